@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `neurite` command. It runs the bundle that `npm run build` writes to out/main/cli.js.
+const path = require('node:path');
+const fs = require('node:fs');
+
+const bundle = path.join(__dirname, '..', 'out', 'main', 'cli.js');
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('The neurite command is not built yet. Run "npm run build" in the Neurite folder first.\n');
+  process.exit(2);
+}
+const { runCli } = require(bundle);
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+}).then((code) => {
+  process.exitCode = code;
+});

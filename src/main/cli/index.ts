@@ -1,0 +1,45 @@
+import { inspectCommand, INSPECT_USAGE } from './commands/inspect';
+import type { CliIO } from './io';
+import { EXIT_OK, EXIT_USAGE, processIO } from './io';
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  inspect: { run: inspectCommand, summary: 'check a network file and list its layers, shapes and parameters' },
+};
+
+function usage(): string {
+  const list = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+    .join('\n');
+  return `Neurite: build, train and inspect neural networks.\n\nUsage: neurite <command> [options]\n\nCommands:\n${list}\n\nRun "neurite <command> --help" for a command's options.\n`;
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`Unknown command "${name}".\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.stderr(`neurite ${name} failed unexpectedly: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+export { INSPECT_USAGE };
+
+// Run when executed as the CLI entry (bin/neurite.js), not when imported by tests.
+if (require.main === module) {
+  void runCli(process.argv.slice(2), processIO()).then((code) => {
+    process.exitCode = code;
+  });
+}

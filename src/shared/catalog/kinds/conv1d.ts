@@ -1,0 +1,3 @@
+import { defineConvolutionKind } from '../convolution';
+
+export const conv1dKind = defineConvolutionKind(1);

@@ -1,0 +1,3 @@
+import { defineConvolutionKind } from '../convolution';
+
+export const conv2dKind = defineConvolutionKind(2);

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { LOSSES, LOSSES_FOR_TASK, LOSS_TITLES, TASKS } from '../losses';
+import { problem, produce } from '../outcome';
+import type { NodeProblem } from '../types';
+import { defineKind } from '../types';
+
+const paramsSchema = z.strictObject({
+  task: z
+    .enum(TASKS)
+    .default('classification')
+    .meta({
+      title: 'Task',
+      description:
+        'classification: pick a class; regression: predict numbers; reconstruction: reproduce the input (autoencoders).',
+    }),
+  loss: z
+    .enum(LOSSES)
+    .default('categoricalCrossentropy')
+    .meta({ title: 'Loss', description: 'How the error between prediction and truth is measured.' }),
+});
+
+export const outputKind = defineKind({
+  kind: 'Output',
+  title: 'Output',
+  group: 'io',
+  summary: "Marks the network's prediction and says what it is for: the task and the loss to minimise.",
+  paramsSchema,
+  inputPorts: () => [{ id: 'in', label: 'prediction' }],
+  outputPorts: [],
+  describe: (p) => `${p.task} · ${LOSS_TITLES[p.loss]}`,
+  infer({ params, inputs, name }) {
+    const input = inputs[0]!;
+    const warnings: NodeProblem[] = [];
+    if (!LOSSES_FOR_TASK[params.task].includes(params.loss)) {
+      warnings.push(
+        problem(
+          'warning',
+          'output.loss-task',
+          `${name} uses ${LOSS_TITLES[params.loss]} for ${params.task}, which is unusual. Usual choices: ${LOSSES_FOR_TASK[params.task].map((l) => LOSS_TITLES[l]).join(', ')}.`,
+          'loss',
+        ),
+      );
+    }
+    const classes = input.shape[input.shape.length - 1];
+    const oneValue = input.shape.length === 1 && classes === 1;
+    if (
+      (params.loss === 'categoricalCrossentropy' || params.loss === 'sparseCategoricalCrossentropy' || params.loss === 'multiclassHinge') &&
+      oneValue
+    ) {
+      warnings.push(
+        problem(
+          'warning',
+          'output.one-class',
+          `${name} uses ${LOSS_TITLES[params.loss]} on a single output value. Give the layer before it one unit per class, or use binary cross-entropy for two classes.`,
+          'loss',
+        ),
+      );
+    }
+    return produce(input, undefined, warnings);
+  },
+  toTfjs: () => [],
+});

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { Shape, TensorInfo } from '../shapes/shape';
+import { formatShape, formatShapeTuple } from '../shapes/shape';
+import { knownLastAxis, tokensNeedEmbedding } from './checks';
+import {
+  initializerSchema,
+  initializerToTfjs,
+  recurrentActivationParam,
+  regularizerToTfjs,
+  sizeParam,
+  weightParams,
+} from './common-params';
+import { fail, produce, trainable } from './outcome';
+import type { InferOutcome, LayerKind, TfLayerSpec } from './types';
+import { defineKind } from './types';
+
+export type RecurrentCell = 'SimpleRNN' | 'LSTM' | 'GRU';
+
+const CELLS = {
+  SimpleRNN: {
+    title: 'SimpleRNN',
+    // Weight sets per unit: one for a plain RNN, one per gate for LSTM (input, forget, cell,
+    // output) and GRU (update, reset, candidate). TF.js' GRU has no reset_after variant, so its
+    // bias is 3 × units, not 6 × units as in Keras 2.
+    gates: 1,
+    summary:
+      'Reads a sequence one step at a time, mixing each step with a memory of the steps before it.',
+  },
+  LSTM: {
+    title: 'LSTM',
+    gates: 4,
+    summary:
+      'Reads a sequence one step at a time with a long short-term memory whose gates decide what to keep, forget and output.',
+  },
+  GRU: {
+    title: 'GRU',
+    gates: 3,
+    summary:
+      'Reads a sequence one step at a time with a gated memory: a lighter LSTM with update and reset gates.',
+  },
+} as const;
+
+const MERGE_MODES = ['concat', 'sum', 'mul', 'ave'] as const;
+type MergeMode = (typeof MERGE_MODES)[number];
+
+const MERGE_TITLES: Readonly<Record<MergeMode, string>> = {
+  concat: 'joined',
+  sum: 'summed',
+  mul: 'multiplied',
+  ave: 'averaged',
+};
+
+const dropoutRate = (title: string, description: string) =>
+  z.number().min(0).lt(1).default(0).meta({ title, description });
+
+/** Keras' and TF.js' default for the step-to-step weights; not in the general list. */
+const recurrentInitializerSchema = z
+  .union([
+    z.preprocess(
+      (value) => (typeof value === 'string' ? { type: value } : value),
+      z.strictObject({ type: z.literal('orthogonal') }),
+    ),
+    initializerSchema,
+  ])
+  .default({ type: 'orthogonal' })
+  .meta({
+    title: 'Recurrent weight initializer',
+    description:
+      'How the weights from one step to the next are chosen before training starts. "orthogonal" keeps the memory from fading or exploding early in training.',
+  });
+
+export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
+  const { title, gates, summary } = CELLS[cell];
+  const paramsSchema = z.strictObject({
+    units: sizeParam('Units', 'How many numbers the memory (hidden state) holds: the length of the output.', 32),
+    activation: recurrentActivationParam('tanh'),
+    returnSequences: z
+      .boolean()
+      .default(false)
+      .meta({
+        title: 'Return sequences',
+        description:
+          'Off: output only the memory after the last step (one vector). On: output the memory after every step (a sequence), needed to stack another recurrent layer.',
+      }),
+    bidirectional: z
+      .boolean()
+      .default(false)
+      .meta({
+        title: 'Bidirectional',
+        description:
+          'Also reads the sequence backwards with a second set of weights and combines both readings. Doubles the weights.',
+      }),
+    mergeMode: z
+      .enum(MERGE_MODES)
+      .default('concat')
+      .meta({
+        title: 'Combine directions',
+        description:
+          'Only when bidirectional: how the forward and backward outputs are combined. concat puts them side by side (twice the length); sum, mul and ave combine them value by value.',
+      }),
+    dropout: dropoutRate(
+      'Input dropout',
+      'The fraction of input values dropped at random at every step while training.',
+    ),
+    recurrentDropout: dropoutRate(
+      'Memory dropout',
+      'The fraction of memory values dropped at random between steps while training.',
+    ),
+    useBias: weightParams.useBias,
+    kernelInitializer: weightParams.kernelInitializer,
+    recurrentInitializer: recurrentInitializerSchema,
+    biasInitializer: weightParams.biasInitializer,
+    l1: weightParams.l1,
+    l2: weightParams.l2,
+  });
+  type Params = z.output<typeof paramsSchema>;
+
+  function outputUnits(p: Params): number {
+    return p.bidirectional && p.mergeMode === 'concat' ? 2 * p.units : p.units;
+  }
+
+  function cellConfig(p: Params): Record<string, unknown> {
+    const regularizer = regularizerToTfjs(p.l1, p.l2);
+    const init = p.recurrentInitializer;
+    return {
+      units: p.units,
+      activation: p.activation,
+      // TF.js defaults the gates to hardSigmoid; Keras and the course use the sigmoid.
+      ...(cell === 'SimpleRNN' ? {} : { recurrentActivation: 'sigmoid' }),
+      // Keras starts the forget gate's bias at 1 so the memory is kept early in training.
+      ...(cell === 'LSTM' ? { unitForgetBias: true } : {}),
+      useBias: p.useBias,
+      kernelInitializer: initializerToTfjs(p.kernelInitializer),
+      recurrentInitializer:
+        init.type === 'orthogonal' ? { className: 'Orthogonal', config: {} } : initializerToTfjs(init),
+      biasInitializer: initializerToTfjs(p.biasInitializer),
+      ...(regularizer ? { kernelRegularizer: regularizer, recurrentRegularizer: regularizer } : {}),
+      dropout: p.dropout,
+      recurrentDropout: p.recurrentDropout,
+      returnSequences: p.returnSequences,
+    };
+  }
+
+  return defineKind({
+    kind: title,
+    title,
+    group: 'recurrent',
+    summary,
+    paramsSchema,
+    inputPorts: () => [{ id: 'in', label: 'sequence' }],
+    outputPorts: [{ id: 'out', label: 'output' }],
+    describe: (p) =>
+      [
+        `${p.units} units`,
+        p.activation,
+        ...(p.returnSequences ? ['sequences'] : []),
+        ...(p.bidirectional ? [`bidirectional (${MERGE_TITLES[p.mergeMode]})`] : []),
+      ].join(' · '),
+    infer({ params, inputs, name }) {
+      const input = inputs[0]!;
+      const invalid =
+        tokensNeedEmbedding(name, input) ?? sequenceRank(name, input) ?? knownLastAxis(name, input);
+      if (invalid) return invalid;
+      const features = input.shape[1] as number;
+      const u = params.units;
+      const perDirection =
+        gates * u * (features + u) + (params.useBias ? gates * u : 0);
+      const units = outputUnits(params);
+      const shape = params.returnSequences ? [input.shape[0] ?? null, units] : [units];
+      return produce(
+        { shape, dtype: 'float32' },
+        trainable(params.bidirectional ? 2 * perDirection : perDirection),
+      );
+    },
+    toTfjs(p): TfLayerSpec[] {
+      const layer: TfLayerSpec = { className: title, config: cellConfig(p) };
+      if (!p.bidirectional) return [layer];
+      return [{ className: 'Bidirectional', config: { mergeMode: p.mergeMode }, wrapped: layer }];
+    },
+  });
+}
+
+/** A recurrent layer reads (steps, features); say how to get there from what arrived. */
+function sequenceRank(name: string, input: TensorInfo): InferOutcome | undefined {
+  if (input.shape.length === 2) return undefined;
+  return fail(
+    'input.rank',
+    `${name} needs a sequence, a 2-D input (steps, features per step), but receives ${formatShapeTuple(input.shape)}. ${sequenceFix(input.shape)} Text goes in as tokens through an Embedding first.`,
+  );
+}
+
+function sequenceFix(shape: Shape): string {
+  const [a, b, c] = shape;
+  if (shape.length === 1 && a !== null && a !== undefined) {
+    return `To read the ${a} values one at a time, add a Reshape to ${formatShape([a, 1])} before it.`;
+  }
+  if (shape.length === 3 && a != null && b != null && c != null) {
+    return `To read the image row by row, add a Reshape to ${formatShape([a, b * c])} before it.`;
+  }
+  return 'Add a Reshape to (steps, features) before it.';
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { findKind, kindNames } from '../catalog/registry';
+import { closestMatch } from '../text/suggest';
+import type { GraphDocument } from './document';
+import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION, graphDocumentSchema, nodeDisplayName } from './document';
+import { migrateDocument } from './migrations';
+import type { DocumentProblem } from './problems';
+import { describeIssue, formatPath } from './problems';
+
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly document: GraphDocument;
+      /** Upgrades applied to an older file, to tell the user it will be saved in the new form. */
+      readonly migrated: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
+
+/**
+ * Reads a graph document from JSON text or an already-parsed value. Never throws: every
+ * problem comes back with its JSON path and a sentence that says what to change. Parameters
+ * are checked against their kind and completed with defaults.
+ */
+export function parseGraphDocument(input: unknown): ParseResult {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    const json = parseJson(input);
+    if (!json.ok) return { ok: false, problems: [json.problem] };
+    value = json.value;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('', 'A Neurite network file must hold one JSON object, starting with "{".');
+  }
+  const raw = value as Record<string, unknown>;
+  if (raw['format'] !== GRAPH_FORMAT) {
+    return fail(
+      'format',
+      `This is not a Neurite network: "format" must be "${GRAPH_FORMAT}" (got ${JSON.stringify(raw['format']) ?? 'nothing'}).`,
+    );
+  }
+  const migration = migrateDocument(raw, GRAPH_FORMAT_VERSION);
+  if (!migration.ok) return fail('version', migration.message);
+
+  const envelope = graphDocumentSchema.safeParse(migration.document);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      problems: envelope.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: describeIssue(issue, migration.document),
+      })),
+    };
+  }
+  const document = envelope.data;
+  const problems = [...checkIdentities(document), ...validateParams(document)];
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, document, migrated: migration.applied };
+}
+
+/** Parses, or throws one Error listing every problem; for tests and trusted resources. */
+export function parseGraphDocumentOrThrow(input: unknown): GraphDocument {
+  const result = parseGraphDocument(input);
+  if (result.ok) return result.document;
+  throw new Error(result.problems.map((p) => `${p.path || '(file)'}: ${p.message}`).join('\n'));
+}
+
+function fail(path: string, message: string): ParseResult {
+  return { ok: false, problems: [{ path, message }] };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: DocumentProblem } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(detail);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return {
+      ok: false,
+      problem: {
+        path: '',
+        message: `The file is not valid JSON${where}: ${detail.replace(/ in JSON at position \d+.*$/, '')}. Check for a missing comma, quote or bracket there.`,
+      },
+    };
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+function checkIdentities(document: GraphDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const nodeIds = new Set<string>();
+  document.nodes.forEach((node, i) => {
+    if (nodeIds.has(node.id)) {
+      problems.push({
+        path: `nodes[${i}].id`,
+        message: `Two layers are called "${node.id}"; every layer needs its own id.`,
+      });
+    }
+    nodeIds.add(node.id);
+  });
+  const edgeIds = new Set<string>();
+  document.edges.forEach((edge, i) => {
+    if (edgeIds.has(edge.id)) {
+      problems.push({
+        path: `edges[${i}].id`,
+        message: `Two connections are called "${edge.id}"; every connection needs its own id.`,
+      });
+    }
+    edgeIds.add(edge.id);
+    for (const end of ['source', 'target'] as const) {
+      const ref = edge[end];
+      if (!nodeIds.has(ref.node)) {
+        const guess = closestMatch(ref.node, [...nodeIds]);
+        problems.push({
+          path: `edges[${i}].${end}.node`,
+          message: `Connection "${edge.id}" ${end === 'source' ? 'starts at' : 'ends at'} a layer "${ref.node}" that does not exist.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+function validateParams(document: GraphDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  document.nodes.forEach((node, i) => {
+    const kind = findKind(node.kind);
+    if (!kind) {
+      const guess = closestMatch(node.kind, kindNames());
+      problems.push({
+        path: `nodes[${i}].kind`,
+        message: `Layer "${node.id}" has an unknown kind "${node.kind}".${guess ? ` Did you mean "${guess}"?` : ` Known kinds: ${kindNames().join(', ')}.`}`,
+      });
+      return;
+    }
+    const parsed = kind.paramsSchema.safeParse(node.params);
+    if (parsed.success) {
+      // Stored with every default filled in, so the document says exactly what will be built.
+      document.nodes[i] = { ...node, params: parsed.data };
+      return;
+    }
+    const knownKeys = kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
+    for (const issue of parsed.error.issues) {
+      problems.push({
+        path: formatPath([`nodes`, i, 'params', ...issue.path]),
+        message: describeIssue(issue, node.params, nodeDisplayName(node), knownKeys),
+      });
+    }
+  });
+  return problems;
+}

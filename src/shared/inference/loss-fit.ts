@@ -1,0 +1,47 @@
+import type { GraphNode } from '../graph/document';
+import { nodeDisplayName } from '../graph/document';
+import { ACTIVATION_TITLES } from '../catalog/activations';
+import type { Activation } from '../catalog/activations';
+import { ACTIVATIONS_FOR_LOSS, LOSS_TITLES } from '../catalog/losses';
+import type { Loss } from '../catalog/losses';
+import { problem } from '../catalog/outcome';
+import type { NodeProblem } from '../catalog/types';
+
+/** Layers that pass values through unchanged at prediction time. */
+const TRANSPARENT_KINDS = new Set(['Dropout', 'GaussianNoise', 'Reshape', 'Flatten']);
+
+/**
+ * The activation that produces an Output's values: the `activation` of the nearest layer
+ * before it that has one. Undefined when it cannot be told (a merge, for instance).
+ */
+export function finalActivation(
+  outputNode: GraphNode,
+  producerOf: (node: GraphNode) => GraphNode | undefined,
+): { activation: Activation; node: GraphNode } | undefined {
+  let current = producerOf(outputNode);
+  for (let guard = 0; current && guard < 10_000; guard += 1) {
+    const activation = current.params['activation'];
+    if (typeof activation === 'string') return { activation: activation as Activation, node: current };
+    if (current.kind === 'Input') return { activation: 'linear', node: current };
+    if (!TRANSPARENT_KINDS.has(current.kind)) return undefined;
+    current = producerOf(current);
+  }
+  return undefined;
+}
+
+/** Warns when the loss expects values the final activation cannot produce. */
+export function lossActivationWarning(
+  output: GraphNode,
+  producer: { activation: Activation; node: GraphNode },
+): NodeProblem | undefined {
+  const loss = output.params['loss'] as Loss;
+  const fits = ACTIVATIONS_FOR_LOSS[loss];
+  if (fits === 'any' || fits.includes(producer.activation)) return undefined;
+  const wanted = fits.map((a) => ACTIVATION_TITLES[a as Activation] ?? a).join(' or ');
+  return problem(
+    'warning',
+    'output.loss-activation',
+    `${nodeDisplayName(output)} uses ${LOSS_TITLES[loss]}, which expects ${wanted} outputs, but ${nodeDisplayName(producer.node)} ends with ${ACTIVATION_TITLES[producer.activation]}. Set its activation to ${wanted}.`,
+    'loss',
+  );
+}
