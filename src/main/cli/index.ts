@@ -5,7 +5,10 @@ import { EXIT_OK, EXIT_USAGE, processIO } from './io';
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
-  inspect: { run: inspectCommand, summary: 'check a network file and list its layers, shapes and parameters' },
+  inspect: {
+    run: inspectCommand,
+    summary: 'check a network file and list its layers, shapes and parameters',
+  },
 };
 
 function usage(): string {

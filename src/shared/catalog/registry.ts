@@ -22,6 +22,7 @@ import { outputKind } from './kinds/output';
 import { repeatVectorKind } from './kinds/repeat-vector';
 import { reshapeKind } from './kinds/reshape';
 import { simpleRnnKind } from './kinds/simple-rnn';
+import { upSampling2dKind } from './kinds/up-sampling-2d';
 import type { LayerKind } from './types';
 
 /** Every layer kind, in palette order within each group. */
@@ -42,6 +43,7 @@ export const LAYER_KINDS: readonly LayerKind[] = [
   avgPool2dKind,
   globalAvgPool1dKind,
   globalAvgPool2dKind,
+  upSampling2dKind,
   simpleRnnKind,
   lstmKind,
   gruKind,

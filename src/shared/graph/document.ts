@@ -13,7 +13,10 @@ export const NODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 const nodeId = z
   .string()
-  .regex(NODE_ID_PATTERN, 'must start with a letter and use only letters, digits, _ or - (at most 64)');
+  .regex(
+    NODE_ID_PATTERN,
+    'must start with a letter and use only letters, digits, _ or - (at most 64)',
+  );
 
 export const positionSchema = z.strictObject({
   x: z.number(),

@@ -1,8 +1,15 @@
+import { parse as parseTolerantJson, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { findKind, kindNames } from '../catalog/registry';
 import { closestMatch } from '../text/suggest';
 import type { GraphDocument } from './document';
-import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION, graphDocumentSchema, nodeDisplayName } from './document';
+import {
+  GRAPH_FORMAT,
+  GRAPH_FORMAT_VERSION,
+  graphDocumentSchema,
+  nodeDisplayName,
+} from './document';
 import { migrateDocument } from './migrations';
 import type { DocumentProblem } from './problems';
 import { describeIssue, formatPath } from './problems';
@@ -24,6 +31,11 @@ export type ParseResult =
 export function parseGraphDocument(input: unknown): ParseResult {
   let value: unknown = input;
   if (typeof input === 'string') {
+    if (input.trim() === '')
+      return fail(
+        '',
+        'The file is empty. A Neurite network is a JSON object; see docs/file-format.md.',
+      );
     const json = parseJson(input);
     if (!json.ok) return { ok: false, problems: [json.problem] };
     value = json.value;
@@ -68,21 +80,49 @@ function fail(path: string, message: string): ParseResult {
   return { ok: false, problems: [{ path, message }] };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: DocumentProblem } {
+function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problem: DocumentProblem } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+  } catch {
+    // JSON.parse does not always say where it stopped; jsonc-parser (strict settings) does.
+    const errors: ParseError[] = [];
+    parseTolerantJson(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const where = first ? ` at ${lineAndColumn(text, first.offset)}` : '';
+    const what = first ? ` (${describeJsonError(printParseErrorCode(first.error))})` : '';
     return {
       ok: false,
       problem: {
         path: '',
-        message: `The file is not valid JSON${where}: ${detail.replace(/ in JSON at position \d+.*$/, '')}. Check for a missing comma, quote or bracket there.`,
+        message: `The file is not valid JSON${where}${what}. Check for a missing comma, quote or bracket there.`,
       },
     };
   }
+}
+
+/** "CloseBraceExpected" → "a closing } is expected". */
+function describeJsonError(code: string): string {
+  const known: Record<string, string> = {
+    InvalidSymbol: 'an unexpected character',
+    InvalidNumberFormat: 'a badly written number',
+    PropertyNameExpected: 'a "name" in double quotes is expected',
+    ValueExpected: 'a value is expected',
+    ColonExpected: 'a colon is expected',
+    CommaExpected: 'a comma is expected',
+    CloseBraceExpected: 'a closing } is expected',
+    CloseBracketExpected: 'a closing ] is expected',
+    EndOfFileExpected: 'the file should end here',
+    InvalidCommentToken: 'comments are not allowed',
+    UnexpectedEndOfComment: 'comments are not allowed',
+    UnexpectedEndOfString: 'a string is not closed',
+    UnexpectedEndOfNumber: 'a number is cut off',
+    InvalidUnicode: 'a bad \\u escape',
+    InvalidEscapeCharacter: 'a bad \\ escape',
+    InvalidCharacter: 'a character that is not allowed in a string',
+  };
+  return known[code] ?? code;
 }
 
 function lineAndColumn(text: string, offset: number): string {
@@ -145,7 +185,8 @@ function validateParams(document: GraphDocument): DocumentProblem[] {
       document.nodes[i] = { ...node, params: parsed.data };
       return;
     }
-    const knownKeys = kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
+    const knownKeys =
+      kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
     for (const issue of parsed.error.issues) {
       problems.push({
         path: formatPath([`nodes`, i, 'params', ...issue.path]),

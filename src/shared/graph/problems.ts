@@ -32,7 +32,10 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function bound(issue: { minimum?: unknown; maximum?: unknown }, side: 'minimum' | 'maximum'): string {
+function bound(
+  issue: { minimum?: unknown; maximum?: unknown },
+  side: 'minimum' | 'maximum',
+): string {
   const value = issue[side];
   return typeof value === 'bigint' || typeof value === 'number' ? String(value) : '?';
 }

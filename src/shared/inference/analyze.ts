@@ -77,10 +77,20 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
   const inputs = document.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
   const outputs = document.nodes.filter((n) => n.kind === 'Output').map((n) => n.id);
   if (document.nodes.length > 0 && inputs.length === 0) {
-    report(graphError('graph.no-input', 'The network has no Input. Drag an Input from the palette and connect it to the first layer.'));
+    report(
+      graphError(
+        'graph.no-input',
+        'The network has no Input. Drag an Input from the palette and connect it to the first layer.',
+      ),
+    );
   }
   if (document.nodes.length > 0 && outputs.length === 0) {
-    report(graphError('graph.no-output', 'The network has no Output. Drag an Output from the palette and connect the last layer to it.'));
+    report(
+      graphError(
+        'graph.no-output',
+        'The network has no Output. Drag an Output from the palette and connect the last layer to it.',
+      ),
+    );
   }
 
   const { order, blocked } = topologicalOrder(nodeIds, wiring.arcs);
@@ -118,7 +128,12 @@ function wire(
   for (const node of document.nodes) {
     const kind = findKind(node.kind);
     if (!kind) {
-      report({ severity: 'error', code: 'node.unknown-kind', message: `${nodeDisplayName(node)} is not a kind of layer Neurite knows.`, nodeId: node.id });
+      report({
+        severity: 'error',
+        code: 'node.unknown-kind',
+        message: `${nodeDisplayName(node)} is not a kind of layer Neurite knows.`,
+        nodeId: node.id,
+      });
       continue;
     }
     kinds.set(node.id, kind);
@@ -283,7 +298,11 @@ function inferNode(
   return { output: outcome.output, params: outcome.params };
 }
 
-function memoryProblem(name: string, params: ParamCount, output: TensorInfo): NodeProblem | undefined {
+function memoryProblem(
+  name: string,
+  params: ParamCount,
+  output: TensorInfo,
+): NodeProblem | undefined {
   const weights = params.trainable + params.nonTrainable;
   const weightBytes = weights * BYTES_PER_VALUE;
   if (weightBytes > MAX_PARAMETER_BYTES) {

@@ -21,7 +21,8 @@ export function finalActivation(
   let current = producerOf(outputNode);
   for (let guard = 0; current && guard < 10_000; guard += 1) {
     const activation = current.params['activation'];
-    if (typeof activation === 'string') return { activation: activation as Activation, node: current };
+    if (typeof activation === 'string')
+      return { activation: activation as Activation, node: current };
     if (current.kind === 'Input') return { activation: 'linear', node: current };
     if (!TRANSPARENT_KINDS.has(current.kind)) return undefined;
     current = producerOf(current);

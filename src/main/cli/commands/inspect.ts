@@ -48,7 +48,11 @@ export async function inspectCommand(args: readonly string[], io: CliIO): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (error as Error).message;
     const message = `Cannot read "${file}": ${reason}.`;
     if (json) io.stdout(`${JSON.stringify({ file, valid: false, error: message }, null, 2)}\n`);
     else io.stderr(`${message}\n`);
@@ -57,13 +61,15 @@ export async function inspectCommand(args: readonly string[], io: CliIO): Promis
 
   const result = parseGraphDocument(text);
   if (!result.ok) {
-    if (json) io.stdout(`${JSON.stringify({ file, valid: false, problems: result.problems }, null, 2)}\n`);
+    if (json)
+      io.stdout(`${JSON.stringify({ file, valid: false, problems: result.problems }, null, 2)}\n`);
     else io.stderr(formatProblems(file, result.problems));
     return EXIT_INVALID;
   }
   const analysis = analyzeGraph(result.document);
   const valid = analysis.errorCount === 0;
-  if (json) io.stdout(`${JSON.stringify(inspectionJson(file, result.document, analysis), null, 2)}\n`);
+  if (json)
+    io.stdout(`${JSON.stringify(inspectionJson(file, result.document, analysis), null, 2)}\n`);
   else io.stdout(formatInspection(result.document, analysis));
   return valid ? EXIT_OK : EXIT_INVALID;
 }

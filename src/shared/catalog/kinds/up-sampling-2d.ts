@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { requireRank, tokensNeedEmbedding } from '../checks';
+import { produce } from '../outcome';
+import { formatWindow, windowParam } from '../spatial';
+import { defineKind } from '../types';
+
+const paramsSchema = z.strictObject({
+  size: windowParam(
+    2,
+    'Scale',
+    'How many times larger the image gets along height × width; every value is repeated that often.',
+    2,
+  ),
+});
+
+export const upSampling2dKind = defineKind({
+  kind: 'UpSampling2D',
+  title: 'UpSampling2D',
+  group: 'convolution',
+  summary:
+    'Makes an image larger by repeating every value, the opposite of pooling; decoders use it to rebuild images.',
+  paramsSchema,
+  inputPorts: () => [{ id: 'in', label: 'input' }],
+  outputPorts: [{ id: 'out', label: 'larger image' }],
+  describe: (p) => `× ${formatWindow(p.size)}`,
+  infer({ params, inputs, name }) {
+    const input = inputs[0]!;
+    const invalid =
+      tokensNeedEmbedding(name, input) ??
+      requireRank(
+        name,
+        input,
+        3,
+        'height, width, channels',
+        'It enlarges images: put it after a Conv2D, or Reshape to height × width × channels first.',
+      );
+    if (invalid) return invalid;
+    const [height, width, channels] = input.shape;
+    const scale = (d: number | null | undefined, s: number): number | null =>
+      d === null || d === undefined ? null : d * s;
+    return produce({
+      shape: [
+        scale(height, params.size[0]),
+        scale(width, params.size[1] ?? params.size[0]),
+        channels ?? null,
+      ],
+      dtype: 'float32',
+    });
+  },
+  toTfjs: (p) => [{ className: 'UpSampling2D', config: { size: p.size } }],
+});
