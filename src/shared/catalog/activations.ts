@@ -46,7 +46,8 @@ export const ACTIVATION_HELP: Readonly<Record<Activation, string>> = {
   sigmoid: 'Squashes any number into 0…1; read it as a probability.',
   tanh: 'Squashes any number into −1…1, centred on 0.',
   relu: 'Keeps positive numbers and turns negative ones into 0.',
-  leakyRelu: 'Like ReLU, but negative numbers are multiplied by a small slope (alpha) instead of 0.',
+  leakyRelu:
+    'Like ReLU, but negative numbers are multiplied by a small slope (alpha) instead of 0.',
   prelu: 'Like leaky ReLU, but the network learns the slope for negative numbers.',
   hardTanh: 'Clips the weighted sum to −1…1: a cheap, piecewise-linear tanh.',
   softmax: 'Turns a list of scores into probabilities that add up to 1.',

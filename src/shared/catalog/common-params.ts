@@ -23,23 +23,15 @@ export function rateParam(title: string, description: string, defaultValue: numb
 }
 
 export const activationParams = {
-  activation: z
-    .enum(ACTIVATIONS)
-    .default('linear')
-    .meta({
-      title: 'Activation',
-      description: 'What the layer does to each weighted sum before passing it on.',
-      optionHelp: ACTIVATION_HELP,
-    }),
-  leakyAlpha: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.01)
-    .meta({
-      title: 'Leaky slope (α)',
-      description: 'Only for leaky ReLU: the slope for negative numbers.',
-    }),
+  activation: z.enum(ACTIVATIONS).default('linear').meta({
+    title: 'Activation',
+    description: 'What the layer does to each weighted sum before passing it on.',
+    optionHelp: ACTIVATION_HELP,
+  }),
+  leakyAlpha: z.number().min(0).max(1).default(0.01).meta({
+    title: 'Leaky slope (α)',
+    description: 'Only for leaky ReLU: the slope for negative numbers.',
+  }),
 };
 
 export function recurrentActivationParam(defaultValue: (typeof RECURRENT_ACTIVATIONS)[number]) {
@@ -84,7 +76,11 @@ export const initializerSchema = z.preprocess(
 );
 export type Initializer = z.output<typeof initializerObject>;
 
-export function initializerParam(title: string, description: string, type: 'glorotUniform' | 'zeros') {
+export function initializerParam(
+  title: string,
+  description: string,
+  type: 'glorotUniform' | 'zeros',
+) {
   return initializerSchema.default({ type }).meta({ title, description });
 }
 

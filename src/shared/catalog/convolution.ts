@@ -4,13 +4,17 @@ import { knownLastAxis, tokensNeedEmbedding } from './checks';
 import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from './common-params';
 import { addCounts, fail, produce, trainable } from './outcome';
 import { formatWindow, paddingParam, slideWindow, spatialRankError, windowParam } from './spatial';
-import type { LayerKind } from './types';
+import type { InferContext, InferOutcome, LayerKind } from './types';
 import { defineKind } from './types';
 
 /** Conv1D and Conv2D differ only in how many spatial axes the kernel slides over. */
 export function defineConvolutionKind(axes: 1 | 2): LayerKind {
   const paramsSchema = z.strictObject({
-    filters: sizeParam('Filters', 'How many different patterns the layer looks for: its output channels.', 8),
+    filters: sizeParam(
+      'Filters',
+      'How many different patterns the layer looks for: its output channels.',
+      8,
+    ),
     kernelSize: windowParam(
       axes,
       'Kernel size',
@@ -30,6 +34,38 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
   });
   const title = `Conv${axes}D`;
 
+  type Params = z.output<typeof paramsSchema>;
+  const infer = ({ params, inputs, name }: InferContext<Params>): InferOutcome => {
+    const input = inputs[0]!;
+    const invalid = tokensNeedEmbedding(name, input);
+    if (invalid) return invalid;
+    if (input.shape.length !== axes + 1) return spatialRankError(name, axes, input, 'Conv');
+    const unknown = knownLastAxis(name, input);
+    if (unknown) return unknown;
+    if (params.strides.some((s) => s > 1) && params.dilation.some((d) => d > 1)) {
+      return fail(
+        'conv.stride-and-dilation',
+        `${name} has both a stride above 1 and a dilation above 1, which TensorFlow cannot combine. Set one of them back to 1.`,
+        'dilation',
+      );
+    }
+    const slid = slideWindow(name, 'kernel', input.shape.slice(0, axes), {
+      windowSize: params.kernelSize,
+      strides: params.strides,
+      padding: params.padding,
+      dilation: params.dilation,
+    });
+    if (!slid.ok) return slid.outcome;
+    const channels = input.shape[axes] as number;
+    const shape = [...slid.sizes, params.filters];
+    const kernelArea = params.kernelSize.reduce((a, b) => a * b, 1);
+    const weights = trainable(
+      kernelArea * channels * params.filters + (params.useBias ? params.filters : 0),
+    );
+    const plan = planActivation(params.activation, params.leakyAlpha, shape);
+    return produce({ shape, dtype: 'float32' }, addCounts(weights, plan.params));
+  };
+
   return defineKind({
     kind: title,
     title,
@@ -43,38 +79,9 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
     outputPorts: [{ id: 'out', label: 'feature maps' }],
     describe: (p) =>
       `${p.filters} × ${formatWindow(p.kernelSize)}${p.strides.some((s) => s > 1) ? ` / ${formatWindow(p.strides)}` : ''} ${p.padding} · ${activationTitle(p.activation, p.leakyAlpha)}`,
-    infer({ params, inputs, name }) {
-      const input = inputs[0]!;
-      const invalid = tokensNeedEmbedding(name, input);
-      if (invalid) return invalid;
-      if (input.shape.length !== axes + 1) return spatialRankError(name, axes, input, 'Conv');
-      const unknown = knownLastAxis(name, input);
-      if (unknown) return unknown;
-      if (params.strides.some((s) => s > 1) && params.dilation.some((d) => d > 1)) {
-        return fail(
-          'conv.stride-and-dilation',
-          `${name} has both a stride above 1 and a dilation above 1, which TensorFlow cannot combine. Set one of them back to 1.`,
-          'dilation',
-        );
-      }
-      const slid = slideWindow(name, 'kernel', input.shape.slice(0, axes), {
-        windowSize: params.kernelSize,
-        strides: params.strides,
-        padding: params.padding,
-        dilation: params.dilation,
-      });
-      if (!slid.ok) return slid.outcome;
-      const channels = input.shape[axes] as number;
-      const shape = [...slid.sizes, params.filters];
-      const kernelArea = params.kernelSize.reduce((a, b) => a * b, 1);
-      const weights = trainable(
-        kernelArea * channels * params.filters + (params.useBias ? params.filters : 0),
-      );
-      const plan = planActivation(params.activation, params.leakyAlpha, shape);
-      return produce({ shape, dtype: 'float32' }, addCounts(weights, plan.params));
-    },
+    infer,
     toTfjs(p, inputs) {
-      const result = this.infer({ params: p, inputs, name: title });
+      const result = infer({ params: p, inputs, name: title });
       const shape = result.ok ? result.output.shape : [];
       const plan = planActivation(p.activation, p.leakyAlpha, shape);
       const one = axes === 1;

@@ -8,7 +8,9 @@ export function produce(
   params: ParamCount = NO_PARAMS,
   warnings: readonly NodeProblem[] = [],
 ): InferOutcome {
-  return warnings.length > 0 ? { ok: true, output, params, warnings } : { ok: true, output, params };
+  return warnings.length > 0
+    ? { ok: true, output, params, warnings }
+    : { ok: true, output, params };
 }
 
 export function fail(code: string, message: string, field?: string): InferOutcome {

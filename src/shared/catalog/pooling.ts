@@ -42,15 +42,12 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
       : `The height × width of each window; the layer ${verb} in it.`,
     2,
   );
-  const strides = windowParam(axes, 'Stride', '', 1)
-    .unwrap()
-    .nullable()
-    .default(null)
-    .meta({
-      title: 'Stride',
-      description:
-        'How far the window moves between positions. Leave it empty to move by the pool size, so windows do not overlap.',
-    });
+  // windowParam's per-axis schema, but empty (null) by default, meaning "the pool size".
+  const strides = windowParam(axes, 'Stride', '', 1).unwrap().nullable().default(null).meta({
+    title: 'Stride',
+    description:
+      'How far the window moves between positions. Leave it empty to move by the pool size, so windows do not overlap.',
+  });
   const paramsSchema = z.strictObject({ poolSize, strides, padding: paddingParam });
   type Params = z.output<typeof paramsSchema>;
   const stridesOf = (p: Params): readonly number[] => p.strides ?? p.poolSize;
@@ -120,7 +117,8 @@ export function defineGlobalAveragePoolingKind(axes: 1 | 2): LayerKind {
       const input = inputs[0]!;
       const invalid = tokensNeedEmbedding(name, input);
       if (invalid) return invalid;
-      if (input.shape.length !== axes + 1) return spatialRankError(name, axes, input, 'GlobalAvgPool');
+      if (input.shape.length !== axes + 1)
+        return spatialRankError(name, axes, input, 'GlobalAvgPool');
       return produce({ shape: [input.shape[axes] ?? null], dtype: 'float32' });
     },
     toTfjs: () => [{ className: `GlobalAveragePooling${axes}D`, config: {} }],

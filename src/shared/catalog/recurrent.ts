@@ -72,32 +72,27 @@ const recurrentInitializerSchema = z
 export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
   const { title, gates, summary } = CELLS[cell];
   const paramsSchema = z.strictObject({
-    units: sizeParam('Units', 'How many numbers the memory (hidden state) holds: the length of the output.', 32),
+    units: sizeParam(
+      'Units',
+      'How many numbers the memory (hidden state) holds: the length of the output.',
+      32,
+    ),
     activation: recurrentActivationParam('tanh'),
-    returnSequences: z
-      .boolean()
-      .default(false)
-      .meta({
-        title: 'Return sequences',
-        description:
-          'Off: output only the memory after the last step (one vector). On: output the memory after every step (a sequence), needed to stack another recurrent layer.',
-      }),
-    bidirectional: z
-      .boolean()
-      .default(false)
-      .meta({
-        title: 'Bidirectional',
-        description:
-          'Also reads the sequence backwards with a second set of weights and combines both readings. Doubles the weights.',
-      }),
-    mergeMode: z
-      .enum(MERGE_MODES)
-      .default('concat')
-      .meta({
-        title: 'Combine directions',
-        description:
-          'Only when bidirectional: how the forward and backward outputs are combined. concat puts them side by side (twice the length); sum, mul and ave combine them value by value.',
-      }),
+    returnSequences: z.boolean().default(false).meta({
+      title: 'Return sequences',
+      description:
+        'Off: output only the memory after the last step (one vector). On: output the memory after every step (a sequence), needed to stack another recurrent layer.',
+    }),
+    bidirectional: z.boolean().default(false).meta({
+      title: 'Bidirectional',
+      description:
+        'Also reads the sequence backwards with a second set of weights and combines both readings. Doubles the weights.',
+    }),
+    mergeMode: z.enum(MERGE_MODES).default('concat').meta({
+      title: 'Combine directions',
+      description:
+        'Only when bidirectional: how the forward and backward outputs are combined. concat puts them side by side (twice the length); sum, mul and ave combine them value by value.',
+    }),
     dropout: dropoutRate(
       'Input dropout',
       'The fraction of input values dropped at random at every step while training.',
@@ -132,7 +127,9 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
       useBias: p.useBias,
       kernelInitializer: initializerToTfjs(p.kernelInitializer),
       recurrentInitializer:
-        init.type === 'orthogonal' ? { className: 'Orthogonal', config: {} } : initializerToTfjs(init),
+        init.type === 'orthogonal'
+          ? { className: 'Orthogonal', config: {} }
+          : initializerToTfjs(init),
       biasInitializer: initializerToTfjs(p.biasInitializer),
       ...(regularizer ? { kernelRegularizer: regularizer, recurrentRegularizer: regularizer } : {}),
       dropout: p.dropout,
@@ -163,8 +160,7 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
       if (invalid) return invalid;
       const features = input.shape[1] as number;
       const u = params.units;
-      const perDirection =
-        gates * u * (features + u) + (params.useBias ? gates * u : 0);
+      const perDirection = gates * u * (features + u) + (params.useBias ? gates * u : 0);
       const units = outputUnits(params);
       const shape = params.returnSequences ? [input.shape[0] ?? null, units] : [units];
       return produce(

@@ -12,12 +12,7 @@ import type { InferOutcome } from './types';
  */
 
 /** A size per spatial axis, written `3` (all axes) or `[3, 5]`. */
-export function windowParam(
-  axes: 1 | 2,
-  title: string,
-  description: string,
-  defaultValue: number,
-) {
+export function windowParam(axes: 1 | 2, title: string, description: string, defaultValue: number) {
   const size = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
   const perAxis = axes === 1 ? z.tuple([size]) : z.tuple([size, size]);
   return z
@@ -29,14 +24,11 @@ export function windowParam(
     .meta({ title, description });
 }
 
-export const paddingParam = z
-  .enum(['valid', 'same'])
-  .default('valid')
-  .meta({
-    title: 'Padding',
-    description:
-      '"valid" keeps only positions where the window fits, so the output shrinks; "same" pads the edges so the output keeps the input size (divided by the stride).',
-  });
+export const paddingParam = z.enum(['valid', 'same']).default('valid').meta({
+  title: 'Padding',
+  description:
+    '"valid" keeps only positions where the window fits, so the output shrinks; "same" pads the edges so the output keeps the input size (divided by the stride).',
+});
 
 /** "3×3" / "5". */
 export function formatWindow(sizes: readonly number[]): string {

@@ -20,7 +20,8 @@ export const denseKind = defineKind({
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],
-  describe: (p) => `${p.units} unit${p.units === 1 ? "" : "s"} · ${activationTitle(p.activation, p.leakyAlpha)}`,
+  describe: (p) =>
+    `${p.units} unit${p.units === 1 ? '' : 's'} · ${activationTitle(p.activation, p.leakyAlpha)}`,
   infer({ params, inputs, name }) {
     const input = inputs[0]!;
     const invalid = tokensNeedEmbedding(name, input) ?? knownLastAxis(name, input);
@@ -47,7 +48,10 @@ export const denseKind = defineKind({
     const shape = [...input.shape.slice(0, -1), p.units];
     const plan = planActivation(p.activation, p.leakyAlpha, shape);
     return [
-      { className: 'Dense', config: { units: p.units, activation: plan.inline, ...weightOptionsToTfjs(p) } },
+      {
+        className: 'Dense',
+        config: { units: p.units, activation: plan.inline, ...weightOptionsToTfjs(p) },
+      },
       ...plan.extraLayers,
     ];
   },

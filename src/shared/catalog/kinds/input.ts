@@ -12,14 +12,11 @@ const FORMS = {
 type InputForm = keyof typeof FORMS;
 
 const paramsSchema = z.strictObject({
-  form: z
-    .enum(['vector', 'image', 'sequence', 'tokens'])
-    .default('vector')
-    .meta({
-      title: 'Data form',
-      description:
-        'vector: a list of numbers; image: height × width × channels; sequence: time steps × features; tokens: word ids for an Embedding.',
-    }),
+  form: z.enum(['vector', 'image', 'sequence', 'tokens']).default('vector').meta({
+    title: 'Data form',
+    description:
+      'vector: a list of numbers; image: height × width × channels; sequence: time steps × features; tokens: word ids for an Embedding.',
+  }),
   shape: z
     .array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))
     .min(1)
@@ -32,7 +29,8 @@ export const inputKind = defineKind({
   kind: 'Input',
   title: 'Input',
   group: 'io',
-  summary: 'Where examples enter the network: one feature vector, image, sequence or text at a time.',
+  summary:
+    'Where examples enter the network: one feature vector, image, sequence or text at a time.',
   paramsSchema,
   inputPorts: () => [],
   outputPorts: [{ id: 'out', label: 'data' }],

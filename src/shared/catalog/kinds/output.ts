@@ -5,25 +5,26 @@ import type { NodeProblem } from '../types';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
-  task: z
-    .enum(TASKS)
-    .default('classification')
-    .meta({
-      title: 'Task',
-      description:
-        'classification: pick a class; regression: predict numbers; reconstruction: reproduce the input (autoencoders).',
-    }),
+  task: z.enum(TASKS).default('classification').meta({
+    title: 'Task',
+    description:
+      'classification: pick a class; regression: predict numbers; reconstruction: reproduce the input (autoencoders).',
+  }),
   loss: z
     .enum(LOSSES)
     .default('categoricalCrossentropy')
-    .meta({ title: 'Loss', description: 'How the error between prediction and truth is measured.' }),
+    .meta({
+      title: 'Loss',
+      description: 'How the error between prediction and truth is measured.',
+    }),
 });
 
 export const outputKind = defineKind({
   kind: 'Output',
   title: 'Output',
   group: 'io',
-  summary: "Marks the network's prediction and says what it is for: the task and the loss to minimise.",
+  summary:
+    "Marks the network's prediction and says what it is for: the task and the loss to minimise.",
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'prediction' }],
   outputPorts: [],
@@ -44,7 +45,9 @@ export const outputKind = defineKind({
     const classes = input.shape[input.shape.length - 1];
     const oneValue = input.shape.length === 1 && classes === 1;
     if (
-      (params.loss === 'categoricalCrossentropy' || params.loss === 'sparseCategoricalCrossentropy' || params.loss === 'multiclassHinge') &&
+      (params.loss === 'categoricalCrossentropy' ||
+        params.loss === 'sparseCategoricalCrossentropy' ||
+        params.loss === 'multiclassHinge') &&
       oneValue
     ) {
       warnings.push(

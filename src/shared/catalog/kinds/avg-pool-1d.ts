@@ -1,0 +1,3 @@
+import { definePoolingKind } from '../pooling';
+
+export const avgPool1dKind = definePoolingKind('average', 1);

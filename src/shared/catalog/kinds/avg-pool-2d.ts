@@ -1,0 +1,3 @@
+import { definePoolingKind } from '../pooling';
+
+export const avgPool2dKind = definePoolingKind('average', 2);

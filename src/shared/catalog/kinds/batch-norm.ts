@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { knownLastAxis, tokensNeedEmbedding } from '../checks';
+import { produce } from '../outcome';
+import { defineKind } from '../types';
+
+const paramsSchema = z.strictObject({
+  momentum: z.number().min(0).max(1).default(0.99).meta({
+    title: 'Momentum',
+    description:
+      'How slowly the remembered mean and variance (used when predicting) follow each new batch: closer to 1 means slower and smoother.',
+  }),
+  epsilon: z.number().positive().max(1).default(0.001).meta({
+    title: 'Epsilon',
+    description: 'A tiny number added to the variance so the layer never divides by zero.',
+  }),
+});
+
+export const batchNormKind = defineKind({
+  kind: 'BatchNorm',
+  title: 'Batch normalization',
+  group: 'regularization',
+  summary:
+    'Rescales every channel to mean 0 and variance 1 over each batch, then applies a learned scale and shift, which speeds up training.',
+  paramsSchema,
+  inputPorts: () => [{ id: 'in', label: 'input' }],
+  outputPorts: [{ id: 'out', label: 'normalized' }],
+  describe: (p) => `momentum ${p.momentum}`,
+  infer({ inputs, name }) {
+    const input = inputs[0]!;
+    const invalid = tokensNeedEmbedding(name, input) ?? knownLastAxis(name, input);
+    if (invalid) return invalid;
+    const channels = input.shape[input.shape.length - 1] as number;
+    // Learned scale (gamma) and shift (beta) per channel, plus the moving mean and variance,
+    // which are updated by averaging rather than by gradients.
+    return produce(input, { trainable: 2 * channels, nonTrainable: 2 * channels });
+  },
+  toTfjs: (p) => [
+    {
+      className: 'BatchNormalization',
+      config: { axis: -1, momentum: p.momentum, epsilon: p.epsilon },
+    },
+  ],
+});

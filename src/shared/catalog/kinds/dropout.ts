@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { tokensNeedEmbedding } from '../checks';
+import { produce } from '../outcome';
+import { defineKind } from '../types';
+
+const paramsSchema = z.strictObject({
+  rate: z.number().min(0).lt(1).default(0.5).meta({
+    title: 'Drop rate',
+    description:
+      'The fraction of values set to 0 at random on every training step (0.5 drops half). It fights overfitting; nothing is dropped when the model predicts.',
+  }),
+});
+
+export const dropoutKind = defineKind({
+  kind: 'Dropout',
+  title: 'Dropout',
+  group: 'regularization',
+  summary:
+    'While training, switches off a random share of the values passing through, so the network cannot rely on any single one.',
+  paramsSchema,
+  inputPorts: () => [{ id: 'in', label: 'input' }],
+  outputPorts: [{ id: 'out', label: 'output' }],
+  describe: (p) => `drop ${Math.round(p.rate * 100)}%`,
+  infer({ inputs, name }) {
+    const input = inputs[0]!;
+    return tokensNeedEmbedding(name, input) ?? produce(input);
+  },
+  toTfjs: (p) => [{ className: 'Dropout', config: { rate: p.rate } }],
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { formatShapeTuple } from '../../shapes/shape';
+import {
+  initializerSchema,
+  initializerToTfjs,
+  regularizationParams,
+  regularizerToTfjs,
+  sizeParam,
+} from '../common-params';
+import { fail, produce, trainable } from '../outcome';
+import { defineKind } from '../types';
+
+const paramsSchema = z.strictObject({
+  vocabSize: sizeParam(
+    'Vocabulary size',
+    'How many different tokens (word ids) there are: ids run from 0 to this number − 1.',
+    1000,
+  ),
+  dim: sizeParam(
+    'Vector length',
+    'How many numbers describe each token. Similar words end up with similar vectors.',
+    16,
+  ),
+  embeddingsInitializer: initializerSchema.default({ type: 'randomUniform', limit: 0.05 }).meta({
+    title: 'Vector initializer',
+    description: 'How the token vectors are chosen before training starts.',
+  }),
+  ...regularizationParams,
+});
+
+export const embeddingKind = defineKind({
+  kind: 'Embedding',
+  title: 'Embedding',
+  group: 'core',
+  summary:
+    'Looks up a learned vector for every token of a text, turning word ids into numbers a network can use.',
+  paramsSchema,
+  inputPorts: () => [{ id: 'in', label: 'tokens' }],
+  outputPorts: [{ id: 'out', label: 'vectors' }],
+  describe: (p) => `${p.vocabSize} tokens → ${p.dim} values`,
+  infer({ params, inputs, name }) {
+    const input = inputs[0]!;
+    if (input.dtype !== 'int32') {
+      return fail(
+        'embedding.not-tokens',
+        `${name} needs token ids (whole-number word ids) but receives measurements ${formatShapeTuple(input.shape)}. Connect it to an Input of form "tokens".`,
+      );
+    }
+    if (input.shape.length !== 1) {
+      return fail(
+        'input.rank',
+        `${name} needs one list of tokens per example, a 1-D input (tokens), but receives ${formatShapeTuple(input.shape)}. Connect it to an Input of form "tokens" with one size, e.g. [100].`,
+      );
+    }
+    return produce(
+      { shape: [input.shape[0] ?? null, params.dim], dtype: 'float32' },
+      trainable(params.vocabSize * params.dim),
+    );
+  },
+  toTfjs(p) {
+    const regularizer = regularizerToTfjs(p.l1, p.l2);
+    return [
+      {
+        className: 'Embedding',
+        config: {
+          inputDim: p.vocabSize,
+          outputDim: p.dim,
+          embeddingsInitializer: initializerToTfjs(p.embeddingsInitializer),
+          ...(regularizer ? { embeddingsRegularizer: regularizer } : {}),
+        },
+      },
+    ];
+  },
+});

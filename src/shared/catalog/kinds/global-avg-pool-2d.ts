@@ -1,0 +1,3 @@
+import { defineGlobalAveragePoolingKind } from '../pooling';
+
+export const globalAvgPool2dKind = defineGlobalAveragePoolingKind(2);

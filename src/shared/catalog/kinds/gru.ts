@@ -1,0 +1,3 @@
+import { defineRecurrentKind } from '../recurrent';
+
+export const gruKind = defineRecurrentKind('GRU');

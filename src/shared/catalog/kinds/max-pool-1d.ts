@@ -1,0 +1,3 @@
+import { definePoolingKind } from '../pooling';
+
+export const maxPool1dKind = definePoolingKind('max', 1);

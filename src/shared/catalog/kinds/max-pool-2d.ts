@@ -1,0 +1,3 @@
+import { definePoolingKind } from '../pooling';
+
+export const maxPool2dKind = definePoolingKind('max', 2);
