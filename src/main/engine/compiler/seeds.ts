@@ -21,9 +21,8 @@ const SEEDED_INITIALIZERS = new Set([
   'HeNormal',
   'RandomUniform',
   'RandomNormal',
+  'Orthogonal',
 ]);
-
-const SEEDED_LAYERS = new Set(['Dropout', 'GaussianNoise']);
 
 interface ConfigDict {
   className: string;
@@ -57,6 +56,10 @@ export function seedLayerConfig(
           }
         : value;
   }
-  if (SEEDED_LAYERS.has(className)) seeded['seed'] = derivedSeed(runSeed, layerName, 'noise');
+  // Dropout and GaussianNoise stay unseeded on purpose: TF.js restarts a seeded generator on
+  // every call, so a seeded Dropout would drop the same units at every step (a fixed pruning,
+  // not dropout), and GaussianNoise takes no seed at all. Reproducible noise needs a
+  // step-counting generator in the training loop.
+  void className;
   return seeded;
 }

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin', 'neurite.js');
+
+// The installed `neurite` command runs the bundle `npm run build` writes (npm test builds
+// first); this checks that bundle, not the TypeScript sources.
+describe('the built neurite command', () => {
+  it('has been built', () => {
+    expect(existsSync(path.join(root, 'out', 'main', 'cli.js')), 'run "npm run build" first').toBe(
+      true,
+    );
+  });
+
+  it('inspects a template from a shell, with a table and exit code 0', async () => {
+    const template = path.join(root, 'resources', 'templates', 'xor-mlp.json');
+    const { stdout, stderr } = await run(process.execPath, [bin, 'inspect', template]);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/Total parameters:\s+17 \(68 bytes\)/);
+  });
+
+  it('exits 1 with the errors for an invalid network, and prints JSON on request', async () => {
+    const fixture = path.join(root, 'tests', 'fixtures', 'graphs', 'conv-on-vector.json');
+    const failure = await run(process.execPath, [bin, 'inspect', '--json', fixture]).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect('code' in failure && failure.code).toBe(1);
+    const json = JSON.parse(failure.stdout);
+    expect(json.valid).toBe(false);
+    expect(json.issues[0].message).toContain('Add a Reshape to 28×28×1 before it.');
+  });
+});
