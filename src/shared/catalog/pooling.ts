@@ -46,7 +46,7 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
   const strides = windowParam(axes, 'Stride', '', 1).unwrap().nullable().default(null).meta({
     title: 'Stride',
     description:
-      'How far the window moves between positions. Leave it empty to move by the pool size, so windows do not overlap.',
+      'How far the window moves between positions. Leave it out (or write null) to move by the pool size, so windows do not overlap.',
   });
   const paramsSchema = z.strictObject({ poolSize, strides, padding: paddingParam });
   type Params = z.output<typeof paramsSchema>;

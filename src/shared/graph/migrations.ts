@@ -27,7 +27,7 @@ export function migrateDocument(
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      message: `"version" must be a whole number from 1 to ${targetVersion}; this file says ${JSON.stringify(version)}.`,
+      message: `"version" must be ${targetVersion === 1 ? '1' : `a whole number from 1 to ${targetVersion}`}; this file says ${JSON.stringify(version) ?? 'nothing'}.`,
     };
   }
   if (version > targetVersion) {

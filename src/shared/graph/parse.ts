@@ -54,18 +54,22 @@ export function parseGraphDocument(input: unknown): ParseResult {
   if (!migration.ok) return fail('version', migration.message);
 
   const envelope = graphDocumentSchema.safeParse(migration.document);
+  // Parameters are checked even when the envelope has problems, so that one pass reports
+  // everything there is to fix.
+  const rawNodes = migration.document['nodes'];
+  const params = validateParams(Array.isArray(rawNodes) ? rawNodes : []);
   if (!envelope.success) {
-    return {
-      ok: false,
-      problems: envelope.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: describeIssue(issue, migration.document),
-      })),
-    };
+    const envelopeProblems = envelope.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: describeIssue(issue, migration.document),
+    }));
+    return { ok: false, problems: [...envelopeProblems, ...params.problems] };
   }
   const document = envelope.data;
-  const problems = [...checkIdentities(document), ...validateParams(document)];
+  const problems = [...checkIdentities(document), ...params.problems];
   if (problems.length > 0) return { ok: false, problems };
+  // Stored with every default filled in, so the document says exactly what will be built.
+  document.nodes = document.nodes.map((node, i) => ({ ...node, params: params.completed[i]! }));
   return { ok: true, document, migrated: migration.applied };
 }
 
@@ -167,32 +171,47 @@ function checkIdentities(document: GraphDocument): DocumentProblem[] {
   return problems;
 }
 
-function validateParams(document: GraphDocument): DocumentProblem[] {
+interface ParamsCheck {
+  readonly problems: DocumentProblem[];
+  /** Each node's params with defaults filled in (index-aligned with the nodes). */
+  readonly completed: Record<string, unknown>[];
+}
+
+function validateParams(nodes: readonly unknown[]): ParamsCheck {
   const problems: DocumentProblem[] = [];
-  document.nodes.forEach((node, i) => {
+  const completed: Record<string, unknown>[] = [];
+  nodes.forEach((raw, i) => {
+    const node = (raw ?? {}) as { id?: unknown; kind?: unknown; label?: unknown; params?: unknown };
+    if (typeof node.kind !== 'string') return;
+    const id = typeof node.id === 'string' ? node.id : `#${i + 1}`;
     const kind = findKind(node.kind);
     if (!kind) {
       const guess = closestMatch(node.kind, kindNames());
       problems.push({
         path: `nodes[${i}].kind`,
-        message: `Layer "${node.id}" has an unknown kind "${node.kind}".${guess ? ` Did you mean "${guess}"?` : ` Known kinds: ${kindNames().join(', ')}.`}`,
+        message: `Layer "${id}" has an unknown kind "${node.kind}".${guess ? ` Did you mean "${guess}"?` : ` Known kinds: ${kindNames().join(', ')}.`}`,
       });
       return;
     }
-    const parsed = kind.paramsSchema.safeParse(node.params);
+    const params = node.params ?? {};
+    const parsed = kind.paramsSchema.safeParse(params);
     if (parsed.success) {
-      // Stored with every default filled in, so the document says exactly what will be built.
-      document.nodes[i] = { ...node, params: parsed.data };
+      completed[i] = parsed.data;
       return;
     }
+    const subject = nodeDisplayName({
+      id,
+      kind: node.kind,
+      label: typeof node.label === 'string' ? node.label : undefined,
+    });
     const knownKeys =
       kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
     for (const issue of parsed.error.issues) {
       problems.push({
         path: formatPath([`nodes`, i, 'params', ...issue.path]),
-        message: describeIssue(issue, node.params, nodeDisplayName(node), knownKeys),
+        message: describeIssue(issue, params, subject, knownKeys),
       });
     }
   });
-  return problems;
+  return { problems, completed };
 }

@@ -85,12 +85,42 @@ export function describeIssue(
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKeyMessage(prefix, key, knownKeys)).join(' ');
     case 'invalid_union':
-      return `${prefix}${what} is not in a form Neurite understands${got}.`;
+      return (
+        unknownVariantMessage(issue, input, prefix) ??
+        `${prefix}${what} is not in a form Neurite understands${got}.`
+      );
     case 'invalid_format':
-      return `${prefix}${what} ${issue.message.replace(/^Invalid [^:]*: ?/, '')}${got}.`;
+      if (issue.format === 'datetime') {
+        return `${prefix}${what} must be a date and time like "2026-09-01T09:30:00Z"${got}.`;
+      }
+      return issue.format === 'regex'
+        ? `${prefix}${what} ${issue.message}${got}.`
+        : `${prefix}${what} is not a valid ${issue.format}${got}.`;
     default:
       return `${prefix}${what}: ${issue.message}${got}.`;
   }
+}
+
+/**
+ * An unknown `type` in a tagged value, e.g. `"kernelInitializer": "he"`: names the field the
+ * author wrote (not the hidden `type` inside it) and lists what it may be.
+ */
+function unknownVariantMessage(
+  issue: z.core.$ZodIssueInvalidUnion,
+  input: unknown,
+  prefix: string,
+): string | undefined {
+  const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+  if (!discriminator || !options || issue.path[issue.path.length - 1] !== discriminator)
+    return undefined;
+  const parentPath = issue.path.slice(0, -1);
+  const parent = valueAt(input, parentPath);
+  const written = typeof parent === 'string' ? parent : valueAt(parent, [discriminator]);
+  const field =
+    parentPath.length > 0 ? `"${String(parentPath[parentPath.length - 1])}"` : 'This value';
+  const names = options.map(String);
+  const guess = typeof written === 'string' ? closestMatch(written, names) : undefined;
+  return `${prefix}${field} must be one of ${quoteList(names)} (got ${show(written)}).${guess ? ` Did you mean "${guess}"?` : ''}`;
 }
 
 function unknownKeyMessage(prefix: string, key: string, knownKeys?: readonly string[]): string {

@@ -55,6 +55,13 @@ interface Wiring {
   /** target node id → input port id → the edge feeding it */
   readonly feeding: Map<string, Map<string, GraphEdge>>;
   readonly arcs: Arc[];
+  /**
+   * Every connection between existing nodes, refused ones included: connectivity is judged
+   * on what the student drew, so one misplaced connection is one error, not a cascade.
+   */
+  readonly drawnArcs: Arc[];
+  /** Nodes with a refused incoming connection: that error already says what to fix. */
+  readonly refusedTargets: Set<string>;
 }
 
 /**
@@ -95,7 +102,7 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
 
   const { order, blocked } = topologicalOrder(nodeIds, wiring.arcs);
   reportCycle(nodeIds, wiring.arcs, blocked, byId, report);
-  reportDisconnected(document, inputs, outputs, wiring.arcs, blocked, report);
+  reportDisconnected(document, inputs, outputs, wiring.drawnArcs, blocked, report);
 
   const results = new Map<string, { output?: TensorInfo; params: ParamCount }>();
   for (const id of order) {
@@ -141,12 +148,15 @@ function wire(
   }
   const feeding = new Map<string, Map<string, GraphEdge>>();
   const arcs: Arc[] = [];
+  const drawnArcs: Arc[] = [];
+  const refusedTargets = new Set<string>();
   for (const edge of document.edges) {
     const source = byId.get(edge.source.node);
     const target = byId.get(edge.target.node);
     const sourceKind = kinds.get(edge.source.node);
     const targetKind = kinds.get(edge.target.node);
     if (!source || !target || !sourceKind || !targetKind) continue;
+    drawnArcs.push({ from: source.id, to: target.id });
     if (!sourceKind.outputPorts.some((p) => p.id === edge.source.port)) {
       report({
         severity: 'error',
@@ -166,6 +176,7 @@ function wire(
         nodeId: target.id,
         edgeId: edge.id,
       });
+      refusedTargets.add(target.id);
       continue;
     }
     const taken = feeding.get(target.id) ?? new Map<string, GraphEdge>();
@@ -183,7 +194,7 @@ function wire(
     feeding.set(target.id, taken);
     arcs.push({ from: source.id, to: target.id });
   }
-  return { kinds, ports, feeding, arcs };
+  return { kinds, ports, feeding, arcs, drawnArcs, refusedTargets };
 }
 
 function reportCycle(
@@ -199,12 +210,13 @@ function reportCycle(
   const path = cycle.map((id) => nodeDisplayName(byId.get(id)!)).join(' → ');
   for (const id of nodeIds) {
     if (!blocked.has(id)) continue;
+    const name = nodeDisplayName(byId.get(id)!);
     report({
       severity: 'error',
       code: onCycle.has(id) ? 'graph.cycle' : 'graph.after-cycle',
       message: onCycle.has(id)
-        ? `This layer is part of a loop: ${path}. Data must flow one way, from Input to Output; remove one of these connections.`
-        : 'This layer comes after a loop, so its shape cannot be worked out. Remove the loop first.',
+        ? `${name} is part of a loop: ${path}. Data must flow one way, from Input to Output; remove one of these connections.`
+        : `${name} comes after a loop, so its shape cannot be worked out. Remove the loop first.`,
       nodeId: id,
     });
   }
@@ -266,6 +278,10 @@ function inferNode(
   let upstreamUnknown = false;
   for (const port of wiring.ports.get(node.id) ?? []) {
     const edge = wiring.feeding.get(node.id)?.get(port.id);
+    if (!edge && wiring.refusedTargets.has(node.id)) {
+      upstreamUnknown = true;
+      continue;
+    }
     if (!edge) {
       const which = (wiring.ports.get(node.id) ?? []).length > 1 ? ` "${port.label}"` : '';
       report({
@@ -309,7 +325,7 @@ function memoryProblem(
     return {
       severity: 'error',
       code: 'memory.parameters',
-      message: `${name} would have ${formatCount(weights)} weights, needing ${formatBytes(weightBytes)} of memory just to store them; a network here may use at most ${formatBytes(MAX_PARAMETER_BYTES)}. Use fewer units or filters, or shrink its input first.`,
+      message: `${name} would have ${formatCount(weights)} weights, needing ${formatBytes(weightBytes)} of memory just to store them; one layer may use at most ${formatBytes(MAX_PARAMETER_BYTES)}. Use fewer units or filters, or shrink its input first.`,
     };
   }
   const elements = elementCount(output.shape) ?? 0;

@@ -43,7 +43,9 @@ describe('migrateDocument', () => {
     for (const version of [0, -1, 1.5, '1', undefined]) {
       const result = migrateDocument({ version }, 3, []);
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.message).toMatch(/"version" must be a whole number/);
+      expect(!result.ok && result.message).toMatch(
+        /"version" must be a whole number from 1 to 3; this file says/,
+      );
     }
   });
 

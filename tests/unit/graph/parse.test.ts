@@ -166,4 +166,27 @@ describe('parseGraphDocument', () => {
       expect(parseGraphDocument(input).ok).toBe(false);
     }
   });
+
+  it('names the field and lists the choices for an unknown initializer', () => {
+    const doc = xor();
+    (doc['nodes'] as { params: Record<string, unknown> }[])[1]!.params['kernelInitializer'] =
+      'heNormall';
+    const [problem] = problemsOf(doc);
+    expect(problem!.message).toMatch(
+      /^Dense "h": "kernelInitializer" must be one of "glorotUniform", .*"randomNormal" \(got "heNormall"\)\. Did you mean "heNormal"\?$/,
+    );
+  });
+
+  it('reports envelope and parameter problems together, in one pass', () => {
+    const doc = { ...xor(), metadata: { name: 'XOR', created: '15/01/2025' } };
+    (doc['nodes'] as { params: Record<string, unknown> }[])[1]!.params['units'] = 0;
+    expect(problemsOf(doc)).toEqual([
+      {
+        path: 'metadata.created',
+        message:
+          '"created" must be a date and time like "2026-09-01T09:30:00Z" (got "15/01/2025").',
+      },
+      { path: 'nodes[1].params.units', message: 'Dense "h": "units" must be at least 1 (got 0).' },
+    ]);
+  });
 });

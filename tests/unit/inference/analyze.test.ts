@@ -150,7 +150,7 @@ describe('analyzeGraph: whole networks', () => {
     expect(issue?.nodeId).toBe('l1');
     // 785 × 10⁹ weights × 4 bytes ≈ 2.9 TB
     expect(issue?.message).toBe(
-      'Dense "l1" would have 785,000,000,000 weights, needing 2.9 TB of memory just to store them; a network here may use at most 1.0 GB. Use fewer units or filters, or shrink its input first.',
+      'Dense "l1" would have 785,000,000,000 weights, needing 2.9 TB of memory just to store them; one layer may use at most 1.0 GB. Use fewer units or filters, or shrink its input first.',
     );
   });
 
@@ -189,5 +189,22 @@ describe('analyzeGraph: whole networks', () => {
       loss: 'categoricalCrossentropy',
     });
     expect(analyzeGraph(doc).issues).toEqual([]);
+  });
+
+  it('reports a connection to a port that does not exist once, without a cascade after it', () => {
+    const doc = buildGraph(
+      [
+        ['x', 'Input', vector(4)],
+        ['a', 'Dense', { units: 3 }],
+        ['b', 'Dense', { units: 2 }],
+        ['y', 'Output'],
+      ],
+      [
+        ['x', 'a', 'input'],
+        ['a', 'b'],
+        ['b', 'y'],
+      ],
+    );
+    expect(codes(doc)).toEqual(['error:edge.unknown-port@a']);
   });
 });

@@ -40,7 +40,7 @@ export const inputKind = defineKind({
     if (params.shape.length !== form.rank) {
       return fail(
         'input.rank',
-        `${name} is a ${params.form} input, so its shape needs ${form.rank} size${form.rank > 1 ? 's' : ''} (${form.layout}) but has ${params.shape.length}: ${formatShapeTuple(params.shape)}. Write it like ${form.example}.`,
+        `${name} is ${params.form === 'image' ? 'an' : 'a'} ${params.form} input, so its shape needs ${form.rank} size${form.rank > 1 ? 's' : ''} (${form.layout}) but has ${params.shape.length}: ${formatShapeTuple(params.shape)}. Write it like ${form.example}.`,
         'shape',
       );
     }

@@ -10,13 +10,10 @@ const paramsSchema = z.strictObject({
     description:
       'classification: pick a class; regression: predict numbers; reconstruction: reproduce the input (autoencoders).',
   }),
-  loss: z
-    .enum(LOSSES)
-    .default('categoricalCrossentropy')
-    .meta({
-      title: 'Loss',
-      description: 'How the error between prediction and truth is measured.',
-    }),
+  loss: z.enum(LOSSES).default('categoricalCrossentropy').meta({
+    title: 'Loss',
+    description: 'How the error between prediction and truth is measured.',
+  }),
 });
 
 export const outputKind = defineKind({
