@@ -5,7 +5,9 @@ const fs = require('node:fs');
 
 const bundle = path.join(__dirname, '..', 'out', 'main', 'cli.js');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('The neurite command is not built yet. Run "npm run build" in the Neurite folder first.\n');
+  process.stderr.write(
+    'The neurite command is not built yet. Run "npm run build" in the Neurite folder first.\n',
+  );
   process.exit(2);
 }
 const { runCli } = require(bundle);

@@ -136,31 +136,37 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-function checkIdentities(document: GraphDocument): DocumentProblem[] {
+function duplicateIds(
+  items: readonly { id: string }[],
+  collection: 'nodes' | 'edges',
+  noun: string,
+): DocumentProblem[] {
+  const seen = new Set<string>();
   const problems: DocumentProblem[] = [];
-  const nodeIds = new Set<string>();
-  document.nodes.forEach((node, i) => {
-    if (nodeIds.has(node.id)) {
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
       problems.push({
-        path: `nodes[${i}].id`,
-        message: `Two layers are called "${node.id}"; every layer needs its own id.`,
+        path: `${collection}[${i}].id`,
+        message: `Two ${noun}s are called "${item.id}"; every ${noun} needs its own id.`,
       });
     }
-    nodeIds.add(node.id);
+    seen.add(item.id);
   });
-  const edgeIds = new Set<string>();
+  return problems;
+}
+
+function checkIdentities(document: GraphDocument): DocumentProblem[] {
+  const problems = [
+    ...duplicateIds(document.nodes, 'nodes', 'layer'),
+    ...duplicateIds(document.edges, 'edges', 'connection'),
+  ];
+  const nodeIds = document.nodes.map((n) => n.id);
+  const known = new Set(nodeIds);
   document.edges.forEach((edge, i) => {
-    if (edgeIds.has(edge.id)) {
-      problems.push({
-        path: `edges[${i}].id`,
-        message: `Two connections are called "${edge.id}"; every connection needs its own id.`,
-      });
-    }
-    edgeIds.add(edge.id);
     for (const end of ['source', 'target'] as const) {
       const ref = edge[end];
-      if (!nodeIds.has(ref.node)) {
-        const guess = closestMatch(ref.node, [...nodeIds]);
+      if (!known.has(ref.node)) {
+        const guess = closestMatch(ref.node, nodeIds);
         problems.push({
           path: `edges[${i}].${end}.node`,
           message: `Connection "${edge.id}" ${end === 'source' ? 'starts at' : 'ends at'} a layer "${ref.node}" that does not exist.${guess ? ` Did you mean "${guess}"?` : ''}`,
