@@ -178,7 +178,10 @@ describe('parseGraphDocument', () => {
   });
 
   it('reports envelope and parameter problems together, in one pass', () => {
-    const doc = { ...xor(), metadata: { name: 'XOR', created: '15/01/2025' } };
+    const doc: Record<string, unknown> = {
+      ...xor(),
+      metadata: { name: 'XOR', created: '15/01/2025' },
+    };
     (doc['nodes'] as { params: Record<string, unknown> }[])[1]!.params['units'] = 0;
     expect(problemsOf(doc)).toEqual([
       {

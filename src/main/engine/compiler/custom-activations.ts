@@ -32,7 +32,7 @@ abstract class ElementwiseActivation extends tf.layers.Layer {
 export class StepActivation extends ElementwiseActivation {
   static readonly className = STEP_LAYER_CLASS;
   protected activate(x: tf.Tensor): tf.Tensor {
-    return stepWithStraightThroughGradient(x) as tf.Tensor;
+    return stepWithStraightThroughGradient(x);
   }
 }
 

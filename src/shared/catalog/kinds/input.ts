@@ -9,7 +9,6 @@ const FORMS = {
   sequence: { rank: 2, layout: 'time steps, features per step', example: '[20, 1]' },
   tokens: { rank: 1, layout: 'tokens per text (whole-number word ids)', example: '[100]' },
 } as const;
-type InputForm = keyof typeof FORMS;
 
 const paramsSchema = z.strictObject({
   form: z.enum(['vector', 'image', 'sequence', 'tokens']).default('vector').meta({
@@ -36,7 +35,7 @@ export const inputKind = defineKind({
   outputPorts: [{ id: 'out', label: 'data' }],
   describe: (p) => `${p.form} ${formatShape(p.shape)}`,
   infer({ params, name }) {
-    const form = FORMS[params.form as InputForm];
+    const form = FORMS[params.form];
     if (params.shape.length !== form.rank) {
       return fail(
         'input.rank',

@@ -1,0 +1,35 @@
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { rendererUrl } from './renderer-location';
+
+/**
+ * The main window. Its page is treated as untrusted: it runs sandboxed without Node, talks to
+ * main only through the preload's small API, and can neither navigate away nor open windows.
+ */
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Neurite',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+
+  window.once('ready-to-show', () => window.show());
+  // Neurite is a single page: any navigation (a dropped file, a stray link) would replace it.
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+
+  void window.loadURL(rendererUrl());
+  return window;
+}

@@ -1,0 +1,47 @@
+import { formatBytes, formatCount } from '../../../shared/inference/memory';
+import type { NetworkInspection } from '../inspection';
+
+export function NetworkTotals({ inspection }: { readonly inspection: NetworkInspection }) {
+  const { rows, totals, errorCount, warningCount } = inspection;
+  return (
+    <dl className="totals">
+      <Total label="Layers" value={String(rows.length)} />
+      <Total
+        label="Parameters"
+        value={formatCount(totals.total)}
+        note={`${formatCount(totals.trainable)} learned in training`}
+      />
+      <Total label="Memory for weights" value={formatBytes(totals.parameterBytes)} />
+      <Total
+        label="Status"
+        value={statusText(errorCount, warningCount)}
+        tone={errorCount > 0 ? 'error' : warningCount > 0 ? 'warning' : 'ok'}
+      />
+    </dl>
+  );
+}
+
+interface TotalProps {
+  readonly label: string;
+  readonly value: string;
+  readonly note?: string;
+  readonly tone?: 'ok' | 'warning' | 'error';
+}
+
+function Total({ label, value, note, tone }: TotalProps) {
+  return (
+    <div className={`total${tone ? ` total-${tone}` : ''}`}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="total-value">{value}</span>
+        {note && <span className="total-note">{note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+function statusText(errors: number, warnings: number): string {
+  if (errors > 0) return `${errors} error${errors === 1 ? '' : 's'}`;
+  if (warnings > 0) return `${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return 'Ready to train';
+}
