@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src/main/app/index.ts'),
           cli: resolve(root, 'src/main/cli/index.ts'),
+          // One training run per process (forked by the CLI and the app's trainer host).
+          trainer: resolve(root, 'src/main/engine/trainer-process.ts'),
         },
       },
     },

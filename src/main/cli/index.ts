@@ -1,4 +1,5 @@
 import { inspectCommand, INSPECT_USAGE } from './commands/inspect';
+import { trainCommand } from './commands/train';
 import type { CliIO } from './io';
 import { EXIT_OK, EXIT_USAGE, processIO } from './io';
 
@@ -8,6 +9,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   inspect: {
     run: inspectCommand,
     summary: 'check a network file and list its layers, shapes and parameters',
+  },
+  train: {
+    run: trainCommand,
+    summary: 'train a network on a data set and save the model and its metrics',
   },
 };
 

@@ -6,7 +6,11 @@ import { z } from 'zod';
  */
 const samples = z.number().int().min(4).max(100_000);
 const noise = z.number().min(0).max(5);
-const seed = z.number().int().min(0).max(2 ** 31 - 1);
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 export const BUILT_IN_DATASETS = [
   'and',
@@ -56,7 +60,9 @@ export const imageFolderDatasetSchema = z.strictObject({
   source: z.literal('images'),
   /** A folder with one subfolder per class, holding PNG or JPEG files. */
   path: z.string().min(1),
-  size: z.tuple([z.number().int().min(4).max(512), z.number().int().min(4).max(512)]).default([28, 28]),
+  size: z
+    .tuple([z.number().int().min(4).max(512), z.number().int().min(4).max(512)])
+    .default([28, 28]),
   color: z.enum(['grayscale', 'rgb']).default('grayscale'),
 });
 

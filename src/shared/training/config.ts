@@ -41,7 +41,10 @@ export type OptimizerConfig = z.output<typeof optimizerSchema>;
 export const scheduleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant') }),
   /** α = α₀ / (1 + decay · epoch) */
-  z.strictObject({ type: z.literal('inverseTime'), decay: z.number().min(0).max(100).default(0.01) }),
+  z.strictObject({
+    type: z.literal('inverseTime'),
+    decay: z.number().min(0).max(100).default(0.01),
+  }),
   /** α = α₀ · factor^⌊epoch / every⌋ */
   z.strictObject({
     type: z.literal('step'),
@@ -49,7 +52,10 @@ export const scheduleSchema = z.discriminatedUnion('type', [
     factor: z.number().positive().max(1).default(0.5),
   }),
   /** α = α₀ · rate^epoch */
-  z.strictObject({ type: z.literal('exponential'), rate: z.number().positive().max(1).default(0.95) }),
+  z.strictObject({
+    type: z.literal('exponential'),
+    rate: z.number().positive().max(1).default(0.95),
+  }),
 ]);
 export type ScheduleConfig = z.output<typeof scheduleSchema>;
 
@@ -112,8 +118,19 @@ export const trainingConfigSchema = z.strictObject({
   test: splitSchema.default({ kind: 'none' }),
   /** k-fold cross-validation: 0 = off, else the number of folds (trains k networks). */
   kFold: z.number().int().min(0).max(20).default(0),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
-  optimizer: optimizerSchema.default({ type: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
+  optimizer: optimizerSchema.default({
+    type: 'adam',
+    learningRate: 0.001,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  }),
   schedule: scheduleSchema.default({ type: 'constant' }),
   clipping: clippingSchema.default({ type: 'none' }),
   earlyStopping: earlyStoppingSchema.default({
@@ -123,7 +140,12 @@ export const trainingConfigSchema = z.strictObject({
     minDelta: 0,
     restoreBestWeights: true,
   }),
-  augmentation: augmentationSchema.default({ shift: 0, flipHorizontal: false, rotation: 0, noise: 0 }),
+  augmentation: augmentationSchema.default({
+    shift: 0,
+    flipHorizontal: false,
+    rotation: 0,
+    noise: 0,
+  }),
   /** Batch events are sent at most this often (ms), so the UI is never flooded. */
   batchEventInterval: z.number().int().min(0).max(10_000).default(100),
 });
@@ -132,7 +154,11 @@ export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 export type TrainingConfigInput = z.input<typeof trainingConfigSchema>;
 
 /** α at an epoch (0-based) under a schedule. */
-export function scheduledLearningRate(base: number, schedule: ScheduleConfig, epoch: number): number {
+export function scheduledLearningRate(
+  base: number,
+  schedule: ScheduleConfig,
+  epoch: number,
+): number {
   switch (schedule.type) {
     case 'constant':
       return base;

@@ -66,7 +66,9 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     type: z.literal('finished'),
     epochsRun: z.number().int(),
     /** Set when early stopping ended the run before the last epoch. */
-    stoppedEarly: z.strictObject({ epoch: z.number().int(), bestEpoch: z.number().int() }).optional(),
+    stoppedEarly: z
+      .strictObject({ epoch: z.number().int(), bestEpoch: z.number().int() })
+      .optional(),
     train: evaluationSchema,
     validation: evaluationSchema.optional(),
     test: evaluationSchema.optional(),

@@ -1,0 +1,189 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { trainingJobSchema } from '../../../shared/training/commands';
+import type { TrainingJobInput } from '../../../shared/training/commands';
+import { describeIssue, formatPath } from '../../../shared/graph/problems';
+import { startTrainer } from '../../services/trainer-host';
+import { defaultTrainerEntry } from '../../services/trainer-entry';
+import { parseDataArgument } from '../data-argument';
+import type { CliIO } from '../io';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
+import { describeEvent } from '../progress';
+
+export const TRAIN_USAGE = `Usage: neurite train <network.json> --data <data> [options]
+
+Trains a network in its own process and saves the model and its metrics.
+  --data <data>         a built-in set (xor, and, or, circle, xor-quadrants, gaussians, spiral,
+                        moons, iris, mnist, sine, parity), a .csv/.tsv file, a folder with one
+                        subfolder of images per class, an IDX images file, or a .json data spec
+  --target <column>     CSV: the column to predict (name or 0-based index; default the last)
+  --epochs <n>          passes over the training data (default 20)
+  --batch-size <n|full> examples per step; 1 = stochastic, full = batch gradient descent
+  --optimizer <name>    sgd, adagrad, rmsprop or adam (default adam)
+  --lr <rate>           learning rate
+  --seed <n>            same seed, same backend: same weights and same curves (default 42)
+  --validation <f|none> fraction held out for validation (default 0.2)
+  --test <f|none|dataset>  fraction held out for a final test, or the data set's own test part
+  --config <file.json>  any training options as JSON (the flags above override it)
+  --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
+  --out <folder>        save model.json, weights.bin and metrics.json there
+  --json                print one JSON object per training event instead of progress
+Exit code: 0 trained, 1 training failed, 2 wrong usage, 130 stopped with Ctrl+C.
+`;
+
+const EXIT_STOPPED = 130;
+
+export async function trainCommand(args: readonly string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        target: { type: 'string' },
+        epochs: { type: 'string' },
+        'batch-size': { type: 'string' },
+        optimizer: { type: 'string' },
+        lr: { type: 'string' },
+        seed: { type: 'string' },
+        validation: { type: 'string' },
+        test: { type: 'string' },
+        config: { type: 'string' },
+        backend: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${TRAIN_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(TRAIN_USAGE);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1 || !values.data) {
+    io.stderr(`neurite train needs one network file and --data.\n\n${TRAIN_USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  let job;
+  try {
+    job = await buildJob(positionals[0]!, values);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+
+  const entry = defaultTrainerEntry();
+  const trainer = startTrainer(job, {
+    entry: entry.entry,
+    execArgv: entry.execArgv,
+    onEvent: (event) => {
+      if (values.json) io.stdout(`${JSON.stringify(event)}\n`);
+      else {
+        const text = describeEvent(event, io.isTTY);
+        if (text) io.stdout(text);
+      }
+    },
+  });
+  // First Ctrl+C stops cleanly (the weights so far are saved with --out); a second one kills.
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts += 1;
+    if (interrupts === 1) trainer.send({ type: 'stop' });
+    else trainer.kill();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    const final = await trainer.done;
+    if (final.type === 'finished') return EXIT_OK;
+    return final.type === 'stopped' ? EXIT_STOPPED : EXIT_INVALID;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+type TrainFlags = Record<string, string | boolean | undefined>;
+
+async function buildJob(file: string, flags: TrainFlags) {
+  let graph: unknown;
+  try {
+    graph = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'ENOENT'
+        ? `Cannot read "${file}": there is no such file.`
+        : `Cannot read "${file}": ${(error as Error).message}. Run "neurite inspect ${file}" to see what is wrong.`,
+    );
+  }
+  const config: Record<string, unknown> = flags['config']
+    ? await readJsonObject(String(flags['config']))
+    : {};
+  const number = (name: string): number | undefined => {
+    const raw = flags[name];
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value))
+      throw new Error(`--${name} must be a number (got "${String(raw)}").`);
+    return value;
+  };
+  const epochs = number('epochs');
+  if (epochs !== undefined) config['epochs'] = epochs;
+  const seed = number('seed');
+  if (seed !== undefined) config['seed'] = seed;
+  if (flags['batch-size'] !== undefined)
+    config['batchSize'] = flags['batch-size'] === 'full' ? 'full' : number('batch-size');
+  const optimizer = {
+    ...((config['optimizer'] as Record<string, unknown> | undefined) ?? { type: 'adam' }),
+  };
+  if (flags['optimizer'] !== undefined) {
+    optimizer['type'] = flags['optimizer'];
+    delete optimizer['learningRate'];
+  }
+  const lr = number('lr');
+  if (lr !== undefined) optimizer['learningRate'] = lr;
+  config['optimizer'] = optimizer;
+  config['validation'] = splitFlag(flags['validation'], config['validation']);
+  config['test'] = splitFlag(flags['test'], config['test']);
+
+  const input: TrainingJobInput = {
+    graph,
+    data: parseDataArgument(String(flags['data']), {
+      target: flags['target'] as string | undefined,
+    }),
+    config: config as TrainingJobInput['config'],
+    backend: (flags['backend'] as TrainingJobInput['backend']) ?? 'auto',
+    ...(flags['out'] ? { outDir: String(flags['out']) } : {}),
+  };
+  const parsed = trainingJobSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${formatPath(issue.path)}: ${describeIssue(issue, input)}`,
+    );
+    throw new Error(`These training options are not valid:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function splitFlag(flag: string | boolean | undefined, fallback: unknown): unknown {
+  if (flag === undefined) return fallback;
+  if (flag === 'none') return { kind: 'none' };
+  if (flag === 'dataset') return { kind: 'dataset' };
+  return { kind: 'split', fraction: Number(flag) };
+}
+
+async function readJsonObject(file: string): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`Cannot read the training options in "${file}": ${(error as Error).message}`);
+  }
+  throw new Error(`"${file}" must hold a JSON object of training options.`);
+}

@@ -1,0 +1,124 @@
+import type { Evaluation } from '../../../shared/training/events';
+import { tf } from '../tf';
+import type { BatchSource } from './batches';
+import { featureTensor, gatherFeatures, gatherLabels, targetTensor } from './batches';
+import type { LossFunction } from './losses';
+import type { MetricValues } from './metrics';
+import {
+  binaryAuc,
+  classificationMetrics,
+  confusionCounts,
+  confusionMatrix,
+  predictedClasses,
+  regressionMetrics,
+} from './metrics';
+import type { TargetPlan } from './target-plan';
+
+export interface LossSpec {
+  readonly fn: LossFunction;
+  /** The perceptron rule sums over the batch; every other loss averages. */
+  readonly summed: boolean;
+}
+
+/** Collects predictions batch by batch and turns them into metrics at the end. */
+export class MetricAccumulator {
+  private readonly scores: number[] = [];
+  private readonly labels: number[] = [];
+  private readonly targets: number[] = [];
+  private lossSum = 0;
+  private examples = 0;
+
+  constructor(
+    private readonly plan: TargetPlan,
+    private readonly outputs: number,
+    private readonly classNames: readonly string[],
+  ) {}
+
+  /** `loss` is the batch's loss per example (averaged, or summed then divided by count). */
+  add(
+    source: BatchSource,
+    rows: ArrayLike<number>,
+    predictions: Float32Array,
+    loss: number,
+    clean?: Float32Array | Int32Array,
+  ): void {
+    this.lossSum += loss * rows.length;
+    this.examples += rows.length;
+    for (const value of predictions) this.scores.push(value);
+    if (this.plan.task === 'classification') {
+      for (const label of gatherLabels(source.table, rows)) this.labels.push(label);
+    } else if (this.plan.task === 'reconstruction') {
+      for (const value of clean ?? gatherFeatures(source, rows)) this.targets.push(value);
+    } else {
+      const size = this.outputs;
+      for (let i = 0; i < rows.length; i += 1) {
+        for (let k = 0; k < size; k += 1) this.targets.push(source.table.y[rows[i]! * size + k]!);
+      }
+    }
+  }
+
+  result(withConfusion: boolean): Evaluation {
+    const loss = this.examples === 0 ? Number.NaN : this.lossSum / this.examples;
+    if (this.plan.task !== 'classification') {
+      return { loss, metrics: regressionMetrics(this.scores, this.targets) };
+    }
+    const scores = Float32Array.from(this.scores);
+    const truth = Int32Array.from(this.labels);
+    const classes = Math.max(2, this.classNames.length);
+    const counts = confusionCounts(
+      truth,
+      predictedClasses(scores, this.outputs, this.plan.threshold),
+      classes,
+    );
+    const metrics: MetricValues = classificationMetrics(counts);
+    if (classes === 2) {
+      const positive =
+        this.outputs === 1 ? scores : scores.filter((_, i) => i % this.outputs === 1);
+      const auc = binaryAuc(positive, truth);
+      if (Number.isFinite(auc)) metrics['auc'] = auc;
+    }
+    return withConfusion
+      ? { loss, metrics, confusionMatrix: confusionMatrix(counts, this.classNames) }
+      : { loss, metrics };
+  }
+}
+
+/** Loss and metrics of the model on some rows, in inference mode (no dropout, no noise). */
+export function evaluateRows(
+  model: tf.LayersModel,
+  source: BatchSource,
+  rows: Int32Array,
+  plan: TargetPlan,
+  loss: LossSpec,
+  classNames: readonly string[],
+  batchSize = 256,
+): Evaluation {
+  const outputs = (model.outputs[0]!.shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
+  const accumulator = new MetricAccumulator(plan, outputs, classNames);
+  const penalty = regularizationPenalty(model);
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batchRows = rows.subarray(start, Math.min(rows.length, start + batchSize));
+    const features = gatherFeatures(source, batchRows);
+    const [predictions, batchLoss] = tf.tidy(() => {
+      const x = featureTensor(source, features, batchRows.length);
+      const y = targetTensor(source, batchRows, features);
+      const prediction = model.predict(x) as tf.Tensor;
+      const value = loss.fn(y, prediction);
+      const perExample = loss.summed ? tf.div(value, batchRows.length) : value;
+      return [prediction.dataSync() as Float32Array, perExample.dataSync()[0]!];
+    });
+    accumulator.add(source, batchRows, predictions, batchLoss + penalty, features);
+  }
+  return accumulator.result(plan.task === 'classification');
+}
+
+/** The L1/L2 penalty the layers' regularizers add to the loss right now. */
+export function regularizationPenalty(model: tf.LayersModel): number {
+  const losses = model.calculateLosses();
+  if (losses.length === 0) return 0;
+  const total = tf.tidy(() => tf.addN(losses));
+  const value = total.dataSync()[0]!;
+  total.dispose();
+  losses.forEach((l) => l.dispose());
+  return value;
+}

@@ -1,0 +1,53 @@
+import type { TrainingConfig } from '../../../shared/training/config';
+import type { SeededRandom } from './random';
+import { allRows } from './batches';
+
+/** Rows of the data set's examples table used for each purpose. */
+export interface RowSplit {
+  readonly train: Int32Array;
+  /** Validation rows taken from the examples (absent when validation uses separate data). */
+  readonly validation?: Int32Array;
+  /** Test rows taken from the examples (absent when the test set is separate or none). */
+  readonly test?: Int32Array;
+}
+
+/**
+ * Splits the examples at random (seeded): first the test rows, then the validation rows,
+ * the rest is for training. The same seed always gives the same split.
+ */
+export function splitRows(count: number, config: TrainingConfig, random: SeededRandom): RowSplit {
+  const order = allRows(count);
+  random.shuffleInPlace(order);
+  let start = 0;
+  const take = (fraction: number): Int32Array => {
+    const size = Math.max(1, Math.round(count * fraction));
+    const part = order.slice(start, start + size);
+    start += size;
+    return part;
+  };
+  const test = config.test.kind === 'split' ? take(config.test.fraction) : undefined;
+  const validation =
+    config.validation.kind === 'split' && config.kFold === 0
+      ? take(config.validation.fraction)
+      : undefined;
+  const train = order.slice(start);
+  return { train, ...(validation ? { validation } : {}), ...(test ? { test } : {}) };
+}
+
+/** k folds over the given rows: fold i validates on part i and trains on the others. */
+export function kFolds(
+  rows: Int32Array,
+  k: number,
+): { train: Int32Array; validation: Int32Array }[] {
+  const folds: { train: Int32Array; validation: Int32Array }[] = [];
+  for (let i = 0; i < k; i += 1) {
+    const from = Math.floor((i * rows.length) / k);
+    const to = Math.floor(((i + 1) * rows.length) / k);
+    const validation = rows.slice(from, to);
+    const train = new Int32Array(rows.length - validation.length);
+    train.set(rows.subarray(0, from), 0);
+    train.set(rows.subarray(to), from);
+    folds.push({ train, validation });
+  }
+  return folds;
+}

@@ -1,0 +1,214 @@
+import type { TrainingConfig } from '../../../shared/training/config';
+import { scheduledLearningRate } from '../../../shared/training/config';
+import type { Evaluation, TrainerEvent } from '../../../shared/training/events';
+import { tf } from '../tf';
+import { augmentBatch, augmentationIsOn } from './augmentation';
+import type { BatchSource } from './batches';
+import { featureTensor, gatherFeatures, targetTensor } from './batches';
+import type { TrainerControls } from './controls';
+import { EarlyStopping, monitoredValue } from './early-stopping';
+import type { LossSpec } from './evaluate';
+import { MetricAccumulator, evaluateRows } from './evaluate';
+import { TrainingFailure } from './failure';
+import { clipGradients, setLearningRate } from './optimizer';
+import type { SeededRandom } from './random';
+import type { TargetPlan } from './target-plan';
+
+export interface LoopSetup {
+  readonly model: tf.LayersModel;
+  readonly optimizer: tf.Optimizer;
+  readonly baseLearningRate: number;
+  readonly source: BatchSource;
+  readonly trainRows: Int32Array;
+  /** Validation data and rows, when the run validates. */
+  readonly validation?: { readonly source: BatchSource; readonly rows: Int32Array };
+  readonly plan: TargetPlan;
+  readonly loss: LossSpec;
+  readonly classNames: readonly string[];
+  readonly config: TrainingConfig;
+  readonly random: SeededRandom;
+  readonly controls: TrainerControls;
+  readonly emit: (event: TrainerEvent) => void;
+  readonly fold?: number;
+}
+
+export interface LoopOutcome {
+  readonly epochsRun: number;
+  readonly stoppedEarly?: { readonly epoch: number; readonly bestEpoch: number };
+  /** Set when the user stopped the run. */
+  readonly stoppedAt?: { readonly epoch: number; readonly batch: number };
+  readonly restoredBestFrom?: number;
+  readonly lastValidation?: Evaluation;
+}
+
+/**
+ * The training loop: one optimizer step per batch, with the user's commands obeyed between
+ * batches, epoch metrics, the learning-rate schedule and early stopping.
+ */
+export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
+  const { model, config, controls, emit } = setup;
+  const batchSize =
+    config.batchSize === 'full'
+      ? setup.trainRows.length
+      : Math.min(config.batchSize, setup.trainRows.length);
+  const batchesPerEpoch = Math.ceil(setup.trainRows.length / batchSize);
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const outputs = (model.outputs[0]!.shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
+  const early = new EarlyStopping(config.earlyStopping);
+  const augment = augmentationIsOn(config.augmentation) && setup.source.featureType === 'float32';
+  const started = Date.now();
+  let base = setup.baseLearningRate;
+  let lastValidation: Evaluation | undefined;
+
+  try {
+    for (let epoch = 0; epoch < config.epochs; epoch += 1) {
+      let learningRate = scheduledLearningRate(base, config.schedule, epoch);
+      setLearningRate(setup.optimizer, learningRate);
+      const order = setup.trainRows.slice();
+      if (config.shuffle) setup.random.shuffleInPlace(order);
+      const accumulator = new MetricAccumulator(setup.plan, outputs, setup.classNames);
+      let lastEvent = 0;
+      let examplesSinceEvent = 0;
+      let eventClock = Date.now();
+
+      for (let batch = 0; batch < batchesPerEpoch; batch += 1) {
+        const decision = await controls.beforeBatch(
+          () => emit({ type: 'paused', epoch: epoch + 1, batch: batch + 1 }),
+          () => emit({ type: 'resumed' }),
+        );
+        if (decision === 'stop')
+          return { epochsRun: epoch, stoppedAt: { epoch: epoch + 1, batch: batch + 1 } };
+        const requested = controls.takeLearningRate();
+        if (requested !== undefined) {
+          // The schedule goes on from the rate the user chose.
+          base = requested / (scheduledLearningRate(1, config.schedule, epoch) || 1);
+          learningRate = requested;
+          setLearningRate(setup.optimizer, learningRate);
+        }
+
+        const rows = order.subarray(
+          batch * batchSize,
+          Math.min(order.length, (batch + 1) * batchSize),
+        );
+        const clean = gatherFeatures(setup.source, rows);
+        let inputs = clean;
+        if (augment) {
+          inputs = Float32Array.from(clean);
+          augmentBatch(
+            inputs,
+            rows.length,
+            setup.source.featureShape,
+            config.augmentation,
+            setup.random,
+          );
+        }
+        const { loss, predictions } = trainStep(setup, variables, rows, inputs, clean);
+        if (!Number.isFinite(loss)) {
+          throw new TrainingFailure(
+            'loss.not-finite',
+            `The loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at epoch ${epoch + 1}, batch ${batch + 1}, so training stopped. Try a lower learning rate${config.clipping.type === 'none' ? ' or gradient clipping' : ''}.`,
+          );
+        }
+        accumulator.add(setup.source, rows, predictions, loss, clean);
+        examplesSinceEvent += rows.length;
+        const now = Date.now();
+        if (
+          batch === 0 ||
+          now - lastEvent >= config.batchEventInterval ||
+          batch === batchesPerEpoch - 1
+        ) {
+          const seconds = Math.max(1e-3, (now - eventClock) / 1000);
+          emit({
+            type: 'batch',
+            epoch: epoch + 1,
+            batch: batch + 1,
+            batchesPerEpoch,
+            loss,
+            samplesPerSecond: examplesSinceEvent / seconds,
+            learningRate,
+          });
+          lastEvent = now;
+          eventClock = now;
+          examplesSinceEvent = 0;
+        }
+      }
+
+      const train = accumulator.result(false);
+      const validation = setup.validation
+        ? evaluateRows(
+            model,
+            setup.validation.source,
+            setup.validation.rows,
+            setup.plan,
+            setup.loss,
+            setup.classNames,
+          )
+        : undefined;
+      lastValidation = validation;
+      emit({
+        type: 'epoch',
+        epoch: epoch + 1,
+        epochs: config.epochs,
+        loss: train.loss,
+        metrics: train.metrics,
+        ...(validation ? { validation } : {}),
+        learningRate,
+        elapsedMs: Date.now() - started,
+        ...(setup.fold !== undefined ? { fold: setup.fold } : {}),
+      });
+
+      const watched = monitoredValue(config.earlyStopping.monitor, train, validation);
+      if (config.earlyStopping.enabled && watched !== undefined) {
+        if (early.observe(epoch + 1, watched, model))
+          emit({ type: 'checkpoint', epoch: epoch + 1, reason: 'best' });
+        if (early.shouldStop()) {
+          const restored = config.earlyStopping.restoreBestWeights && early.restoreBest(model);
+          return {
+            epochsRun: epoch + 1,
+            stoppedEarly: { epoch: epoch + 1, bestEpoch: early.bestEpoch },
+            ...(restored ? { restoredBestFrom: early.bestEpoch } : {}),
+            ...(lastValidation ? { lastValidation } : {}),
+          };
+        }
+      }
+    }
+    const restored =
+      config.earlyStopping.enabled &&
+      config.earlyStopping.restoreBestWeights &&
+      early.bestEpoch !== config.epochs &&
+      early.restoreBest(model);
+    return {
+      epochsRun: config.epochs,
+      ...(restored ? { restoredBestFrom: early.bestEpoch } : {}),
+      ...(lastValidation ? { lastValidation } : {}),
+    };
+  } finally {
+    early.dispose();
+  }
+}
+
+/** One gradient step on one batch; returns the loss per example and the predictions. */
+function trainStep(
+  setup: LoopSetup,
+  variables: tf.Variable[],
+  rows: Int32Array,
+  inputs: Float32Array | Int32Array,
+  clean: Float32Array | Int32Array,
+): { loss: number; predictions: Float32Array } {
+  const { model, source, loss, config } = setup;
+  let predictions: Float32Array = new Float32Array(0);
+  const step = tf.variableGrads(() => {
+    const x = featureTensor(source, inputs, rows.length);
+    const y = targetTensor(source, rows, clean);
+    const prediction = model.apply(x, { training: true }) as tf.Tensor;
+    predictions = prediction.dataSync() as Float32Array;
+    const penalties = model.calculateLosses();
+    const dataLoss = loss.fn(y, prediction);
+    return (penalties.length > 0 ? tf.add(dataLoss, tf.addN(penalties)) : dataLoss) as tf.Scalar;
+  }, variables);
+  const grads = clipGradients(step.grads, config.clipping);
+  setup.optimizer.applyGradients(grads);
+  const total = step.value.dataSync()[0]!;
+  tf.dispose([step.value, ...Object.values(grads)]);
+  return { loss: loss.summed ? total / rows.length : total, predictions };
+}

@@ -1,0 +1,102 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { TrainerCommand, TrainingJob } from '../../shared/training/commands';
+import type { TrainerEvent, TrainerEventOf } from '../../shared/training/events';
+import { trainerEventSchema } from '../../shared/training/events';
+
+export type FinalTrainerEvent =
+  TrainerEventOf<'finished'> | TrainerEventOf<'stopped'> | TrainerEventOf<'failed'>;
+
+export interface TrainerHandle {
+  /** Sends stop, pause, resume, step or a new learning rate. */
+  send(command: Exclude<TrainerCommand, { type: 'start' }>): void;
+  /** Resolves with the run's last event; a crashed process becomes a `failed` event. */
+  readonly done: Promise<FinalTrainerEvent>;
+  /** Ends the process at once (the run is reported as failed, with its last words). */
+  kill(): void;
+  readonly pid: number | undefined;
+}
+
+export interface TrainerHostOptions {
+  readonly onEvent: (event: TrainerEvent) => void;
+  /** The trainer entry; defaults to the built trainer.js beside this bundle. */
+  readonly entry?: string;
+  /** Extra Node flags, e.g. ['--import', 'tsx'] to run the TypeScript entry in tests. */
+  readonly execArgv?: readonly string[];
+  /** Heap limit for the trainer in MB, so a runaway run fails cleanly instead of swapping. */
+  readonly maxMemoryMb?: number;
+}
+
+const STDERR_LINES_KEPT = 20;
+
+/**
+ * Starts one training run in its own Node process and follows it: events are validated on
+ * arrival (a trainer is trusted no more than anything else), and a process that dies without
+ * a final event is reported as failed with its last stderr lines.
+ */
+export function startTrainer(job: TrainingJob, options: TrainerHostOptions): TrainerHandle {
+  const entry = options.entry ?? path.join(__dirname, 'trainer.js');
+  const child: ChildProcess = fork(entry, [], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    execArgv: [
+      ...(options.execArgv ?? []),
+      ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
+    ],
+  });
+  const stderr: string[] = [];
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr.push(...chunk.split('\n').filter((line) => line.trim() !== ''));
+    stderr.splice(0, Math.max(0, stderr.length - STDERR_LINES_KEPT));
+  });
+
+  let final: FinalTrainerEvent | undefined;
+  const done = new Promise<FinalTrainerEvent>((resolve) => {
+    child.on('message', (message: unknown) => {
+      const parsed = trainerEventSchema.safeParse(message);
+      if (!parsed.success) {
+        options.onEvent({
+          type: 'log',
+          level: 'warning',
+          message: 'The trainer sent a message Neurite does not understand; it was ignored.',
+        });
+        return;
+      }
+      const event = parsed.data;
+      if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed')
+        final = event;
+      options.onEvent(event);
+    });
+    child.on('error', (error) => {
+      final ??= {
+        type: 'failed',
+        code: 'trainer.start',
+        message: 'The training process could not be started.',
+        detail: error.message,
+      };
+    });
+    child.on('exit', (code, signal) => {
+      if (!final) {
+        final = {
+          type: 'failed',
+          code: 'trainer.crashed',
+          message: `The training process ended unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}), perhaps because it ran out of memory. Nothing saved before was lost; try a smaller batch or network.`,
+          ...(stderr.length > 0 ? { detail: stderr.join('\n') } : {}),
+        };
+        options.onEvent(final);
+      }
+      resolve(final);
+    });
+  });
+
+  child.send({ type: 'start', job } satisfies TrainerCommand);
+  return {
+    send: (command) => {
+      if (child.connected) child.send(command);
+    },
+    done,
+    kill: () => child.kill('SIGKILL'),
+    pid: child.pid,
+  };
+}
