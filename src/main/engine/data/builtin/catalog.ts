@@ -1,0 +1,149 @@
+import type { BuiltInDatasetName } from '../../../../shared/data/dataset-spec';
+import { MNIST_DIGIT_COUNTS } from './mnist';
+import { PARITY_DEFAULTS, SINE_DEFAULTS } from './sequences';
+import { TOY_2D_DEFAULTS } from './toy-2d';
+
+/** What the data set picker shows about a built-in set before it is loaded. */
+export interface BuiltInDatasetDescription {
+  readonly name: BuiltInDatasetName;
+  readonly title: string;
+  /** One sentence for a student. */
+  readonly description: string;
+  readonly task: 'classification' | 'regression';
+  /** One example's shape with the default settings (sequences follow `steps`). */
+  readonly featureShape: readonly number[];
+  readonly classNames?: readonly string[];
+  /** Examples with the default settings. */
+  readonly count: number;
+  /** The spec options this set listens to, with their defaults. */
+  readonly options: Readonly<
+    Partial<Record<'samples' | 'noise' | 'seed' | 'limit' | 'steps', number>>
+  >;
+}
+
+const BINARY = ['0', '1'] as const;
+
+function gate(
+  name: 'and' | 'or' | 'xor',
+  title: string,
+  description: string,
+): BuiltInDatasetDescription {
+  return {
+    name,
+    title,
+    description,
+    task: 'classification',
+    featureShape: [2],
+    classNames: BINARY,
+    count: 4,
+    options: {},
+  };
+}
+
+function toy(
+  name: BuiltInDatasetDescription['name'],
+  title: string,
+  description: string,
+): BuiltInDatasetDescription {
+  return {
+    name,
+    title,
+    description,
+    task: 'classification',
+    featureShape: [2],
+    classNames: BINARY,
+    count: TOY_2D_DEFAULTS.samples,
+    options: { ...TOY_2D_DEFAULTS },
+  };
+}
+
+const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
+  gate(
+    'and',
+    'AND gate',
+    'The four rows of the AND truth table: the output is 1 only when both inputs are 1, and a single perceptron can learn it.',
+  ),
+  gate(
+    'or',
+    'OR gate',
+    'The four rows of the OR truth table: the output is 1 when either input is 1, and a single perceptron can learn it.',
+  ),
+  gate(
+    'xor',
+    'XOR gate',
+    'The four rows of the XOR truth table: the output is 1 when exactly one input is 1, which no straight line separates, so it needs a hidden layer.',
+  ),
+  toy(
+    'circle',
+    'Circle',
+    'Points inside a circle (class 1) and in a ring around it (class 0): a curved boundary that a linear model cannot draw.',
+  ),
+  toy(
+    'xor-quadrants',
+    'XOR quadrants',
+    'Points in the four quarters of the plane, class 1 where x1 and x2 have the same sign: XOR with noise.',
+  ),
+  toy(
+    'gaussians',
+    'Two Gaussian blobs',
+    'Two round clouds of points, one per class, that a straight line separates; more noise makes them overlap.',
+  ),
+  toy(
+    'spiral',
+    'Two spirals',
+    'Two interleaved spiral arms, one per class: hard, it takes several hidden layers to untangle them.',
+  ),
+  toy(
+    'moons',
+    'Two moons',
+    'Two interlocking half circles, one per class: a gently curved boundary.',
+  ),
+  {
+    name: 'iris',
+    title: 'Iris flowers',
+    description:
+      "Fisher's 150 iris flowers: from four petal and sepal measurements, tell the three species apart.",
+    task: 'classification',
+    featureShape: [4],
+    classNames: ['setosa', 'versicolor', 'virginica'],
+    count: 150,
+    options: {},
+  },
+  {
+    name: 'mnist',
+    title: 'MNIST digits',
+    description:
+      '10,000 real handwritten digits, 28 × 28 pixels in gray levels: recognise which digit from 0 to 9 each one is.',
+    task: 'classification',
+    featureShape: [28, 28, 1],
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    count: MNIST_DIGIT_COUNTS.reduce((sum, n) => sum + n, 0),
+    options: { limit: 10_000 },
+  },
+  {
+    name: 'sine',
+    title: 'Sine wave forecast',
+    description:
+      'Short windows of a noisy sine wave: predict the value that comes next, a first forecasting task for recurrent networks.',
+    task: 'regression',
+    featureShape: [SINE_DEFAULTS.steps, 1],
+    count: SINE_DEFAULTS.samples,
+    options: { ...SINE_DEFAULTS },
+  },
+  {
+    name: 'parity',
+    title: 'Parity of bits',
+    description:
+      'Sequences of 0s and 1s: say whether the number of 1s is odd, which needs a network that remembers the whole sequence.',
+    task: 'classification',
+    featureShape: [PARITY_DEFAULTS.steps, 1],
+    classNames: BINARY,
+    count: PARITY_DEFAULTS.samples,
+    options: { ...PARITY_DEFAULTS },
+  },
+];
+
+/** Every built-in data set, in the order a course meets them. */
+export function describeBuiltInDatasets(): readonly BuiltInDatasetDescription[] {
+  return DESCRIPTIONS;
+}

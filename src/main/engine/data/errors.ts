@@ -1,0 +1,30 @@
+import { DatasetError } from './types';
+
+/**
+ * Every way loading a data set can fail, so callers (UI, CLI, tests) can tell them apart
+ * without reading the message.
+ */
+export type DatasetErrorCode =
+  | 'file-not-found'
+  | 'not-a-file'
+  | 'not-a-folder'
+  | 'unreadable-file'
+  | 'empty-file'
+  | 'corrupt-csv'
+  | 'ragged-row'
+  | 'not-a-number'
+  | 'missing-value'
+  | 'unknown-column'
+  | 'no-features'
+  | 'bad-target'
+  | 'too-few-classes'
+  | 'too-few-images'
+  | 'bad-idx-file'
+  | 'count-mismatch'
+  | 'shape-mismatch'
+  | 'label-out-of-range'
+  | 'too-large';
+
+export function datasetError(code: DatasetErrorCode, message: string): DatasetError {
+  return new DatasetError(message, code);
+}
