@@ -18,10 +18,26 @@ let started = false;
 process.on('message', (message: unknown) => {
   const parsed = trainerCommandSchema.safeParse(message);
   if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    const isStart = (message as { type?: unknown } | null)?.type === 'start';
+    if (isStart && !started) {
+      // A job that does not validate can never run: say so and end, rather than wait forever.
+      started = true;
+      send({
+        type: 'failed',
+        code: 'trainer.bad-job',
+        message: 'The training job was not valid, so training did not start.',
+        detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
+      });
+      process.exitCode = 1;
+      process.disconnect?.();
+      return;
+    }
     send({
       type: 'log',
       level: 'warning',
-      message: `Ignored a malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      message: `Ignored a malformed command (${where}${issue?.message ?? 'invalid'}).`,
     });
     return;
   }

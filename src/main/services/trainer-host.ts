@@ -52,7 +52,15 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
   });
 
   let final: FinalTrainerEvent | undefined;
+  let killedByHost = false;
   const done = new Promise<FinalTrainerEvent>((resolve) => {
+    const conclude = (event: FinalTrainerEvent): void => {
+      if (!final) {
+        final = event;
+        options.onEvent(event);
+      }
+      resolve(final);
+    };
     child.on('message', (message: unknown) => {
       const parsed = trainerEventSchema.safeParse(message);
       if (!parsed.success) {
@@ -69,24 +77,24 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
       options.onEvent(event);
     });
     child.on('error', (error) => {
-      final ??= {
-        type: 'failed',
-        code: 'trainer.start',
-        message: 'The training process could not be started.',
-        detail: error.message,
-      };
-    });
-    child.on('exit', (code, signal) => {
-      if (!final) {
-        final = {
+      // When the process could not be spawned at all, no 'close' follows.
+      if (child.pid === undefined) {
+        conclude({
           type: 'failed',
-          code: 'trainer.crashed',
-          message: `The training process ended unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}), perhaps because it ran out of memory. Nothing saved before was lost; try a smaller batch or network.`,
-          ...(stderr.length > 0 ? { detail: stderr.join('\n') } : {}),
-        };
-        options.onEvent(final);
+          code: 'trainer.start',
+          message: 'The training process could not be started.',
+          detail: error.message,
+        });
       }
-      resolve(final);
+    });
+    // 'close', not 'exit': only then have all of stderr and every IPC message arrived.
+    child.on('close', (code, signal) => {
+      conclude({
+        type: 'failed',
+        code: 'trainer.crashed',
+        message: crashMessage(code, signal, killedByHost),
+        ...(stderr.length > 0 ? { detail: stderr.join('\n') } : {}),
+      });
     });
   });
 
@@ -96,7 +104,25 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
       if (child.connected) child.send(command);
     },
     done,
-    kill: () => child.kill('SIGKILL'),
+    kill: () => {
+      killedByHost = true;
+      child.kill('SIGKILL');
+    },
     pid: child.pid,
   };
+}
+
+function crashMessage(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  killedByHost: boolean,
+): string {
+  if (killedByHost) {
+    return `The training process was ended at once (signal ${signal ?? 'SIGKILL'}), so the run has no final results. Whatever was saved before is kept.`;
+  }
+  if (signal === 'SIGKILL') {
+    return 'The training process was killed (signal SIGKILL), most likely because the computer ran out of memory. Nothing saved before was lost; try a smaller batch size or network.';
+  }
+  const how = signal ? `signal ${signal}` : `exit code ${code}`;
+  return `The training process ended unexpectedly (${how}). Nothing saved before was lost; the details below help to report it.`;
 }

@@ -86,7 +86,8 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
       if (values.json) io.stdout(`${JSON.stringify(event)}\n`);
       else {
         const text = describeEvent(event, io.isTTY);
-        if (text) io.stdout(text);
+        // Failures go to stderr, so scripts that keep stdout still see them.
+        if (text) (event.type === 'failed' ? io.stderr : io.stdout)(text);
       }
     },
   });

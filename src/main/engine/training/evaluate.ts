@@ -2,6 +2,7 @@ import type { Evaluation } from '../../../shared/training/events';
 import { tf } from '../tf';
 import type { BatchSource } from './batches';
 import { featureTensor, gatherFeatures, gatherLabels, targetTensor } from './batches';
+import { TrainingFailure } from './failure';
 import type { LossFunction } from './losses';
 import type { MetricValues } from './metrics';
 import {
@@ -109,7 +110,16 @@ export function evaluateRows(
     });
     accumulator.add(source, batchRows, predictions, batchLoss + penalty, features);
   }
-  return accumulator.result(plan.task === 'classification');
+  const result = accumulator.result(plan.task === 'classification');
+  // The loop checks each batch's loss before its step; the last step can still make the weights
+  // blow up. Such a loss cannot be reported (events carry finite numbers), so the run fails.
+  if (rows.length > 0 && !Number.isFinite(result.loss)) {
+    throw new TrainingFailure(
+      'loss.not-finite',
+      `The loss became ${Number.isNaN(result.loss) ? 'NaN' : 'infinite'} when the network was evaluated after a training step, so training stopped: that step made its weights too large. Try a lower learning rate or gradient clipping.`,
+    );
+  }
+  return result;
 }
 
 /** The L1/L2 penalty the layers' regularizers add to the loss right now. */

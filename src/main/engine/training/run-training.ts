@@ -30,7 +30,7 @@ import type { RowSplit } from './splits';
 import { kFolds, splitRows } from './splits';
 import { saveModel, writeAtomically } from './save-model';
 import type { TargetPlan } from './target-plan';
-import { planTargets } from './target-plan';
+import { flattensTo, planTargets } from './target-plan';
 import type { LoopOutcome } from './train-loop';
 import { trainLoop } from './train-loop';
 
@@ -151,8 +151,14 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   const random = createRandom(config.seed);
   const split = splitRows(dataset.examples.count, config, random);
   dataset.fitOnTrainingRows?.(split.train);
-  const source = batchSource(dataset, 'examples', plan, inputInfo.dtype);
-  const separate = await loadSeparateSets(job, plan, inputInfo.dtype);
+  const featureShape = inputInfo.shape as number[];
+  if (flattensTo(dataset.info.featureShape, featureShape)) {
+    dataset.info.notes.push(
+      `Each ${dataset.info.featureShape.join('×')} example is read as one list of ${featureShape[0]} values, as ${nodeDisplayName(graph.inputNode)} expects.`,
+    );
+  }
+  const source = batchSource(dataset, 'examples', plan, inputInfo.dtype, featureShape);
+  const separate = await loadSeparateSets(job, plan, inputInfo.dtype, featureShape);
   const testSet = testSetOf(
     config.test.kind,
     split,
@@ -161,6 +167,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     separate.test,
     plan,
     inputInfo.dtype,
+    featureShape,
   );
   const validationSet =
     config.validation.kind === 'dataset'
@@ -280,19 +287,16 @@ async function chooseBackend(job: TrainingJob): Promise<BackendReport> {
   }
 }
 
+/** Batches shaped as the graph's Input expects (the data may be flattened to it). */
 function batchSource(
   dataset: LoadedDataset,
   part: 'examples' | 'test',
   plan: TargetPlan,
   dtype: 'float32' | 'int32',
+  featureShape: readonly number[],
 ): BatchSource {
   const table = part === 'examples' ? dataset.examples : dataset.test!;
-  return {
-    table,
-    featureShape: dataset.info.featureShape,
-    featureType: dtype,
-    encoding: plan.encoding,
-  };
+  return { table, featureShape, featureType: dtype, encoding: plan.encoding };
 }
 
 interface EvaluationSet {
@@ -304,6 +308,7 @@ async function loadSeparateSets(
   job: TrainingJob,
   plan: TargetPlan,
   dtype: 'float32' | 'int32',
+  featureShape: readonly number[],
 ): Promise<{ validation?: EvaluationSet; test?: EvaluationSet }> {
   const load = async (
     spec: TrainingJob['data'] | undefined,
@@ -312,7 +317,7 @@ async function loadSeparateSets(
     const data = await loadDataset(spec);
     data.fitOnTrainingRows?.(allRows(data.examples.count));
     return {
-      source: batchSource(data, 'examples', plan, dtype),
+      source: batchSource(data, 'examples', plan, dtype, featureShape),
       rows: allRows(data.examples.count),
     };
   };
@@ -336,12 +341,13 @@ function testSetOf(
   separate: EvaluationSet | undefined,
   plan: TargetPlan,
   dtype: 'float32' | 'int32',
+  featureShape: readonly number[],
 ): EvaluationSet | undefined {
   if (kind === 'split') return split.test ? { source, rows: split.test } : undefined;
   if (kind !== 'dataset') return undefined;
   if (separate) return separate;
   if (dataset.test)
-    return { source: batchSource(dataset, 'test', plan, dtype), rows: allRows(dataset.test.count) };
+    return { source: batchSource(dataset, 'test', plan, dtype, featureShape), rows: allRows(dataset.test.count) };
   throw new TrainingFailure(
     'config.test-data',
     `The test set is set to come from the data set, but "${dataset.info.title}" has no test part. Choose a test data set, or hold out a fraction of the examples.`,

@@ -55,7 +55,7 @@ function checkInput(data: DatasetInfo, input: InputSide): string | undefined {
   if (data.featureType === 'float32' && input.info.dtype === 'int32') {
     return `${input.name} expects tokens (word ids), but the data set "${data.title}" holds numbers. Change the Input's form to "${data.featureShape.length === 3 ? 'image' : data.featureShape.length === 2 ? 'sequence' : 'vector'}", or pick a text data set.`;
   }
-  if (!shapesEqual(data.featureShape, input.info.shape)) {
+  if (!shapesEqual(data.featureShape, input.info.shape) && !flattensTo(data.featureShape, input.info.shape)) {
     const names =
       data.featureNames && data.featureNames.length <= 8
         ? ` (${data.featureNames.join(', ')})`
@@ -63,6 +63,18 @@ function checkInput(data: DatasetInfo, input: InputSide): string | undefined {
     return `The data set "${data.title}" gives examples of shape ${formatShape(data.featureShape)}${names}, but ${input.name} expects ${formatShape(input.info.shape)}. Change the Input's shape to [${data.featureShape.join(', ')}], or pick a data set that fits.`;
   }
   return undefined;
+}
+
+/**
+ * A vector Input may read an image or sequence as one flat list when the counts agree, as an
+ * MLP reads a 28×28 digit as 784 values (the trainer says so in a note).
+ */
+export function flattensTo(dataShape: readonly number[], inputShape: TensorInfo['shape']): boolean {
+  return (
+    inputShape.length === 1 &&
+    dataShape.length > 1 &&
+    inputShape[0] === dataShape.reduce((a, b) => a * b, 1)
+  );
 }
 
 function planReconstruction(data: DatasetInfo, input: InputSide, output: OutputSide): PlanResult {

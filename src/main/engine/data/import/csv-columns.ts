@@ -58,10 +58,15 @@ export interface ColumnProfile {
   readonly missingCount: number;
   readonly firstText?: CellAt;
   readonly firstMissing?: CellAt;
+  /** The first number beyond float32's range, which would become Infinity in training. */
+  readonly firstTooLarge?: CellAt;
   /** Whether every number is a whole number. */
   readonly allIntegers: boolean;
   readonly distinctValues: number;
 }
+
+/** The largest float32: training computes in 32-bit numbers, beyond this is Infinity. */
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 export function profileColumn(table: Table, column: number): ColumnProfile {
   let numberCount = 0;
@@ -69,6 +74,7 @@ export function profileColumn(table: Table, column: number): ColumnProfile {
   let missingCount = 0;
   let firstText: CellAt | undefined;
   let firstMissing: CellAt | undefined;
+  let firstTooLarge: CellAt | undefined;
   let allIntegers = true;
   const distinct = new Set<string | number>();
   for (const row of table.rows) {
@@ -85,6 +91,7 @@ export function profileColumn(table: Table, column: number): ColumnProfile {
       distinct.add(value);
     } else {
       numberCount += 1;
+      if (Math.abs(number) > FLOAT32_MAX) firstTooLarge ??= { row, value };
       if (!Number.isInteger(number)) allIntegers = false;
       distinct.add(number);
     }
@@ -97,6 +104,7 @@ export function profileColumn(table: Table, column: number): ColumnProfile {
     missingCount,
     ...(firstText ? { firstText } : {}),
     ...(firstMissing ? { firstMissing } : {}),
+    ...(firstTooLarge ? { firstTooLarge } : {}),
     allIntegers,
     distinctValues: distinct.size,
   };
@@ -110,14 +118,25 @@ export function isNumberColumn(profile: ColumnProfile): boolean {
   return profile.numberCount > profile.textCount;
 }
 
-/** Refuses a number column that has words in it, naming the first one. */
+/**
+ * Refuses a number column that has words in it, naming the first one, or a number too large
+ * to train with (it would become Infinity, and the loss NaN).
+ */
 export function requireNumbers(table: Table, profile: ColumnProfile): void {
   const cell = profile.firstText;
-  if (!cell) return;
-  throw datasetError(
-    'not-a-number',
-    `${table.fileName}: line ${cell.row.line}, column "${profile.name}" holds "${cell.value}", which is not a number, while the rest of that column is numbers. Correct that cell${profile.textCount > 1 ? ` (the column has ${profile.textCount} such cells)` : ''}, or empty it and choose what to do with empty cells.`,
-  );
+  if (cell) {
+    throw datasetError(
+      'not-a-number',
+      `${table.fileName}: line ${cell.row.line}, column "${profile.name}" holds "${cell.value}", which is not a number, while the rest of that column is numbers. Correct that cell${profile.textCount > 1 ? ` (the column has ${profile.textCount} such cells)` : ''}, or empty it and choose what to do with empty cells.`,
+    );
+  }
+  const huge = profile.firstTooLarge;
+  if (huge) {
+    throw datasetError(
+      'not-a-number',
+      `${table.fileName}: line ${huge.row.line}, column "${profile.name}" holds ${huge.value.trim()}, which is too large to train with: Neurite computes with 32-bit numbers, which go up to about 3.4 × 10^38. Correct that cell, or write the column in larger units (thousands, millions).`,
+    );
+  }
 }
 
 /** Class names and each cell's class index, for a label column. */
