@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { activationTitle, planActivation } from './activations';
 import { knownLastAxis, tokensNeedEmbedding } from './checks';
 import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from './common-params';
-import { addCounts, fail, produce, trainable } from './outcome';
+import { addCounts, fail, problem, produce, trainable } from './outcome';
 import { formatWindow, paddingParam, slideWindow, spatialRankError, windowParam } from './spatial';
 import type { InferContext, InferOutcome, LayerKind } from './types';
 import { defineKind } from './types';
@@ -63,7 +63,17 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
       kernelArea * channels * params.filters + (params.useBias ? params.filters : 0),
     );
     const plan = planActivation(params.activation, params.leakyAlpha, shape);
-    return produce({ shape, dtype: 'float32' }, addCounts(weights, plan.params));
+    const warnings = params.dilation.some((d) => d > 1)
+      ? [
+          problem(
+            'warning',
+            'conv.dilation-not-trainable',
+            `${name} uses a dilation of ${formatWindow(params.dilation)}. Its shapes and counts are right, but TensorFlow.js cannot train dilated convolutions yet, so training will refuse this network. Set the dilation to 1 to train it.`,
+            'dilation',
+          ),
+        ]
+      : [];
+    return produce({ shape, dtype: 'float32' }, addCounts(weights, plan.params), warnings);
   };
 
   return defineKind({

@@ -18,6 +18,7 @@ import type { TrainerEvent, TrainerEventOf } from '../../../src/shared/training/
 import { trainerEventSchema } from '../../../src/shared/training/events';
 import { chain, rawDocument } from '../../fixtures/build-graph';
 import { fixture, tempFolder } from '../data/temp-folder';
+import { template, trainInProcess } from '../../fixtures/training';
 
 /**
  * What a student sees when the data, the network or the computer does not allow a run: a
@@ -387,3 +388,22 @@ function png(width: number, height: number, grey: number): Buffer {
   for (let p = 0; p < width * height; p += 1) image.data.set([grey, grey, grey, 255], p * 4);
   return PNG.sync.write(image);
 }
+
+describe('a network TensorFlow.js cannot train', () => {
+  it('refuses a dilated convolution before training, and says what to change', async () => {
+    const graph = template('mnist-small-cnn') as {
+      nodes: { id: string; params: Record<string, unknown> }[];
+    };
+    graph.nodes.find((n) => n.id === 'conv1')!.params['dilation'] = 2;
+    const run = await trainInProcess(
+      graph,
+      { source: 'builtin', name: 'mnist', limit: 100 },
+      { epochs: 1 },
+    );
+    expect(run.events).toHaveLength(1);
+    expect(run.final).toMatchObject({ type: 'failed', code: 'graph.untrainable' });
+    expect(run.final.type === 'failed' && run.final.message).toContain(
+      'Set the dilation to 1 to train it.',
+    );
+  });
+});

@@ -13,7 +13,7 @@ describe('Conv1D', () => {
     // same, stride 2: ceil(15 / 2) = 8; 3·4·2 + 2
     { params: { filters: 2, strides: 2, padding: 'same' }, inputs: [floats(15, 4)], output: [8, 2], trainable: 26 },
     // Dilation 2 spans 5: 10 − 5 + 1 = 6; 3·1·1 + 1
-    { params: { filters: 1, dilation: 2 }, inputs: [floats(10, 1)], output: [6, 1], trainable: 4 },
+    { params: { filters: 1, dilation: 2 }, inputs: [floats(10, 1)], output: [6, 1], trainable: 4, warnings: ['conv.dilation-not-trainable'] },
     // Text CNN over embedded words: 100 − 3 + 1 = 98; 3·16·32 + 32
     { params: { filters: 32, activation: 'relu' }, inputs: [floats(100, 16)], output: [98, 32], trainable: 1568 },
   ]);

@@ -20,7 +20,7 @@ describe('Conv2D', () => {
     { params: { filters: 4, strides: 2, padding: 'same' }, inputs: [floats(28, 28, 1)], output: [14, 14, 4], trainable: 40 },
     { params: { filters: 4, strides: 2, padding: 'same' }, inputs: [floats(5, 7, 2)], output: [3, 4, 4], trainable: 76 },
     // Dilation 2: a 3×3 kernel spans 5×5, 28 − 5 + 1 = 24
-    { params: { filters: 4, dilation: 2 }, inputs: [floats(28, 28, 1)], output: [24, 24, 4], trainable: 40 },
+    { params: { filters: 4, dilation: 2 }, inputs: [floats(28, 28, 1)], output: [24, 24, 4], trainable: 40, warnings: ['conv.dilation-not-trainable'] },
     // Rectangular kernel: 10 − 3 + 1, 12 − 5 + 1; 3·5·2·3 + 3
     { params: { filters: 3, kernelSize: [3, 5] }, inputs: [floats(10, 12, 2)], output: [8, 8, 3], trainable: 93 },
     // PReLU learns one slope per output value: 156 + 24·24·6

@@ -102,6 +102,10 @@ function prepareGraph(job: TrainingJob): Prepared {
       `Fix the network first: ${errors.map((e) => e.message).join(' ')}`,
     );
   }
+  const untrainable = analysis.issues.filter((i) => i.code === 'conv.dilation-not-trainable');
+  if (untrainable.length > 0) {
+    throw new TrainingFailure('graph.untrainable', untrainable.map((i) => i.message).join(' '));
+  }
   const inputs = parsed.document.nodes.filter((n) => n.kind === 'Input');
   const outputs = parsed.document.nodes.filter((n) => n.kind === 'Output');
   if (inputs.length !== 1 || outputs.length !== 1) {
@@ -347,7 +351,10 @@ function testSetOf(
   if (kind !== 'dataset') return undefined;
   if (separate) return separate;
   if (dataset.test)
-    return { source: batchSource(dataset, 'test', plan, dtype, featureShape), rows: allRows(dataset.test.count) };
+    return {
+      source: batchSource(dataset, 'test', plan, dtype, featureShape),
+      rows: allRows(dataset.test.count),
+    };
   throw new TrainingFailure(
     'config.test-data',
     `The test set is set to come from the data set, but "${dataset.info.title}" has no test part. Choose a test data set, or hold out a fraction of the examples.`,

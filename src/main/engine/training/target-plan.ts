@@ -55,7 +55,10 @@ function checkInput(data: DatasetInfo, input: InputSide): string | undefined {
   if (data.featureType === 'float32' && input.info.dtype === 'int32') {
     return `${input.name} expects tokens (word ids), but the data set "${data.title}" holds numbers. Change the Input's form to "${data.featureShape.length === 3 ? 'image' : data.featureShape.length === 2 ? 'sequence' : 'vector'}", or pick a text data set.`;
   }
-  if (!shapesEqual(data.featureShape, input.info.shape) && !flattensTo(data.featureShape, input.info.shape)) {
+  if (
+    !shapesEqual(data.featureShape, input.info.shape) &&
+    !flattensTo(data.featureShape, input.info.shape)
+  ) {
     const names =
       data.featureNames && data.featureNames.length <= 8
         ? ` (${data.featureNames.join(', ')})`
