@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CPU_PACKAGE } from '../../../src/main/engine/backends/explain-load-error';
@@ -28,11 +26,6 @@ import { template, trainInProcess } from '../../fixtures/training';
 
 const temp = tempFolder('bad-input');
 afterAll(() => temp.remove());
-
-function template(name: string): unknown {
-  const file = fileURLToPath(new URL(`../../../resources/templates/${name}.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
 
 const XOR_MLP = template('xor-mlp');
 

@@ -401,9 +401,7 @@ describe('a job the trainer cannot read', () => {
     const entry = defaultTrainerEntry();
     // The host only ever sends parsed jobs; this one is broken on purpose after parsing, as a
     // corrupted message would be.
-    const job = { ...xorJob(), config: { ...xorJob().config, epochs: -3 } } as ReturnType<
-      typeof xorJob
-    >;
+    const job = { ...xorJob(), config: { ...xorJob().config, epochs: -3 } };
     const trainer = startTrainer(job, {
       entry: entry.entry,
       execArgv: entry.execArgv,

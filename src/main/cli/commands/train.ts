@@ -120,6 +120,7 @@ async function buildJob(file: string, flags: TrainFlags) {
       code === 'ENOENT'
         ? `Cannot read "${file}": there is no such file.`
         : `Cannot read "${file}": ${(error as Error).message}. Run "neurite inspect ${file}" to see what is wrong.`,
+      { cause: error },
     );
   }
   const config: Record<string, unknown> = flags['config']
@@ -155,9 +156,9 @@ async function buildJob(file: string, flags: TrainFlags) {
   const input: TrainingJobInput = {
     graph,
     data: parseDataArgument(String(flags['data']), {
-      target: flags['target'] as string | undefined,
+      target: typeof flags['target'] === 'string' ? flags['target'] : undefined,
     }),
-    config: config as TrainingJobInput['config'],
+    config: config,
     backend: (flags['backend'] as TrainingJobInput['backend']) ?? 'auto',
     ...(flags['out'] ? { outDir: String(flags['out']) } : {}),
   };
@@ -184,7 +185,9 @@ async function readJsonObject(file: string): Promise<Record<string, unknown>> {
     if (value && typeof value === 'object' && !Array.isArray(value))
       return value as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`Cannot read the training options in "${file}": ${(error as Error).message}`);
+    throw new Error(`Cannot read the training options in "${file}": ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   throw new Error(`"${file}" must hold a JSON object of training options.`);
 }
