@@ -20,14 +20,20 @@ export const trainingJobSchema = z.strictObject({
 export type TrainingJob = z.output<typeof trainingJobSchema>;
 export type TrainingJobInput = z.input<typeof trainingJobSchema>;
 
-/** What a host may tell a running trainer. */
-export const trainerCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('start'), job: trainingJobSchema }),
+/** What the user may tell a running trainer. */
+export const runControlSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stop') }),
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   /** While paused: train exactly one batch, then pause again. */
   z.strictObject({ type: z.literal('step') }),
   z.strictObject({ type: z.literal('setLearningRate'), value: z.number().positive().max(10) }),
+]);
+export type RunControl = z.output<typeof runControlSchema>;
+
+/** What a host may tell a trainer process: start one job, then controls. */
+export const trainerCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start'), job: trainingJobSchema }),
+  ...runControlSchema.options,
 ]);
 export type TrainerCommand = z.output<typeof trainerCommandSchema>;

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { datasetInfoSchema } from '../data/dataset-info';
+import { datasetSpecSchema } from '../data/dataset-spec';
+import { backendChoiceSchema, backendReportSchema } from '../training/backends';
+import { runControlSchema } from '../training/commands';
+import { trainingConfigSchema } from '../training/config';
+import { trainerEventSchema } from '../training/events';
+import {
+  projectIdSchema,
+  projectSchema,
+  projectSummarySchema,
+  revisionSummarySchema,
+  runIdSchema,
+  runSchema,
+  runSummarySchema,
+} from './records';
+
+/**
+ * The one contract between the UI and everything else. Every call has an input and an output
+ * schema; every event a payload schema. Main validates each input (nothing from the renderer is
+ * trusted), and both transports (Electron IPC, WebSocket) carry exactly these.
+ */
+const projectRef = z.strictObject({ projectId: projectIdSchema });
+const runRef = z.strictObject({ runId: runIdSchema });
+const ok = z.strictObject({ ok: z.literal(true) });
+
+/** A project file travels as base64 so both transports can carry it. */
+const fileContent = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  /** Base64 of the file's bytes. */
+  base64: z.string().max(200 * 1024 * 1024),
+});
+
+export const API_CALLS = {
+  'app.info': {
+    input: z.strictObject({}),
+    output: z.strictObject({
+      version: z.string(),
+      dataDir: z.string(),
+      transport: z.enum(['electron', 'websocket']),
+    }),
+  },
+  'projects.list': {
+    input: z.strictObject({ trashed: z.boolean().default(false) }),
+    output: z.array(projectSummarySchema),
+  },
+  'projects.create': {
+    input: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      /** A template's file name without .json, or none for an empty network. */
+      template: z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
+    }),
+    output: projectSchema,
+  },
+  'projects.open': { input: projectRef, output: projectSchema },
+  'projects.rename': {
+    input: projectRef.extend({ name: z.string().trim().min(1).max(200) }),
+    output: projectSummarySchema,
+  },
+  'projects.duplicate': { input: projectRef, output: projectSummarySchema },
+  'projects.trash': { input: projectRef, output: ok },
+  'projects.restore': { input: projectRef, output: ok },
+  'projects.emptyTrash': {
+    input: z.strictObject({}),
+    output: z.strictObject({ deleted: z.number().int() }),
+  },
+  'graph.save': {
+    input: projectRef.extend({
+      graph: z.unknown(),
+      /** Canvas thumbnail as a PNG data URL (at most 256 KB). */
+      thumbnail: z.string().startsWith('data:image/png;base64,').max(350_000).optional(),
+    }),
+    output: z.strictObject({ revisionId: z.number().int(), savedAt: z.string() }),
+  },
+  'graph.revisions': { input: projectRef, output: z.array(revisionSummarySchema) },
+  'graph.restore': {
+    input: projectRef.extend({ revisionId: z.number().int() }),
+    output: projectSchema,
+  },
+  'settings.save': {
+    input: projectRef.extend({ settings: z.record(z.string(), z.unknown()) }),
+    output: ok,
+  },
+  'templates.list': {
+    input: z.strictObject({}),
+    output: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string() })),
+  },
+  'datasets.builtins': {
+    input: z.strictObject({}),
+    output: z.array(
+      z.strictObject({
+        name: z.string(),
+        title: z.string(),
+        description: z.string(),
+        task: z.enum(['classification', 'regression']),
+        featureShape: z.array(z.number()),
+        count: z.number(),
+      }),
+    ),
+  },
+  'datasets.inspect': {
+    input: z.strictObject({ data: datasetSpecSchema }),
+    output: datasetInfoSchema,
+  },
+  'backends.report': { input: z.strictObject({}), output: backendReportSchema },
+  'training.start': {
+    input: projectRef.extend({
+      data: datasetSpecSchema,
+      validationData: datasetSpecSchema.optional(),
+      testData: datasetSpecSchema.optional(),
+      config: trainingConfigSchema,
+      backend: backendChoiceSchema,
+    }),
+    output: z.strictObject({ runId: runIdSchema }),
+  },
+  'training.command': {
+    input: runRef.extend({ command: runControlSchema }),
+    output: ok,
+  },
+  'runs.list': { input: projectRef, output: z.array(runSummarySchema) },
+  'runs.get': { input: runRef, output: runSchema },
+  'runs.delete': { input: runRef, output: ok },
+  'projectFiles.export': {
+    input: projectRef.extend({ includeRuns: z.boolean().default(false) }),
+    output: fileContent,
+  },
+  'projectFiles.import': { input: fileContent, output: projectSchema },
+} as const;
+
+export type ApiCallName = keyof typeof API_CALLS;
+export type ApiInput<N extends ApiCallName> = z.input<(typeof API_CALLS)[N]['input']>;
+export type ApiParsedInput<N extends ApiCallName> = z.output<(typeof API_CALLS)[N]['input']>;
+export type ApiOutput<N extends ApiCallName> = z.output<(typeof API_CALLS)[N]['output']>;
+
+export const API_EVENTS = {
+  /** Every event of a run, as the trainer sent it. */
+  'training.event': z.strictObject({
+    runId: runIdSchema,
+    projectId: projectIdSchema,
+    event: trainerEventSchema,
+  }),
+  /** A project's list entry changed (renamed, saved, trashed, a run ended, …). */
+  'project.changed': z.strictObject({ projectId: projectIdSchema }),
+  /** The app had to set the data folder aside and start fresh; tell the user where it went. */
+  'store.recovered': z.strictObject({ message: z.string(), backupPath: z.string() }),
+} as const;
+
+export type ApiEventName = keyof typeof API_EVENTS;
+export type ApiEventPayload<N extends ApiEventName> = z.output<(typeof API_EVENTS)[N]>;
+
+/** How a refused or failed call comes back: a code for the UI, a sentence for the user. */
+export const apiErrorSchema = z.strictObject({
+  code: z.enum([
+    'invalid-input',
+    'not-found',
+    'conflict',
+    'too-large',
+    'unsupported',
+    'storage',
+    'internal',
+  ]),
+  message: z.string(),
+  /** Where in the input the problem is, for invalid-input. */
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.output<typeof apiErrorSchema>;
+
+/** Largest message either transport accepts, in bytes (a project file with weights fits). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
