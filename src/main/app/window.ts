@@ -1,15 +1,18 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { rendererUrl } from './renderer-location';
+import { loadWindowState, rememberWindowState } from './window-state';
 
 /**
  * The main window. Its page is treated as untrusted: it runs sandboxed without Node, talks to
  * main only through the preload's small API, and can neither navigate away nor open windows.
  */
 export function createMainWindow(): BrowserWindow {
+  const saved = loadWindowState();
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    width: saved?.bounds.width ?? 1280,
+    height: saved?.bounds.height ?? 820,
+    ...(saved ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -25,7 +28,11 @@ export function createMainWindow(): BrowserWindow {
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (saved?.maximized) window.maximize();
+    window.show();
+  });
+  rememberWindowState(window);
   // Neurite is a single page: any navigation (a dropped file, a stray link) would replace it.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -18,6 +18,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),
     summary: 'say which training backend runs here, and why faster ones do not',
   },
+  serve: {
+    run: async (args, io) => (await import('../server/serve-command')).serveCommand(args, io),
+    summary: 'open Neurite in a web browser on this computer',
+  },
 };
 
 function usage(): string {

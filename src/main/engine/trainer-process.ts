@@ -1,21 +1,37 @@
 /**
  * Entry point of a trainer process: one training run per process, so a crash, an
  * out-of-memory or a stop never takes the app down. Started with child_process.fork (CLI,
- * tests, browser mode) or Electron's utilityProcess (desktop app); both give process.send.
+ * tests, browser mode: messages over process.send) or Electron's utilityProcess (desktop
+ * app: messages over process.parentPort).
  */
 import { trainerCommandSchema } from '../../shared/training/commands';
 import type { TrainerEvent } from '../../shared/training/events';
 import { TrainerControls } from './training/controls';
 import { runTraining } from './training/run-training';
 
+/** Electron's port to the app in a utilityProcess; absent in a forked Node process. */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
 function send(event: TrainerEvent): void {
-  if (process.connected) process.send?.(event);
+  if (parentPort) parentPort.postMessage(event);
+  else if (process.connected) process.send?.(event);
+}
+
+/** Ends this process once the final message is on its way. */
+function finish(code: number): void {
+  process.exitCode = code;
+  if (parentPort) setImmediate(() => process.exit(code));
+  else process.disconnect?.();
 }
 
 const controls = new TrainerControls();
 let started = false;
 
-process.on('message', (message: unknown) => {
+function onCommand(message: unknown): void {
   const parsed = trainerCommandSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -30,8 +46,7 @@ process.on('message', (message: unknown) => {
         message: 'The training job was not valid, so training did not start.',
         detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
       });
-      process.exitCode = 1;
-      process.disconnect?.();
+      finish(1);
       return;
     }
     send({
@@ -55,12 +70,14 @@ process.on('message', (message: unknown) => {
     return;
   }
   started = true;
+  // One run per process: end when it does.
   void runTraining(command.job, { emit: send, controls }).then((final) => {
-    // Let the last message reach the host, then end: one run per process.
-    process.exitCode = final.type === 'failed' ? 1 : 0;
-    process.disconnect?.();
+    finish(final.type === 'failed' ? 1 : 0);
   });
-});
+}
+
+if (parentPort) parentPort.on('message', (event) => onCommand(event.data));
+else process.on('message', onCommand);
 
 // Without its host nobody would see the results: stop at the next batch and end.
 process.on('disconnect', () => {

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { TrainerCommand, TrainingJob } from '../../shared/training/commands';
+import type { RunControl, TrainerCommand, TrainingJob } from '../../shared/training/commands';
 import type { TrainerEvent, TrainerEventOf } from '../../shared/training/events';
 import { trainerEventSchema } from '../../shared/training/events';
 
@@ -10,7 +10,7 @@ export type FinalTrainerEvent =
 
 export interface TrainerHandle {
   /** Sends stop, pause, resume, step or a new learning rate. */
-  send(command: Exclude<TrainerCommand, { type: 'start' }>): void;
+  send(command: RunControl): void;
   /** Resolves with the run's last event; a crashed process becomes a `failed` event. */
   readonly done: Promise<FinalTrainerEvent>;
   /** Ends the process at once (the run is reported as failed, with its last words). */
@@ -28,13 +28,26 @@ export interface TrainerHostOptions {
   readonly maxMemoryMb?: number;
 }
 
+/**
+ * A trainer process as the host sees it. Node's child_process.fork and Electron's
+ * utilityProcess both provide one, so the rules in followTrainer apply to either.
+ */
+export interface TrainerChannel {
+  send(message: unknown): void;
+  readonly connected: boolean;
+  readonly pid: number | undefined;
+  onMessage(listener: (message: unknown) => void): void;
+  onStderr(listener: (chunk: string) => void): void;
+  /** After the process has ended and all its output and messages have arrived. */
+  onClose(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  /** The process could not be started at all (no close follows). */
+  onSpawnError(listener: (error: Error) => void): void;
+  kill(): void;
+}
+
 const STDERR_LINES_KEPT = 20;
 
-/**
- * Starts one training run in its own Node process and follows it: events are validated on
- * arrival (a trainer is trusted no more than anything else), and a process that dies without
- * a final event is reported as failed with its last stderr lines.
- */
+/** Starts one training run in a forked Node process. */
 export function startTrainer(job: TrainingJob, options: TrainerHostOptions): TrainerHandle {
   const entry = options.entry ?? path.join(__dirname, 'trainer.js');
   const child: ChildProcess = fork(entry, [], {
@@ -44,10 +57,45 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
       ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
     ],
   });
-  const stderr: string[] = [];
   child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    stderr.push(...chunk.split('\n').filter((line) => line.trim() !== ''));
+  const channel: TrainerChannel = {
+    send: (message) => child.send(message as object),
+    get connected() {
+      return child.connected;
+    },
+    get pid() {
+      return child.pid;
+    },
+    onMessage: (listener) => child.on('message', listener),
+    onStderr: (listener) => child.stderr?.on('data', listener),
+    // 'close', not 'exit': only then have all of stderr and every IPC message arrived.
+    onClose: (listener) => child.on('close', listener),
+    onSpawnError: (listener) =>
+      child.on('error', (error) => {
+        if (child.pid === undefined) listener(error);
+      }),
+    kill: () => child.kill('SIGKILL'),
+  };
+  return followTrainer(channel, job, options.onEvent);
+}
+
+/**
+ * Follows one training run: events are validated on arrival (a trainer is trusted no more
+ * than anything else), and a process that ends without a final event is reported as failed,
+ * with its last stderr lines.
+ */
+export function followTrainer(
+  channel: TrainerChannel,
+  job: TrainingJob,
+  onEvent: (event: TrainerEvent) => void,
+): TrainerHandle {
+  const stderr: string[] = [];
+  channel.onStderr((chunk) => {
+    stderr.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     stderr.splice(0, Math.max(0, stderr.length - STDERR_LINES_KEPT));
   });
 
@@ -57,14 +105,14 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
     const conclude = (event: FinalTrainerEvent): void => {
       if (!final) {
         final = event;
-        options.onEvent(event);
+        onEvent(event);
       }
       resolve(final);
     };
-    child.on('message', (message: unknown) => {
+    channel.onMessage((message) => {
       const parsed = trainerEventSchema.safeParse(message);
       if (!parsed.success) {
-        options.onEvent({
+        onEvent({
           type: 'log',
           level: 'warning',
           message: 'The trainer sent a message Neurite does not understand; it was ignored.',
@@ -72,23 +120,20 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
         return;
       }
       const event = parsed.data;
-      if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed')
+      if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
         final = event;
-      options.onEvent(event);
-    });
-    child.on('error', (error) => {
-      // When the process could not be spawned at all, no 'close' follows.
-      if (child.pid === undefined) {
-        conclude({
-          type: 'failed',
-          code: 'trainer.start',
-          message: 'The training process could not be started.',
-          detail: error.message,
-        });
       }
+      onEvent(event);
     });
-    // 'close', not 'exit': only then have all of stderr and every IPC message arrived.
-    child.on('close', (code, signal) => {
+    channel.onSpawnError((error) => {
+      conclude({
+        type: 'failed',
+        code: 'trainer.start',
+        message: 'The training process could not be started.',
+        detail: error.message,
+      });
+    });
+    channel.onClose((code, signal) => {
       conclude({
         type: 'failed',
         code: 'trainer.crashed',
@@ -98,17 +143,19 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
     });
   });
 
-  child.send({ type: 'start', job } satisfies TrainerCommand);
+  channel.send({ type: 'start', job } satisfies TrainerCommand);
   return {
     send: (command) => {
-      if (child.connected) child.send(command);
+      if (channel.connected) channel.send(command);
     },
     done,
     kill: () => {
       killedByHost = true;
-      child.kill('SIGKILL');
+      channel.kill();
     },
-    pid: child.pid,
+    get pid() {
+      return channel.pid;
+    },
   };
 }
 

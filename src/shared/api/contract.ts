@@ -20,6 +20,9 @@ import {
  * schema; every event a payload schema. Main validates each input (nothing from the renderer is
  * trusted), and both transports (Electron IPC, WebSocket) carry exactly these.
  */
+/** Largest message either transport accepts, in bytes (a project file with weights fits). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 const projectRef = z.strictObject({ projectId: projectIdSchema });
 const runRef = z.strictObject({ runId: runIdSchema });
 const ok = z.strictObject({ ok: z.literal(true) });
@@ -27,8 +30,8 @@ const ok = z.strictObject({ ok: z.literal(true) });
 /** A project file travels as base64 so both transports can carry it. */
 const fileContent = z.strictObject({
   fileName: z.string().min(1).max(255),
-  /** Base64 of the file's bytes. */
-  base64: z.string().max(200 * 1024 * 1024),
+  /** Base64 of the file's bytes; it must fit in one message of either transport. */
+  base64: z.string().max(MAX_MESSAGE_BYTES - 1024),
 });
 
 export const API_CALLS = {
@@ -135,6 +138,16 @@ export type ApiInput<N extends ApiCallName> = z.input<(typeof API_CALLS)[N]['inp
 export type ApiParsedInput<N extends ApiCallName> = z.output<(typeof API_CALLS)[N]['input']>;
 export type ApiOutput<N extends ApiCallName> = z.output<(typeof API_CALLS)[N]['output']>;
 
+export const APP_COMMANDS = [
+  'newProject',
+  'openProject',
+  'saveAs',
+  'exportWithRuns',
+  'undo',
+  'redo',
+  'showShortcuts',
+] as const;
+
 export const API_EVENTS = {
   /** Every event of a run, as the trainer sent it. */
   'training.event': z.strictObject({
@@ -144,6 +157,12 @@ export const API_EVENTS = {
   }),
   /** A project's list entry changed (renamed, saved, trashed, a run ended, …). */
   'project.changed': z.strictObject({ projectId: projectIdSchema }),
+  /** A menu item or shortcut of the desktop app that the page carries out. */
+  'app.command': z.strictObject({
+    command: z.enum(APP_COMMANDS),
+    /** For openProject: the project to show. */
+    projectId: projectIdSchema.optional(),
+  }),
   /** The app had to set the data folder aside and start fresh; tell the user where it went. */
   'store.recovered': z.strictObject({ message: z.string(), backupPath: z.string() }),
 } as const;
@@ -167,6 +186,3 @@ export const apiErrorSchema = z.strictObject({
   issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.output<typeof apiErrorSchema>;
-
-/** Largest message either transport accepts, in bytes (a project file with weights fits). */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;

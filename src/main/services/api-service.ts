@@ -1,0 +1,135 @@
+import { EventEmitter } from 'node:events';
+import type {
+  ApiCallName,
+  ApiError,
+  ApiEventName,
+  ApiOutput,
+  ApiParsedInput,
+} from '../../shared/api/contract';
+import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
+import { formatPath } from '../../shared/graph/problems';
+import { catalogHandlers } from './handlers/catalog';
+import { projectHandlers } from './handlers/projects';
+import { trainingHandlers } from './handlers/training';
+import type { ServiceContext } from './handlers/context';
+import { defaultResourcesDir } from './resources-dir';
+import { openStore } from './store/project-store-impl';
+import { StoreError } from './store/store-error';
+import type { TrainerLauncher } from './trainer-launcher';
+import { ServiceError } from './service-error';
+import { forkTrainerLauncher } from './trainer-launcher';
+
+export type ApiResult = { ok: true; output: unknown } | { ok: false; error: ApiError };
+
+/** What a transport talks to: validated calls in, results and events out. */
+export interface ApiService {
+  /** Validates the input, runs the call, validates the output. Never throws. */
+  handle(name: string, rawInput: unknown): Promise<ApiResult>;
+  onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
+  /** Whether any run is training now (the app asks before quitting). */
+  isTraining(): boolean;
+  /** Stops running trainers and closes the store. */
+  close(): Promise<void>;
+}
+
+export interface ApiServiceOptions {
+  readonly dataDir: string;
+  readonly transport: 'electron' | 'websocket';
+  readonly resourcesDir?: string;
+  /** How trainer processes start: forked Node processes by default; Electron's utilityProcess in the app. */
+  readonly launchTrainer?: TrainerLauncher;
+  readonly version?: string;
+}
+
+export type Handlers = {
+  [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N>;
+};
+
+export function createApiService(options: ApiServiceOptions): ApiService {
+  const events = new EventEmitter();
+  const emit = <N extends ApiEventName>(name: N, payload: unknown): void => {
+    // Events are checked like calls: a bug must not reach the UI as a malformed message.
+    const parsed = API_EVENTS[name].safeParse(payload);
+    if (parsed.success) events.emit('event', name, parsed.data);
+  };
+  const store = openStore(options.dataDir, {
+    onRecovered: (info) => setImmediate(() => emit('store.recovered', info)),
+  });
+  store.markInterruptedRuns();
+  const context: ServiceContext = {
+    store,
+    emit,
+    resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    launchTrainer: options.launchTrainer ?? forkTrainerLauncher(),
+    transport: options.transport,
+    version: options.version ?? process.env['npm_package_version'] ?? '0.1.0',
+  };
+  const training = trainingHandlers(context);
+  const handlers: Handlers = {
+    ...catalogHandlers(context),
+    ...projectHandlers(context),
+    ...training.handlers,
+  };
+
+  return {
+    async handle(name, rawInput) {
+      if (!Object.hasOwn(API_CALLS, name)) {
+        return {
+          ok: false,
+          error: { code: 'invalid-input', message: `There is no call named "${name}".` },
+        };
+      }
+      const call = name as ApiCallName;
+      const parsed = API_CALLS[call].input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: `The request "${call}" is not valid.`,
+            issues: parsed.error.issues.map((i) => ({
+              path: formatPath(i.path),
+              message: i.message,
+            })),
+          },
+        };
+      }
+      try {
+        const handler = handlers[call] as (input: unknown) => unknown;
+        const output = await handler(parsed.data);
+        const checked = API_CALLS[call].output.safeParse(output);
+        if (!checked.success) {
+          return {
+            ok: false,
+            error: {
+              code: 'internal',
+              message: `Neurite produced an invalid answer to "${call}"; this is a bug.`,
+            },
+          };
+        }
+        return { ok: true, output: checked.data };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    },
+    isTraining: () => training.runningCount() > 0,
+    onEvent(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    async close() {
+      await training.stopAll();
+      store.close();
+    },
+  };
+}
+
+/** Known failures keep their code; anything else is reported without a stack trace. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof StoreError) return { code: error.code, message: error.message };
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  return {
+    code: 'internal',
+    message: `Something went wrong inside Neurite: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}

@@ -1,0 +1,70 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseGraphDocument } from '../../../shared/graph/parse';
+import { describeBuiltInDatasets, loadDataset } from '../../engine/data/load-dataset';
+import { DatasetError } from '../../engine/data/types';
+import { ServiceError } from '../service-error';
+import type { Handlers } from '../api-service';
+import type { ServiceContext } from './context';
+
+type CatalogCalls =
+  'app.info' | 'templates.list' | 'datasets.builtins' | 'datasets.inspect' | 'backends.report';
+
+/** Read-only calls: what the app ships and what this machine can do. */
+export function catalogHandlers(context: ServiceContext): Pick<Handlers, CatalogCalls> {
+  return {
+    'app.info': () => ({
+      version: context.version,
+      dataDir: context.store.dataDir,
+      transport: context.transport,
+    }),
+    'templates.list': async () => {
+      const folder = path.join(context.resourcesDir, 'templates');
+      const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
+      const templates = await Promise.all(
+        files.map(async (file) => {
+          const parsed = parseGraphDocument(await readFile(path.join(folder, file), 'utf8'));
+          if (!parsed.ok) return undefined;
+          const { name, description } = parsed.document.metadata;
+          return { id: file.replace(/\.json$/, ''), name, description };
+        }),
+      );
+      return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    'datasets.builtins': () =>
+      describeBuiltInDatasets().map((d) => ({
+        name: d.name,
+        title: d.title,
+        description: d.description,
+        task: d.task,
+        featureShape: [...d.featureShape],
+        count: d.count,
+      })),
+    'datasets.inspect': async ({ data }) => {
+      try {
+        return (await loadDataset(data)).info;
+      } catch (error) {
+        if (error instanceof DatasetError) throw new ServiceError('invalid-input', error.message);
+        throw error;
+      }
+    },
+    'backends.report': async () => {
+      // Loaded on demand: the report loads TF.js' backends, which main needs for nothing else.
+      const { selectBackend } = await import('../../engine/backends/select-backend');
+      return selectBackend('auto');
+    },
+  };
+}
+
+/** A template's graph document, or a not-found error naming it. */
+export async function readTemplate(
+  context: ServiceContext,
+  id: string,
+): Promise<Record<string, unknown>> {
+  try {
+    const text = await readFile(path.join(context.resourcesDir, 'templates', `${id}.json`), 'utf8');
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ServiceError('not-found', `There is no template called "${id}".`);
+  }
+}

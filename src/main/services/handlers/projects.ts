@@ -1,0 +1,110 @@
+import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION } from '../../../shared/graph/document';
+import type { Handlers } from '../api-service';
+import { readTemplate } from './catalog';
+import type { ServiceContext } from './context';
+
+type ProjectCalls =
+  | 'projects.list'
+  | 'projects.create'
+  | 'projects.open'
+  | 'projects.rename'
+  | 'projects.duplicate'
+  | 'projects.trash'
+  | 'projects.restore'
+  | 'projects.emptyTrash'
+  | 'graph.save'
+  | 'graph.revisions'
+  | 'graph.restore'
+  | 'settings.save'
+  | 'runs.list'
+  | 'runs.get'
+  | 'runs.delete'
+  | 'projectFiles.export'
+  | 'projectFiles.import';
+
+/** An empty network: what "New project" without a template starts from. */
+function emptyGraph(name: string): Record<string, unknown> {
+  return {
+    format: GRAPH_FORMAT,
+    version: GRAPH_FORMAT_VERSION,
+    metadata: { name, description: '' },
+    nodes: [],
+    edges: [],
+  };
+}
+
+/** Projects, their revisions and settings, runs and project files: the store, with events. */
+export function projectHandlers(context: ServiceContext): Pick<Handlers, ProjectCalls> {
+  const { store } = context;
+  const changed = (projectId: string): void => context.emit('project.changed', { projectId });
+  return {
+    'projects.list': ({ trashed }) => store.listProjects({ trashed }),
+    'projects.create': async ({ name, template }) => {
+      const graph = template ? await readTemplate(context, template) : emptyGraph(name);
+      const metadata = (graph['metadata'] as Record<string, unknown> | undefined) ?? {};
+      const project = store.createProject({
+        name,
+        graph: { ...graph, metadata: { ...metadata, name } },
+        ...(typeof metadata['description'] === 'string'
+          ? { description: metadata['description'] }
+          : {}),
+      });
+      changed(project.id);
+      return project;
+    },
+    'projects.open': ({ projectId }) => store.openProject(projectId),
+    'projects.rename': ({ projectId, name }) => {
+      const project = store.renameProject(projectId, name);
+      changed(projectId);
+      return project;
+    },
+    'projects.duplicate': ({ projectId }) => {
+      const copy = store.duplicateProject(projectId);
+      changed(copy.id);
+      return copy;
+    },
+    'projects.trash': ({ projectId }) => {
+      store.trashProject(projectId);
+      changed(projectId);
+      return { ok: true as const };
+    },
+    'projects.restore': ({ projectId }) => {
+      store.restoreProject(projectId);
+      changed(projectId);
+      return { ok: true as const };
+    },
+    'projects.emptyTrash': () => ({ deleted: store.emptyTrash() }),
+    'graph.save': ({ projectId, graph, thumbnail }) => {
+      const saved = store.saveGraph(projectId, graph, thumbnail);
+      changed(projectId);
+      return saved;
+    },
+    'graph.revisions': ({ projectId }) => store.listRevisions(projectId),
+    'graph.restore': ({ projectId, revisionId }) => {
+      const project = store.restoreRevision(projectId, revisionId);
+      changed(projectId);
+      return project;
+    },
+    'settings.save': ({ projectId, settings }) => {
+      store.saveSettings(projectId, settings);
+      return { ok: true as const };
+    },
+    'runs.list': ({ projectId }) => store.listRuns(projectId),
+    'runs.get': ({ runId }) => store.getRun(runId),
+    'runs.delete': ({ runId }) => {
+      const run = store.getRun(runId);
+      store.deleteRun(runId);
+      changed(run.projectId);
+      return { ok: true as const };
+    },
+    'projectFiles.export': ({ projectId, includeRuns }) => {
+      const file = store.exportProject(projectId, includeRuns);
+      return { fileName: file.fileName, base64: Buffer.from(file.bytes).toString('base64') };
+    },
+    'projectFiles.import': ({ fileName, base64 }) => {
+      const project = store.importProject(fileName, new Uint8Array(Buffer.from(base64, 'base64')));
+      changed(project.id);
+      return project;
+    },
+  };
+}

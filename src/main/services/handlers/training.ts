@@ -1,0 +1,97 @@
+import { parseGraphDocument } from '../../../shared/graph/parse';
+import { analyzeGraph } from '../../../shared/inference/analyze';
+import type { TrainingJob } from '../../../shared/training/commands';
+import type { Handlers } from '../api-service';
+import { ServiceError } from '../service-error';
+import type { TrainerHandle } from '../trainer-host';
+import type { ServiceContext } from './context';
+
+/** How long a trainer may take to stop cleanly when the app closes, before it is killed. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * Starting runs and steering them. Main analyses the graph again before training (it never
+ * trusts the renderer), keeps every event in the store and passes it on to the UI.
+ */
+export function trainingHandlers(context: ServiceContext): {
+  handlers: Pick<Handlers, 'training.start' | 'training.command'>;
+  stopAll(): Promise<void>;
+  runningCount(): number;
+} {
+  const running = new Map<string, TrainerHandle>();
+  const { store } = context;
+
+  const handlers: Pick<Handlers, 'training.start' | 'training.command'> = {
+    'training.start': ({ projectId, data, validationData, testData, config, backend }) => {
+      const project = store.getProject(projectId);
+      const parsed = parseGraphDocument(project.graph);
+      if (!parsed.ok) {
+        throw new ServiceError(
+          'invalid-input',
+          `The network cannot be read: ${parsed.problems.map((p) => p.message).join(' ')}`,
+        );
+      }
+      if (parsed.document.nodes.length === 0) {
+        throw new ServiceError(
+          'invalid-input',
+          'The network is empty, and an empty network has no Input to train: add an Input, some layers and an Output first.',
+        );
+      }
+      const errors = analyzeGraph(parsed.document).issues.filter((i) => i.severity === 'error');
+      if (errors.length > 0) {
+        throw new ServiceError(
+          'invalid-input',
+          `Fix the network before training: ${errors.map((e) => e.message).join(' ')}`,
+        );
+      }
+      const run = store.createRun({
+        projectId,
+        revisionId: project.revisionId,
+        data,
+        config,
+        backendChoice: backend,
+      });
+      const job: TrainingJob = {
+        graph: parsed.document,
+        data,
+        ...(validationData ? { validationData } : {}),
+        ...(testData ? { testData } : {}),
+        config,
+        backend,
+        outDir: store.runFolder(run.id),
+      };
+      const handle = context.launchTrainer(job, (event) => {
+        store.recordEvent(run.id, event);
+        context.emit('training.event', { runId: run.id, projectId, event });
+        if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
+          running.delete(run.id);
+          context.emit('project.changed', { projectId });
+        }
+      });
+      running.set(run.id, handle);
+      context.emit('project.changed', { projectId });
+      return { runId: run.id };
+    },
+    'training.command': ({ runId, command }) => {
+      const handle = running.get(runId);
+      if (!handle) throw new ServiceError('not-found', 'That run is not running any more.');
+      handle.send(command);
+      return { ok: true as const };
+    },
+  };
+
+  return {
+    handlers,
+    runningCount: () => running.size,
+    async stopAll() {
+      await Promise.all(
+        [...running.values()].map(async (handle) => {
+          handle.send({ type: 'stop' });
+          const timer = setTimeout(() => handle.kill(), STOP_GRACE_MS);
+          await handle.done;
+          clearTimeout(timer);
+        }),
+      );
+    },
+  };
+}

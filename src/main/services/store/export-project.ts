@@ -1,0 +1,74 @@
+import type { Zippable } from 'fflate';
+import { zipSync } from 'fflate';
+import type { StoreContext } from './context';
+import { fromJson } from './json-values';
+import { MAX_PROJECT_FILE_BYTES } from './limits';
+import { fileStem } from './names';
+import type { ProjectFile, RunFile } from './project-file-format';
+import {
+  ARCHIVE_SUFFIX,
+  JSON_FILE_SUFFIX,
+  PROJECT_ENTRY,
+  PROJECT_FILE_FORMAT,
+  PROJECT_FILE_VERSION,
+} from './project-file-format';
+import { readProject } from './project-rows';
+import { readRunFiles } from './run-folders';
+import { readRun } from './run-rows';
+import { StoreError } from './store-error';
+
+const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * A project as a file to share or keep: its latest network, settings and description, and
+ * with `includeRuns` every run with its saved model. See project-file-format.ts.
+ */
+export function exportProject(
+  ctx: StoreContext,
+  id: string,
+  includeRuns: boolean,
+): { fileName: string; bytes: Uint8Array } {
+  return ctx.read(() => {
+    const project = readProject(ctx, id);
+    const file: ProjectFile = {
+      format: PROJECT_FILE_FORMAT,
+      version: PROJECT_FILE_VERSION,
+      graph: project.graph,
+      settings: project.settings,
+      metadata: {
+        name: project.name,
+        description: project.description,
+        createdAt: project.createdAt,
+        updatedAt: project.updatedAt,
+        thumbnail: project.thumbnail,
+      },
+    };
+    const stem = fileStem(project.name);
+    if (!includeRuns) return { fileName: `${stem}${JSON_FILE_SUFFIX}`, bytes: encode(file) };
+
+    const entries: Zippable = { [PROJECT_ENTRY]: encode(file) };
+    let total = 0;
+    const runIds = ctx
+      .column('SELECT id FROM runs WHERE project_id = ? ORDER BY started_at, rowid')
+      .all(id) as string[];
+    for (const runId of runIds) {
+      const run = readRun(ctx, runId);
+      const graph = ctx.column('SELECT graph FROM revisions WHERE id = ?').get(run.revisionId) as
+        string | undefined;
+      const runFile: RunFile = { ...run, graph: graph === undefined ? undefined : fromJson(graph) };
+      entries[`runs/${runId}/run.json`] = encode(runFile);
+      for (const [name, bytes] of Object.entries(readRunFiles(ctx.dataDir, runId))) {
+        total += bytes.length;
+        // Weights hardly compress; storing them saves time.
+        entries[`runs/${runId}/${name}`] = name === 'weights.bin' ? [bytes, { level: 0 }] : bytes;
+      }
+    }
+    if (total > MAX_PROJECT_FILE_BYTES) {
+      throw new StoreError(
+        'too-large',
+        `The project's saved models add up to ${Math.ceil(total / 1024 / 1024)} MB, more than a project file can hold (${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB). Delete the runs you do not need, or export without runs.`,
+      );
+    }
+    return { fileName: `${stem}${ARCHIVE_SUFFIX}`, bytes: zipSync(entries, { level: 6 }) };
+  });
+}

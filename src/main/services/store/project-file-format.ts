@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { runSchema } from '../../../shared/api/records';
+
+/**
+ * A project file, in either of two forms:
+ *
+ * - `<name>.neurite.json`: this object, as pretty-printed JSON, without runs;
+ * - `<name>.neurite`: a zip holding it as `project.json`, and for each run
+ *   `runs/<runId>/run.json` (the Run record plus the graph it was trained on) and, when the
+ *   run saved a model, `runs/<runId>/model.json` + `weights.bin` (+ `metrics.json`).
+ *
+ * Bump PROJECT_FILE_VERSION when the shape changes; older Neurites then refuse newer files
+ * with a message to update, instead of misreading them.
+ */
+export const PROJECT_FILE_FORMAT = 'neurite-project';
+export const PROJECT_FILE_VERSION = 1;
+
+export const projectFileSchema = z.strictObject({
+  format: z.literal(PROJECT_FILE_FORMAT),
+  version: z.literal(PROJECT_FILE_VERSION),
+  /** The latest network, a graph document (checked with parseGraphDocument on import). */
+  graph: z.unknown(),
+  settings: z.record(z.string(), z.unknown()).default({}),
+  metadata: z.strictObject({
+    name: z.string(),
+    description: z.string().default(''),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+    /** The canvas picture, a PNG data URL. */
+    thumbnail: z.string().nullable().default(null),
+  }),
+});
+export type ProjectFile = z.input<typeof projectFileSchema>;
+
+export const runFileSchema = runSchema.extend({
+  /** The network the run was trained on. */
+  graph: z.unknown().optional(),
+});
+export type RunFile = z.input<typeof runFileSchema>;
+export type RunFileContent = z.output<typeof runFileSchema>;
+
+export const PROJECT_ENTRY = 'project.json';
+export const RUN_ENTRY =
+  /^runs\/([A-Za-z0-9_-]{1,100})\/(run\.json|model\.json|weights\.bin|metrics\.json)$/;
+
+export const JSON_FILE_SUFFIX = '.neurite.json';
+export const ARCHIVE_SUFFIX = '.neurite';

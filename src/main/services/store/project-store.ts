@@ -1,0 +1,90 @@
+import type {
+  Project,
+  ProjectSummary,
+  RevisionSummary,
+  Run,
+  RunSummary,
+} from '../../../shared/api/records';
+import type { DatasetSpec } from '../../../shared/data/dataset-spec';
+import type { BackendChoice } from '../../../shared/training/backends';
+import type { TrainingConfig } from '../../../shared/training/config';
+import type { TrainerEvent } from '../../../shared/training/events';
+
+/**
+ * Projects, their revision history and their training runs, kept in `<dataDir>/neurite.db`
+ * (SQLite) with each run's saved model in `<dataDir>/runs/<runId>/`. Every method is
+ * synchronous. Refusals and disk failures are StoreErrors whose message is for the user;
+ * a write that fails leaves nothing half-done.
+ */
+export interface ProjectStore {
+  readonly dataDir: string;
+
+  /** Not trashed: most recently opened or updated first. Trashed: most recently trashed first. */
+  listProjects(options: { trashed: boolean }): ProjectSummary[];
+  /** The graph must parse (parseGraphDocument); it becomes the first revision. The description
+   *  defaults to the graph's metadata.description. */
+  createProject(input: { name: string; graph: unknown; description?: string }): Project;
+  /** Sets lastOpenedAt. */
+  openProject(id: string): Project;
+  getProject(id: string): Project;
+  /** Renames the project (trimmed, 1–200 characters). Adds no revision: the graph's own
+   *  metadata.name is left as it is. */
+  renameProject(id: string, name: string): ProjectSummary;
+  /** "Copy of X": latest graph, settings, description and thumbnail; no history, no runs. */
+  duplicateProject(id: string): ProjectSummary;
+  trashProject(id: string): void;
+  restoreProject(id: string): void;
+  /** Deletes trashed projects with their runs and run folders; returns how many. A project
+   *  with a run still training stays in the trash. */
+  emptyTrash(): number;
+
+  /** Invalid documents are refused; a graph identical to the latest adds no revision (the
+   *  latest is returned). Keeps at most 200 revisions, except those runs were trained on. */
+  saveGraph(
+    id: string,
+    graph: unknown,
+    thumbnail?: string,
+  ): { revisionId: number; savedAt: string };
+  /** Newest first. */
+  listRevisions(id: string): RevisionSummary[];
+  /** Appends a copy of the revision as the newest one (nothing when it is the latest). */
+  restoreRevision(id: string, revisionId: number): Project;
+  saveSettings(id: string, settings: Record<string, unknown>): void;
+
+  /** A run in status running, with a new uuid. */
+  createRun(input: {
+    projectId: string;
+    revisionId: number;
+    data: DatasetSpec;
+    config: TrainingConfig;
+    backendChoice: BackendChoice;
+  }): RunSummary;
+  /** started → backend; epoch → an epoch row; finished/stopped/failed → the run ends. Events
+   *  after the end are ignored; batch, checkpoint, pause and log events are not kept. */
+  recordEvent(runId: string, event: TrainerEvent): void;
+  /** `<dataDir>/runs/<runId>` (created): where the trainer saves model.json and weights.bin. */
+  runFolder(runId: string): string;
+  /** Newest first. */
+  listRuns(projectId: string): RunSummary[];
+  getRun(runId: string): Run;
+  /** Deletes the run and its folder; a run still training is refused ('conflict'). */
+  deleteRun(runId: string): void;
+  /** Runs still 'running' become 'failed' (a crash cut them off). openStore calls this
+   *  already; call it again only while no trainer is running. Returns how many. */
+  markInterruptedRuns(): number;
+
+  /** Without runs: `<name>.neurite.json`; with runs: a `<name>.neurite` zip. */
+  exportProject(id: string, includeRuns: boolean): { fileName: string; bytes: Uint8Array };
+  /** Either project file form, or a plain network file. Runs get new ids. */
+  importProject(fileName: string, bytes: Uint8Array): Project;
+
+  /** Closes the database; later calls fail with a StoreError 'storage'. */
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** Called once when a damaged database was set aside and a fresh one started. */
+  readonly onRecovered?: (info: { message: string; backupPath: string }) => void;
+  /** The clock for every timestamp the store writes. */
+  readonly now?: () => Date;
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiService } from '../../../src/main/services/api-service';
+import { createApiService } from '../../../src/main/services/api-service';
+import type { ApiEventName } from '../../../src/shared/api/contract';
+import type { Project, ProjectSummary, Run } from '../../../src/shared/api/records';
+
+const services: { service: ApiService; dir: string }[] = [];
+
+function open(): { service: ApiService; events: { name: ApiEventName; payload: unknown }[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'neurite-api-'));
+  const service = createApiService({ dataDir: dir, transport: 'websocket' });
+  services.push({ service, dir });
+  const events: { name: ApiEventName; payload: unknown }[] = [];
+  service.onEvent((name, payload) => events.push({ name, payload }));
+  return { service, events };
+}
+
+afterEach(async () => {
+  for (const { service, dir } of services.splice(0)) {
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function call<T>(service: ApiService, name: string, input: unknown): Promise<T> {
+  const result = await service.handle(name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.output as T;
+}
+
+describe('the API service', () => {
+  it('refuses unknown calls and invalid input with a typed error, and never throws', async () => {
+    const { service } = open();
+    expect(await service.handle('projects.explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    const bad = await service.handle('projects.create', { name: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('name');
+    expect(await service.handle('projects.open', { projectId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+    });
+    const missing = await service.handle('projects.open', {
+      projectId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(
+      await service.handle('projects.create', { name: 'x', template: 'no-such-template' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('creates a project from a template, saves revisions and lists it', async () => {
+    const { service, events } = open();
+    const templates = await call<{ id: string }[]>(service, 'templates.list', {});
+    expect(templates.map((t) => t.id)).toContain('lenet-5');
+    const project = await call<Project>(service, 'projects.create', {
+      name: 'My LeNet',
+      template: 'lenet-5',
+    });
+    expect((project.graph as { metadata: { name: string } }).metadata.name).toBe('My LeNet');
+    const graph = project.graph as { nodes: { params: Record<string, unknown> }[] };
+    graph.nodes[1]!.params['filters'] = 8;
+    const saved = await call<{ revisionId: number }>(service, 'graph.save', {
+      projectId: project.id,
+      graph,
+    });
+    expect(saved.revisionId).not.toBe(project.revisionId);
+    const list = await call<ProjectSummary[]>(service, 'projects.list', {});
+    expect(list.map((p) => p.name)).toEqual(['My LeNet']);
+    expect(events.filter((e) => e.name === 'project.changed').length).toBeGreaterThanOrEqual(2);
+    const badGraph = await service.handle('graph.save', {
+      projectId: project.id,
+      graph: { format: 'nope' },
+    });
+    expect(badGraph.ok).toBe(false);
+  });
+
+  it('trains the latest revision in a trainer process, streams its events and keeps the run', async () => {
+    const { service, events } = open();
+    const project = await call<Project>(service, 'projects.create', {
+      name: 'XOR',
+      template: 'xor-mlp',
+    });
+    const { runId } = await call<{ runId: string }>(service, 'training.start', {
+      projectId: project.id,
+      data: { source: 'builtin', name: 'xor' },
+      config: {
+        epochs: 200,
+        batchSize: 4,
+        validation: { kind: 'none' },
+        optimizer: { type: 'adam', learningRate: 0.05 },
+      },
+      backend: 'auto',
+    });
+    await expect
+      .poll(
+        () =>
+          events.some(
+            (e) =>
+              e.name === 'training.event' &&
+              (e.payload as { event: { type: string } }).event.type === 'finished',
+          ),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(true);
+    const run = await call<Run>(service, 'runs.get', { runId });
+    expect(run.status).toBe('finished');
+    expect(run.epochs).toHaveLength(200);
+    expect(run.finalMetrics?.['accuracy']).toBe(1);
+    expect(run.hasWeights).toBe(true);
+    const runs = await call<unknown[]>(service, 'runs.list', { projectId: project.id });
+    expect(runs).toHaveLength(1);
+  });
+
+  it('refuses to train a network with errors, re-checking it in main', async () => {
+    const { service } = open();
+    const project = await call<Project>(service, 'projects.create', { name: 'Empty' });
+    const refused = await service.handle('training.start', {
+      projectId: project.id,
+      data: { source: 'builtin', name: 'xor' },
+      config: {},
+      backend: 'auto',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!refused.ok && refused.error.message).toContain('The network is empty');
+  });
+
+  it('exports a project file and imports it back as a new project', async () => {
+    const { service } = open();
+    const project = await call<Project>(service, 'projects.create', {
+      name: 'Shared',
+      template: 'xor-mlp',
+    });
+    const file = await call<{ fileName: string; base64: string }>(service, 'projectFiles.export', {
+      projectId: project.id,
+    });
+    expect(file.fileName).toMatch(/\.neurite\.json$/);
+    const imported = await call<Project>(service, 'projectFiles.import', file);
+    expect(imported.id).not.toBe(project.id);
+    expect(imported.graph).toEqual(project.graph);
+  });
+});
