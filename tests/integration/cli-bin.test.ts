@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +34,30 @@ describe('the built neurite command', () => {
     const json = JSON.parse(failure.stdout);
     expect(json.valid).toBe(false);
     expect(json.issues[0].message).toContain('Add a Reshape to 28×28×1 before it.');
+  });
+
+  it('trains with the built trainer process and saves the model', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'neurite-bin-train-'));
+    const template = path.join(root, 'resources', 'templates', 'xor-mlp.json');
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'train',
+      template,
+      '--data',
+      'xor',
+      '--epochs',
+      '200',
+      '--batch-size',
+      '4',
+      '--lr',
+      '0.05',
+      '--validation',
+      'none',
+      '--out',
+      out,
+    ]);
+    expect(stdout).toContain('Finished 200 epochs.');
+    expect(existsSync(path.join(out, 'model.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'weights.bin'))).toBe(true);
   });
 });

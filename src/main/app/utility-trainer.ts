@@ -3,14 +3,15 @@ import { utilityProcess } from 'electron';
 import type { TrainerChannel } from '../services/trainer-host';
 import { followTrainer } from '../services/trainer-host';
 import type { TrainerLauncher } from '../services/trainer-launcher';
+import { builtTrainerEntry } from '../services/trainer-entry';
 
 /**
  * In the desktop app each run is an Electron utilityProcess (a Node process that Electron
  * manages and shows in its task manager) running the same trainer entry as the CLI's fork.
  */
 export function utilityTrainerLauncher(): TrainerLauncher {
-  const entry = path.join(__dirname, 'trainer.js');
   return (job, onEvent) => {
+    const entry = builtTrainerEntry() ?? path.join(__dirname, 'trainer.js');
     const child = utilityProcess.fork(entry, [], { stdio: 'pipe', serviceName: 'Neurite trainer' });
     let alive = true;
     child.stderr?.setEncoding('utf8');

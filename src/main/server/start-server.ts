@@ -72,17 +72,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const origin = new URL(`http://${HOST}:${port}`).origin;
   self = { ...self, origin, host: new URL(origin).host };
 
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    await api.close();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  };
   return {
     url: `${origin}/?token=${self.token}`,
     port,
     token: self.token,
-    async close() {
-      await api.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: () => (closing ??= close()),
   };
 }
 

@@ -4,11 +4,8 @@ import type { ApiError } from '../../shared/api/contract';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/contract';
 import { formatPath } from '../../shared/graph/problems';
 
-/**
- * The id an error answer carries when the request's own id could not be read (not JSON, no
- * id). Request ids are whole numbers from 0 up, so it never matches a call a client waits on.
- */
-export const UNREADABLE_ID = -1;
+/** The id an error answer carries when the request's own id could not be read (not JSON, no id). */
+export const UNREADABLE_ID = null;
 
 const requestId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -25,7 +22,7 @@ export type ParsedRequest =
   | { readonly ok: true; readonly request: WireRequest }
   | { readonly ok: false; readonly answer: WireResponse };
 
-function refusal(id: number, error: ApiError): ParsedRequest {
+function refusal(id: number | null, error: ApiError): ParsedRequest {
   return { ok: false, answer: { id, ok: false, error } };
 }
 

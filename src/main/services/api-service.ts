@@ -52,8 +52,13 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     const parsed = API_EVENTS[name].safeParse(payload);
     if (parsed.success) events.emit('event', name, parsed.data);
   };
+  const notices: string[] = [];
   const store = openStore(options.dataDir, {
-    onRecovered: (info) => setImmediate(() => emit('store.recovered', info)),
+    onRecovered: (info) => {
+      // Kept for the first app.info (no window listens yet at start-up) and sent as an event.
+      notices.push(`${info.message} The damaged file was kept as ${info.backupPath}.`);
+      setImmediate(() => emit('store.recovered', info));
+    },
   });
   store.markInterruptedRuns();
   const context: ServiceContext = {
@@ -63,6 +68,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     launchTrainer: options.launchTrainer ?? forkTrainerLauncher(),
     transport: options.transport,
     version: options.version ?? process.env['npm_package_version'] ?? '0.1.0',
+    notices,
   };
   const training = trainingHandlers(context);
   const handlers: Handlers = {

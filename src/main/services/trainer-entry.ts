@@ -7,13 +7,22 @@ export interface TrainerEntry {
 }
 
 /**
- * Where the trainer process starts from. Built, every main-side bundle (cli.js, index.js,
- * trainer.js) sits in out/main; run from source (tests, `tsx`), the TypeScript entry is
- * loaded through tsx.
+ * The built trainer.js, if there is one. Every main-side bundle sits in out/main, but code
+ * shared by several entries lands in out/main/chunks, so look beside and one folder up.
+ */
+export function builtTrainerEntry(): string | undefined {
+  return [path.join(__dirname, 'trainer.js'), path.join(__dirname, '..', 'trainer.js')].find(
+    (file) => existsSync(file),
+  );
+}
+
+/**
+ * Where the trainer process starts from: the built trainer.js, or, run from source (tests,
+ * `tsx`), the TypeScript entry loaded through tsx.
  */
 export function defaultTrainerEntry(): TrainerEntry {
-  const built = path.join(__dirname, 'trainer.js');
-  if (existsSync(built)) return { entry: built, execArgv: [] };
+  const built = builtTrainerEntry();
+  if (built) return { entry: built, execArgv: [] };
   return {
     entry: path.resolve(__dirname, '../engine/trainer-process.ts'),
     execArgv: ['--import', 'tsx'],

@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { RunControl, TrainerCommand, TrainingJob } from '../../shared/training/commands';
 import type { TrainerEvent, TrainerEventOf } from '../../shared/training/events';
 import { trainerEventSchema } from '../../shared/training/events';
+import { defaultTrainerEntry } from './trainer-entry';
 
 export type FinalTrainerEvent =
   TrainerEventOf<'finished'> | TrainerEventOf<'stopped'> | TrainerEventOf<'failed'>;
@@ -20,7 +20,7 @@ export interface TrainerHandle {
 
 export interface TrainerHostOptions {
   readonly onEvent: (event: TrainerEvent) => void;
-  /** The trainer entry; defaults to the built trainer.js beside this bundle. */
+  /** The trainer entry; defaults to the built trainer.js (see trainer-entry.ts). */
   readonly entry?: string;
   /** Extra Node flags, e.g. ['--import', 'tsx'] to run the TypeScript entry in tests. */
   readonly execArgv?: readonly string[];
@@ -49,11 +49,12 @@ const STDERR_LINES_KEPT = 20;
 
 /** Starts one training run in a forked Node process. */
 export function startTrainer(job: TrainingJob, options: TrainerHostOptions): TrainerHandle {
-  const entry = options.entry ?? path.join(__dirname, 'trainer.js');
+  const fallback = defaultTrainerEntry();
+  const entry = options.entry ?? fallback.entry;
   const child: ChildProcess = fork(entry, [], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     execArgv: [
-      ...(options.execArgv ?? []),
+      ...(options.execArgv ?? (options.entry ? [] : fallback.execArgv)),
       ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
     ],
   });

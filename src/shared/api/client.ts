@@ -29,5 +29,6 @@ export class ApiCallError extends Error {
 export type WireRequest = { readonly id: number; readonly call: string; readonly input: unknown };
 export type WireResponse =
   | { readonly id: number; readonly ok: true; readonly output: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: ApiError };
+  /** `id` is null when the request was too garbled to read its id. */
+  | { readonly id: number | null; readonly ok: false; readonly error: ApiError };
 export type WireEvent = { readonly event: string; readonly payload: unknown };

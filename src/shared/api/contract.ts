@@ -41,6 +41,8 @@ export const API_CALLS = {
       version: z.string(),
       dataDir: z.string(),
       transport: z.enum(['electron', 'websocket']),
+      /** Things the user must be told once, e.g. a damaged database that was set aside. */
+      notices: z.array(z.string()),
     }),
   },
   'projects.list': {
@@ -179,6 +181,8 @@ export const apiErrorSchema = z.strictObject({
     'too-large',
     'unsupported',
     'storage',
+    /** The connection to Neurite is lost (browser mode); the call may not have run. */
+    'unavailable',
     'internal',
   ]),
   message: z.string(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,5 +147,20 @@ describe('the API service', () => {
     const imported = await call<Project>(service, 'projectFiles.import', file);
     expect(imported.id).not.toBe(project.id);
     expect(imported.graph).toEqual(project.graph);
+  });
+});
+
+describe('a damaged database', () => {
+  it('is set aside, and the first app.info tells the user where it went', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'neurite-api-'));
+    writeFileSync(path.join(dir, 'neurite.db'), 'this is not a database '.repeat(400));
+    const service = createApiService({ dataDir: dir, transport: 'websocket' });
+    services.push({ service, dir });
+    const first = await call<{ notices: string[] }>(service, 'app.info', {});
+    expect(first.notices).toHaveLength(1);
+    expect(first.notices[0]).toMatch(/neurite\.db\.corrupt-/);
+    expect(readdirSync(dir).some((f) => f.startsWith('neurite.db.corrupt-'))).toBe(true);
+    expect((await call<{ notices: string[] }>(service, 'app.info', {})).notices).toEqual([]);
+    expect(await call<unknown[]>(service, 'projects.list', {})).toEqual([]);
   });
 });

@@ -224,6 +224,7 @@ describe('events', () => {
     await server.close();
     expect(await closing).toEqual({ code: 1001, reason: 'Neurite is shutting down.' });
     expect(fake.listenerCount).toBe(0);
+    await server.close(); // a second close is harmless
     server = await startServer({ service: fake.service, rendererDir: fakeSite().dir });
   });
 });

@@ -185,7 +185,7 @@ describe('when the connection drops', () => {
     await expect(list).rejects.toMatchObject({
       name: 'ApiCallError',
       error: {
-        code: 'internal',
+        code: 'unavailable',
         message: expect.stringMatching(
           /^The connection to Neurite was lost before "projects.list" was answered, so it may or may not have been done\. Check that "neurite serve" is still running/,
         ),

@@ -17,6 +17,8 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
       version: context.version,
       dataDir: context.store.dataDir,
       transport: context.transport,
+      // Told once: the first window to ask shows them.
+      notices: context.notices.splice(0),
     }),
     'templates.list': async () => {
       const folder = path.join(context.resourcesDir, 'templates');

@@ -10,4 +10,6 @@ export interface ServiceContext {
   readonly launchTrainer: TrainerLauncher;
   readonly transport: 'electron' | 'websocket';
   readonly version: string;
+  /** Messages for the user from opening the store (a recovered database); shown once. */
+  readonly notices: string[];
 }

@@ -125,7 +125,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     for (const call of sent.values()) {
       call.reject(
         failure(
-          'internal',
+          'unavailable',
           `The connection to Neurite was lost before "${call.name}" was answered, so it may or may not have been done. ${RESTART_HINT}`,
         ),
       );
@@ -137,7 +137,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       for (const call of waiting) {
         call.reject(
           failure(
-            'internal',
+            'unavailable',
             `Neurite cannot be reached, so "${call.name}" was not sent. ${RESTART_HINT}`,
           ),
         );
@@ -213,7 +213,9 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
     call(name, input) {
       if (state === 'closed') {
-        return Promise.reject(failure('internal', 'This connection to Neurite has been closed.'));
+        return Promise.reject(
+          failure('unavailable', 'This connection to Neurite has been closed.'),
+        );
       }
       const id = nextId++;
       let text: string;
