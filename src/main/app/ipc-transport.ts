@@ -2,6 +2,7 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels';
 import type { ApiService } from '../services/api-service';
+import { saveFileWithDialog } from './save-file-dialog';
 import { isTrustedSender } from './trusted-sender';
 
 /**
@@ -28,6 +29,7 @@ export function registerIpcTransport(service: ApiService): () => void {
         error: { code: 'too-large', message: 'This request is too large to send.' },
       };
     }
+    if (name === 'host.saveFile') return saveFileWithDialog(input);
     return service.handle(name, input);
   });
   const stopEvents = service.onEvent((name, payload) => {

@@ -133,6 +133,14 @@ export const API_CALLS = {
     output: fileContent,
   },
   'projectFiles.import': { input: fileContent, output: projectSchema },
+  /**
+   * Desktop app only: asks where to save a file with the system's Save dialog and writes it.
+   * In browser mode the answer is 'unsupported' and the page downloads the file instead.
+   */
+  'host.saveFile': {
+    input: fileContent,
+    output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 } as const;
 
 export type ApiCallName = keyof typeof API_CALLS;

@@ -134,6 +134,12 @@ describe('the API service', () => {
     expect(!refused.ok && refused.error.message).toContain('The network is empty');
   });
 
+  it('answers host.saveFile with unsupported outside the desktop app, so the page downloads', async () => {
+    const { service } = open();
+    const result = await service.handle('host.saveFile', { fileName: 'a.neurite.json', base64: 'e30=' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+
   it('exports a project file and imports it back as a new project', async () => {
     const { service } = open();
     const project = await call<Project>(service, 'projects.create', {

@@ -8,7 +8,12 @@ import type { Handlers } from '../api-service';
 import type { ServiceContext } from './context';
 
 type CatalogCalls =
-  'app.info' | 'templates.list' | 'datasets.builtins' | 'datasets.inspect' | 'backends.report';
+  | 'app.info'
+  | 'templates.list'
+  | 'datasets.builtins'
+  | 'datasets.inspect'
+  | 'backends.report'
+  | 'host.saveFile';
 
 /** Read-only calls: what the app ships and what this machine can do. */
 export function catalogHandlers(context: ServiceContext): Pick<Handlers, CatalogCalls> {
@@ -49,6 +54,13 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
         if (error instanceof DatasetError) throw new ServiceError('invalid-input', error.message);
         throw error;
       }
+    },
+    'host.saveFile': () => {
+      // The desktop app answers this itself (a native dialog); here there is no desktop.
+      throw new ServiceError(
+        'unsupported',
+        'Saving through a dialog works in the desktop app; in a browser the file is downloaded.',
+      );
     },
     'backends.report': async () => {
       // Loaded on demand: the report loads TF.js' backends, which main needs for nothing else.
