@@ -6,6 +6,7 @@ import type { ApiService } from '../../../src/main/services/api-service';
 import { createApiService } from '../../../src/main/services/api-service';
 import type { ApiEventName } from '../../../src/shared/api/contract';
 import type { Project, ProjectSummary, Run } from '../../../src/shared/api/records';
+import { xorTrainingStart } from '../../fixtures/training';
 
 const services: { service: ApiService; dir: string }[] = [];
 
@@ -88,17 +89,11 @@ describe('the API service', () => {
       name: 'XOR',
       template: 'xor-mlp',
     });
-    const { runId } = await call<{ runId: string }>(service, 'training.start', {
-      projectId: project.id,
-      data: { source: 'builtin', name: 'xor' },
-      config: {
-        epochs: 200,
-        batchSize: 4,
-        validation: { kind: 'none' },
-        optimizer: { type: 'adam', learningRate: 0.05 },
-      },
-      backend: 'auto',
-    });
+    const { runId } = await call<{ runId: string }>(
+      service,
+      'training.start',
+      xorTrainingStart(project.id, 200),
+    );
     await expect
       .poll(
         () =>
@@ -136,7 +131,10 @@ describe('the API service', () => {
 
   it('answers host.saveFile with unsupported outside the desktop app, so the page downloads', async () => {
     const { service } = open();
-    const result = await service.handle('host.saveFile', { fileName: 'a.neurite.json', base64: 'e30=' });
+    const result = await service.handle('host.saveFile', {
+      fileName: 'a.neurite.json',
+      base64: 'e30=',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 

@@ -11,6 +11,7 @@ import { startServer } from '../../../src/main/server/start-server';
 import type { ConnectSocket } from '../../fixtures/renderer-api';
 import { apiSocketUrl, createWebSocketClient } from '../../fixtures/renderer-api';
 import { apiUrl, connect, fakeSite } from './helpers';
+import { xorTrainingStart } from '../../fixtures/training';
 
 /** The real service with its own data folder, behind the real server. */
 let dataDir: string;
@@ -103,17 +104,7 @@ describe('browser mode end to end, with the real API service', () => {
         if (type === 'finished' || type === 'failed' || type === 'stopped') resolve();
       });
     });
-    const { runId } = await api.call('training.start', {
-      projectId: project.id,
-      data: { source: 'builtin', name: 'xor' },
-      config: {
-        epochs: 30,
-        batchSize: 4,
-        validation: { kind: 'none' },
-        optimizer: { type: 'adam', learningRate: 0.05 },
-      },
-      backend: 'auto',
-    });
+    const { runId } = await api.call('training.start', xorTrainingStart(project.id, 30));
     await finished;
 
     expect(events.every((e) => e.runId === runId && e.projectId === project.id)).toBe(true);
