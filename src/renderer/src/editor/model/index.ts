@@ -1,0 +1,11 @@
+export type { ApplyResult, Change, Metadata, Position } from './changes';
+export { applyChange, applyChanges } from './changes';
+export type { EditorHistoryOptions } from './history';
+export { DEFAULT_MAX_STEPS, EditorHistory } from './history';
+export type { CanConnectOptions, ConnectionCheck } from './connections';
+export { canConnect, connect } from './connections';
+export type { Fragment, Paste } from './clipboard';
+export { DUPLICATE_OFFSET, copy, deleteSelection, duplicate, paste } from './clipboard';
+export type { Selection } from './selection';
+export { EMPTY_SELECTION, pruneSelection, selectAll } from './selection';
+export { IdAllocator, freshEdgeId, freshNodeId, idBaseForKind } from './ids';
