@@ -1,17 +1,12 @@
 import { parse as parseTolerantJson, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
-import { z } from 'zod';
 import { findKind, kindNames } from '../catalog/registry';
 import { closestMatch } from '../text/suggest';
 import type { GraphDocument } from './document';
-import {
-  GRAPH_FORMAT,
-  GRAPH_FORMAT_VERSION,
-  graphDocumentSchema,
-  nodeDisplayName,
-} from './document';
+import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION, graphDocumentSchema } from './document';
 import { migrateDocument } from './migrations';
 import type { DocumentProblem } from './problems';
+import { checkNodeParams } from './node-params';
 import { describeIssue, formatPath } from './problems';
 
 export type ParseResult =
@@ -199,23 +194,18 @@ function validateParams(nodes: readonly unknown[]): ParamsCheck {
       });
       return;
     }
-    const params = node.params ?? {};
-    const parsed = kind.paramsSchema.safeParse(params);
-    if (parsed.success) {
-      completed[i] = parsed.data;
+    const check = checkNodeParams(
+      { id, kind: node.kind, label: typeof node.label === 'string' ? node.label : undefined },
+      node.params ?? {},
+    );
+    if (check.ok) {
+      completed[i] = check.params;
       return;
     }
-    const subject = nodeDisplayName({
-      id,
-      kind: node.kind,
-      label: typeof node.label === 'string' ? node.label : undefined,
-    });
-    const knownKeys =
-      kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
-    for (const issue of parsed.error.issues) {
+    for (const problem of check.problems) {
       problems.push({
-        path: formatPath([`nodes`, i, 'params', ...issue.path]),
-        message: describeIssue(issue, params, subject, knownKeys),
+        path: formatPath(['nodes', i, 'params', ...problem.path]),
+        message: problem.message,
       });
     }
   });

@@ -22,6 +22,19 @@ export interface GraphIssue extends NodeProblem {
   readonly edgeId?: string;
 }
 
+/**
+ * Issues that only say the network is not finished yet (nothing feeds a layer, a layer leads
+ * nowhere, no Input or Output). A student builds in any order, so the editor never blocks an
+ * edit because of these; they must be gone before training.
+ */
+export const INCOMPLETE_NETWORK_CODES: ReadonlySet<string> = new Set([
+  'graph.no-input',
+  'graph.no-output',
+  'graph.not-fed',
+  'graph.unused',
+  'node.input-missing',
+]);
+
 export interface NodeAnalysis {
   readonly nodeId: string;
   /** Undefined when this node or one before it has an error. */

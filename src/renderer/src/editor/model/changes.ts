@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphEdge, GraphNode } from '../../../../shared/graph/document';
 import {
@@ -6,6 +5,7 @@ import {
   metadataSchema,
   nodeDisplayName,
 } from '../../../../shared/graph/document';
+import { checkNodeParams } from '../../../../shared/graph/node-params';
 import { describeIssue } from '../../../../shared/graph/problems';
 
 /**
@@ -98,20 +98,10 @@ function validateParams(
   node: Pick<GraphNode, 'id' | 'kind' | 'label'>,
   params: Record<string, unknown>,
 ): { ok: true; params: Record<string, unknown> } | Failure {
-  const kind = findKind(node.kind);
-  if (!kind) return fail(`${nodeDisplayName(node)} is not a kind of layer Neurite knows.`, 'kind');
-  const parsed = kind.paramsSchema.safeParse(params);
-  if (parsed.success) return { ok: true, params: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  const knownKeys =
-    kind.paramsSchema instanceof z.ZodObject ? Object.keys(kind.paramsSchema.shape) : [];
-  const field =
-    issue.code === 'unrecognized_keys'
-      ? issue.keys[0]
-      : issue.path.length > 0
-        ? String(issue.path[0])
-        : undefined;
-  return fail(describeIssue(issue, params, nodeDisplayName(node), knownKeys), field);
+  const check = checkNodeParams(node, params);
+  if (check.ok) return check;
+  const first = check.problems[0]!;
+  return fail(first.message, first.field ?? (findKind(node.kind) ? undefined : 'kind'));
 }
 
 function addNode(doc: GraphDocument, node: GraphNode, index: number | undefined): ApplyResult {

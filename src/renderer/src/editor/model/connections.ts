@@ -2,7 +2,7 @@ import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphEdge, PortRef } from '../../../../shared/graph/document';
 import { nodeDisplayName } from '../../../../shared/graph/document';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import { analyzeGraph } from '../../../../shared/inference/analyze';
+import { INCOMPLETE_NETWORK_CODES, analyzeGraph } from '../../../../shared/inference/analyze';
 import type { Change } from './changes';
 import { IdAllocator } from './ids';
 
@@ -113,7 +113,7 @@ function refuse(code: string, reason: string): ConnectionCheck {
  * empty): a student builds in any order, so these never block a connection.
  */
 function isWorkInProgress(code: string): boolean {
-  return code.startsWith('graph.') || code === 'node.input-missing';
+  return INCOMPLETE_NETWORK_CODES.has(code);
 }
 
 /** Refuses when the target gains an error it did not have: the connection causes it. */
