@@ -1,12 +1,31 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { NetworkInspector } from './components/NetworkInspector';
 import { TemplateList } from './components/TemplateList';
 import { TemplateProblems } from './components/TemplateProblems';
+import { EditorScreen } from './editor/EditorScreen';
 import { TEMPLATES } from './templates';
 
-/** The network inspector: pick a built-in template on the left, read its layers on the right. */
+const EDITOR_ROUTE = /^#\/editor(?:\/([^/?]*))?/;
+
+function subscribeToHash(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+/** `#/editor/lenet-5` opens that template in the editor; anything else shows the inspector. */
 export function App() {
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
+  const editor = EDITOR_ROUTE.exec(hash);
+  if (editor) {
+    const id = decodeURIComponent(editor[1] ?? '') || (TEMPLATES[0]?.id ?? '');
+    return <EditorScreen templateId={id} />;
+  }
+  return <Inspector />;
+}
+
+/** The network inspector: pick a built-in template on the left, read its layers on the right. */
+function Inspector() {
   const [selectedId, setSelectedId] = useState(TEMPLATES[0]?.id);
   const selected = TEMPLATES.find((t) => t.id === selectedId);
 
@@ -20,6 +39,11 @@ export function App() {
             <p className="empty">
               No templates found. Add network files to resources/templates and rebuild.
             </p>
+          )}
+          {selected?.ok === true && (
+            <a className="open-in-editor" href={`#/editor/${encodeURIComponent(selected.id)}`}>
+              Open in editor
+            </a>
           )}
           {selected?.ok === true && (
             <NetworkInspector

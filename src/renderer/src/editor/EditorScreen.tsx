@@ -1,0 +1,65 @@
+import '@xyflow/react/dist/style.css';
+import './canvas/canvas.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { analyzeGraph } from '../../../shared/inference/analyze';
+import { TEMPLATES } from '../templates';
+import { EditorCanvas } from './canvas/EditorCanvas';
+import { Palette } from './canvas/Palette';
+import { SummaryBar } from './canvas/SummaryBar';
+import { useHistoryDocument } from './canvas/use-history';
+import { EditorHistory } from './model';
+
+interface EditorScreenProps {
+  /** The built-in template to open, e.g. `lenet-5`. */
+  readonly templateId: string;
+}
+
+/** The canvas editor, opened on a copy of a built-in template. Nothing is saved yet. */
+export function EditorScreen({ templateId }: EditorScreenProps) {
+  const template = TEMPLATES.find((t) => t.id === templateId);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Neurite</span>
+          <span className="brand-screen">Editor</span>
+        </div>
+        <a className="editor-back" href="#/">
+          All networks
+        </a>
+      </header>
+      {template?.ok ? (
+        <Editor key={template.id} document={template.document} />
+      ) : (
+        <p className="empty editor-missing">
+          {template
+            ? `The template "${templateId}" cannot be read; open it in the inspector to see why.`
+            : `There is no template called "${templateId}".`}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Editor({ document }: { readonly document: GraphDocument }) {
+  const [history] = useState(() => new EditorHistory(document));
+  const doc = useHistoryDocument(history);
+  const analysis = useMemo(() => analyzeGraph(doc), [doc]);
+  const [status, setStatus] = useState<string | undefined>();
+
+  return (
+    <div className="editor">
+      <Palette />
+      <div className="editor-main">
+        <h1 className="editor-title">{doc.metadata.name}</h1>
+        <ReactFlowProvider>
+          <EditorCanvas history={history} analysis={analysis} onStatus={setStatus} />
+        </ReactFlowProvider>
+        <SummaryBar layers={doc.nodes.length} analysis={analysis} status={status} />
+      </div>
+    </div>
+  );
+}
