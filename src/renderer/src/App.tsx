@@ -1,12 +1,16 @@
-import { useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { NetworkInspector } from './components/NetworkInspector';
 import { TemplateList } from './components/TemplateList';
 import { TemplateProblems } from './components/TemplateProblems';
-import { EditorScreen } from './editor/EditorScreen';
 import { TEMPLATES } from './templates';
 
 const EDITOR_ROUTE = /^#\/editor(?:\/([^/?]*))?/;
+
+// The editor brings React Flow with it; load it only when it is opened.
+const EditorScreen = lazy(async () => ({
+  default: (await import('./editor/EditorScreen')).EditorScreen,
+}));
 
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -19,7 +23,11 @@ export function App() {
   const editor = EDITOR_ROUTE.exec(hash);
   if (editor) {
     const id = decodeURIComponent(editor[1] ?? '') || (TEMPLATES[0]?.id ?? '');
-    return <EditorScreen templateId={id} />;
+    return (
+      <Suspense fallback={<p className="loading">Opening the editor…</p>}>
+        <EditorScreen templateId={id} />
+      </Suspense>
+    );
   }
   return <Inspector />;
 }
