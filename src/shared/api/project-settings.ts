@@ -39,7 +39,12 @@ export function readProjectSettings(stored: Readonly<Record<string, unknown>>): 
   return {
     settings: {
       data: part('data', datasetSpecSchema.optional(), 'data set choice', undefined),
-      training: part('training', trainingConfigSchema, 'training settings', DEFAULT_TRAINING_CONFIG),
+      training: part(
+        'training',
+        trainingConfigSchema,
+        'training settings',
+        DEFAULT_TRAINING_CONFIG,
+      ),
       backend: part('backend', backendChoiceSchema, 'backend choice', 'auto'),
       template: part('template', z.string().optional(), 'template name', undefined),
     },

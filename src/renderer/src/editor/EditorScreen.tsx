@@ -1,14 +1,8 @@
-import '@xyflow/react/dist/style.css';
-import './canvas/canvas.css';
-import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { analyzeGraph } from '../../../shared/inference/analyze';
 import { TEMPLATES } from '../templates';
-import { EditorCanvas } from './canvas/EditorCanvas';
-import { Palette } from './canvas/Palette';
-import { SummaryBar } from './canvas/SummaryBar';
 import { useHistoryDocument } from './canvas/use-history';
+import { NetworkEditor } from './NetworkEditor';
 import { EditorHistory } from './model';
 
 interface EditorScreenProps {
@@ -47,19 +41,10 @@ export function EditorScreen({ templateId }: EditorScreenProps) {
 function Editor({ document }: { readonly document: GraphDocument }) {
   const [history] = useState(() => new EditorHistory(document));
   const doc = useHistoryDocument(history);
-  const analysis = useMemo(() => analyzeGraph(doc), [doc]);
-  const [status, setStatus] = useState<string | undefined>();
-
   return (
-    <div className="editor">
-      <Palette />
-      <div className="editor-main">
-        <h1 className="editor-title">{doc.metadata.name}</h1>
-        <ReactFlowProvider>
-          <EditorCanvas history={history} analysis={analysis} onStatus={setStatus} />
-        </ReactFlowProvider>
-        <SummaryBar layers={doc.nodes.length} analysis={analysis} status={status} />
-      </div>
-    </div>
+    <>
+      <h1 className="editor-title">{doc.metadata.name}</h1>
+      <NetworkEditor history={history} />
+    </>
   );
 }
