@@ -1,34 +1,121 @@
 import '@xyflow/react/dist/style.css';
 import './canvas/canvas.css';
-import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
-import { analyzeGraph } from '../../../shared/inference/analyze';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useState } from 'react';
+import type { EditorStatus } from './actions/use-editor-actions';
+import { useEditorActions } from './actions/use-editor-actions';
+import { useEditorKeys } from './actions/use-editor-keys';
 import { EditorCanvas } from './canvas/EditorCanvas';
 import { Palette } from './canvas/Palette';
+import { ShortcutsPanel } from './canvas/ShortcutsPanel';
 import { SummaryBar } from './canvas/SummaryBar';
+import { Toolbar } from './canvas/Toolbar';
+import { useAnalysis } from './canvas/use-analysis';
 import { useHistoryDocument } from './canvas/use-history';
-import type { EditorHistory } from './model';
+import { Inspector } from './inspector/Inspector';
+import type { EditorHistory, Selection } from './model';
+import { EMPTY_SELECTION, IdAllocator, pruneSelection } from './model';
+
+export { EDITOR_COMMAND_EVENT, SHOW_SHORTCUTS_EVENT } from './actions/use-editor-keys';
+export type { EditorCommandDetail } from './actions/use-editor-keys';
 
 export interface NetworkEditorProps {
   /** The document being edited; every change goes through it (and so into undo/redo). */
   readonly history: EditorHistory;
+  /**
+   * Opens the keyboard shortcuts panel while true (the desktop menu's Help ▸ Keyboard
+   * Shortcuts); `onShortcutsClosed` says when the student closed it. The panel also opens with
+   * "?", the toolbar, or a `neurite:show-shortcuts` event on window.
+   */
+  readonly showShortcuts?: boolean;
+  readonly onShortcutsClosed?: () => void;
 }
 
-/** Palette, canvas and summary for one network. The caller owns the history and saving. */
-export function NetworkEditor({ history }: NetworkEditorProps) {
+/** Palette, toolbar, canvas, inspector and summary for one network. The caller owns saving. */
+export function NetworkEditor(props: NetworkEditorProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorLayout {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEditorProps) {
   const doc = useHistoryDocument(history);
-  const analysis = useMemo(() => analyzeGraph(doc), [doc]);
-  const [status, setStatus] = useState<string | undefined>();
+  const analysis = useAnalysis(doc);
+  const flow = useReactFlow();
+  const [status, setStatus] = useState<EditorStatus | undefined>();
+  const [rawSelection, setRawSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const selection = pruneSelection(doc, rawSelection);
+
+  const updateSelection = useCallback(
+    (update: (previous: Selection) => Selection) => setRawSelection(update),
+    [],
+  );
+  const setSelection = useCallback((next: Selection) => setRawSelection(next), []);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const closeShortcuts = useCallback(() => {
+    setShortcutsOpen(false);
+    onShortcutsClosed?.();
+  }, [onShortcutsClosed]);
+
+  // Open while the student has not closed it, or while the app asks for it.
+  const panelOpen = shortcutsOpen || showShortcuts === true;
+
+  const actions = useEditorActions({
+    history,
+    selection,
+    setSelection,
+    setStatus,
+    openShortcuts,
+  });
+  useEditorKeys(actions, panelOpen);
+
+  // A palette item pressed instead of dragged lands in the middle of the view.
+  const addAtCentre = useCallback(
+    (kind: string) => {
+      const box = document.querySelector('.editor-canvas')?.getBoundingClientRect();
+      const centre = box
+        ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+        : { x: 0, y: 0 };
+      const taken = history.document.nodes.filter(
+        (n) => Math.abs(n.position.x - (centre.x - 100)) < 20,
+      ).length;
+      const position = { x: centre.x - 100 + taken * 24, y: centre.y - 40 + taken * 24 };
+      const id = new IdAllocator(history.document).nodeId(kind);
+      const result = history.apply({ type: 'addNode', node: { id, kind, position, params: {} } });
+      if (result.ok) {
+        setSelection({ nodes: new Set([id]), edges: new Set() });
+        setStatus(undefined);
+      } else setStatus({ message: result.message, tone: 'error' });
+    },
+    [flow, history, setSelection],
+  );
 
   return (
     <div className="editor">
-      <Palette />
+      <Palette onAdd={addAtCentre} />
       <div className="editor-main">
-        <ReactFlowProvider>
-          <EditorCanvas history={history} analysis={analysis} onStatus={setStatus} />
-        </ReactFlowProvider>
+        <Toolbar
+          actions={actions}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          hasSelection={selection.nodes.size > 0}
+          canDelete={selection.nodes.size + selection.edges.size > 0}
+          hasLayers={doc.nodes.length > 0}
+        />
+        <EditorCanvas
+          history={history}
+          analysis={analysis}
+          selection={selection}
+          onSelectionChange={updateSelection}
+          onStatus={setStatus}
+        />
         <SummaryBar layers={doc.nodes.length} analysis={analysis} status={status} />
       </div>
+      <Inspector history={history} doc={doc} analysis={analysis} selection={selection} />
+      {panelOpen && <ShortcutsPanel onClose={closeShortcuts} />}
     </div>
   );
 }

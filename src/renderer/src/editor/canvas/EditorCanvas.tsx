@@ -6,21 +6,15 @@ import type {
   NodeChange,
   NodeTypes,
 } from '@xyflow/react';
-import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import type { EditorHistory, Position, Selection } from '../model';
-import {
-  EMPTY_SELECTION,
-  IdAllocator,
-  canConnect,
-  connect,
-  deleteSelection,
-  pruneSelection,
-} from '../model';
+import type { EditorStatus } from '../actions/use-editor-actions';
+import type { Change, EditorHistory, Position, Selection } from '../model';
+import { IdAllocator, canConnect, connect } from '../model';
 import type { LayerFlowNode, Measured } from './flow-model';
-import { toFlowEdges, toFlowNodes } from './flow-model';
+import { NodeDataCache, toFlowEdges, toFlowNodes } from './flow-model';
 import { LayerNode } from './LayerNode';
 import { KIND_MIME } from './Palette';
 import { useHistoryDocument } from './use-history';
@@ -30,32 +24,40 @@ const NODE_TYPES: NodeTypes = { layer: LayerNode };
 interface EditorCanvasProps {
   readonly history: EditorHistory;
   readonly analysis: GraphAnalysis;
+  /** View state, owned by the editor so the inspector and the commands see it too. */
+  readonly selection: Selection;
+  readonly onSelectionChange: (update: (previous: Selection) => Selection) => void;
   /** Tells the student something: why a connection or an edit was refused. */
-  readonly onStatus: (message: string | undefined) => void;
+  readonly onStatus: (status: EditorStatus | undefined) => void;
 }
 
 /**
  * The React Flow canvas. Every edit goes through `history`; React Flow's nodes and edges are
- * rebuilt from the document, with selection and measured sizes kept here as view state.
+ * rebuilt from the document, with selection and measured sizes kept as view state.
  */
-export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps) {
+export function EditorCanvas({
+  history,
+  analysis,
+  selection,
+  onSelectionChange,
+  onStatus,
+}: EditorCanvasProps) {
   const doc = useHistoryDocument(history);
   const { screenToFlowPosition } = useReactFlow();
-  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  const [cache] = useState(() => new NodeDataCache());
   const dragging = useRef(false);
-  const selection = pruneSelection(doc, rawSelection);
 
   const nodes = useMemo(
-    () => toFlowNodes(doc, analysis, selection, measured),
-    [doc, analysis, selection, measured],
+    () => toFlowNodes(doc, analysis, selection, measured, cache),
+    [doc, analysis, selection, measured, cache],
   );
   const edges = useMemo(() => toFlowEdges(doc, selection), [doc, selection]);
 
   const apply = useCallback(
-    (change: Parameters<EditorHistory['apply']>[0]) => {
+    (change: Change) => {
       const result = history.apply(change);
-      onStatus(result.ok ? undefined : result.message);
+      onStatus(result.ok ? undefined : { message: result.message, tone: 'error' });
       return result.ok;
     },
     [history, onStatus],
@@ -84,27 +86,30 @@ export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps)
       }
       if (selected) {
         const update = selected;
-        setSelection((previous) => ({
+        onSelectionChange((previous) => ({
           nodes: toggled(previous.nodes, update),
           edges: previous.edges,
         }));
       }
     },
-    [apply],
+    [apply, onSelectionChange],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const update = new Map<string, boolean>();
-    for (const change of changes) {
-      if (change.type === 'select') update.set(change.id, change.selected);
-    }
-    if (update.size > 0) {
-      setSelection((previous) => ({
-        nodes: previous.nodes,
-        edges: toggled(previous.edges, update),
-      }));
-    }
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const update = new Map<string, boolean>();
+      for (const change of changes) {
+        if (change.type === 'select') update.set(change.id, change.selected);
+      }
+      if (update.size > 0) {
+        onSelectionChange((previous) => ({
+          nodes: previous.nodes,
+          edges: toggled(previous.edges, update),
+        }));
+      }
+    },
+    [onSelectionChange],
+  );
 
   const isValidConnection: IsValidConnection = useCallback(
     (connection: Connection | Edge) => {
@@ -113,7 +118,7 @@ export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps)
         { node: connection.source, port: connection.sourceHandle ?? 'out' },
         { node: connection.target, port: connection.targetHandle ?? 'in' },
       );
-      if (!check.ok) onStatus(check.reason);
+      if (!check.ok) onStatus({ message: check.reason, tone: 'error' });
       return check.ok;
     },
     [history, onStatus],
@@ -127,7 +132,7 @@ export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps)
         { node: connection.target, port: connection.targetHandle ?? 'in' },
       );
       if (made.ok) apply(made.change);
-      else onStatus(made.reason);
+      else onStatus({ message: made.reason, tone: 'error' });
     },
     [history, apply, onStatus],
   );
@@ -158,37 +163,11 @@ export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps)
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = new IdAllocator(history.document).nodeId(kind);
       if (apply({ type: 'addNode', node: { id, kind, position, params: {} } })) {
-        setSelection({ nodes: new Set([id]), edges: new Set() });
+        onSelectionChange(() => ({ nodes: new Set([id]), edges: new Set() }));
       }
     },
-    [history, apply, screenToFlowPosition],
+    [history, apply, screenToFlowPosition, onSelectionChange],
   );
-
-  // Delete, undo and redo, anywhere on the screen except while typing in a field.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && key === 'z') {
-        event.preventDefault();
-        if (event.shiftKey) history.redo();
-        else history.undo();
-        onStatus(undefined);
-      } else if (mod && key === 'y') {
-        event.preventDefault();
-        history.redo();
-      } else if (event.key === 'Delete' || event.key === 'Backspace') {
-        const change = deleteSelection(history.document, selection);
-        if (change) {
-          event.preventDefault();
-          apply(change);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [history, apply, onStatus, selection]);
 
   return (
     <div className="editor-canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -204,11 +183,22 @@ export function EditorCanvas({ history, analysis, onStatus }: EditorCanvasProps)
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.1}
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the whole network"
+          nodeColor={(node) =>
+            (node as LayerFlowNode).data.errors.length > 0 ? 'var(--error)' : 'var(--border-strong)'
+          }
+        />
       </ReactFlow>
     </div>
   );
@@ -221,11 +211,4 @@ function toggled(set: ReadonlySet<string>, update: ReadonlyMap<string, boolean>)
     else next.delete(id);
   }
   return next;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
 }

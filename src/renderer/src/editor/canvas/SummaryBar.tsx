@@ -1,35 +1,61 @@
+import type { EditorStatus } from '../actions/use-editor-actions';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import { formatCount } from '../../../../shared/inference/memory';
+import { formatBytes, formatCount } from '../../../../shared/inference/memory';
 
 interface SummaryBarProps {
   readonly layers: number;
   readonly analysis: GraphAnalysis;
-  /** The last thing the editor wants the student to know (a refused connection). */
-  readonly status?: string | undefined;
+  /** The last thing the editor wants the student to know (a refused connection, a paste). */
+  readonly status?: EditorStatus | undefined;
 }
 
-/** Layers, parameters and errors of the network as it is now; updated on every edit. */
+/** Layers, parameters, memory and errors of the network as it is now; updated on every edit. */
 export function SummaryBar({ layers, analysis, status }: SummaryBarProps) {
-  const { total, trainable } = analysis.totals;
+  const { total, trainable, parameterBytes, activationBytesPerSample } = analysis.totals;
   const errors = analysis.errorCount;
+  const memory = parameterBytes + activationBytesPerSample;
+  const memoryHelp =
+    `About ${formatBytes(memory)} to run the network on one example: the weights ` +
+    `(${formatCount(total)} parameters × 4 bytes = ${formatBytes(parameterBytes)}) plus the output ` +
+    `of every layer for that example (${formatBytes(activationBytesPerSample)}). Training needs ` +
+    `more: every example in a batch adds ${formatBytes(activationBytesPerSample)}, and the ` +
+    'gradients and the optimizer keep about three more copies of the weights.';
   return (
     <footer className="summary-bar">
       <dl className="summary">
         <Figure label="Layers" value={formatCount(layers)} />
         <Figure label="Parameters" value={formatCount(total)} />
         <Figure label="Trainable" value={formatCount(trainable)} />
+        <Figure label="Memory" value={formatBytes(memory)} help={memoryHelp} />
         <Figure label="Errors" value={formatCount(errors)} tone={errors > 0 ? 'error' : 'ok'} />
       </dl>
-      <p className="summary-status" role="status" aria-live="polite">
-        {status ?? ''}
+      <p
+        className={`summary-status summary-status-${status?.tone ?? 'info'}`}
+        role="status"
+        aria-live="polite"
+      >
+        {status?.message ?? ''}
       </p>
     </footer>
   );
 }
 
-function Figure({ label, value, tone }: { label: string; value: string; tone?: 'ok' | 'error' }) {
+function Figure({
+  label,
+  value,
+  tone,
+  help,
+}: {
+  label: string;
+  value: string;
+  tone?: 'ok' | 'error';
+  help?: string;
+}) {
   return (
-    <div className={`summary-figure${tone ? ` summary-${tone}` : ''}`}>
+    <div
+      className={`summary-figure${tone ? ` summary-${tone}` : ''}${help ? ' summary-has-help' : ''}`}
+      title={help}
+    >
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>

@@ -9,3 +9,23 @@ export { DUPLICATE_OFFSET, copy, deleteSelection, duplicate, paste } from './cli
 export type { Selection } from './selection';
 export { EMPTY_SELECTION, pruneSelection, selectAll } from './selection';
 export { IdAllocator, freshEdgeId, freshNodeId, idBaseForKind } from './ids';
+export type { LayoutDirection, LayoutOptions, NodeSize } from './layout';
+export { DEFAULT_NODE_SIZE, autoLayout } from './layout';
+export { editParams } from './edit-params';
+export type { FragmentRead } from './clipboard-text';
+export { SELECTION_FORMAT, fragmentFromText, fragmentToText } from './clipboard-text';
+export type { EditorCommand, KeyChord, KeyInput, Shortcut } from './shortcuts';
+export { SHORTCUTS, commandForKey, formatChord } from './shortcuts';
+export type {
+  BooleanField,
+  Bound,
+  ChoiceField,
+  JsonField,
+  NumberField,
+  ParamField,
+  SizesField,
+  VariantField,
+} from './param-fields';
+export { describeParam, describeParams, describeRange, humanize } from './param-fields';
+export type { TextField, TextRead } from './field-text';
+export { formatFieldValue, readFieldText, readNumber } from './field-text';

@@ -1,0 +1,273 @@
+import './inspector.css';
+import { useId, useMemo } from 'react';
+import { findKind } from '../../../../shared/catalog/registry';
+import type { GraphDocument, GraphNode } from '../../../../shared/graph/document';
+import { checkNodeParams } from '../../../../shared/graph/node-params';
+import type { GraphAnalysis, GraphIssue } from '../../../../shared/inference/analyze';
+import { formatCount } from '../../../../shared/inference/memory';
+import { formatShape } from '../../../../shared/shapes/shape';
+import type { EditorHistory, Selection } from '../model';
+import { describeParams, editParams } from '../model';
+import type { ParamEditor } from './ParamInput';
+import { ParamInput } from './ParamInput';
+import { useDraft } from './use-draft';
+
+interface InspectorProps {
+  readonly history: EditorHistory;
+  readonly doc: GraphDocument;
+  readonly analysis: GraphAnalysis;
+  readonly selection: Selection;
+}
+
+/**
+ * The panel on the right: the selected layer's settings, or the network's name and description
+ * when nothing is selected. Every edit goes through the history, one undo step per commit.
+ */
+export function Inspector({ history, doc, analysis, selection }: InspectorProps) {
+  const selected = doc.nodes.filter((n) => selection.nodes.has(n.id));
+  let body;
+  if (selected.length === 1) {
+    const node = selected[0]!;
+    body = <LayerInspector key={node.id} history={history} node={node} analysis={analysis} />;
+  } else if (selected.length > 1) {
+    body = (
+      <div className="inspector-section">
+        <h2 className="inspector-title">{selected.length} layers selected</h2>
+        <p className="inspector-hint">
+          Select a single layer to change its settings. You can copy, duplicate, delete or move the
+          selected layers together.
+        </p>
+      </div>
+    );
+  } else if (selection.edges.size > 0) {
+    body = (
+      <div className="inspector-section">
+        <h2 className="inspector-title">
+          {selection.edges.size === 1
+            ? 'A connection is selected'
+            : `${selection.edges.size} connections selected`}
+        </h2>
+        <p className="inspector-hint">Press Delete to remove it, or select a layer to edit it.</p>
+      </div>
+    );
+  } else {
+    body = <NetworkInspector history={history} doc={doc} analysis={analysis} />;
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}
+
+function NetworkInspector({
+  history,
+  doc,
+  analysis,
+}: {
+  readonly history: EditorHistory;
+  readonly doc: GraphDocument;
+  readonly analysis: GraphAnalysis;
+}) {
+  const graphIssues = analysis.issues.filter((i) => i.nodeId === undefined);
+  return (
+    <div className="inspector-section">
+      <h2 className="inspector-title">Network</h2>
+      <MetadataField history={history} doc={doc} field="name" title="Name" />
+      <MetadataField
+        history={history}
+        doc={doc}
+        field="description"
+        title="Description"
+        multiline
+      />
+      <IssueList issues={graphIssues} />
+      <p className="inspector-hint">
+        Select a layer to change its settings. Drag layers from the palette on the left, and connect
+        them by dragging from the dot at the bottom of one layer to the dot at the top of the next.
+        Press ? for keyboard shortcuts.
+      </p>
+    </div>
+  );
+}
+
+function MetadataField({
+  history,
+  doc,
+  field,
+  title,
+  multiline,
+}: {
+  readonly history: EditorHistory;
+  readonly doc: GraphDocument;
+  readonly field: 'name' | 'description';
+  readonly title: string;
+  readonly multiline?: boolean;
+}) {
+  const id = useId();
+  const value = doc.metadata[field];
+  const check = (text: string): string | undefined => {
+    if (field === 'name' && text.trim() === '') return 'The network needs a name.';
+    const limit = field === 'name' ? 200 : 20_000;
+    return text.length > limit
+      ? `The ${title.toLowerCase()} can have at most ${formatCount(limit)} characters (this one has ${formatCount(text.length)}).`
+      : undefined;
+  };
+  const commit = (text: string): boolean => {
+    if (check(text) !== undefined) return false;
+    if (text === value) return true;
+    return history.apply({ type: 'setMetadata', metadata: { [field]: text } }).ok;
+  };
+  const draft = useDraft(value, commit, { multiline: multiline ?? false });
+  const error = draft.editing ? check(draft.text) : undefined;
+  const props = {
+    id: `${id}-input`,
+    className: 'inspector-input',
+    value: draft.text,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    onKeyDown: draft.onKeyDown,
+    onBlur: () => {
+      if (draft.editing && commit(draft.text)) draft.reset();
+    },
+  };
+  return (
+    <div className={`inspector-field${error ? ' inspector-field-invalid' : ''}`}>
+      <label className="inspector-label" htmlFor={`${id}-input`}>
+        {title}
+      </label>
+      {multiline ? (
+        <textarea {...props} rows={4} onChange={(event) => draft.setText(event.target.value)} />
+      ) : (
+        <input {...props} type="text" onChange={(event) => draft.setText(event.target.value)} />
+      )}
+      {error && (
+        <p className="inspector-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function LayerInspector({
+  history,
+  node,
+  analysis,
+}: {
+  readonly history: EditorHistory;
+  readonly node: GraphNode;
+  readonly analysis: GraphAnalysis;
+}) {
+  const kind = findKind(node.kind);
+  const fields = useMemo(() => (kind ? describeParams(kind) : []), [kind]);
+  const result = analysis.nodes.get(node.id);
+  const issues = result?.issues ?? [];
+  const fieldKeys = new Set(fields.map((f) => f.key));
+  const editor: ParamEditor = {
+    check: (key, value) => {
+      const checked = checkNodeParams(node, { ...node.params, [key]: value });
+      if (checked.ok) return undefined;
+      return (checked.problems.find((p) => p.field === key) ?? checked.problems[0])?.message;
+    },
+    apply: (key, value) => {
+      const applied = history.apply(editParams(history.document, node.id, { [key]: value }));
+      return applied.ok ? undefined : applied.message;
+    },
+  };
+  const parameters = result ? result.params.trainable + result.params.nonTrainable : 0;
+
+  return (
+    <div className="inspector-section">
+      <h2 className="inspector-title">{kind?.title ?? node.kind}</h2>
+      {kind && <p className="inspector-summary">{kind.summary}</p>}
+      <dl className="inspector-facts">
+        <div>
+          <dt>Output shape</dt>
+          <dd>{result?.output ? formatShape(result.output.shape) : '?'}</dd>
+        </div>
+        <div>
+          <dt>Parameters</dt>
+          <dd>{formatCount(parameters)}</dd>
+        </div>
+      </dl>
+      <IssueList issues={issues.filter((i) => !i.field || !fieldKeys.has(i.field))} />
+      <LabelField history={history} node={node} />
+      <p className="inspector-id">
+        Id <code>{node.id}</code>
+      </p>
+      {fields.length === 0 && <p className="inspector-hint">This layer has no settings.</p>}
+      {fields.map((field) => (
+        <ParamInput
+          key={field.key}
+          field={field}
+          value={node.params[field.key]}
+          editor={editor}
+          issue={issues.find((i) => i.field === field.key)?.message}
+        />
+      ))}
+    </div>
+  );
+}
+
+function LabelField({
+  history,
+  node,
+}: {
+  readonly history: EditorHistory;
+  readonly node: GraphNode;
+}) {
+  const id = useId();
+  const value = node.label ?? '';
+  const commit = (text: string): boolean => {
+    if (text === value) return true;
+    return history.apply({ type: 'setLabel', id: node.id, label: text }).ok;
+  };
+  const draft = useDraft(value, commit);
+  const error =
+    draft.editing && draft.text.length > 200
+      ? `A label can have at most 200 characters (this one has ${draft.text.length}).`
+      : undefined;
+  return (
+    <div className={`inspector-field${error ? ' inspector-field-invalid' : ''}`}>
+      <label className="inspector-label" htmlFor={`${id}-input`}>
+        Label
+      </label>
+      <input
+        id={`${id}-input`}
+        className="inspector-input"
+        type="text"
+        value={draft.text}
+        placeholder={node.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => draft.setText(event.target.value)}
+        onKeyDown={draft.onKeyDown}
+        onBlur={() => {
+          if (draft.editing && commit(draft.text)) draft.reset();
+        }}
+      />
+      {error && (
+        <p className="inspector-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="inspector-help" id={`${id}-help`}>
+        A name for this layer on the canvas, e.g. &quot;hidden&quot;. Leave empty to use its id.
+      </p>
+    </div>
+  );
+}
+
+function IssueList({ issues }: { readonly issues: readonly GraphIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="inspector-issues">
+      {issues.map((issue, index) => (
+        <li key={`${issue.code}-${index}`} className={`inspector-issue-${issue.severity}`}>
+          {issue.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
