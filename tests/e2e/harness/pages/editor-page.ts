@@ -91,6 +91,97 @@ export class EditorPage {
     await item.dragTo(this.canvas, { targetPosition: at });
   }
 
+  /** Drags the palette item onto the canvas, or presses it (Enter) to add one mid-view. */
+  async addFromPalette(title: string): Promise<void> {
+    await this.paletteItem(title).press('Enter');
+  }
+
+  paletteItem(title: string): Locator {
+    return this.page
+      .getByRole('button', { name: title, exact: true })
+      .and(this.page.locator('.palette-item'));
+  }
+
+  node$(id: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  /** Clicks a layer, selecting it alone. */
+  async selectNode(id: string): Promise<void> {
+    await this.node$(id).click();
+  }
+
+  /** Clicks empty canvas (top-left corner of the view): clears the selection. */
+  async clickEmptyCanvas(): Promise<void> {
+    await this.page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  }
+
+  /** Where a layer sits on the canvas, in canvas coordinates. */
+  async position(id: string): Promise<{ x: number; y: number }> {
+    const transform = (await this.node$(id).getAttribute('style')) ?? '';
+    const match = /translate\((-?[\d.]+)px, *(-?[\d.]+)px\)/.exec(transform);
+    if (!match) throw new Error(`Layer ${id} has no position in its style: ${transform}`);
+    return { x: Number(match[1]), y: Number(match[2]) };
+  }
+
+  /** Drags a layer by (dx, dy) screen pixels with the mouse, in several steps. */
+  async dragNode(id: string, by: { x: number; y: number }): Promise<void> {
+    const box = await this.node$(id).boundingBox();
+    if (!box) throw new Error(`Layer ${id} is not on screen.`);
+    const start = { x: box.x + box.width / 2, y: box.y + 12 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) {
+      await this.page.mouse.move(start.x + (by.x * step) / 10, start.y + (by.y * step) / 10);
+    }
+    await this.page.mouse.up();
+  }
+
+  async edgeCount(): Promise<number> {
+    return this.page.locator('.react-flow__edge').count();
+  }
+
+  /** The status line under the canvas: refusals and news ("Pasted 2 layers."). */
+  async status(): Promise<string> {
+    return ((await this.page.getByRole('status').textContent()) ?? '').trim();
+  }
+
+  get inspector(): Locator {
+    return this.page.getByRole('complementary', { name: 'Inspector' });
+  }
+
+  /** The inspector's heading: the selected layer's kind, "Network", or "3 layers selected". */
+  async inspectorTitle(): Promise<string> {
+    return ((await this.inspector.getByRole('heading').first().textContent()) ?? '').trim();
+  }
+
+  /** An inspector field by its label (e.g. "Units"). */
+  field(title: string): Locator {
+    return this.inspector.getByLabel(title, { exact: true });
+  }
+
+  /** Types into a field and presses Enter, as a student commits a value. */
+  async setField(title: string, value: string): Promise<void> {
+    await this.field(title).fill(value);
+    await this.field(title).press('Enter');
+  }
+
+  /** The message shown at a field when its text is refused, or undefined. */
+  async fieldError(title: string): Promise<string | undefined> {
+    const id = await this.field(title).getAttribute('aria-describedby');
+    const errorId = id?.split(' ').find((part) => part.endsWith('-error'));
+    if (!errorId) return undefined;
+    return ((await this.page.locator(`[id="${errorId}"]`).textContent()) ?? '').trim();
+  }
+
+  toolbarButton(name: string): Locator {
+    return this.page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name });
+  }
+
+  get shortcutsPanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
   async undo(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+z');
   }

@@ -1,12 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import type {
-  BooleanField,
-  ChoiceField,
-  ParamField,
-  TextField,
-  VariantField,
-} from '../model';
+import type { BooleanField, ChoiceField, ParamField, TextField, VariantField } from '../model';
 import { describeRange, formatFieldValue, humanize, readFieldText } from '../model';
 import { useDraft } from './use-draft';
 

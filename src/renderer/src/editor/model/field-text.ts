@@ -58,7 +58,7 @@ function readSizes(field: SizesField, text: string): TextRead {
       ? { ok: true, value: null }
       : { ok: false, message: `${field.title} needs sizes separated by commas, like ${example}.` };
   }
-  const parts = inner.split(/\s*[,×x*]\s*|\s+/i).filter((part) => part !== '');
+  const parts = inner.split(/\s*[,×*]\s*|(?<=\d)\s*x\s*(?=\d)|\s+/i).filter((part) => part !== '');
   const sizes: number[] = [];
   for (const part of parts) {
     const value = readNumber(part);
