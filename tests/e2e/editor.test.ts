@@ -267,7 +267,7 @@ describe('editing a network in the canvas editor', () => {
     await editor.shortcutsPanel.waitFor({ state: 'hidden' });
 
     // The desktop menu's Help ▸ Keyboard Shortcuts arrives as an event on the window.
-    await page.evaluate(() => window.dispatchEvent(new Event('neurite:show-shortcuts')));
+    await page.evaluate("window.dispatchEvent(new Event('neurite:show-shortcuts'))");
     await editor.shortcutsPanel.waitFor();
     await page.keyboard.press('Escape');
     await editor.shortcutsPanel.waitFor({ state: 'hidden' });

@@ -29,3 +29,6 @@ export type {
 export { describeParam, describeParams, describeRange, humanize } from './param-fields';
 export type { TextField, TextRead } from './field-text';
 export { formatFieldValue, readFieldText, readNumber } from './field-text';
+export type { LayerNodeData } from './node-faces';
+export { NodeDataCache } from './node-faces';
+export { AnalysisMemo, sameStructure } from './analysis-memo';
