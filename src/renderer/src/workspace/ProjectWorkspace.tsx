@@ -114,6 +114,17 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
     return () => window.removeEventListener('beforeunload', warn);
   }, [session]);
 
+  // Ctrl+S out of habit: everything is saved on its own, but saving at once is what the user asks.
+  useEffect(() => {
+    const saveOnKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      session.saveNow().catch(() => undefined);
+    };
+    window.addEventListener('keydown', saveOnKey);
+    return () => window.removeEventListener('keydown', saveOnKey);
+  }, [session]);
+
   const exportProject = useCallback(
     async (includeRuns: boolean) => {
       try {
