@@ -271,6 +271,13 @@ describe('editing a network in the canvas editor', () => {
     await editor.shortcutsPanel.waitFor();
     await page.keyboard.press('Escape');
     await editor.shortcutsPanel.waitFor({ state: 'hidden' });
+    // … or as the app command the App re-broadcasts from the desktop menu.
+    await page.evaluate(
+      "window.dispatchEvent(new CustomEvent('neurite:command', { detail: 'showShortcuts' }))",
+    );
+    await editor.shortcutsPanel.waitFor();
+    await page.keyboard.press('Escape');
+    await editor.shortcutsPanel.waitFor({ state: 'hidden' });
 
     // Typing "?" in a field types it; it opens nothing.
     const search = page.getByRole('searchbox', { name: 'Search layers' });

@@ -2,6 +2,8 @@ import '@xyflow/react/dist/style.css';
 import './canvas/canvas.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import type { AppCommand } from '../app-commands';
+import { useAppCommands } from '../app-commands';
 import type { EditorStatus } from './actions/use-editor-actions';
 import { useEditorActions } from './actions/use-editor-actions';
 import { useEditorKeys } from './actions/use-editor-keys';
@@ -59,6 +61,13 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
     setShortcutsOpen(false);
     onShortcutsClosed?.();
   }, [onShortcutsClosed]);
+
+  // Help ▸ Keyboard Shortcuts in the desktop app's menu.
+  useAppCommands(
+    useCallback((command: AppCommand) => {
+      if (command === 'showShortcuts') setShortcutsOpen(true);
+    }, []),
+  );
 
   // Open while the student has not closed it, or while the app asks for it.
   const panelOpen = shortcutsOpen || showShortcuts === true;

@@ -30,6 +30,13 @@ export class EditorPage {
     return editor;
   }
 
+  /** Attaches to a page already showing the editor (a project's Network tab). */
+  static async attach(page: Page): Promise<EditorPage> {
+    const editor = new EditorPage(page);
+    await editor.page.locator('.editor-canvas .react-flow').waitFor({ timeout: 10_000 });
+    return editor;
+  }
+
   get canvas(): Locator {
     return this.page.locator('.editor-canvas .react-flow');
   }
@@ -137,13 +144,39 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /**
+   * Draws a connection with the mouse, from a layer's output dot to another layer's input dot
+   * (`port` picks one of several inputs, e.g. "in2" of an Add).
+   */
+  async connect(source: string, target: string, port?: string): Promise<void> {
+    const from = this.node$(source).locator('.react-flow__handle.source').first();
+    const to = port
+      ? this.node$(target).locator(`.react-flow__handle.target[data-handleid="${port}"]`)
+      : this.node$(target).locator('.react-flow__handle.target').first();
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error(`Cannot see the dots to connect ${source} to ${target}.`);
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    for (let step = 1; step <= 8; step += 1) {
+      await this.page.mouse.move(
+        a.x + a.width / 2 + ((end.x - a.x - a.width / 2) * step) / 8,
+        a.y + a.height / 2 + ((end.y - a.y - a.height / 2) * step) / 8,
+      );
+    }
+    await this.page.mouse.up();
+  }
+
   async edgeCount(): Promise<number> {
     return this.page.locator('.react-flow__edge').count();
   }
 
   /** The status line under the canvas: refusals and news ("Pasted 2 layers."). */
   async status(): Promise<string> {
-    return ((await this.page.getByRole('status').textContent()) ?? '').trim();
+    return (
+      (await this.page.locator('.summary-bar').getByRole('status').textContent()) ?? ''
+    ).trim();
   }
 
   get inspector(): Locator {

@@ -46,6 +46,9 @@ export function EditorCanvas({
   const { screenToFlowPosition } = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
   const [cache] = useState(() => new NodeDataCache());
+  // Fit the network into view when the editor opens on one; an empty canvas is left alone, so
+  // the view does not jump when the first layer is dropped.
+  const [fitOnOpen] = useState(() => history.document.nodes.length > 0);
   const dragging = useRef(false);
 
   const nodes = useMemo(
@@ -185,7 +188,7 @@ export function EditorCanvas({
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
       >
