@@ -8,13 +8,14 @@ import type {
 } from '@xyflow/react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
 import type { EditorStatus } from '../actions/use-editor-actions';
 import type { Change, EditorHistory, Position, Selection } from '../model';
 import { IdAllocator, canConnect, connect } from '../model';
 import type { LayerFlowNode, Measured } from './flow-model';
-import { NodeDataCache, toFlowEdges, toFlowNodes } from './flow-model';
+import { FaceStore, FaceStoreContext } from './face-store';
+import { FlowNodes, toFlowEdges } from './flow-model';
 import { LayerNode } from './LayerNode';
 import { KIND_MIME } from './Palette';
 import { useHistoryDocument } from './use-history';
@@ -45,17 +46,24 @@ export function EditorCanvas({
   const doc = useHistoryDocument(history);
   const { screenToFlowPosition } = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
-  const [cache] = useState(() => new NodeDataCache());
+  const [flowNodes] = useState(() => new FlowNodes());
   // Fit the network into view when the editor opens on one; an empty canvas is left alone, so
   // the view does not jump when the first layer is dropped.
   const [fitOnOpen] = useState(() => history.document.nodes.length > 0);
   const dragging = useRef(false);
 
+  // The cards' words go to the face store just before the browser paints, so an edit shows
+  // in the same frame; React Flow's nodes only change when a layer moves, is selected, or
+  // gains or loses an error.
+  const faces = useMemo(() => flowNodes.faces(doc, analysis), [flowNodes, doc, analysis]);
+  const [faceStore] = useState(() => new FaceStore(faces));
+  useLayoutEffect(() => faceStore.set(faces), [faceStore, faces]);
   const nodes = useMemo(
-    () => toFlowNodes(doc, analysis, selection, measured, cache),
-    [doc, analysis, selection, measured, cache],
+    () => flowNodes.build(doc, faces, selection, measured),
+    [doc, faces, selection, measured, flowNodes],
   );
-  const edges = useMemo(() => toFlowEdges(doc, selection), [doc, selection]);
+  // Connections do not move with layers: a drag leaves `doc.edges` as it was.
+  const edges = useMemo(() => toFlowEdges(doc.edges, selection), [doc.edges, selection]);
 
   const apply = useCallback(
     (change: Change) => {
@@ -173,37 +181,39 @@ export function EditorCanvas({
   );
 
   return (
-    <div className="editor-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<LayerFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectStart={() => onStatus(undefined)}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Control', 'Meta']}
-        fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.1}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Overview of the whole network"
-          nodeColor={(node) =>
-            (node as LayerFlowNode).data.errors.length > 0 ? 'var(--error)' : 'var(--border-strong)'
-          }
-        />
-      </ReactFlow>
-    </div>
+    <FaceStoreContext.Provider value={faceStore}>
+      <div className="editor-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+        <ReactFlow<LayerFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectStart={() => onStatus(undefined)}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Control', 'Meta']}
+          fitView={fitOnOpen}
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          minZoom={0.1}
+        >
+          <Background gap={20} />
+          <Controls showInteractive={false} />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Overview of the whole network"
+            nodeColor={(node) =>
+              (node as LayerFlowNode).data.hasError ? 'var(--error)' : 'var(--border-strong)'
+            }
+          />
+        </ReactFlow>
+      </div>
+    </FaceStoreContext.Provider>
   );
 }
 

@@ -1,11 +1,15 @@
 import type { NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
+import type { PortSpec } from '../../../../shared/catalog/types';
+import { useFace } from './face-store';
 import type { LayerFlowNode } from './flow-model';
 
 /** One layer on the canvas: kind, name, key settings, output shape, parameters, problems. */
-function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
-  const hasError = data.errors.length > 0;
+function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
+  const face = useFace(id);
+  if (!face) return <div className="layer-node" />;
+  const hasError = face.errors.length > 0;
   const className = [
     'layer-node',
     hasError ? 'layer-node-has-error' : '',
@@ -14,44 +18,50 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={className} title={data.kindSummary}>
-      {data.inputPorts.map((port, index) => (
-        <Handle
-          key={port.id}
-          id={port.id}
-          type="target"
-          position={Position.Top}
-          title={port.label}
-          style={{ left: `${((index + 1) / (data.inputPorts.length + 1)) * 100}%` }}
-        />
-      ))}
+    <div className={className} title={face.kindSummary}>
+      <Ports ports={face.inputPorts} type="target" />
       <div className="layer-node-head">
-        <span className="layer-node-kind">{data.kindTitle}</span>
-        <span className="layer-node-name">{data.name}</span>
+        <span className="layer-node-kind">{face.kindTitle}</span>
+        <span className="layer-node-name">{face.name}</span>
       </div>
-      {data.settings && <div className="layer-node-settings">{data.settings}</div>}
+      {face.settings && <div className="layer-node-settings">{face.settings}</div>}
       <div className="layer-node-facts">
-        <span className="layer-node-shape">{data.outputShape ?? '?'}</span>
-        <span className="layer-node-params">{data.parameters} params</span>
+        <span className="layer-node-shape">{face.outputShape ?? '?'}</span>
+        <span className="layer-node-params">{face.parameters} params</span>
       </div>
       {hasError && (
         <p className="layer-node-error" role="alert">
-          {data.errors[0]}
-          {data.errors.length > 1 && ` (+${data.errors.length - 1} more)`}
+          {face.errors[0]}
+          {face.errors.length > 1 && ` (+${face.errors.length - 1} more)`}
         </p>
       )}
-      {data.outputPorts.map((port, index) => (
-        <Handle
-          key={port.id}
-          id={port.id}
-          type="source"
-          position={Position.Bottom}
-          title={port.label}
-          style={{ left: `${((index + 1) / (data.outputPorts.length + 1)) * 100}%` }}
-        />
-      ))}
+      <Ports ports={face.outputPorts} type="source" />
     </div>
   );
 }
+
+/**
+ * A card's connection dots, spread along its top (inputs) or bottom (outputs). Memoized on the
+ * port list, which stays the same array while the ports do, so an edit that only changes the
+ * card's words does not redraw them.
+ */
+const Ports = memo(function Ports({
+  ports,
+  type,
+}: {
+  readonly ports: readonly PortSpec[];
+  readonly type: 'source' | 'target';
+}) {
+  return ports.map((port, index) => (
+    <Handle
+      key={port.id}
+      id={port.id}
+      type={type}
+      position={type === 'target' ? Position.Top : Position.Bottom}
+      title={port.label}
+      style={{ left: `${((index + 1) / (ports.length + 1)) * 100}%` }}
+    />
+  ));
+});
 
 export const LayerNode = memo(LayerNodeView);

@@ -1,5 +1,5 @@
 import type { DragEvent, FocusEvent, MouseEvent } from 'react';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { LAYER_KINDS } from '../../../../shared/catalog/registry';
 import type { LayerKind } from '../../../../shared/catalog/types';
 import { LAYER_GROUPS } from '../../../../shared/catalog/types';
@@ -23,7 +23,7 @@ interface Tip {
  * clicked (or reached with Tab and pressed) to add one in the middle of the view; hovering or
  * focusing one shows what the layer does.
  */
-export function Palette({ onAdd }: PaletteProps) {
+export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
   const [query, setQuery] = useState('');
   const [tip, setTip] = useState<Tip | undefined>();
   const tipId = useId();
@@ -104,4 +104,4 @@ export function Palette({ onAdd }: PaletteProps) {
       )}
     </nav>
   );
-}
+});

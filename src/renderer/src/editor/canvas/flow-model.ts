@@ -7,7 +7,15 @@ import { NodeDataCache } from '../model';
 export type { LayerNodeData } from '../model';
 export { NodeDataCache } from '../model';
 
-export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+/**
+ * What React Flow holds for a layer: only whether it has an error (the minimap colours it).
+ * The card's words come from the FaceStore, so an edit does not replace React Flow's nodes.
+ */
+export type LayerFlowData = { readonly hasError: boolean };
+const WITH_ERROR: LayerFlowData = { hasError: true };
+const WITHOUT_ERROR: LayerFlowData = { hasError: false };
+
+export type LayerFlowNode = Node<LayerFlowData, 'layer'>;
 
 export interface Measured {
   readonly width: number;
@@ -17,30 +25,71 @@ export interface Measured {
 /**
  * React Flow's nodes, derived from the document: the document is the truth, React Flow only
  * mirrors it. Selection and measured sizes are view state kept beside it.
+ *
+ * A node object is reused while nothing about it changed, so React Flow (which compares them
+ * by identity) redraws only the layer being dragged, not all of them, on every pointer move.
  */
+export class FlowNodes {
+  private readonly cache = new NodeDataCache();
+  private readonly last = new Map<string, LayerFlowNode>();
+
+  /** Every layer's face, the unchanged ones as the same objects as last time. */
+  faces(doc: GraphDocument, analysis: GraphAnalysis): Map<string, LayerNodeData> {
+    this.cache.retain(new Set(doc.nodes.map((n) => n.id)));
+    return new Map(doc.nodes.map((n) => [n.id, this.cache.get(n, analysis.nodes.get(n.id))]));
+  }
+
+  build(
+    doc: GraphDocument,
+    faces: ReadonlyMap<string, LayerNodeData>,
+    selection: Selection,
+    measured: ReadonlyMap<string, Measured>,
+  ): LayerFlowNode[] {
+    const ids = new Set(doc.nodes.map((n) => n.id));
+    for (const id of this.last.keys()) if (!ids.has(id)) this.last.delete(id);
+    return doc.nodes.map((node): LayerFlowNode => {
+      const size = measured.get(node.id);
+      const selected = selection.nodes.has(node.id);
+      const data = (faces.get(node.id)?.errors.length ?? 0) > 0 ? WITH_ERROR : WITHOUT_ERROR;
+      const before = this.last.get(node.id);
+      if (
+        before &&
+        before.data === data &&
+        before.selected === selected &&
+        before.position.x === node.position.x &&
+        before.position.y === node.position.y &&
+        before.measured?.width === size?.width &&
+        before.measured?.height === size?.height
+      ) {
+        return before;
+      }
+      const next: LayerFlowNode = {
+        id: node.id,
+        type: 'layer',
+        position: node.position,
+        selected,
+        ...(size ? { measured: size } : {}),
+        data,
+      };
+      this.last.set(node.id, next);
+      return next;
+    });
+  }
+}
+
+/** One-off conversion, for callers without a cache to keep. */
 export function toFlowNodes(
   doc: GraphDocument,
   analysis: GraphAnalysis,
   selection: Selection,
   measured: ReadonlyMap<string, Measured>,
-  cache: NodeDataCache = new NodeDataCache(),
 ): LayerFlowNode[] {
-  cache.retain(new Set(doc.nodes.map((n) => n.id)));
-  return doc.nodes.map((node): LayerFlowNode => {
-    const size = measured.get(node.id);
-    return {
-      id: node.id,
-      type: 'layer',
-      position: node.position,
-      selected: selection.nodes.has(node.id),
-      ...(size ? { measured: size } : {}),
-      data: cache.get(node, analysis.nodes.get(node.id)),
-    };
-  });
+  const flow = new FlowNodes();
+  return flow.build(doc, flow.faces(doc, analysis), selection, measured);
 }
 
-export function toFlowEdges(doc: GraphDocument, selection: Selection): Edge[] {
-  return doc.edges.map((edge) => ({
+export function toFlowEdges(edges: GraphDocument['edges'], selection: Selection): Edge[] {
+  return edges.map((edge) => ({
     id: edge.id,
     source: edge.source.node,
     sourceHandle: edge.source.port,

@@ -1,5 +1,5 @@
 import './inspector.css';
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphNode } from '../../../../shared/graph/document';
 import { checkNodeParams } from '../../../../shared/graph/node-params';
@@ -51,7 +51,7 @@ export function Inspector({ history, doc, analysis, selection }: InspectorProps)
       </div>
     );
   } else {
-    body = <NetworkInspector history={history} doc={doc} analysis={analysis} />;
+    body = <NetworkInspector history={history} metadata={doc.metadata} analysis={analysis} />;
   }
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -60,23 +60,24 @@ export function Inspector({ history, doc, analysis, selection }: InspectorProps)
   );
 }
 
-function NetworkInspector({
+// Memoized: while a layer is dragged the document changes every frame, but nothing shown here.
+const NetworkInspector = memo(function NetworkInspector({
   history,
-  doc,
+  metadata,
   analysis,
 }: {
   readonly history: EditorHistory;
-  readonly doc: GraphDocument;
+  readonly metadata: GraphDocument['metadata'];
   readonly analysis: GraphAnalysis;
 }) {
   const graphIssues = analysis.issues.filter((i) => i.nodeId === undefined);
   return (
     <div className="inspector-section">
       <h2 className="inspector-title">Network</h2>
-      <MetadataField history={history} doc={doc} field="name" title="Name" />
+      <MetadataField history={history} metadata={metadata} field="name" title="Name" />
       <MetadataField
         history={history}
-        doc={doc}
+        metadata={metadata}
         field="description"
         title="Description"
         multiline
@@ -89,23 +90,23 @@ function NetworkInspector({
       </p>
     </div>
   );
-}
+});
 
 function MetadataField({
   history,
-  doc,
+  metadata,
   field,
   title,
   multiline,
 }: {
   readonly history: EditorHistory;
-  readonly doc: GraphDocument;
+  readonly metadata: GraphDocument['metadata'];
   readonly field: 'name' | 'description';
   readonly title: string;
   readonly multiline?: boolean;
 }) {
   const id = useId();
-  const value = doc.metadata[field];
+  const value = metadata[field];
   const check = (text: string): string | undefined => {
     if (field === 'name' && text.trim() === '') return 'The network needs a name.';
     const limit = field === 'name' ? 200 : 20_000;
@@ -150,7 +151,25 @@ function MetadataField({
   );
 }
 
-function LayerInspector({
+/** Only what the inspector shows matters: a layer's position changes every frame of a drag. */
+function sameLayer(a: LayerInspectorProps, b: LayerInspectorProps): boolean {
+  return (
+    a.history === b.history &&
+    a.analysis === b.analysis &&
+    a.node.id === b.node.id &&
+    a.node.kind === b.node.kind &&
+    a.node.label === b.node.label &&
+    a.node.params === b.node.params
+  );
+}
+
+interface LayerInspectorProps {
+  readonly history: EditorHistory;
+  readonly node: GraphNode;
+  readonly analysis: GraphAnalysis;
+}
+
+const LayerInspector = memo(function LayerInspector({
   history,
   node,
   analysis,
@@ -208,7 +227,7 @@ function LayerInspector({
       ))}
     </div>
   );
-}
+}, sameLayer);
 
 function LabelField({
   history,

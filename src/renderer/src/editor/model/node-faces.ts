@@ -33,8 +33,13 @@ export class NodeDataCache {
     const key: DataKey = { kind: node.kind, label: node.label, params: node.params, result };
     const entry = this.entries.get(node.id);
     if (entry && sameKey(entry.key, key)) return entry.data;
-    const fresh = layerNodeData(node, result);
-    const data = entry && sameData(entry.data, fresh) ? entry.data : fresh;
+    let fresh = layerNodeData(node, result);
+    if (entry && sameData(entry.data, fresh)) fresh = entry.data;
+    else if (entry && samePorts(entry.data, fresh)) {
+      // Same ports, same arrays: the card's connection dots need not be drawn again.
+      fresh = { ...fresh, inputPorts: entry.data.inputPorts, outputPorts: entry.data.outputPorts };
+    }
+    const data = fresh;
     this.entries.set(node.id, { key, data });
     return data;
   }
@@ -60,8 +65,18 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }
 
+function samePort(x: PortSpec, y: PortSpec): boolean {
+  return x.id === y.id && x.label === y.label;
+}
+
+function samePorts(a: LayerNodeData, b: LayerNodeData): boolean {
+  return (
+    sameList(a.inputPorts, b.inputPorts, samePort) &&
+    sameList(a.outputPorts, b.outputPorts, samePort)
+  );
+}
+
 function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
-  const samePort = (x: PortSpec, y: PortSpec) => x.id === y.id && x.label === y.label;
   const sameText = (x: string, y: string) => x === y;
   return (
     a.kindTitle === b.kindTitle &&
@@ -72,8 +87,7 @@ function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
     a.parameters === b.parameters &&
     sameList(a.errors, b.errors, sameText) &&
     sameList(a.warnings, b.warnings, sameText) &&
-    sameList(a.inputPorts, b.inputPorts, samePort) &&
-    sameList(a.outputPorts, b.outputPorts, samePort)
+    samePorts(a, b)
   );
 }
 
