@@ -158,7 +158,7 @@ async function measureLoad(page: Page, url: string, layers: number): Promise<num
   `);
   await page.goto(url);
   await waitInPage(page, 'window.__editableAt !== undefined');
-  return (await page.evaluate('window.__editableAt')) as number;
+  return await page.evaluate<number>('window.__editableAt');
 }
 
 /** (a) Frames drawn per second while the mouse drags a layer across the canvas. */
@@ -181,7 +181,7 @@ async function measureDrag(page: Page): Promise<{ fps: number; worstFrameMs: num
     await page.mouse.move(start.x + 150 * Math.sin(angle), start.y + 80 * (1 - Math.cos(angle)));
   }
   await page.mouse.up();
-  const frames = (await page.evaluate('window.__counting = false, window.__frames')) as number[];
+  const frames = await page.evaluate<number[]>('window.__counting = false, window.__frames');
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
   const seconds = (frames[frames.length - 1]! - frames[0]!) / 1000;
   return { fps: (frames.length - 1) / seconds, worstFrameMs: Math.max(...gaps) };
@@ -248,12 +248,12 @@ async function measureEdit(page: Page, units: number): Promise<EditTiming> {
   });
   // Event Timing reports after the paint; give it a moment.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const edit = (await page.evaluate('window.__edit')) as {
+  const edit = await page.evaluate<{
     start: number;
     done: number;
     frame: number;
     painted?: number;
-  };
+  }>('window.__edit');
   return {
     ms: edit.done - edit.start,
     inFrame: edit.done <= edit.frame,
