@@ -46,6 +46,7 @@ export function EditorCanvas({
   const doc = useHistoryDocument(history);
   const { screenToFlowPosition } = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(new Map());
   const [flowNodes] = useState(() => new FlowNodes());
   // Fit the network into view when the editor opens on one; an empty canvas is left alone, so
   // the view does not jump when the first layer is dropped.
@@ -59,8 +60,8 @@ export function EditorCanvas({
   const [faceStore] = useState(() => new FaceStore(faces));
   useLayoutEffect(() => faceStore.set(faces), [faceStore, faces]);
   const nodes = useMemo(
-    () => flowNodes.build(doc, faces, selection, measured),
-    [doc, faces, selection, measured, flowNodes],
+    () => flowNodes.build(doc, faces, selection, measured, dragged),
+    [doc, faces, selection, measured, dragged, flowNodes],
   );
   // Connections do not move with layers: a drag leaves `doc.edges` as it was.
   const edges = useMemo(() => toFlowEdges(doc.edges, selection), [doc.edges, selection]);
@@ -77,11 +78,17 @@ export function EditorCanvas({
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
       const positions: Record<string, Position> = {};
+      let dragging: Map<string, Position> | undefined;
       let sizes: Map<string, Measured> | undefined;
       let selected: Map<string, boolean> | undefined;
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
-          positions[change.id] = change.position;
+          // Mid-drag positions are view state, like the camera: the document (and so undo and
+          // autosave) gets the final one when the drag ends, not one per pointer move.
+          if (change.dragging) {
+            dragging ??= new Map();
+            dragging.set(change.id, change.position);
+          } else positions[change.id] = change.position;
         } else if (change.type === 'dimensions' && change.dimensions) {
           sizes ??= new Map();
           sizes.set(change.id, change.dimensions);
@@ -90,7 +97,25 @@ export function EditorCanvas({
           selected.set(change.id, change.selected);
         }
       }
+      if (dragging) {
+        const update = dragging;
+        setDragged((previous) => new Map([...previous, ...update]));
+      }
+      const settled = new Set(Object.keys(positions));
+      // A layer let go where it was picked up has not moved: no undo step for it.
+      for (const node of history.document.nodes) {
+        const at = positions[node.id];
+        if (at && at.x === node.position.x && at.y === node.position.y) delete positions[node.id];
+      }
       if (Object.keys(positions).length > 0) apply({ type: 'moveNodes', positions });
+      if (settled.size > 0) {
+        setDragged((previous) => {
+          if (![...previous.keys()].some((id) => settled.has(id))) return previous;
+          const next = new Map(previous);
+          for (const id of settled) next.delete(id);
+          return next;
+        });
+      }
       if (sizes) {
         const update = sizes;
         setMeasured((previous) => new Map([...previous, ...update]));
@@ -103,7 +128,7 @@ export function EditorCanvas({
         }));
       }
     },
-    [apply, onSelectionChange],
+    [history, apply, onSelectionChange],
   );
 
   const onEdgesChange = useCallback(

@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { GraphDocument } from '../../../../shared/graph/document';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import type { LayerNodeData, Selection } from '../model';
+import type { LayerNodeData, Position, Selection } from '../model';
 import { NodeDataCache } from '../model';
 
 export type { LayerNodeData } from '../model';
@@ -44,6 +44,8 @@ export class FlowNodes {
     faces: ReadonlyMap<string, LayerNodeData>,
     selection: Selection,
     measured: ReadonlyMap<string, Measured>,
+    /** Where layers being dragged are now; the document gets them when the drag ends. */
+    dragged: ReadonlyMap<string, Position> = new Map(),
   ): LayerFlowNode[] {
     const ids = new Set(doc.nodes.map((n) => n.id));
     for (const id of this.last.keys()) if (!ids.has(id)) this.last.delete(id);
@@ -51,13 +53,14 @@ export class FlowNodes {
       const size = measured.get(node.id);
       const selected = selection.nodes.has(node.id);
       const data = (faces.get(node.id)?.errors.length ?? 0) > 0 ? WITH_ERROR : WITHOUT_ERROR;
+      const position = dragged.get(node.id) ?? node.position;
       const before = this.last.get(node.id);
       if (
         before &&
         before.data === data &&
         before.selected === selected &&
-        before.position.x === node.position.x &&
-        before.position.y === node.position.y &&
+        before.position.x === position.x &&
+        before.position.y === position.y &&
         before.measured?.width === size?.width &&
         before.measured?.height === size?.height
       ) {
@@ -66,7 +69,7 @@ export class FlowNodes {
       const next: LayerFlowNode = {
         id: node.id,
         type: 'layer',
-        position: node.position,
+        position,
         selected,
         ...(size ? { measured: size } : {}),
         data,
