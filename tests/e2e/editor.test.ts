@@ -231,6 +231,15 @@ describe('editing a network in the canvas editor', () => {
     }
     expect(await screenshot('tidied')).toMatch(/\.png$/);
 
+    // Zoom in, then Shift+1 zooms back out to show the whole network.
+    const fitted = await editor.zoom();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect.poll(() => editor.zoom()).toBeGreaterThan(fitted);
+    await editor.clickEmptyCanvas();
+    await page.keyboard.press('Shift+!');
+    await expect.poll(() => editor.zoom()).toBeCloseTo(fitted, 2);
+
     await editor.undo();
     await expect.poll(() => editor.position('hidden')).toEqual(dragged);
     await editor.undo();

@@ -168,6 +168,14 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /** The canvas's zoom factor (1 = actual size). */
+  async zoom(): Promise<number> {
+    const style = (await this.page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    const match = /scale\(([\d.]+)\)/.exec(style);
+    if (!match) throw new Error(`The canvas has no zoom in its style: ${style}`);
+    return Number(match[1]);
+  }
+
   async edgeCount(): Promise<number> {
     return this.page.locator('.react-flow__edge').count();
   }

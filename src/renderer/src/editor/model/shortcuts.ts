@@ -82,10 +82,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     command: 'fitView',
     description: 'Zoom to fit the whole network',
-    chords: [
-      { key: '!', shift: true },
-      { key: '0', mod: true },
-    ],
+    // Not Ctrl+0: browsers and the desktop menu use it to reset the page zoom.
+    chords: [{ key: '!', shift: true }],
   },
   {
     command: 'showShortcuts',
