@@ -109,6 +109,12 @@ describe('editing a network in the canvas editor', () => {
     expect(await editor.field('Units').inputValue()).toBe('4');
     expect(await editor.fieldError('Units')).toBeUndefined();
 
+    // Leaving a field with refused text says so in the status line: it is not lost silently.
+    await editor.field('Units').fill('-2');
+    await editor.clickEmptyCanvas();
+    await expect.poll(() => editor.status()).toMatch(/^Units was not changed: .*at least 1/);
+    expect(await editor.node('hidden')).toMatchObject({ outputShape: '4' });
+
     // Sizes are typed as a list: a 2-number input changes what the hidden layer receives.
     await editor.selectNode('inputs');
     await editor.setField('Shape', '3');

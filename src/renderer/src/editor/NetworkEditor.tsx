@@ -57,6 +57,7 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
   );
   const setSelection = useCallback((next: Selection) => setRawSelection(next), []);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const onRefused = useCallback((message: string) => setStatus({ message, tone: 'error' }), []);
   const closeShortcuts = useCallback(() => {
     setShortcutsOpen(false);
     onShortcutsClosed?.();
@@ -123,7 +124,13 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
         />
         <SummaryBar layers={doc.nodes.length} analysis={analysis} status={status} />
       </div>
-      <Inspector history={history} doc={doc} analysis={analysis} selection={selection} />
+      <Inspector
+        history={history}
+        doc={doc}
+        analysis={analysis}
+        selection={selection}
+        onRefused={onRefused}
+      />
       {panelOpen && <ShortcutsPanel onClose={closeShortcuts} />}
     </div>
   );

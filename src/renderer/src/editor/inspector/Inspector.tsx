@@ -1,5 +1,5 @@
 import './inspector.css';
-import { memo, useId, useMemo } from 'react';
+import { memo, useContext, useId, useMemo } from 'react';
 import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphNode } from '../../../../shared/graph/document';
 import { checkNodeParams } from '../../../../shared/graph/node-params';
@@ -10,6 +10,7 @@ import type { EditorHistory, Selection } from '../model';
 import { describeParams, editParams } from '../model';
 import type { ParamEditor } from './ParamInput';
 import { ParamInput } from './ParamInput';
+import { RefusalContext } from './refusal';
 import { useDraft } from './use-draft';
 
 interface InspectorProps {
@@ -17,13 +18,17 @@ interface InspectorProps {
   readonly doc: GraphDocument;
   readonly analysis: GraphAnalysis;
   readonly selection: Selection;
+  /** Says in the status line that a field's text was left unapplied. */
+  readonly onRefused?: (message: string) => void;
 }
+
+const IGNORE = () => undefined;
 
 /**
  * The panel on the right: the selected layer's settings, or the network's name and description
  * when nothing is selected. Every edit goes through the history, one undo step per commit.
  */
-export function Inspector({ history, doc, analysis, selection }: InspectorProps) {
+export function Inspector({ history, doc, analysis, selection, onRefused }: InspectorProps) {
   const selected = doc.nodes.filter((n) => selection.nodes.has(n.id));
   let body;
   if (selected.length === 1) {
@@ -54,9 +59,11 @@ export function Inspector({ history, doc, analysis, selection }: InspectorProps)
     body = <NetworkInspector history={history} metadata={doc.metadata} analysis={analysis} />;
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
-      {body}
-    </aside>
+    <RefusalContext.Provider value={onRefused ?? IGNORE}>
+      <aside className="inspector" aria-label="Inspector">
+        {body}
+      </aside>
+    </RefusalContext.Provider>
   );
 }
 
@@ -106,6 +113,7 @@ function MetadataField({
   readonly multiline?: boolean;
 }) {
   const id = useId();
+  const refused = useContext(RefusalContext);
   const value = metadata[field];
   const check = (text: string): string | undefined => {
     if (field === 'name' && text.trim() === '') return 'The network needs a name.';
@@ -129,7 +137,9 @@ function MetadataField({
     'aria-describedby': error ? `${id}-error` : undefined,
     onKeyDown: draft.onKeyDown,
     onBlur: () => {
-      if (draft.editing && commit(draft.text)) draft.reset();
+      if (!draft.editing) return;
+      if (commit(draft.text)) draft.reset();
+      else refused(`The ${title.toLowerCase()} was not changed: ${error ?? 'it was refused.'}`);
     },
   };
   return (
@@ -237,6 +247,7 @@ function LabelField({
   readonly node: GraphNode;
 }) {
   const id = useId();
+  const refused = useContext(RefusalContext);
   const value = node.label ?? '';
   const commit = (text: string): boolean => {
     if (text === value) return true;
@@ -263,7 +274,9 @@ function LabelField({
         onChange={(event) => draft.setText(event.target.value)}
         onKeyDown={draft.onKeyDown}
         onBlur={() => {
-          if (draft.editing && commit(draft.text)) draft.reset();
+          if (!draft.editing) return;
+          if (commit(draft.text)) draft.reset();
+          else refused(`The label was not changed: ${error ?? 'it was refused.'}`);
         }}
       />
       {error && (

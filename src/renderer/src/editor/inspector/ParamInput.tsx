@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { useContext, useId } from 'react';
 import type { BooleanField, ChoiceField, ParamField, TextField, VariantField } from '../model';
 import { describeRange, formatFieldValue, humanize, readFieldText } from '../model';
+import { RefusalContext } from './refusal';
 import { useDraft } from './use-draft';
 
 /**
@@ -150,6 +151,7 @@ function TextParam({
   issue,
 }: ParamInputProps & { readonly field: TextField }) {
   const ids = useFieldIds();
+  const refused = useContext(RefusalContext);
   const commit = (text: string): boolean => {
     const read = readFieldText(field, text);
     if (!read.ok) return false;
@@ -173,7 +175,9 @@ function TextParam({
         onChange={(event) => draft.setText(event.target.value)}
         onKeyDown={draft.onKeyDown}
         onBlur={() => {
-          if (draft.editing && commit(draft.text)) draft.reset();
+          if (!draft.editing) return;
+          if (commit(draft.text)) draft.reset();
+          else refused(`${field.title} was not changed: ${error ?? 'the value was refused.'}`);
         }}
       />
     </FieldFrame>
