@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { LiveRun } from '../model/live-run';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
-import { CHART_CONFIG, COLORS, chartLayout } from './chart-style';
+import { CHART_CONFIG, COLORS, chartLayout, followSize } from './chart-style';
 import { loadPlotly, type Data, type Plotly } from './plotly';
 
 /** Charts are extended at most this often: each extend redraws a chart, and 10 a second looks live. */
@@ -110,7 +110,7 @@ function metricTraces(
         marker: { size: 5 },
         hovertemplate: `epoch %{x}<br>validation ${title} %{y:${format}}<extra></extra>`,
       },
-    ].map((trace) => ({ ...trace, type: 'scatter', x: [], y: [] }) as Data),
+    ].map((trace) => ({ ...trace, type: 'scatter', x: [], y: [], text: [] }) as Data),
     sources: () => [
       { x: e.x, y: e.metric },
       { x: e.x, y: series.hasValidation ? e.validationMetric : [] },
@@ -137,6 +137,57 @@ function learningRateTraces(series: RunSeries): { traces: Data[]; sources: () =>
   };
 }
 
+interface ChartSpec {
+  readonly traces: Data[];
+  readonly sources: () => TraceSource[];
+  readonly layout: Parameters<typeof chartLayout>[0];
+}
+
+/**
+ * Draws one chart into its div once Plotly is loaded and registers its feed. The div is not
+ * purged on unmount: Plotly may still have a margin redraw queued for it, and React drops the
+ * element anyway.
+ */
+function useChart(
+  plotly: Plotly | undefined,
+  ref: RefObject<HTMLDivElement | null>,
+  feeds: RefObject<ChartFeed[]>,
+  onError: (message: string) => void,
+  spec: () => ChartSpec | undefined,
+): void {
+  const chart = spec();
+  const ready = chart !== undefined;
+  const specRef = useRef(spec);
+  useEffect(() => {
+    specRef.current = spec;
+  });
+  useEffect(() => {
+    const div = ref.current;
+    const current = specRef.current();
+    if (!plotly || !div || !current) return;
+    let feed: ChartFeed | undefined;
+    let cancelled = false;
+    const stopResizing = followSize(plotly, div);
+    plotly
+      .newPlot(div, current.traces, chartLayout(current.layout), CHART_CONFIG)
+      .then(() => {
+        if (cancelled) return;
+        feed = new ChartFeed(div, current.sources);
+        feed.flush(plotly);
+        feeds.current.push(feed);
+      })
+      .catch((error: unknown) => {
+        console.warn('A chart could not be drawn:', error);
+        onError('The charts could not be drawn. Reload the page to try again.');
+      });
+    return () => {
+      cancelled = true;
+      stopResizing();
+      feeds.current = feeds.current.filter((f) => f !== feed);
+    };
+  }, [plotly, ref, feeds, onError, ready]);
+}
+
 /**
  * Loss, metric and learning-rate charts of the run that is training. Plotly draws into divs
  * React never touches again; new points arrive through LiveRun's once-per-frame notice and
@@ -148,6 +199,8 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
   const rateRef = useRef<HTMLDivElement>(null);
   const [metric, setMetric] = useState<string | undefined>(run.series.metric);
   const [loadError, setLoadError] = useState<string>();
+  const [plotly, setPlotly] = useState<Plotly>();
+  const feeds = useRef<ChartFeed[]>([]);
 
   // The metric chart appears once the first epoch says which metric the run reports.
   useEffect(() => {
@@ -159,72 +212,63 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
 
   useEffect(() => {
     let cancelled = false;
-    let plotly: Plotly | undefined;
-    const divs = [lossRef.current, metricRef.current, rateRef.current];
-    const feeds: ChartFeed[] = [];
+    loadPlotly()
+      .then((loaded) => {
+        if (!cancelled) setPlotly(() => loaded);
+      })
+      .catch((error: unknown) => {
+        // For a bug report; the student sees the sentence below.
+        console.warn('Plotly did not load:', error);
+        setLoadError('The charts could not be loaded. Reload the page to try again.');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // New points are drawn at most every MIN_FLUSH_MS, in the frame after they arrive.
+  useEffect(() => {
+    if (!plotly) return;
     let lastFlush = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       timer = undefined;
-      if (!plotly) return;
       lastFlush = performance.now();
-      for (const feed of feeds) feed.flush(plotly);
+      for (const feed of feeds.current) feed.flush(plotly);
     };
-    const onFrame = () => {
+    const unsubscribe = run.subscribe(() => {
       if (timer !== undefined) return;
       const wait = MIN_FLUSH_MS - (performance.now() - lastFlush);
       if (wait <= 0) flush();
       else timer = setTimeout(() => requestAnimationFrame(flush), wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
     };
-    const unsubscribe = run.subscribe(onFrame);
+  }, [plotly, run]);
 
-    const makeChart = async (
-      div: HTMLDivElement | null,
-      chart: { traces: Data[]; sources: () => TraceSource[] },
-      layout: Parameters<typeof chartLayout>[0],
-    ) => {
-      if (!div || !plotly) return;
-      await plotly.newPlot(div, chart.traces, chartLayout(layout), CHART_CONFIG);
-      if (cancelled) return;
-      const feed = new ChartFeed(div, chart.sources);
-      feed.flush(plotly);
-      feeds.push(feed);
-    };
-
-    loadPlotly()
-      .then(async (loaded) => {
-        if (cancelled) return;
-        plotly = loaded;
-        await makeChart(lossRef.current, lossTraces(run.series), {
-          title: 'Loss',
-          xTitle: 'epoch',
-          yTitle: 'loss',
-        });
-        if (metric) {
-          await makeChart(metricRef.current, metricTraces(run.series, metric), {
+  useChart(plotly, lossRef, feeds, setLoadError, () => ({
+    ...lossTraces(run.series),
+    layout: { title: 'Loss', xTitle: 'epoch', yTitle: 'loss' },
+  }));
+  useChart(plotly, rateRef, feeds, setLoadError, () => ({
+    ...learningRateTraces(run.series),
+    layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α' },
+  }));
+  useChart(plotly, metricRef, feeds, setLoadError, () =>
+    metric
+      ? {
+          ...metricTraces(run.series, metric),
+          layout: {
             title: metricTitle(metric),
             xTitle: 'epoch',
             yTitle: metricTitle(metric).toLowerCase(),
             yPercent: isFraction(metric),
-          });
+          },
         }
-        await makeChart(rateRef.current, learningRateTraces(run.series), {
-          title: 'Learning rate',
-          xTitle: 'epoch',
-          yTitle: 'α',
-        });
-      })
-      .catch(() => setLoadError('The charts could not be loaded. Reload the page to try again.'));
-
-    return () => {
-      cancelled = true;
-      unsubscribe();
-      if (timer !== undefined) clearTimeout(timer);
-      for (const div of divs) {
-        if (div && plotly) plotly.purge(div);
-      }
-    };
-  }, [run, metric]);
+      : undefined,
+  );
 
   if (loadError) return <p className="training-error">{loadError}</p>;
   return (
@@ -236,16 +280,15 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
         role="img"
         aria-label="Loss chart"
       />
-      {metric && (
-        <div
-          ref={metricRef}
-          className="training-chart"
-          data-chart="metric"
-          data-metric={metric}
-          role="img"
-          aria-label={`${metricTitle(metric)} chart`}
-        />
-      )}
+      <div
+        ref={metricRef}
+        className="training-chart"
+        data-chart="metric"
+        data-metric={metric}
+        hidden={!metric}
+        role="img"
+        aria-label={metric ? `${metricTitle(metric)} chart` : 'Metric chart'}
+      />
       <div
         ref={rateRef}
         className="training-chart"

@@ -1,4 +1,4 @@
-import type { Config, Layout } from './plotly';
+import type { Config, Layout, Plotly } from './plotly';
 
 /** Colours from styles.css (Plotly needs real colours, not CSS variables). */
 export const COLORS = {
@@ -25,7 +25,6 @@ export const RUN_COLORS = [
 
 export const CHART_CONFIG: Partial<Config> = {
   displaylogo: false,
-  responsive: true,
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines'],
 };
 
@@ -60,4 +59,20 @@ export function chartLayout(options: {
       ...(options.yLog ? { type: 'log' as const } : {}),
     },
   };
+}
+
+/**
+ * Keeps a chart as wide as its box. (Plotly's own `responsive` option listens to the window
+ * only, and its listener outlives a chart React removed.)
+ */
+export function followSize(plotly: Plotly, div: HTMLDivElement): () => void {
+  let width = div.clientWidth;
+  const observer = new ResizeObserver(() => {
+    if (div.clientWidth === width || !div.isConnected || div.clientWidth === 0) return;
+    width = div.clientWidth;
+    // Plots.resize returns a promise, though its types say void.
+    Promise.resolve(plotly.Plots.resize(div) as unknown).catch(() => undefined);
+  });
+  observer.observe(div);
+  return () => observer.disconnect();
 }
