@@ -254,7 +254,7 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
   }));
   useChart(plotly, rateRef, feeds, setLoadError, () => ({
     ...learningRateTraces(run.series),
-    layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α' },
+    layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α', yFromZero: true },
   }));
   useChart(plotly, metricRef, feeds, setLoadError, () =>
     metric

@@ -34,6 +34,8 @@ export function chartLayout(options: {
   readonly yTitle: string;
   readonly yPercent?: boolean;
   readonly yLog?: boolean;
+  /** Start the y axis at 0, so a constant curve does not float in the middle of ±0.5. */
+  readonly yFromZero?: boolean;
 }): Partial<Layout> {
   return {
     title: { text: options.title, font: { size: 14, color: COLORS.text }, x: 0.02 },
@@ -57,6 +59,7 @@ export function chartLayout(options: {
       zeroline: false,
       ...(options.yPercent ? { tickformat: '.0%' } : {}),
       ...(options.yLog ? { type: 'log' as const } : {}),
+      ...(options.yFromZero ? { rangemode: 'tozero' as const } : {}),
     },
   };
 }
