@@ -5,8 +5,8 @@ import { isFraction, metricTitle } from '../model/metric-names';
 import { CHART_CONFIG, COLORS, chartLayout, followSize } from './chart-style';
 import { loadPlotly, type Data, type Plotly } from './plotly';
 
-/** Charts are extended at most this often: each extend redraws a chart, and 10 a second looks live. */
-const MIN_FLUSH_MS = 100;
+/** Charts are extended at most this often: each extend redraws a chart, and 7 a second looks live. */
+const MIN_FLUSH_MS = 150;
 
 interface TraceSource {
   readonly x: readonly number[];
@@ -119,7 +119,7 @@ function metricTraces(
 }
 
 function learningRateTraces(series: RunSeries): { traces: Data[]; sources: () => TraceSource[] } {
-  const b = series.batches;
+  const r = series.rates;
   return {
     traces: [
       {
@@ -133,7 +133,7 @@ function learningRateTraces(series: RunSeries): { traces: Data[]; sources: () =>
         hovertemplate: '%{text}<br>learning rate %{y:.4g}<extra></extra>',
       },
     ],
-    sources: () => [{ x: b.x, y: b.learningRate, text: b.label }],
+    sources: () => [{ x: r.x, y: r.value, text: r.label }],
   };
 }
 

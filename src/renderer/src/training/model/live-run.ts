@@ -14,13 +14,17 @@ export interface ProgressSnapshot {
   readonly batchEvents: number;
 }
 
+/** Subscribers hear at most this often (and only in an animation frame). */
+const PUBLISH_INTERVAL_MS = 100;
+
 /** Calls back at the next animation frame (requestAnimationFrame in the page). */
 export type FrameScheduler = (callback: () => void) => void;
 
 /**
  * One run's live numbers. Events may arrive hundreds of times a second; they only update
  * plain arrays and counters here, and subscribers (the charts, the progress bar) are told once
- * per animation frame, so React never re-renders per event and Plotly extends its traces with
+ * per animation frame (and at most ten times a second), so React never re-renders per event
+ * and Plotly extends its traces with
  * everything that arrived since the last frame in one call.
  */
 export class LiveRun {
@@ -43,6 +47,7 @@ export class LiveRun {
   private activeSince: number | undefined;
   private activeMs = 0;
   private frameRequested = false;
+  private lastPublish = -Infinity;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -114,13 +119,20 @@ export class LiveRun {
   private requestFrame(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    this.scheduleFrame(() => {
-      this.frameRequested = false;
-      this.publish();
-    });
+    const frame = () =>
+      this.scheduleFrame(() => {
+        this.frameRequested = false;
+        this.publish();
+      });
+    // Numbers that change more than ten times a second cannot be read anyway; fewer renders
+    // leave the frames to the charts.
+    const wait = this.lastPublish + PUBLISH_INTERVAL_MS - this.now();
+    if (wait > 0) setTimeout(frame, wait);
+    else frame();
   }
 
   private publish(): void {
+    this.lastPublish = this.now();
     const fraction = this.position ? fractionDone(this.position) : 0;
     this.snapshot = {
       position: this.position,

@@ -13,8 +13,17 @@ export interface BatchSeries {
   readonly x: number[];
   readonly loss: number[];
   readonly smoothed: number[];
-  readonly learningRate: number[];
   /** "epoch 3, batch 12 of 50", for hovering. */
+  readonly label: string[];
+}
+
+/**
+ * The learning rate where it changes and at the end of each epoch: drawn as steps, that is
+ * the whole curve, with far fewer points than one per batch.
+ */
+export interface RateSeries {
+  readonly x: number[];
+  readonly value: number[];
   readonly label: string[];
 }
 
@@ -28,7 +37,8 @@ export interface EpochSeries {
 }
 
 export class RunSeries {
-  readonly batches: BatchSeries = { x: [], loss: [], smoothed: [], learningRate: [], label: [] };
+  readonly batches: BatchSeries = { x: [], loss: [], smoothed: [], label: [] };
+  readonly rates: RateSeries = { x: [], value: [], label: [] };
   readonly epochs: EpochSeries = {
     x: [],
     loss: [],
@@ -55,10 +65,14 @@ export class RunSeries {
     b.x.push(this.offset + event.epoch - 1 + event.batch / event.batchesPerEpoch);
     b.loss.push(event.loss);
     b.smoothed.push(this.ema.next(event.loss));
-    b.learningRate.push(event.learningRate);
-    b.label.push(
-      `${this.foldLabel}epoch ${event.epoch}, batch ${event.batch} of ${event.batchesPerEpoch}`,
-    );
+    const label = `${this.foldLabel}epoch ${event.epoch}, batch ${event.batch} of ${event.batchesPerEpoch}`;
+    b.label.push(label);
+    const r = this.rates;
+    if (r.value.at(-1) !== event.learningRate || event.batch === event.batchesPerEpoch) {
+      r.x.push(b.x.at(-1)!);
+      r.value.push(event.learningRate);
+      r.label.push(label);
+    }
   }
 
   addEpoch(event: {
