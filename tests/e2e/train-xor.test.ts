@@ -38,6 +38,17 @@ describe('training the XOR template in browser mode', () => {
     ]);
     await screenshot('finished');
 
+    // The backend badge opens the full report: which backend runs, and the others tried.
+    await training.panel.getByRole('button', { name: /^Runs on / }).click();
+    const report = training.panel.getByRole('region', { name: 'Backend report' });
+    expect(await report.textContent()).toMatch(/in use/);
+
+    // An impossible value is explained at its field and blocks Start until it is fixed.
+    await training.field('Epochs').fill('2.5');
+    expect(await training.panel.getByText('Epochs must be a whole number.').isVisible()).toBe(true);
+    expect(await training.startButton.isDisabled()).toBe(true);
+    expect(await training.panel.getByRole('note').textContent()).toMatch(/1 setting needs a fix/);
+
     // A much longer run, to have time to pause it.
     await training.field('Epochs').fill('50000');
     await training.start();
@@ -71,6 +82,22 @@ describe('training the XOR template in browser mode', () => {
     const runs = await training.runs();
     expect(runs[0]).toContain('Stopped');
     expect(runs[1]).toContain('Finished');
+
+    // Both runs on the same axes, each named in the legend.
+    await training.panel.getByRole('checkbox', { name: 'Show Run 1 on the charts' }).check();
+    await training.panel.getByRole('checkbox', { name: 'Show Run 2 on the charts' }).check();
+    await expect
+      .poll(async () => (await training.traces('compare-loss')).map((t) => t.name))
+      .toEqual(['Run 1: training', 'Run 2: training']);
+    const compared = await training.traces('compare-loss');
+    expect(compared[0]!.y).toHaveLength(300);
+    await training.panel.locator('.past-runs').scrollIntoViewIfNeeded();
+    await screenshot('compare');
+
+    // Deleting asks first.
+    await training.panel.getByRole('button', { name: 'Delete Run 2' }).click();
+    await training.panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(async () => (await training.runs()).length).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
-import { CHART_CONFIG, RUN_COLORS, chartLayout } from './chart-style';
+import { CHART_CONFIG, RUN_COLORS, chartLayout, followSize } from './chart-style';
 import { loadPlotly, type Data } from './plotly';
 
 export interface NamedSeries {
@@ -57,9 +57,13 @@ export function RunCurves({ runs }: { readonly runs: readonly NamedSeries[] }) {
 
   useEffect(() => {
     let cancelled = false;
+    const stops: (() => void)[] = [];
     loadPlotly()
       .then((plotly) => {
         if (cancelled) return;
+        for (const div of [lossRef.current, metricRef.current]) {
+          if (div) stops.push(followSize(plotly, div));
+        }
         if (lossRef.current) {
           void plotly.react(
             lossRef.current,
@@ -88,6 +92,7 @@ export function RunCurves({ runs }: { readonly runs: readonly NamedSeries[] }) {
       .catch(() => setLoadError('The charts could not be loaded. Reload the page to try again.'));
     return () => {
       cancelled = true;
+      stops.forEach((stop) => stop());
     };
   }, [runs, metric]);
 

@@ -54,7 +54,7 @@ export function RunsList(props: RunsListProps) {
                     aria-label={`Show ${name} on the charts`}
                   />
                 </td>
-                <td className="layer-name">{name}</td>
+                <td className="layer-name nowrap">{name}</td>
                 <td>
                   <span className={`run-status run-status-${run.status}`}>
                     {STATUS_TITLES[run.status]}
@@ -63,60 +63,62 @@ export function RunsList(props: RunsListProps) {
                     <span className="run-message">{run.message}</span>
                   )}
                 </td>
-                <td>{formatStartedAt(run.startedAt)}</td>
+                <td className="nowrap">{formatStartedAt(run.startedAt)}</td>
                 <td>{datasetLabel(run.data, props.datasetTitles)}</td>
                 <td className="numeric">{run.epochsRun}</td>
                 <td>{runHeadline(run.finalMetrics)}</td>
-                <td className="run-actions">
-                  {confirming === run.id ? (
-                    <>
-                      <span>Delete {name}?</span>
-                      <button
-                        type="button"
-                        className="button small danger"
-                        disabled={deleting === run.id}
-                        onClick={() => {
-                          setDeleting(run.id);
-                          void props.onDelete(run.id).finally(() => {
-                            setDeleting(undefined);
-                            setConfirming(undefined);
-                          });
-                        }}
-                      >
-                        Delete
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => setConfirming(undefined)}
-                      >
-                        Keep
-                      </button>
-                    </>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => props.onOpen(run.id)}
-                        aria-label={`Open ${name}`}
-                      >
-                        Open
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        disabled={run.status === 'running'}
-                        title={
-                          run.status === 'running' ? 'Stop the run before deleting it' : undefined
-                        }
-                        onClick={() => setConfirming(run.id)}
-                        aria-label={`Delete ${name}`}
-                      >
-                        Delete
-                      </button>
-                    </>
-                  )}
+                <td>
+                  <div className="run-actions">
+                    {confirming === run.id ? (
+                      <>
+                        <span>Delete {name}?</span>
+                        <button
+                          type="button"
+                          className="button small danger"
+                          disabled={deleting === run.id}
+                          onClick={() => {
+                            setDeleting(run.id);
+                            void props.onDelete(run.id).finally(() => {
+                              setDeleting(undefined);
+                              setConfirming(undefined);
+                            });
+                          }}
+                        >
+                          Delete
+                        </button>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => setConfirming(undefined)}
+                        >
+                          Keep
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => props.onOpen(run.id)}
+                          aria-label={`Open ${name}`}
+                        >
+                          Open
+                        </button>
+                        <button
+                          type="button"
+                          className="button small"
+                          disabled={run.status === 'running'}
+                          title={
+                            run.status === 'running' ? 'Stop the run before deleting it' : undefined
+                          }
+                          onClick={() => setConfirming(run.id)}
+                          aria-label={`Delete ${name}`}
+                        >
+                          Delete
+                        </button>
+                      </>
+                    )}
+                  </div>
                 </td>
               </tr>
             );
