@@ -38,7 +38,7 @@ const connectWs: ConnectSocket = (url, handlers) => {
 
 /** Animation frames the page draws in `ms`, counted inside the page. */
 function countFrames(page: Page, ms: number): Promise<number> {
-  return page.evaluate(
+  return page.evaluate<number>(
     `new Promise((resolve) => {
       let frames = 0;
       const end = performance.now() + ${ms};
@@ -49,7 +49,7 @@ function countFrames(page: Page, ms: number): Promise<number> {
       };
       requestAnimationFrame(tick);
     })`,
-  ) as Promise<number>;
+  );
 }
 
 async function main(): Promise<void> {

@@ -57,6 +57,11 @@ function messageOf(error: unknown): string {
  * charts of the run in progress, its final results, and the project's past runs.
  */
 export function TrainingView(props: TrainingViewProps) {
+  // Another project starts from a clean form and no live run.
+  return <ProjectTraining key={props.projectId} {...props} />;
+}
+
+function ProjectTraining(props: TrainingViewProps) {
   const { projectId, settings, onSettingsChange } = props;
   const api = getApiClient();
 
