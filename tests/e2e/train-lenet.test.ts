@@ -28,6 +28,7 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
       name: 'Digits',
       template: 'LeNet',
     });
+    await page.waitForURL(/#\/project\//);
     // Use the first digits only, as the Data tab's "limit" does: saved through the same API.
     const api = createWebSocketClient({
       url: apiSocketUrl(new URL(server.url))!,
