@@ -1,70 +1,58 @@
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
-import { AppHeader } from './components/AppHeader';
-import { NetworkInspector } from './components/NetworkInspector';
-import { TemplateList } from './components/TemplateList';
-import { TemplateProblems } from './components/TemplateProblems';
-import { TEMPLATES } from './templates';
-
-const EDITOR_ROUTE = /^#\/editor(?:\/([^/?]*))?/;
+import { lazy, Suspense, useEffect } from 'react';
+import { getApiClient } from './api';
+import { broadcastAppCommand } from './app-commands';
+import { Inspector } from './components/Inspector';
+import { ProjectsScreen } from './projects/ProjectsScreen';
+import { navigate, useRoute } from './routes';
 
 // The editor brings React Flow with it; load it only when it is opened.
 const EditorScreen = lazy(async () => ({
   default: (await import('./editor/EditorScreen')).EditorScreen,
 }));
+const ProjectWorkspace = lazy(async () => ({
+  default: (await import('./workspace/ProjectWorkspace')).ProjectWorkspace,
+}));
 
-function subscribeToHash(listener: () => void): () => void {
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
-}
-
-/** `#/editor/lenet-5` opens that template in the editor; anything else shows the inspector. */
+/**
+ * The page's screens, chosen by the address's hash: `#/` projects, `#/project/<id>/<tab>` an
+ * open project, `#/inspector` the read-only template inspector, `#/editor/<template>` a scratch
+ * copy of a template that is not saved.
+ */
 export function App() {
-  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
-  const editor = EDITOR_ROUTE.exec(hash);
-  if (editor) {
-    const id = decodeURIComponent(editor[1] ?? '') || (TEMPLATES[0]?.id ?? '');
-    return (
-      <Suspense fallback={<p className="loading">Opening the editor…</p>}>
-        <EditorScreen templateId={id} />
-      </Suspense>
-    );
+  const route = useRoute();
+  useDesktopMenu();
+
+  switch (route.screen) {
+    case 'projects':
+      return <ProjectsScreen trash={route.trash} creating={route.creating === true} />;
+    case 'project':
+      return (
+        <Suspense fallback={<p className="loading">Opening the project…</p>}>
+          <ProjectWorkspace key={route.projectId} projectId={route.projectId} tab={route.tab} />
+        </Suspense>
+      );
+    case 'inspector':
+      return <Inspector />;
+    case 'editor':
+      return (
+        <Suspense fallback={<p className="loading">Opening the editor…</p>}>
+          <EditorScreen templateId={route.templateId} />
+        </Suspense>
+      );
   }
-  return <Inspector />;
 }
 
-/** The network inspector: pick a built-in template on the left, read its layers on the right. */
-function Inspector() {
-  const [selectedId, setSelectedId] = useState(TEMPLATES[0]?.id);
-  const selected = TEMPLATES.find((t) => t.id === selectedId);
-
-  return (
-    <div className="app">
-      <AppHeader />
-      <div className="workspace">
-        <TemplateList templates={TEMPLATES} selectedId={selectedId} onSelect={setSelectedId} />
-        <main className="content" aria-live="polite">
-          {!selected && (
-            <p className="empty">
-              No templates found. Add network files to resources/templates and rebuild.
-            </p>
-          )}
-          {selected?.ok === true && (
-            <a className="open-in-editor" href={`#/editor/${encodeURIComponent(selected.id)}`}>
-              Open in editor
-            </a>
-          )}
-          {selected?.ok === true && (
-            <NetworkInspector
-              name={selected.name}
-              description={selected.description}
-              inspection={selected.inspection}
-            />
-          )}
-          {selected?.ok === false && (
-            <TemplateProblems name={selected.name} problems={selected.problems} />
-          )}
-        </main>
-      </div>
-    </div>
+/** Menu items of the desktop app: open what they name, and pass the rest to the screen. */
+function useDesktopMenu(): void {
+  useEffect(
+    () =>
+      getApiClient().on('app.command', ({ command, projectId }) => {
+        if (command === 'newProject')
+          navigate({ screen: 'projects', trash: false, creating: true });
+        else if (command === 'openProject' && projectId) {
+          navigate({ screen: 'project', projectId, tab: 'network' });
+        } else broadcastAppCommand(command);
+      }),
+    [],
   );
 }

@@ -6,12 +6,12 @@ import { NetworkEditor } from './NetworkEditor';
 import { EditorHistory } from './model';
 
 interface EditorScreenProps {
-  /** The built-in template to open, e.g. `lenet-5`. */
-  readonly templateId: string;
+  /** The built-in template to open, e.g. `lenet-5`; the first one when none is named. */
+  readonly templateId: string | undefined;
 }
 
 /** The canvas editor, opened on a copy of a built-in template. Nothing is saved yet. */
-export function EditorScreen({ templateId }: EditorScreenProps) {
+export function EditorScreen({ templateId = TEMPLATES[0]?.id ?? '' }: EditorScreenProps) {
   const template = TEMPLATES.find((t) => t.id === templateId);
   return (
     <div className="app">
@@ -21,8 +21,8 @@ export function EditorScreen({ templateId }: EditorScreenProps) {
           <span className="brand-name">Neurite</span>
           <span className="brand-screen">Editor</span>
         </div>
-        <a className="editor-back" href="#/">
-          All networks
+        <a className="editor-back" href="#/inspector">
+          All templates
         </a>
       </header>
       {template?.ok ? (

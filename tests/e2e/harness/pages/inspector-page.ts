@@ -35,9 +35,11 @@ export interface Issue {
 export class InspectorPage {
   private constructor(readonly page: Page) {}
 
-  /** Opens the app at `url` and waits until the template list has rendered. */
+  /** Opens the inspector of the app at `url` and waits until the template list has rendered. */
   static async open(page: Page, url: string): Promise<InspectorPage> {
-    await page.goto(url);
+    const address = new URL(url);
+    address.hash = '#/inspector';
+    await page.goto(address.toString());
     const inspector = new InspectorPage(page);
     await inspector.templateButtons().first().waitFor();
     return inspector;

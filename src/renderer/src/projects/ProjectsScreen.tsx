@@ -1,0 +1,222 @@
+import './projects.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectSummary } from '../../../shared/api/records';
+import { getApiClient } from '../api';
+import { useAppCommands, type AppCommand } from '../app-commands';
+import { navigate } from '../routes';
+import { errorMessage } from '../save-file';
+import { NewProjectDialog } from './NewProjectDialog';
+import { ProjectCard } from './ProjectCard';
+import { readFileAsBase64 } from './read-file';
+
+interface ProjectsScreenProps {
+  /** Show the trash instead of the projects. */
+  readonly trash: boolean;
+  /** Open the "New project" dialog straight away (the desktop menu's New Project). */
+  readonly creating: boolean;
+}
+
+/** The start screen: every project as a card, with New, Import and the trash. */
+export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
+  const [projects, setProjects] = useState<readonly ProjectSummary[]>();
+  const [problem, setProblem] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [newOpen, setNewOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(() => {
+    getApiClient()
+      .call('projects.list', { trashed: trash })
+      .then(
+        (list) => {
+          setProjects(list);
+          setProblem(undefined);
+        },
+        (error: unknown) => setProblem(errorMessage(error, 'Your projects could not be listed.')),
+      );
+  }, [trash]);
+
+  useEffect(() => {
+    reload();
+    return getApiClient().on('project.changed', reload);
+  }, [reload]);
+
+  const onCommand = useCallback((command: AppCommand) => {
+    if (command === 'newProject') setNewOpen(true);
+    if (command === 'openProject') fileInput.current?.click();
+  }, []);
+  useAppCommands(onCommand);
+
+  const act = (work: Promise<unknown>, failure: string, done?: string) => {
+    work.then(
+      () => {
+        if (done) setNotice(done);
+        reload();
+      },
+      (error: unknown) => setProblem(errorMessage(error, failure)),
+    );
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const project = await getApiClient().call('projectFiles.import', {
+        fileName: file.name,
+        base64: await readFileAsBase64(file),
+      });
+      navigate({ screen: 'project', projectId: project.id, tab: 'network' });
+    } catch (error) {
+      setProblem(errorMessage(error, `"${file.name}" could not be imported.`));
+    }
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Neurite</span>
+          <span className="brand-screen">{trash ? 'Trash' : 'Projects'}</span>
+        </div>
+        <div className="workspace-actions">
+          {!trash && (
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setNewOpen(true)}
+              >
+                New project
+              </button>
+              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+                Import project file…
+              </button>
+              <a className="button" href="#/trash">
+                Trash
+              </a>
+            </>
+          )}
+          {trash && (
+            <>
+              <a className="button" href="#/">
+                Back to projects
+              </a>
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={!projects || projects.length === 0}
+                onClick={() => {
+                  if (window.confirm('Delete every project in the trash for good?')) {
+                    act(
+                      getApiClient().call('projects.emptyTrash', {}),
+                      'The trash could not be emptied.',
+                      'The trash is empty.',
+                    );
+                  }
+                }}
+              >
+                Empty trash
+              </button>
+            </>
+          )}
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            aria-label="Project file to import"
+            accept=".neurite,.json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+      </header>
+      <main className="projects">
+        {problem && (
+          <p className="banner banner-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {notice && (
+          <p className="banner" role="status">
+            {notice}
+          </p>
+        )}
+        {!projects && !problem && <p className="loading">Reading your projects…</p>}
+        {projects?.length === 0 && (
+          <div className="projects-empty">
+            {trash ? (
+              <p>The trash is empty.</p>
+            ) : (
+              <>
+                <h1>No projects yet</h1>
+                <p>
+                  Start from a template or an empty canvas. “XOR” is a good first network: four
+                  layers that learn a rule a single neuron cannot.
+                </p>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setNewOpen(true)}
+                >
+                  New project
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {projects && projects.length > 0 && (
+          <ul
+            className="project-grid"
+            aria-label={trash ? 'Projects in the trash' : 'Your projects'}
+          >
+            {projects.map((project) => (
+              <ProjectCard
+                key={project.id}
+                project={project}
+                inTrash={trash}
+                onRename={(name) =>
+                  act(
+                    getApiClient().call('projects.rename', { projectId: project.id, name }),
+                    'The project could not be renamed.',
+                  )
+                }
+                onDuplicate={() =>
+                  act(
+                    getApiClient().call('projects.duplicate', { projectId: project.id }),
+                    'The project could not be duplicated.',
+                    `Made a copy of “${project.name}”.`,
+                  )
+                }
+                onTrash={() =>
+                  act(
+                    getApiClient().call('projects.trash', { projectId: project.id }),
+                    'The project could not be moved to the trash.',
+                    `Moved “${project.name}” to the trash. You can restore it from the trash.`,
+                  )
+                }
+                onRestore={() =>
+                  act(
+                    getApiClient().call('projects.restore', { projectId: project.id }),
+                    'The project could not be restored.',
+                    `Restored “${project.name}”.`,
+                  )
+                }
+              />
+            ))}
+          </ul>
+        )}
+      </main>
+      {(newOpen || creating) && (
+        <NewProjectDialog
+          onClose={() => {
+            setNewOpen(false);
+            if (creating) navigate({ screen: 'projects', trash: false });
+          }}
+          onCreated={(projectId) => navigate({ screen: 'project', projectId, tab: 'network' })}
+        />
+      )}
+    </div>
+  );
+}

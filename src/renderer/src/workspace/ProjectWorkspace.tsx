@@ -1,0 +1,244 @@
+import './workspace.css';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ProjectSettings } from '../../../shared/api/project-settings';
+import { getApiClient } from '../api';
+import { useAppCommands, type AppCommand } from '../app-commands';
+import { useHistoryDocument } from '../editor/canvas/use-history';
+import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
+import { errorMessage, saveFileForUser } from '../save-file';
+import { ProjectSession, UnreadableProjectError } from './project-session';
+import { RevisionHistory } from './RevisionHistory';
+import { WorkspaceHeader } from './WorkspaceHeader';
+
+// Each panel brings its own heavy library (React Flow, plotly); load them when first shown.
+const NetworkEditor = lazy(async () => ({
+  default: (await import('../editor/NetworkEditor')).NetworkEditor,
+}));
+const DataPanel = lazy(async () => ({ default: (await import('../data/DataPanel')).DataPanel }));
+const TrainingView = lazy(async () => ({
+  default: (await import('../training/TrainingView')).TrainingView,
+}));
+
+const TAB_TITLES: Readonly<Record<WorkspaceTab, string>> = {
+  network: 'Network',
+  data: 'Data',
+  training: 'Training',
+};
+
+type OpenState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly message: string; readonly details: readonly string[] }
+  | { readonly status: 'ready'; readonly session: ProjectSession };
+
+interface ProjectWorkspaceProps {
+  readonly projectId: string;
+  readonly tab: WorkspaceTab;
+}
+
+/** An open project: its name and save state on top, then the Network, Data and Training tabs. */
+export function ProjectWorkspace({ projectId, tab }: ProjectWorkspaceProps) {
+  const state = useOpenProject(projectId);
+  if (state.status === 'loading') {
+    return <p className="loading">Opening the project…</p>;
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="workspace-failed" role="alert">
+        <h1>This project cannot be opened</h1>
+        <p>{state.message}</p>
+        {state.details.length > 0 && (
+          <ul>
+            {state.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+        <a href="#/">Back to your projects</a>
+      </div>
+    );
+  }
+  return <OpenWorkspace session={state.session} tab={tab} />;
+}
+
+/** Loads the project once; App keys the workspace by project id, so another id remounts. */
+function useOpenProject(projectId: string): OpenState {
+  const [state, setState] = useState<OpenState>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    let session: ProjectSession | undefined;
+    getApiClient()
+      .call('projects.open', { projectId })
+      .then((project) => {
+        if (!current) return;
+        session = new ProjectSession(getApiClient(), project);
+        setState({ status: 'ready', session });
+      })
+      .catch((error: unknown) => {
+        if (!current) return;
+        setState({
+          status: 'failed',
+          message: errorMessage(error, 'The project could not be read.'),
+          details: error instanceof UnreadableProjectError ? error.problems : [],
+        });
+      });
+    return () => {
+      current = false;
+      session?.close();
+    };
+  }, [projectId]);
+  return state;
+}
+
+function useSessionValue<T>(session: ProjectSession, read: (s: ProjectSession) => T): T {
+  const subscribe = useCallback((listener: () => void) => session.subscribe(listener), [session]);
+  return useSyncExternalStore(subscribe, () => read(session));
+}
+
+function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: WorkspaceTab }) {
+  const doc = useHistoryDocument(session.history);
+  const settings = useSessionValue(session, (s) => s.projectSettings);
+  const [visited, setVisited] = useState<ReadonlySet<WorkspaceTab>>(() => new Set([tab]));
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [message, setMessage] = useState<string | undefined>(() =>
+    session.settingsNotes.length > 0 ? session.settingsNotes.join(' ') : undefined,
+  );
+
+  if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
+
+  // Leaving the page with edits not yet stored: let the browser ask first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (session.hasUnsavedChanges) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [session]);
+
+  // Ctrl+S out of habit: everything is saved on its own, but saving at once is what the user asks.
+  useEffect(() => {
+    const saveOnKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      session.saveNow().catch(() => undefined);
+    };
+    window.addEventListener('keydown', saveOnKey);
+    return () => window.removeEventListener('keydown', saveOnKey);
+  }, [session]);
+
+  const exportProject = useCallback(
+    async (includeRuns: boolean) => {
+      try {
+        await session.saveNow();
+        const file = await getApiClient().call('projectFiles.export', {
+          projectId: session.projectId,
+          includeRuns,
+        });
+        const said = await saveFileForUser(getApiClient(), file);
+        if (said) setMessage(said);
+      } catch (error) {
+        setMessage(errorMessage(error, 'The project could not be exported.'));
+      }
+    },
+    [session],
+  );
+
+  const onCommand = useCallback(
+    (command: AppCommand) => {
+      if (command === 'saveAs') void exportProject(false);
+      if (command === 'exportWithRuns') void exportProject(true);
+      if (command === 'undo' || command === 'redo') {
+        // In a text field the menu's undo is the field's own; elsewhere it is the network's.
+        const target = document.activeElement;
+        if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+          document.execCommand(command);
+        } else if (command === 'undo') session.history.undo();
+        else session.history.redo();
+      }
+    },
+    [exportProject, session],
+  );
+  useAppCommands(onCommand);
+
+  const onSettingsChange = useCallback(
+    (next: ProjectSettings) => session.updateSettings(next),
+    [session],
+  );
+  const saveNow = useCallback(() => session.saveNow(), [session]);
+  const chooseData = useCallback(
+    () => navigate({ screen: 'project', projectId: session.projectId, tab: 'data' }),
+    [session],
+  );
+
+  return (
+    <div className="app">
+      <WorkspaceHeader
+        session={session}
+        onShowHistory={() => setHistoryOpen(true)}
+        onExport={(includeRuns) => void exportProject(includeRuns)}
+      />
+      <nav className="workspace-tabs" role="tablist" aria-label="Project">
+        {WORKSPACE_TABS.map((t) => (
+          <a
+            key={t}
+            role="tab"
+            aria-selected={t === tab}
+            className="workspace-tab"
+            href={`#/project/${encodeURIComponent(session.projectId)}/${t}`}
+          >
+            {TAB_TITLES[t]}
+          </a>
+        ))}
+        {message && (
+          <p className="workspace-message" role="status">
+            {message}
+            <button type="button" className="link-button" onClick={() => setMessage(undefined)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+      </nav>
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        {WORKSPACE_TABS.filter((t) => visited.has(t)).map((t) => (
+          // Panels stay mounted once opened, so live training and the canvas's view survive a
+          // look at another tab.
+          <section
+            key={t}
+            role="tabpanel"
+            aria-label={TAB_TITLES[t]}
+            className="workspace-panel"
+            hidden={t !== tab}
+          >
+            {t === 'network' && <NetworkEditor history={session.history} />}
+            {t === 'data' && (
+              <DataPanel
+                graph={doc}
+                value={settings.data}
+                onChange={(data) => onSettingsChange({ ...settings, data })}
+              />
+            )}
+            {t === 'training' && (
+              <TrainingView
+                projectId={session.projectId}
+                graph={doc}
+                settings={settings}
+                onSettingsChange={onSettingsChange}
+                saveNow={saveNow}
+                onChooseData={chooseData}
+              />
+            )}
+          </section>
+        ))}
+      </Suspense>
+      {historyOpen && (
+        <RevisionHistory
+          session={session}
+          onClose={() => setHistoryOpen(false)}
+          onRestored={(savedAt) => {
+            setHistoryOpen(false);
+            setMessage(`Restored the network as it was at ${savedAt}.`);
+          }}
+        />
+      )}
+    </div>
+  );
+}

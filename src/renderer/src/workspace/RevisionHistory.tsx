@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { RevisionSummary } from '../../../shared/api/records';
+import { getApiClient } from '../api';
+import { errorMessage } from '../save-file';
+import { Dialog } from '../components/Dialog';
+import { formatDateTime, plural } from '../format';
+import type { ProjectSession } from './project-session';
+
+interface RevisionHistoryProps {
+  readonly session: ProjectSession;
+  readonly onClose: () => void;
+  readonly onRestored: (savedAt: string) => void;
+}
+
+/** Every saved version of the network, newest first; any of them can be made current again. */
+export function RevisionHistory({ session, onClose, onRestored }: RevisionHistoryProps) {
+  const [revisions, setRevisions] = useState<readonly RevisionSummary[]>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    session
+      .saveNow()
+      .catch(() => undefined)
+      .then(() => getApiClient().call('graph.revisions', { projectId: session.projectId }))
+      .then(
+        (list) => current && setRevisions([...list].sort((a, b) => b.id - a.id)),
+        (error: unknown) =>
+          current && setProblem(errorMessage(error, 'The history could not be read.')),
+      );
+    return () => {
+      current = false;
+    };
+  }, [session]);
+
+  const restore = async (revision: RevisionSummary) => {
+    setBusy(true);
+    try {
+      await session.restoreRevision(revision.id);
+      onRestored(formatDateTime(revision.savedAt));
+    } catch (error) {
+      setProblem(errorMessage(error, 'That version could not be restored.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="History" onClose={onClose}>
+      <p className="dialog-hint">
+        Every save is kept. Restoring a version makes it the current network; the version you have
+        now stays in this list.
+      </p>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!revisions && !problem && <p className="loading">Reading the history…</p>}
+      {revisions && (
+        <ol className="revision-list">
+          {revisions.map((revision, index) => (
+            <li key={revision.id} className="revision">
+              <span className="revision-time">{formatDateTime(revision.savedAt)}</span>
+              <span className="revision-size">
+                {plural(revision.nodeCount, 'layer')}, {plural(revision.edgeCount, 'connection')}
+              </span>
+              {index === 0 ? (
+                <span className="revision-current">Current</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => void restore(revision)}
+                >
+                  Restore
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Dialog>
+  );
+}
