@@ -66,6 +66,9 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
   const [problems, setProblems] = useState<Partial<Record<ImportSlot | 'load', string>>>({});
   const [uploading, setUploading] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [side, setSide] = useState<'builtin' | 'import'>(
+    value && value.source !== 'builtin' ? 'import' : 'builtin',
+  );
 
   // Answers arrive late: only the latest request may change what is shown.
   const latestRequest = useRef(0);
@@ -244,6 +247,7 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
     }
     setForms(next);
     setUploading(false);
+    if (next !== forms) setSide('import');
     if (toTry) tryDataset(toTry.spec, toTry.kind);
   };
 
@@ -281,56 +285,91 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
       }}
     >
       <div className="data-choose">
-        <section aria-label="Built-in data sets">
-          <h2 className="data-heading">Built-in data sets</h2>
-          {builtinsError && (
-            <p className="data-alert" role="alert">
-              {builtinsError}
-            </p>
-          )}
-          {!builtins && !builtinsError && <p className="data-hint">Loading the list…</p>}
-          {builtins && (
-            <BuiltinList
-              builtins={builtins}
-              selected={chosenBuiltin}
-              pending={pending?.spec.source === 'builtin' ? pending.spec.name : undefined}
-              onPick={pickBuiltin}
-              renderExtra={(name, title) =>
-                name === openBuiltin ? (
-                  <>
-                    <BuiltinOptions
-                      title={title}
-                      texts={optionTexts[name] ?? {}}
-                      onChange={(option, text) => changeOption(name, option, text)}
-                    />
-                    {failure?.origin === 'builtin' && (
-                      <p className="data-alert" role="alert">
-                        {failure.message}
-                        {stillChosen}
-                      </p>
-                    )}
-                  </>
-                ) : null
-              }
+        <div className="data-sides" role="tablist" aria-label="Where the data comes from">
+          <button
+            type="button"
+            role="tab"
+            id="data-side-builtin"
+            aria-selected={side === 'builtin'}
+            aria-controls="data-side-panel"
+            onClick={() => setSide('builtin')}
+          >
+            Built-in
+          </button>
+          <button
+            type="button"
+            role="tab"
+            id="data-side-import"
+            aria-selected={side === 'import'}
+            aria-controls="data-side-panel"
+            onClick={() => setSide('import')}
+          >
+            Import your own
+          </button>
+        </div>
+        <div
+          id="data-side-panel"
+          role="tabpanel"
+          aria-labelledby={side === 'builtin' ? 'data-side-builtin' : 'data-side-import'}
+        >
+          {side === 'builtin' ? (
+            <section aria-label="Built-in data sets">
+              {builtinsError && (
+                <p className="data-alert" role="alert">
+                  {builtinsError}
+                </p>
+              )}
+              {!builtins && !builtinsError && <p className="data-hint">Loading the list…</p>}
+              {builtins && (
+                <BuiltinList
+                  builtins={builtins}
+                  selected={chosenBuiltin}
+                  pending={pending?.spec.source === 'builtin' ? pending.spec.name : undefined}
+                  onPick={pickBuiltin}
+                  renderExtra={(name, title) =>
+                    name === openBuiltin ? (
+                      <>
+                        <BuiltinOptions
+                          title={title}
+                          texts={optionTexts[name] ?? {}}
+                          onChange={(option, text) => changeOption(name, option, text)}
+                        />
+                        {failure?.origin === 'builtin' && (
+                          <p className="data-alert" role="alert">
+                            {failure.message}
+                            {stillChosen}
+                          </p>
+                        )}
+                      </>
+                    ) : null
+                  }
+                />
+              )}
+            </section>
+          ) : (
+            <ImportSection
+              forms={forms}
+              setForms={setForms}
+              desktop={transport === 'electron'}
+              onTry={tryImport}
+              onUpload={(files, slot) => void upload(files, slot)}
+              problems={{ ...problems, load: importFailure }}
+              setProblem={setProblem}
+              busy={uploading || pending !== undefined}
             />
           )}
-        </section>
-        <ImportSection
-          forms={forms}
-          setForms={setForms}
-          desktop={transport === 'electron'}
-          onTry={tryImport}
-          onUpload={(files, slot) => void upload(files, slot)}
-          problems={{ ...problems, ...(importFailure ? { load: importFailure } : {}) }}
-          setProblem={setProblem}
-          busy={uploading || pending !== undefined}
-        />
+        </div>
       </div>
 
       <div className="data-view">
         {failure?.origin === 'saved' && (
           <p className="data-alert" role="alert">
             {failure.message}
+          </p>
+        )}
+        {problems.load && (
+          <p className="data-alert" role="alert">
+            {problems.load}
           </p>
         )}
         {(pending || uploading) && (

@@ -69,7 +69,6 @@ export function ImportSection(props: ImportSectionProps) {
 
   return (
     <section className="data-import" aria-label="Import your own data">
-      <h2 className="data-heading">Import your own</h2>
       <p className="data-hint">
         {props.desktop
           ? 'Choose a file or folder on this computer.'

@@ -50,7 +50,7 @@ export function PreviewPane({
               {describeLabels(info)}
               {info.task === 'classification' && (
                 <span className="data-shape">
-                  {classes === 2 ? '1 or 2 outputs' : `${classes} outputs`}
+                  {classes === 2 ? '1 output (yes/no), or 2' : `${classes} outputs`}
                 </span>
               )}
               {info.task === 'regression' && (

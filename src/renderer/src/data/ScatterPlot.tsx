@@ -16,16 +16,13 @@ export function ScatterPlot({
 }) {
   const xs = scatter.points.map((p) => p.x);
   const ys = scatter.points.map((p) => p.y);
-  const xTicks = niceTicks(Math.min(...xs), Math.max(...xs));
-  const yTicks = niceTicks(Math.min(...ys), Math.max(...ys));
-  const x = linearScale(
-    [xTicks[0] ?? 0, xTicks[xTicks.length - 1] ?? 1],
-    [MARGIN.left, WIDTH - MARGIN.right],
-  );
-  const y = linearScale(
-    [yTicks[0] ?? 0, yTicks[yTicks.length - 1] ?? 1],
-    [HEIGHT - MARGIN.bottom, MARGIN.top],
-  );
+  // The frame spans the data (a little wider); the grid lines sit at round numbers inside it.
+  const xDomain = padded(xs);
+  const yDomain = padded(ys);
+  const xTicks = ticksWithin(xDomain);
+  const yTicks = ticksWithin(yDomain);
+  const x = linearScale(xDomain, [MARGIN.left, WIDTH - MARGIN.right]);
+  const y = linearScale(yDomain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const labels = classNames?.length
     ? [...classNames]
     : [...new Set(scatter.points.map((p) => p.label))].sort();
@@ -105,4 +102,16 @@ export function ScatterPlot({
       </figcaption>
     </figure>
   );
+}
+
+/** The values' range widened a little, so points on its edge are not cut by the frame. */
+function padded(values: readonly number[]): [number, number] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? 1 : (high - low) * 0.06;
+  return [low - pad, high + pad];
+}
+
+function ticksWithin([low, high]: [number, number]): number[] {
+  return niceTicks(low, high, 6).filter((t) => t >= low && t <= high);
 }

@@ -13,9 +13,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const step = ([1, 2, 5, 10].find((f) => f * power >= raw) ?? 10) * power;
   const first = Math.floor(min / step) * step;
   const ticks: number[] = [];
-  for (let value = first; value <= max + step * 0.5; value += step) {
+  // Until a tick reaches the maximum (with a guard against endless loops).
+  for (let i = 0; i < 1000; i += 1) {
     // Rounded so 0.1 + 0.2 shows as 0.3.
-    ticks.push(Number(value.toPrecision(12)));
+    const value = Number((first + i * step).toPrecision(12));
+    ticks.push(value);
     if (value >= max) break;
   }
   return ticks;
