@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { linearScale, niceTicks, tickText } from '../../../src/renderer/src/data/axis-ticks';
+import { linearScale, niceTicks, tickText } from '../../../src/renderer/src/data/model/axis-ticks';
 import {
   countText,
   describeFeatures,
   describeLabels,
   percentText,
-} from '../../../src/renderer/src/data/describe-data';
+} from '../../../src/renderer/src/data/model/describe-data';
 
 describe('niceTicks', () => {
   it('puts round numbers across the range', () => {

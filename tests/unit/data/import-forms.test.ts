@@ -8,7 +8,7 @@ import {
   imageSpec,
   initialForms,
   targetIndex,
-} from '../../../src/renderer/src/data/import-forms';
+} from '../../../src/renderer/src/data/model/import-forms';
 import type { CsvTableResult } from '../../../src/shared/data/dataset-preview';
 
 /** The import forms turn what the user chose and typed into data set specs. */

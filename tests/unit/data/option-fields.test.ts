@@ -4,7 +4,7 @@ import {
   OPTION_RULES,
   builtInSpec,
   checkOption,
-} from '../../../src/renderer/src/data/option-fields';
+} from '../../../src/renderer/src/data/model/option-fields';
 import { builtInDatasetSchema } from '../../../src/shared/data/dataset-spec';
 
 /** The built-in sets' settings are checked as typed, with the spec's own bounds. */

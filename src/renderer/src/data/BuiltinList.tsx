@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
-import { countText, shapeText } from './describe-data';
+import { countText, shapeText } from './model/describe-data';
 
 export type BuiltInDescription = ApiOutput<'datasets.builtins'>[number];
 

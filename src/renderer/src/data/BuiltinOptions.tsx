@@ -1,5 +1,5 @@
-import type { BuiltInOption } from './option-fields';
-import { BUILT_IN_OPTIONS, OPTION_RULES, checkOption } from './option-fields';
+import type { BuiltInOption } from './model/option-fields';
+import { BUILT_IN_OPTIONS, OPTION_RULES, checkOption } from './model/option-fields';
 import { NumberField } from './NumberField';
 
 /** The settings of the chosen built-in set (examples, noise, seed, …), each checked as typed. */

@@ -1,6 +1,6 @@
 import type { ClassCount } from '../../../shared/data/dataset-preview';
 import { classColor } from './class-colors';
-import { percentText } from './describe-data';
+import { percentText } from './model/describe-data';
 
 /** How many examples each class has, as bars: a lopsided set is seen at once. */
 export function ClassBalance({ counts }: { counts: readonly ClassCount[] }) {

@@ -4,7 +4,7 @@ import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { getApiClient } from '../api';
 import { errorMessage } from './error-message';
 import { FilePicker } from './FilePicker';
-import type { ChosenFile, CsvForm, IdxForm, ImageForm, ImportForms } from './import-forms';
+import type { ChosenFile, CsvForm, IdxForm, ImageForm, ImportForms } from './model/import-forms';
 import {
   IDX_LIMIT_MIN,
   IMAGE_SIZE,
@@ -16,7 +16,7 @@ import {
   imageSpec,
   imageWidthCheck,
   targetIndex,
-} from './import-forms';
+} from './model/import-forms';
 import { NumberField } from './NumberField';
 
 const KIND_TITLES: Record<ImportKind, string> = {

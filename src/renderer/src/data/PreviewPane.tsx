@@ -1,6 +1,6 @@
 import type { DatasetPreviewResult } from '../../../shared/data/dataset-preview';
 import { ClassBalance } from './ClassBalance';
-import { countText, describeFeatures, describeLabels, shapeText } from './describe-data';
+import { countText, describeFeatures, describeLabels, shapeText } from './model/describe-data';
 import { FitCheck } from './FitCheck';
 import { ImageGrid } from './ImageGrid';
 import { ScatterPlot } from './ScatterPlot';

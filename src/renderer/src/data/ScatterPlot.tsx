@@ -1,5 +1,5 @@
 import type { ScatterPreview } from '../../../shared/data/dataset-preview';
-import { linearScale, niceTicks, tickText } from './axis-ticks';
+import { linearScale, niceTicks, tickText } from './model/axis-ticks';
 import { classColor } from './class-colors';
 
 const WIDTH = 440;

@@ -1,5 +1,5 @@
 import type { SeriesPreview as Series } from '../../../shared/data/dataset-preview';
-import { linearScale } from './axis-ticks';
+import { linearScale } from './model/axis-ticks';
 import { classColor } from './class-colors';
 
 const WIDTH = 220;

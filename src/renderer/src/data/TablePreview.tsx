@@ -1,5 +1,5 @@
 import type { TablePreview as Table } from '../../../shared/data/dataset-preview';
-import { countText } from './describe-data';
+import { countText } from './model/describe-data';
 
 /** The first rows of a table, as the file has them; the target column is marked. */
 export function TablePreview({ table, target }: { table: Table; target?: string | undefined }) {

@@ -1,4 +1,4 @@
-import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetInfo } from '../../../../shared/data/dataset-info';
 
 /** "[28, 28, 1]": a shape as the Input's shape field takes it. */
 export function shapeText(shape: readonly number[]): string {

@@ -1,4 +1,4 @@
-import type { DatasetSpec } from '../../../shared/data/dataset-spec';
+import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
 
 /** Settings a built-in data set may listen to (see datasets.builtins' `options`). */
 export const BUILT_IN_OPTIONS = ['samples', 'noise', 'seed', 'limit', 'steps'] as const;

@@ -1,5 +1,5 @@
-import type { CsvTableResult, ImportKind } from '../../../shared/data/dataset-preview';
-import type { DatasetSpec } from '../../../shared/data/dataset-spec';
+import type { CsvTableResult, ImportKind } from '../../../../shared/data/dataset-preview';
+import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
 
 type CsvSpec = Extract<DatasetSpec, { source: 'csv' }>;
 type ImageSpec = Extract<DatasetSpec, { source: 'images' }>;
