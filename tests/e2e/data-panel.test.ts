@@ -54,6 +54,33 @@ describe('the data panel in browser mode', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('MNIST shows labelled digits that the deep MLP reads as flat lists', async ({
+    server,
+    page,
+    pageErrors,
+    screenshot,
+  }) => {
+    const workspace = await WorkspacePage.create(page, server.url, {
+      name: 'Digits',
+      template: 'Deep MLP',
+    });
+    const data = await DataPanelPage.open(workspace);
+    await data.chooseBuiltin('MNIST digits');
+    const labels = await data.imageGrid.locator('.data-image-label').allTextContents();
+    expect(labels).toHaveLength(32);
+    expect(new Set(labels)).toEqual(new Set('0123456789'));
+    expect(await data.fact('Examples')).toBe('10,000 examples');
+    expect(await data.fitHeading()).toBe('Fits your network');
+    await expect(data.fitSection.textContent()).resolves.toContain(
+      'Each 28×28×1 example is read as one list of 784 values',
+    );
+    await screenshot('mnist');
+
+    await data.optionField('Examples').fill('500');
+    await expect.poll(() => data.fact('Examples'), { timeout: 10_000 }).toBe('500 examples');
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a setting out of range is explained at its field and loads nothing', async ({
     server,
     page,
