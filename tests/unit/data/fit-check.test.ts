@@ -143,3 +143,18 @@ describe('splitAdvice', () => {
     });
   });
 });
+
+describe('an Input fix the layers after it cannot take', () => {
+  it('says so, and which data would suit the network', () => {
+    const graph = chain({ form: 'sequence', shape: [20, 1] }, [
+      ['LSTM', { units: 8 }],
+      ['Dense', { units: 1 }],
+    ]);
+    const points = info({ featureShape: [2], classNames: ['0', '1'] });
+    const fit = checkFit(points, graph);
+    expect(fit.problems).toHaveLength(1);
+    expect(fit.problems[0]?.fix).toBe(
+      'Set the form of Input "x" to "vector" and its shape to [2]. The layers after it would then need changing as well, so a data set shaped like [20, 1] may suit this network better.',
+    );
+  });
+});

@@ -38,8 +38,16 @@ export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
 
   const inputFix = inputChange(data, ends);
   if (!inputFix) return mismatch([outputProblem(data, ends, first.message)]);
-  const problems: FitProblem[] = [{ message: diagnosis(first.message), fix: inputFix.fix }];
   const fixed = graphEnds(withInput(ends.document, ends.input.id, inputFix.form, inputFix.shape));
+  // Layers made for another kind of data (an LSTM fed a list of numbers) would then break.
+  const layersToo =
+    // (Tokens always need the Embedding the fix already asks for.)
+    fixed.kind === 'unchecked' && inputFix.form !== 'tokens'
+      ? ` The layers after it would then need changing as well, so a data set shaped like [${ends.inputInfo.shape.join(', ')}] may suit this network better.`
+      : '';
+  const problems: FitProblem[] = [
+    { message: diagnosis(first.message), fix: `${inputFix.fix}${layersToo}` },
+  ];
   if (fixed.kind === 'ready') {
     const second = plan(data, fixed.ends);
     if (!second.ok && !inputChange(data, fixed.ends)) {
