@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { describe, expect, test } from './harness/fixtures';
 import { DataPanelPage } from './harness/pages/data-panel-page';
 import { WorkspacePage } from './harness/pages/workspace-page';
@@ -158,6 +160,67 @@ describe('the data panel in browser mode', () => {
     await reopened.waitForPreview('iris-slice.csv');
     expect(await reopened.fact('Task')).toBe('classification');
     expect(await reopened.targetSelect.inputValue()).toBe('0');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('imports a zipped image folder and shows its images by class', async ({
+    server,
+    page,
+    pageErrors,
+    screenshot,
+  }) => {
+    const workspace = await WorkspacePage.create(page, server.url, {
+      name: 'Stripes',
+      template: 'Deep MLP',
+    });
+    const data = await DataPanelPage.open(workspace);
+    // Two classes drawn as real PNG files: vertical and horizontal stripes.
+    const stripes = (vertical: boolean, offset: number) => {
+      const image = new PNG({ width: 16, height: 16 });
+      for (let y = 0; y < 16; y += 1) {
+        for (let x = 0; x < 16; x += 1) {
+          const on = ((vertical ? x : y) + offset) % 4 < 2 ? 255 : 0;
+          image.data.set([on, on, on, 255], (y * 16 + x) * 4);
+        }
+      }
+      return PNG.sync.write(image);
+    };
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 3; i += 1) {
+      files[`stripes/vertical/v${i}.png`] = stripes(true, i);
+      files[`stripes/horizontal/h${i}.png`] = stripes(false, i);
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), 'neurite-zip-'));
+    const zip = path.join(folder, 'stripes.zip');
+    writeFileSync(zip, zipSync(files));
+
+    await data.uploadImageZip(zip);
+    await data.waitForPreview('stripes');
+    const labels = await data.imageGrid.locator('.data-image-label').allTextContents();
+    expect(labels).toEqual([
+      'horizontal',
+      'vertical',
+      'horizontal',
+      'vertical',
+      'horizontal',
+      'vertical',
+    ]);
+    expect(await data.fact('Each example')).toContain('28 × 28 gray images');
+    expect(await data.classBalance()).toEqual(['horizontal 3 (50%)', 'vertical 3 (50%)']);
+    // The deep MLP reads 784 values and tells 10 digits apart: the fix names its last Dense.
+    const problems = await data.fitProblems();
+    expect(problems.map((p) => p.fix)).toEqual([
+      expect.stringMatching(/^Set Dense ".*" to 2 units, one per class/),
+    ]);
+
+    await data.imageField('Height (pixels)').fill('600');
+    expect(await data.fieldMessage(data.imageField('Height (pixels)'))).toBe(
+      'Height must be a whole number from 4 to 512; 600 is not.',
+    );
+    await data.imageField('Height (pixels)').fill('16');
+    await data.imageField('Width (pixels)').fill('16');
+    await expect.poll(() => data.fact('Each example')).toContain('16 × 16 gray images');
+    await screenshot('image-folder');
     expect(pageErrors).toEqual([]);
   });
 

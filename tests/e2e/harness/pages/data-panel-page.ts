@@ -185,6 +185,19 @@ export class DataPanelPage {
     await this.targetSelect.waitFor({ timeout: 10_000 });
   }
 
+  /** Uploads a .zip of an image folder through the file input and waits for its preview. */
+  async uploadImageZip(file: string): Promise<void> {
+    await this.chooseImportKind('Image folder');
+    await this.root.getByLabel('Image folder (.zip): Upload a .zip…').setInputFiles(file);
+    await this.page.waitForTimeout(50);
+    await this.waitForPreview();
+  }
+
+  /** An image import's size and colour fields. */
+  imageField(label: 'Height (pixels)' | 'Width (pixels)' | 'Colour'): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
   get targetSelect(): Locator {
     return this.root.getByLabel('Column to predict (target)');
   }
