@@ -91,6 +91,13 @@ export const API_CALLS = {
     input: projectRef.extend({ revisionId: z.number().int() }),
     output: projectSchema,
   },
+  /** Sets the project's picture without adding a revision (after a restore, or when missing). */
+  'projects.setThumbnail': {
+    input: projectRef.extend({
+      thumbnail: z.string().startsWith('data:image/png;base64,').max(350_000),
+    }),
+    output: ok,
+  },
   'settings.save': {
     input: projectRef.extend({ settings: z.record(z.string(), z.unknown()) }),
     output: ok,

@@ -71,6 +71,23 @@ describe('saving graphs', () => {
     store.close();
   });
 
+  it('sets the picture alone, without a revision, and refuses one that is not a PNG', () => {
+    const store = testStore();
+    const project = store.createProject({ name: 'P', graph: network(1) });
+    store.setThumbnail(project.id, PNG);
+    expect(store.getProject(project.id)).toMatchObject({ thumbnail: PNG, revisionCount: 1 });
+    expectStoreError(
+      () => store.setThumbnail(project.id, 'data:image/gif;base64,'),
+      'invalid-input',
+    );
+    expectStoreError(
+      () => store.setThumbnail('00000000-0000-4000-8000-000000000000', PNG),
+      'not-found',
+    );
+    expect(store.getProject(project.id)).toMatchObject({ thumbnail: PNG, revisionCount: 1 });
+    store.close();
+  });
+
   it('refuses invalid documents with the problem and its path', () => {
     const store = testStore();
     const project = store.createProject({ name: 'P', graph: network(1) });

@@ -15,6 +15,7 @@ type ProjectCalls =
   | 'graph.save'
   | 'graph.revisions'
   | 'graph.restore'
+  | 'projects.setThumbnail'
   | 'settings.save'
   | 'runs.list'
   | 'runs.get'
@@ -84,6 +85,11 @@ export function projectHandlers(context: ServiceContext): Pick<Handlers, Project
       const project = store.restoreRevision(projectId, revisionId);
       changed(projectId);
       return project;
+    },
+    'projects.setThumbnail': ({ projectId, thumbnail }) => {
+      store.setThumbnail(projectId, thumbnail);
+      changed(projectId);
+      return { ok: true as const };
     },
     'settings.save': ({ projectId, settings }) => {
       store.saveSettings(projectId, settings);

@@ -49,6 +49,8 @@ export interface ProjectStore {
   listRevisions(id: string): RevisionSummary[];
   /** Appends a copy of the revision as the newest one (nothing when it is the latest). */
   restoreRevision(id: string, revisionId: number): Project;
+  /** The canvas picture shown in the projects list; no revision is added. */
+  setThumbnail(id: string, thumbnail: string): void;
   saveSettings(id: string, settings: Record<string, unknown>): void;
 
   /** A run in status running, with a new uuid. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Project, ProjectSummary } from '../../../shared/api/records';
 import type { StoreContext } from './context';
 import { storableGraph } from './graph-input';
-import { settingsJson } from './json-values';
+import { checkedThumbnail, settingsJson } from './json-values';
 import { copyName, projectDescription, projectName } from './names';
 import {
   PROJECT_COLUMNS,
@@ -69,6 +69,13 @@ export function renameProject(ctx: StoreContext, id: string, rawName: string): P
     .run(name, ctx.now(), id);
   if (changed.changes === 0) throw projectNotFound(id);
   return readSummary(ctx, id);
+}
+
+/** Replaces the project's picture without saving a revision (after a restore, or on first open). */
+export function setThumbnail(ctx: StoreContext, id: string, thumbnail: string): void {
+  const picture = checkedThumbnail(thumbnail);
+  const changed = ctx.sql('UPDATE projects SET thumbnail = ? WHERE id = ?').run(picture, id);
+  if (changed.changes === 0) throw projectNotFound(id);
 }
 
 /** "Copy of X": the latest graph, settings, description and picture; no history, no runs. */

@@ -68,6 +68,8 @@ export class ProjectSession {
           settings: storedProjectSettings(value),
         }),
     });
+    // Projects made from a template or imported have no picture until their first save.
+    if (project.thumbnail === null) this.refreshThumbnail(document);
     this.unsubscribe.push(
       this.history.subscribe(() => this.graphSaver.change(this.history.document)),
       this.graphSaver.subscribe(() => this.notify()),
@@ -126,6 +128,17 @@ export class ProjectSession {
     const document = readStoredGraph(project.graph);
     this.graphSaver.reset(document);
     this.history.reset(document);
+    this.refreshThumbnail(document);
+  }
+
+  /** Redraws the projects list's picture of the network without saving a revision. */
+  refreshThumbnail(document: GraphDocument = this.history.document): void {
+    const thumbnail = renderThumbnail(document);
+    if (!thumbnail) return;
+    // Only a picture: if it cannot be stored, the next save sends a new one anyway.
+    this.client
+      .call('projects.setThumbnail', { projectId: this.projectId, thumbnail })
+      .catch(() => undefined);
   }
 
   subscribe(listener: () => void): () => void {
