@@ -1,18 +1,7 @@
-import { WebSocket } from 'ws';
-import type { ConnectSocket } from '../fixtures/renderer-api';
-import { apiSocketUrl, createWebSocketClient } from '../fixtures/renderer-api';
 import { describe, expect, test } from './harness/fixtures';
+import { DataPanelPage } from './harness/pages/data-panel-page';
 import { TrainingPage } from './harness/pages/training-page';
 import { WorkspacePage } from './harness/pages/workspace-page';
-
-const connectWs: ConnectSocket = (url, handlers) => {
-  const socket = new WebSocket(url);
-  socket.on('open', () => handlers.open());
-  socket.on('message', (data: Buffer) => handlers.message(data.toString('utf8')));
-  socket.on('close', (code, reason) => handlers.close(code, reason.toString('utf8')));
-  socket.on('error', () => undefined);
-  return { send: (text) => socket.send(text), close: (code, reason) => socket.close(code, reason) };
-};
 
 /** Digits used, to keep one epoch of LeNet-5 short on two CPU cores. */
 const DIGITS = 1500;
@@ -28,26 +17,14 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
       name: 'Digits',
       template: 'LeNet',
     });
-    await page.waitForURL(/#\/project\//);
-    // Use the first digits only, as the Data tab's "limit" does: saved through the same API.
-    const api = createWebSocketClient({
-      url: apiSocketUrl(new URL(server.url))!,
-      connect: connectWs,
-    });
-    try {
-      const project = await api.call('projects.open', { projectId: workspace.projectId() });
-      await api.call('settings.save', {
-        projectId: project.id,
-        settings: {
-          ...project.settings,
-          data: { source: 'builtin', name: 'mnist', limit: DIGITS },
-        },
-      });
-    } finally {
-      api.close();
-    }
-    await page.reload();
-    const training = await TrainingPage.open(await WorkspacePage.attach(page));
+    // Use the first digits only, in the Data tab.
+    const data = await DataPanelPage.open(workspace);
+    await data.waitForPreview('MNIST');
+    const examples = data.root.getByRole('spinbutton', { name: 'Examples', exact: true });
+    await examples.fill(String(DIGITS));
+    await examples.press('Tab');
+    await workspace.waitForSaved();
+    const training = await TrainingPage.open(workspace);
     expect(await training.datasetName()).toBe(`MNIST digits (first 1,500)`);
     const validationFraction = Number(await training.field('Validation fraction').inputValue());
 
@@ -64,6 +41,7 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
     // After one epoch most digits are already on the diagonal.
     const right = matrix.counts.reduce((sum, row, i) => sum + row[i]!, 0);
     expect(right / validated).toBeGreaterThan(0.5);
+    await training.panel.locator('.final-results').scrollIntoViewIfNeeded();
     await screenshot('finished');
 
     await training.panel.getByRole('button', { name: 'Training', exact: true }).click();
