@@ -76,6 +76,15 @@ describe('training the XOR template in browser mode', () => {
       .poll(async () => (await training.progress()).batchEvents)
       .toBeGreaterThan(paused.batchEvents + 20);
 
+    // A new learning rate applies while it trains, and the chart shows the change.
+    await training.field('New learning rate').fill('0.01');
+    await training.panel.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(async () => (await training.series('learning-rate', 'Learning rate')).at(-1), {
+        timeout: 10_000,
+      })
+      .toBe(0.01);
+
     await training.button('Stop').click();
     await training.waitForStatus(/^Stopped/, 10_000);
     await expect.poll(async () => (await training.runs()).length).toBe(2);
