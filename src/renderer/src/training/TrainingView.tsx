@@ -334,7 +334,11 @@ function ProjectTraining(props: TrainingViewProps) {
 
         {live && (
           <>
-            <ProgressBar run={live} paused={view.phase === 'paused'} />
+            <ProgressBar
+              run={live}
+              paused={view.phase === 'paused'}
+              ended={!active && view.phase !== 'idle'}
+            />
             <LiveCharts run={live} />
           </>
         )}

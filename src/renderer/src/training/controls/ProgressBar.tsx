@@ -7,7 +7,16 @@ import { formatValue } from '../model/metric-names';
  * Epoch, batch, speed and time left of the running run. It reads LiveRun's snapshot, which
  * changes at most once per frame, so only this small component re-renders while events stream.
  */
-export function ProgressBar({ run, paused }: { readonly run: LiveRun; readonly paused: boolean }) {
+export function ProgressBar({
+  run,
+  paused,
+  ended,
+}: {
+  readonly run: LiveRun;
+  readonly paused: boolean;
+  /** The run is over (finished, stopped or failed): nothing is left to wait for. */
+  readonly ended: boolean;
+}) {
   const progress = useSyncExternalStore(run.subscribe, run.getSnapshot);
   const position = progress.position;
   const percent = Math.round(progress.fraction * 1000) / 10;
@@ -56,11 +65,13 @@ export function ProgressBar({ run, paused }: { readonly run: LiveRun; readonly p
         <div>
           <dt>Time left</dt>
           <dd>
-            {paused
-              ? 'paused'
-              : progress.etaSeconds === undefined
-                ? 'estimating…'
-                : formatDuration(progress.etaSeconds)}
+            {ended
+              ? '–'
+              : paused
+                ? 'paused'
+                : progress.etaSeconds === undefined
+                  ? 'estimating…'
+                  : formatDuration(progress.etaSeconds)}
           </dd>
         </div>
         <div>
