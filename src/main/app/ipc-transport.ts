@@ -2,6 +2,7 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels';
 import type { ApiService } from '../services/api-service';
+import { openFileWithDialog, openFolderWithDialog } from './open-file-dialog';
 import { saveFileWithDialog } from './save-file-dialog';
 import { isTrustedSender } from './trusted-sender';
 
@@ -30,6 +31,8 @@ export function registerIpcTransport(service: ApiService): () => void {
       };
     }
     if (name === 'host.saveFile') return saveFileWithDialog(input);
+    if (name === 'host.openFile') return openFileWithDialog(input);
+    if (name === 'host.openFolder') return openFolderWithDialog();
     return service.handle(name, input);
   });
   const stopEvents = service.onEvent((name, payload) => {

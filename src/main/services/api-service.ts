@@ -9,6 +9,7 @@ import type {
 import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
 import { formatPath } from '../../shared/graph/problems';
 import { catalogHandlers } from './handlers/catalog';
+import { datasetHandlers } from './handlers/datasets';
 import { projectHandlers } from './handlers/projects';
 import { trainingHandlers } from './handlers/training';
 import type { ServiceContext } from './handlers/context';
@@ -73,6 +74,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const training = trainingHandlers(context);
   const handlers: Handlers = {
     ...catalogHandlers(context),
+    ...datasetHandlers(context),
     ...projectHandlers(context),
     ...training.handlers,
   };

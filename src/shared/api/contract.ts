@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { datasetInfoSchema } from '../data/dataset-info';
+import {
+  IMPORT_KINDS,
+  MAX_UPLOAD_BYTES,
+  csvTableResultSchema,
+  datasetPreviewResultSchema,
+} from '../data/dataset-preview';
 import { datasetSpecSchema } from '../data/dataset-spec';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import { runControlSchema } from '../training/commands';
@@ -110,12 +116,50 @@ export const API_CALLS = {
         task: z.enum(['classification', 'regression']),
         featureShape: z.array(z.number()),
         count: z.number(),
+        /** The settings this set listens to (samples, noise, seed, limit, steps), with defaults. */
+        options: z
+          .strictObject({
+            samples: z.number().optional(),
+            noise: z.number().optional(),
+            seed: z.number().optional(),
+            limit: z.number().optional(),
+            steps: z.number().optional(),
+          })
+          .optional(),
       }),
     ),
   },
   'datasets.inspect': {
     input: z.strictObject({ data: datasetSpecSchema }),
     output: datasetInfoSchema,
+  },
+  /**
+   * Loads a data set and returns a glimpse of it (table, images, scatter or sequences), its
+   * class balance, and whether it fits `graph` by the trainer's own rules.
+   */
+  'datasets.preview': {
+    input: z.strictObject({ data: datasetSpecSchema, graph: z.unknown().optional() }),
+    output: datasetPreviewResultSchema,
+  },
+  /** The first rows of a CSV file cut into columns, so the user can pick the target column. */
+  'datasets.table': {
+    input: z.strictObject({
+      path: z.string().min(1),
+      delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+      header: z.enum(['auto', 'yes', 'no']).default('auto'),
+    }),
+    output: csvTableResultSchema,
+  },
+  /**
+   * Browser mode's import: stores an uploaded CSV, IDX or zipped image folder in the data
+   * folder and answers the path to give a data set spec.
+   */
+  'datasets.upload': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4),
+    }),
+    output: z.strictObject({ path: z.string(), kind: z.enum(IMPORT_KINDS) }),
   },
   'backends.report': { input: z.strictObject({}), output: backendReportSchema },
   'training.start': {
@@ -147,6 +191,19 @@ export const API_CALLS = {
   'host.saveFile': {
     input: fileContent,
     output: z.strictObject({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * Desktop app only: the system's Open dialog for a data file; null when cancelled. In
+   * browser mode the answer is 'unsupported' and the page uploads the file instead.
+   */
+  'host.openFile': {
+    input: z.strictObject({ kind: z.enum(['csv', 'idx']) }),
+    output: z.strictObject({ path: z.string().nullable() }),
+  },
+  /** Desktop app only: the system's folder dialog (an image folder); null when cancelled. */
+  'host.openFolder': {
+    input: z.strictObject({}),
+    output: z.strictObject({ path: z.string().nullable() }),
   },
 } as const;
 

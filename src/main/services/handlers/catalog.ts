@@ -1,19 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseGraphDocument } from '../../../shared/graph/parse';
-import { describeBuiltInDatasets, loadDataset } from '../../engine/data/load-dataset';
-import { DatasetError } from '../../engine/data/types';
 import { ServiceError } from '../service-error';
 import type { Handlers } from '../api-service';
 import type { ServiceContext } from './context';
 
-type CatalogCalls =
-  | 'app.info'
-  | 'templates.list'
-  | 'datasets.builtins'
-  | 'datasets.inspect'
-  | 'backends.report'
-  | 'host.saveFile';
+type CatalogCalls = 'app.info' | 'templates.list' | 'backends.report' | 'host.saveFile';
 
 /** Read-only calls: what the app ships and what this machine can do. */
 export function catalogHandlers(context: ServiceContext): Pick<Handlers, CatalogCalls> {
@@ -37,23 +29,6 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
         }),
       );
       return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
-    },
-    'datasets.builtins': () =>
-      describeBuiltInDatasets().map((d) => ({
-        name: d.name,
-        title: d.title,
-        description: d.description,
-        task: d.task,
-        featureShape: [...d.featureShape],
-        count: d.count,
-      })),
-    'datasets.inspect': async ({ data }) => {
-      try {
-        return (await loadDataset(data)).info;
-      } catch (error) {
-        if (error instanceof DatasetError) throw new ServiceError('invalid-input', error.message);
-        throw error;
-      }
     },
     'host.saveFile': () => {
       // The desktop app answers this itself (a native dialog); here there is no desktop.

@@ -1,4 +1,9 @@
+import {
+  DEFAULT_TRAINING_CONFIG,
+  storedProjectSettings,
+} from '../../../shared/api/project-settings';
 import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION } from '../../../shared/graph/document';
+import { templateDefaults } from '../../../shared/training/template-defaults';
 import type { Handlers } from '../api-service';
 import { readTemplate } from './catalog';
 import type { ServiceContext } from './context';
@@ -50,8 +55,21 @@ export function projectHandlers(context: ServiceContext): Pick<Handlers, Project
           ? { description: metadata['description'] }
           : {}),
       });
+      // A template's project starts with a data set and training settings that fit it.
+      if (!template) {
+        changed(project.id);
+        return project;
+      }
+      const defaults = templateDefaults(template);
+      const settings = storedProjectSettings({
+        template,
+        data: defaults?.data,
+        training: defaults?.training ?? DEFAULT_TRAINING_CONFIG,
+        backend: 'auto',
+      });
+      store.saveSettings(project.id, settings);
       changed(project.id);
-      return project;
+      return { ...project, settings };
     },
     'projects.open': ({ projectId }) => store.openProject(projectId),
     'projects.rename': ({ projectId, name }) => {

@@ -1,5 +1,27 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiCallError, getApiClient } from '../api';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
+import { DEFAULT_TRAINING_CONFIG } from '../../../shared/api/project-settings';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { analyzeGraph } from '../../../shared/inference/analyze';
+import type { BackendChoice } from '../../../shared/training/backends';
+import type { RunControl } from '../../../shared/training/commands';
+import type { TrainerEvent } from '../../../shared/training/events';
+import { templateDefaults } from '../../../shared/training/template-defaults';
+import { LiveCharts } from './charts/LiveCharts';
+import { BackendBadge } from './controls/BackendBadge';
+import { ProgressBar } from './controls/ProgressBar';
+import { RunControls } from './controls/RunControls';
+import { draftFromConfig, type FormDraft } from './model/form-fields';
+import { TrainingForm } from './form/TrainingForm';
+import { checkForm } from './model/validate-form';
+import { LiveRun } from './model/live-run';
+import { IDLE, isActive, phaseText, runViewAfter, type RunView } from './model/run-state';
+import { FinalResults } from './results/FinalResults';
+import { RunNotes } from './results/RunNotes';
+import { datasetLabel } from './model/run-labels';
+import { PastRuns } from './runs/PastRuns';
+import './training.css';
 
 export interface TrainingViewProps {
   readonly projectId: string;
@@ -18,7 +40,318 @@ export interface TrainingViewProps {
   readonly onChooseData: () => void;
 }
 
-/** Training form, controls, live charts and the project's runs. (Being built.) */
-export function TrainingView({ settings }: TrainingViewProps) {
-  return <p className="empty">{settings.data ? 'Ready to train.' : 'Choose a data set first.'}</p>;
+const nextFrame = (callback: () => void) => {
+  requestAnimationFrame(() => callback());
+};
+
+/** How long the form waits after the last keystroke before its settings are saved. */
+const SAVE_DELAY_MS = 400;
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiCallError) return error.error.message;
+  return 'Training could not start because Neurite did not answer. Check that it is still running, then try again.';
+}
+
+/**
+ * The Training tab: the form for every training option, the controls, live progress and
+ * charts of the run in progress, its final results, and the project's past runs.
+ */
+export function TrainingView(props: TrainingViewProps) {
+  // Another project starts from a clean form and no live run.
+  return <ProjectTraining key={props.projectId} {...props} />;
+}
+
+function ProjectTraining(props: TrainingViewProps) {
+  const { projectId, settings, onSettingsChange } = props;
+  const api = getApiClient();
+
+  // The form keeps what the user typed, valid or not; only valid settings are saved.
+  const [draft, setDraft] = useState<FormDraft>(() => draftFromConfig(settings.training));
+  const check = useMemo(() => checkForm(draft), [draft]);
+  const defaults = useMemo(
+    () =>
+      draftFromConfig(
+        (settings.template && templateDefaults(settings.template)?.training) ||
+          DEFAULT_TRAINING_CONFIG,
+      ),
+    [settings.template],
+  );
+  // Handlers and timers read the newest settings, not the ones of the render that set them.
+  const settingsRef = useRef(settings);
+  useEffect(() => {
+    settingsRef.current = settings;
+  }, [settings]);
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const changeField = (key: string, value: string | boolean) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    const { config } = checkForm(next);
+    clearTimeout(saveTimer.current);
+    if (!config) return;
+    saveTimer.current = setTimeout(
+      () => onSettingsChange({ ...settingsRef.current, training: config }),
+      SAVE_DELAY_MS,
+    );
+  };
+  useEffect(() => () => clearTimeout(saveTimer.current), []);
+
+  const changeBackend = (backend: BackendChoice) =>
+    onSettingsChange({ ...settingsRef.current, backend });
+
+  const resetToDefaults = () => {
+    setDraft(defaults);
+    const { config } = checkForm(defaults);
+    if (config) onSettingsChange({ ...settingsRef.current, training: config });
+  };
+
+  // Built-in data set titles, for naming the chosen data set and the runs' data sets.
+  const [datasetTitles, setDatasetTitles] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .call('datasets.builtins', {})
+      .then((sets) => {
+        if (!cancelled) setDatasetTitles(Object.fromEntries(sets.map((s) => [s.name, s.title])));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  // The current run: slow-changing state in React, fast numbers in LiveRun.
+  const [view, setView] = useState<RunView>(IDLE);
+  const [live, setLive] = useState<LiveRun>();
+  const liveRef = useRef<LiveRun | undefined>(undefined);
+  /** Events of a run whose id training.start has not returned yet. */
+  const early = useRef(new Map<string, TrainerEvent[]>());
+  const [runsVersion, setRunsVersion] = useState(0);
+
+  const adopt = useCallback((run: LiveRun) => {
+    liveRef.current = run;
+    setLive(run);
+    for (const event of early.current.get(run.runId) ?? []) {
+      run.handle(event);
+      setView((current) => runViewAfter(current, event));
+    }
+    early.current.clear();
+  }, []);
+
+  useEffect(
+    () =>
+      api.on('training.event', ({ runId, projectId: eventProject, event }) => {
+        if (eventProject !== projectId) return;
+        const run = liveRef.current;
+        if (!run || run.runId !== runId) {
+          const waiting = early.current.get(runId) ?? [];
+          waiting.push(event);
+          early.current.set(runId, waiting);
+          return;
+        }
+        run.handle(event);
+        if (event.type !== 'batch' && event.type !== 'epoch') {
+          setView((current) => runViewAfter(current, event));
+        }
+        if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
+          setRunsVersion((v) => v + 1);
+        }
+      }),
+    [api, projectId],
+  );
+
+  // A run still training when the tab opens (e.g. after switching tabs) is followed again.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const runs = await api.call('runs.list', { projectId });
+        const running = runs.find((run) => run.status === 'running');
+        if (!running || cancelled || liveRef.current) return;
+        const details = await api.call('runs.get', { runId: running.id });
+        if (cancelled || liveRef.current) return;
+        const run = new LiveRun(running.id, details.config.epochs, nextFrame);
+        for (const record of details.epochs) {
+          run.series.addEpoch({
+            epoch: record.epoch,
+            loss: record.loss,
+            metrics: record.metrics,
+            ...(record.validationLoss === null
+              ? {}
+              : {
+                  validation: {
+                    loss: record.validationLoss,
+                    metrics: record.validationMetrics ?? {},
+                  },
+                }),
+            learningRate: record.learningRate,
+          });
+        }
+        setView({ ...IDLE, phase: 'running', runId: running.id });
+        adopt(run);
+      } catch {
+        // The runs list below says when runs cannot be read.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [api, projectId, adopt]);
+
+  const analysis = useMemo(() => analyzeGraph(props.graph), [props.graph]);
+  const graphErrors = analysis.issues.filter((issue) => issue.severity === 'error');
+  const fieldErrors = Object.keys(check.errors).length;
+  const blockedReason = !settings.data
+    ? 'Choose a data set first, in the Data tab.'
+    : props.graph.nodes.length === 0
+      ? 'The network is empty: add an Input, some layers and an Output on the Network tab.'
+      : graphErrors.length > 0
+        ? `The network has ${graphErrors.length} error${graphErrors.length === 1 ? '' : 's'}: ${graphErrors[0]!.message} Fix ${graphErrors.length === 1 ? 'it' : 'them'} on the Network tab.`
+        : fieldErrors > 0
+          ? `${fieldErrors} setting${fieldErrors === 1 ? ' needs' : 's need'} a fix: see the field${fieldErrors === 1 ? '' : 's'} marked in red.`
+          : undefined;
+
+  const start = async () => {
+    const config = check.config;
+    const data = settings.data;
+    if (!config || !data) return;
+    clearTimeout(saveTimer.current);
+    onSettingsChange({ ...settingsRef.current, training: config });
+    setView({ ...IDLE, phase: 'starting' });
+    liveRef.current = undefined;
+    setLive(undefined);
+    try {
+      await props.saveNow();
+      const { runId } = await api.call('training.start', {
+        projectId,
+        data,
+        config,
+        backend: settings.backend,
+      });
+      setView((current) => ({ ...current, runId }));
+      adopt(new LiveRun(runId, config.epochs, nextFrame));
+      setRunsVersion((v) => v + 1);
+    } catch (error) {
+      setView({ ...IDLE, startError: messageOf(error) });
+    }
+  };
+
+  const [commandError, setCommandError] = useState<string>();
+  const command = (control: RunControl) => {
+    const runId = liveRef.current?.runId;
+    if (!runId) return;
+    setCommandError(undefined);
+    if (control.type === 'stop') setView((current) => ({ ...current, phase: 'stopping' }));
+    api.call('training.command', { runId, command: control }).catch((error: unknown) => {
+      setCommandError(
+        error instanceof ApiCallError ? error.error.message : 'The command did not reach the run.',
+      );
+    });
+  };
+
+  const active = isActive(view.phase);
+  const chosenData = settings.data;
+  const dataHint = settings.template ? templateDefaults(settings.template)?.dataHint : undefined;
+
+  return (
+    <div className="training-view">
+      <aside className="training-side">
+        <div className="training-data">
+          <h2 className="training-subtitle">Data set</h2>
+          {chosenData ? (
+            <p>
+              <strong>{datasetLabel(chosenData, datasetTitles)}</strong>{' '}
+              <button type="button" className="link-button" onClick={props.onChooseData}>
+                Change
+              </button>
+            </p>
+          ) : (
+            <>
+              <p className="empty">No data set chosen yet.</p>
+              {dataHint && <p className="field-hint">{dataHint}</p>}
+              <button type="button" className="button" onClick={props.onChooseData}>
+                Choose a data set
+              </button>
+            </>
+          )}
+        </div>
+        <div className="training-form-head">
+          <h2 className="training-subtitle">Settings</h2>
+          <button type="button" className="link-button" onClick={resetToDefaults} disabled={active}>
+            {settings.template ? "Reset to the template's defaults" : 'Reset to defaults'}
+          </button>
+        </div>
+        <TrainingForm
+          draft={draft}
+          defaults={defaults}
+          errors={check.errors}
+          onChange={changeField}
+          backend={settings.backend}
+          onBackendChange={changeBackend}
+          disabled={active}
+        />
+      </aside>
+
+      <section className="training-main" aria-label="Training">
+        <div className="training-toolbar">
+          <RunControls
+            phase={view.phase}
+            blockedReason={blockedReason}
+            onStart={() => void start()}
+            onPause={() => command({ type: 'pause' })}
+            onResume={() => command({ type: 'resume' })}
+            onStep={() => command({ type: 'step' })}
+            onStop={() => command({ type: 'stop' })}
+            onSetLearningRate={(value) => command({ type: 'setLearningRate', value })}
+          />
+          <div className="training-status-line">
+            <span
+              className={`run-status run-status-${view.phase}`}
+              role="status"
+              aria-label="Run status"
+            >
+              {phaseText(view)}
+            </span>
+            {view.started && <BackendBadge report={view.started.backend} />}
+          </div>
+        </div>
+
+        {view.startError && (
+          <div className="training-error" role="alert">
+            <strong>Training did not start.</strong> {view.startError}
+          </div>
+        )}
+        {commandError && (
+          <p className="training-error" role="alert">
+            {commandError}
+          </p>
+        )}
+        {view.final?.type === 'failed' && (
+          <div className="training-error" role="alert">
+            <strong>Training failed.</strong> {view.final.message}
+          </div>
+        )}
+
+        {live && (
+          <>
+            <ProgressBar
+              run={live}
+              paused={view.phase === 'paused'}
+              ended={!active && view.phase !== 'idle'}
+            />
+            <LiveCharts run={live} />
+          </>
+        )}
+        <RunNotes view={view} />
+        {view.final?.type === 'finished' && <FinalResults event={view.final} />}
+
+        <PastRuns
+          projectId={projectId}
+          version={runsVersion}
+          datasetTitles={datasetTitles}
+          liveRunId={live?.runId}
+        />
+      </section>
+    </div>
+  );
 }

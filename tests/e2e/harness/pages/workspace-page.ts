@@ -24,6 +24,8 @@ export class WorkspacePage {
   /** Attaches to a page showing (or about to show) a workspace. */
   static async attach(page: Page): Promise<WorkspacePage> {
     const workspace = new WorkspacePage(page);
+    // The address changes first, then the project loads: wait for both.
+    await page.waitForURL(/#\/project\//, { timeout: 10_000 });
     await workspace.nameField.waitFor({ timeout: 10_000 });
     return workspace;
   }

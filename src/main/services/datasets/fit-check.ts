@@ -1,0 +1,210 @@
+import { LOSS_TITLES } from '../../../shared/catalog/losses';
+import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetFit, FitProblem } from '../../../shared/data/dataset-preview';
+import { nodeDisplayName } from '../../../shared/graph/document';
+import type { GraphDocument } from '../../../shared/graph/document';
+import type { TensorInfo } from '../../../shared/shapes/shape';
+import { shapesEqual } from '../../../shared/shapes/shape';
+import { flattensTo, planTargets } from '../../engine/training/target-plan';
+import type { GraphEnds } from './graph-ends';
+import { graphEnds, lastDense } from './graph-ends';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Whether the trainer will accept this data set with this network, decided by the trainer's
+ * own check (planTargets), so the data panel and a training run never disagree. Each problem
+ * is split into what does not fit and the exact change that makes it fit. When the Input does
+ * not fit, the network is checked again as if that were fixed, so an Output that would not
+ * fit either is reported in the same pass.
+ */
+export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
+  if (graph === undefined) return { status: 'unchecked', ok: false, problems: [], notes: [] };
+  const read = graphEnds(graph);
+  if (read.kind !== 'ready') {
+    return { status: read.kind, ok: false, problems: [read.problem], notes: [] };
+  }
+  if (data.count === 0) {
+    return mismatch([
+      {
+        message: `The data set "${data.title}" has no examples.`,
+        fix: 'Pick or import a data set with at least a few rows.',
+      },
+    ]);
+  }
+  const ends = read.ends;
+  const first = plan(data, ends);
+  if (first.ok) return { status: 'fits', ok: true, problems: [], notes: fitNotes(data, ends) };
+
+  const inputFix = inputChange(data, ends);
+  if (!inputFix) return mismatch([outputProblem(data, ends, first.message)]);
+  const fixed = graphEnds(withInput(ends.document, ends.input.id, inputFix.form, inputFix.shape));
+  // Layers made for another kind of data (an LSTM fed a list of numbers) would then break.
+  const layersToo =
+    // (Tokens always need the Embedding the fix already asks for.)
+    fixed.kind === 'unchecked' && inputFix.form !== 'tokens'
+      ? ` The layers after it would then need changing as well, so a data set shaped like [${ends.inputInfo.shape.join(', ')}] may suit this network better.`
+      : '';
+  const problems: FitProblem[] = [
+    { message: diagnosis(first.message), fix: `${inputFix.fix}${layersToo}` },
+  ];
+  if (fixed.kind === 'ready') {
+    const second = plan(data, fixed.ends);
+    if (!second.ok && !inputChange(data, fixed.ends)) {
+      problems.push(outputProblem(data, fixed.ends, second.message));
+    }
+  }
+  return mismatch(problems);
+}
+
+function mismatch(problems: FitProblem[]): DatasetFit {
+  return { status: 'mismatch', ok: false, problems, notes: [] };
+}
+
+function plan(data: DatasetInfo, ends: GraphEnds) {
+  return planTargets(
+    data,
+    { name: ends.inputName, info: ends.inputInfo },
+    { name: ends.outputName, task: ends.task, loss: ends.loss, shape: ends.outputShape },
+  );
+}
+
+/** What the trainer will tell the user when it reads the data (the same wording). */
+function fitNotes(data: DatasetInfo, ends: GraphEnds): string[] {
+  const shape = ends.inputInfo.shape as number[];
+  if (!flattensTo(data.featureShape, shape)) return [];
+  return [
+    `Each ${data.featureShape.join('×')} example is read as one list of ${shape[0]} values, as ${ends.inputName} expects.`,
+  ];
+}
+
+type InputForm = 'vector' | 'image' | 'sequence' | 'tokens';
+
+/**
+ * The Input settings that would take this data set, when the Input is what does not fit
+ * (the same three checks, in the same order, as the trainer's).
+ */
+function inputChange(
+  data: DatasetInfo,
+  ends: GraphEnds,
+): { form: InputForm; shape: number[]; fix: string } | undefined {
+  const info: TensorInfo = ends.inputInfo;
+  const dataShape = [...data.featureShape];
+  const name = ends.inputName;
+  const currentForm = ends.input.params['form'] as InputForm;
+  if (data.featureType === 'int32' && info.dtype !== 'int32') {
+    return {
+      form: 'tokens',
+      shape: dataShape,
+      fix: `Set the form of ${name} to "tokens" and its shape to [${dataShape.join(', ')}], and put an Embedding after it.`,
+    };
+  }
+  const sameShape = shapesEqual(dataShape, info.shape) || flattensTo(dataShape, info.shape);
+  if (data.featureType === 'float32' && info.dtype === 'int32') {
+    const form = formForShape(dataShape);
+    return {
+      form,
+      shape: dataShape,
+      fix: `Set the form of ${name} to "${form}"${sameShape ? '' : ` and its shape to [${dataShape.join(', ')}]`}, or pick a text data set.`,
+    };
+  }
+  if (sameShape) return undefined;
+  if (currentForm === 'vector' && dataShape.length > 1) {
+    // An MLP keeps its layers if it reads each example as one flat list.
+    const flat = dataShape.reduce((a, b) => a * b, 1);
+    return {
+      form: 'vector',
+      shape: [flat],
+      fix: `Set the shape of ${name} to [${flat}] (each ${dataShape.join('×')} example read as one list), or set its form to "${formForShape(dataShape)}" and its shape to [${dataShape.join(', ')}].`,
+    };
+  }
+  const form = data.featureType === 'int32' ? 'tokens' : formForShape(dataShape);
+  return {
+    form,
+    shape: dataShape,
+    fix:
+      form === currentForm
+        ? `Set the shape of ${name} to [${dataShape.join(', ')}].`
+        : `Set the form of ${name} to "${form}" and its shape to [${dataShape.join(', ')}].`,
+  };
+}
+
+function formForShape(shape: readonly number[]): InputForm {
+  return shape.length === 3 ? 'image' : shape.length === 2 ? 'sequence' : 'vector';
+}
+
+function withInput(
+  document: GraphDocument,
+  inputId: string,
+  form: InputForm,
+  shape: number[],
+): GraphDocument {
+  return {
+    ...document,
+    nodes: document.nodes.map((node) =>
+      node.id === inputId ? { ...node, params: { ...node.params, form, shape } } : node,
+    ),
+  };
+}
+
+/** The trainer's message up to its advice: what does not fit, with the names and numbers. */
+function diagnosis(message: string): string {
+  return splitAdvice(message).message;
+}
+
+const ADVICE = /^(.*?[.;])\s+((?:Change|Set|Make|Give|Add|Use|Pick|Put|Choose)\b.*)$/s;
+
+export function splitAdvice(message: string): FitProblem {
+  const match = ADVICE.exec(message);
+  if (!match) {
+    return {
+      message,
+      fix: 'Change the network in the Network tab, or pick a data set that fits it.',
+    };
+  }
+  return { message: match[1]!, fix: match[2]! };
+}
+
+/**
+ * A problem at the Output, with the change spelled out for the layer concerned when the
+ * network ends in a Dense (the usual case); otherwise the trainer's own advice.
+ */
+function outputProblem(data: DatasetInfo, ends: GraphEnds, message: string): FitProblem {
+  const engine = splitAdvice(message);
+  const out = ends.outputName;
+  if (ends.task === 'reconstruction') return engine;
+  if (data.task === 'regression' && ends.task === 'classification') {
+    return {
+      message: engine.message,
+      fix: `Set the task of ${out} to regression and its loss to ${LOSS_TITLES.meanSquaredError}.`,
+    };
+  }
+  const classes = data.classNames?.length ?? data.targetSize;
+  if (data.task === 'classification' && ends.task === 'regression') {
+    return {
+      message: engine.message,
+      fix: `Set the task of ${out} to classification and its loss to ${LOSS_TITLES.categoricalCrossentropy}.`,
+    };
+  }
+  const dense = lastDense(ends);
+  if (!dense || ends.outputShape.length !== 1) return engine;
+  const denseName = nodeDisplayName(dense);
+  if (data.task === 'regression') {
+    return {
+      message: engine.message,
+      fix: `Set ${denseName} to ${plural(data.targetSize, 'unit')}, one per number to predict, with a linear activation.`,
+    };
+  }
+  const units = ends.outputShape[0];
+  if (units === classes) return engine;
+  if (units === 1 && classes === 2) {
+    return {
+      message: engine.message,
+      fix: `Set the loss of ${out} to ${LOSS_TITLES.binaryCrossentropy} (with a sigmoid activation on ${denseName}), or set ${denseName} to 2 units, one per class.`,
+    };
+  }
+  return {
+    message: engine.message,
+    fix: `Set ${denseName} to ${classes} units, one per class${classes === 2 ? ', or to 1 unit with a sigmoid activation and binary cross-entropy' : ''}.`,
+  };
+}

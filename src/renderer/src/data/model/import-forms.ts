@@ -1,0 +1,215 @@
+import type { CsvTableResult, ImportKind } from '../../../../shared/data/dataset-preview';
+import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
+
+type CsvSpec = Extract<DatasetSpec, { source: 'csv' }>;
+type ImageSpec = Extract<DatasetSpec, { source: 'images' }>;
+type IdxSpec = Extract<DatasetSpec, { source: 'idx' }>;
+
+/** A file or folder the user chose: where Neurite reads it, and the name to show. */
+export interface ChosenFile {
+  readonly path: string;
+  readonly name: string;
+}
+
+export interface CsvForm {
+  readonly file: ChosenFile | undefined;
+  /** The file's columns and first rows, once read. */
+  readonly table: CsvTableResult | undefined;
+  /** The target column's index, as the select's value; '' until the table is read. */
+  readonly target: string;
+  /** A saved target not yet matched against the table's columns. */
+  readonly savedTarget: string | number | undefined;
+  readonly task: CsvSpec['task'];
+  readonly scaling: CsvSpec['scaling'];
+  readonly missing: CsvSpec['missing'];
+  readonly delimiter: CsvSpec['delimiter'];
+  readonly header: CsvSpec['header'];
+}
+
+export interface ImageForm {
+  readonly folder: ChosenFile | undefined;
+  readonly height: string;
+  readonly width: string;
+  readonly color: ImageSpec['color'];
+}
+
+export interface IdxForm {
+  readonly images: ChosenFile | undefined;
+  readonly labels: ChosenFile | undefined;
+  /** '' for all examples. */
+  readonly limit: string;
+}
+
+export interface ImportForms {
+  readonly kind: ImportKind;
+  readonly csv: CsvForm;
+  readonly images: ImageForm;
+  readonly idx: IdxForm;
+}
+
+/** The last part of a path, whichever separator the system uses. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+const chosen = (path: string): ChosenFile => ({ path, name: baseName(path) });
+
+/** The import forms, filled in from the saved data set when it is an import. */
+export function initialForms(value: DatasetSpec | undefined): ImportForms {
+  const forms: ImportForms = {
+    kind: 'csv',
+    csv: {
+      file: undefined,
+      table: undefined,
+      target: '',
+      savedTarget: undefined,
+      task: 'auto',
+      scaling: 'standardize',
+      missing: 'error',
+      delimiter: 'auto',
+      header: 'auto',
+    },
+    images: { folder: undefined, height: '28', width: '28', color: 'grayscale' },
+    idx: { images: undefined, labels: undefined, limit: '' },
+  };
+  switch (value?.source) {
+    case 'csv':
+      return {
+        ...forms,
+        kind: 'csv',
+        csv: {
+          ...forms.csv,
+          file: chosen(value.path),
+          savedTarget: value.target,
+          task: value.task,
+          scaling: value.scaling,
+          missing: value.missing,
+          delimiter: value.delimiter,
+          header: value.header,
+        },
+      };
+    case 'images':
+      return {
+        ...forms,
+        kind: 'images',
+        images: {
+          folder: chosen(value.path),
+          height: String(value.size[0]),
+          width: String(value.size[1]),
+          color: value.color,
+        },
+      };
+    case 'idx':
+      return {
+        ...forms,
+        kind: 'idx',
+        idx: {
+          images: chosen(value.images),
+          labels: chosen(value.labels),
+          limit: value.limit === undefined ? '' : String(value.limit),
+        },
+      };
+    default:
+      return forms;
+  }
+}
+
+/** The target select's value for a saved target (a column name or index), if it is a column. */
+export function targetIndex(table: CsvTableResult, saved: string | number | undefined): string {
+  const last = String(table.columns.length - 1);
+  if (saved === undefined) return last;
+  if (typeof saved === 'number') return saved < table.columns.length ? String(saved) : last;
+  const index = table.columns.indexOf(saved);
+  if (index >= 0) return String(index);
+  const asNumber = Number(saved);
+  return Number.isInteger(asNumber) && asNumber >= 0 && asNumber < table.columns.length
+    ? String(asNumber)
+    : last;
+}
+
+/** The CSV spec the form describes, once a file is read and a target picked. */
+export function csvSpec(form: CsvForm): CsvSpec | undefined {
+  if (!form.file || !form.table || form.target === '') return undefined;
+  const index = Number(form.target);
+  const name = form.table.columns[index];
+  return {
+    source: 'csv',
+    path: form.file.path,
+    // A header name reads better in saved settings; without a header only the index exists.
+    target: form.table.hasHeader && name ? name : index,
+    task: form.task,
+    delimiter: form.delimiter,
+    header: form.header,
+    scaling: form.scaling,
+    missing: form.missing,
+  };
+}
+
+export type FieldCheck =
+  | { readonly ok: true; readonly value: number | undefined }
+  | { readonly ok: false; readonly message: string };
+
+/** A whole number between min and max typed in a field; '' is allowed when `optional`. */
+export function checkWhole(
+  label: string,
+  text: string,
+  min: number,
+  max: number,
+  optional = false,
+): FieldCheck {
+  const trimmed = text.trim();
+  const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+  if (trimmed === '') {
+    return optional
+      ? { ok: true, value: undefined }
+      : { ok: false, message: `${label} is empty. Enter a whole number ${range}.` };
+  }
+  const value = Number(trimmed);
+  if (!Number.isInteger(value)) {
+    return { ok: false, message: `${label} must be a whole number ${range}; "${text}" is not.` };
+  }
+  if (value < min || value > max) {
+    return { ok: false, message: `${label} must be a whole number ${range}; ${value} is not.` };
+  }
+  return { ok: true, value };
+}
+
+export const IMAGE_SIZE = { min: 4, max: 512 } as const;
+export const IDX_LIMIT_MIN = 10;
+
+export const imageHeightCheck = (form: ImageForm) =>
+  checkWhole('Height', form.height, IMAGE_SIZE.min, IMAGE_SIZE.max);
+export const imageWidthCheck = (form: ImageForm) =>
+  checkWhole('Width', form.width, IMAGE_SIZE.min, IMAGE_SIZE.max);
+export const idxLimitCheck = (form: IdxForm) =>
+  checkWhole('Examples to use', form.limit, IDX_LIMIT_MIN, Number.MAX_SAFE_INTEGER, true);
+
+/** The image-folder spec the form describes, when a folder is chosen and the size is valid. */
+export function imageSpec(form: ImageForm): ImageSpec | undefined {
+  const height = imageHeightCheck(form);
+  const width = imageWidthCheck(form);
+  if (!form.folder || !height.ok || !width.ok) return undefined;
+  return {
+    source: 'images',
+    path: form.folder.path,
+    size: [height.value as number, width.value as number],
+    color: form.color,
+  };
+}
+
+/** The IDX spec the form describes, when both files are chosen and the limit is valid. */
+export function idxSpec(form: IdxForm): IdxSpec | undefined {
+  const limit = idxLimitCheck(form);
+  if (!form.images || !form.labels || !limit.ok) return undefined;
+  return {
+    source: 'idx',
+    images: form.images.path,
+    labels: form.labels.path,
+    ...(limit.value !== undefined ? { limit: limit.value } : {}),
+  };
+}
+
+/** An uploaded IDX file goes in the labels slot when its name says so (train-labels-…). */
+export function idxSlot(fileName: string): 'images' | 'labels' {
+  return /label/i.test(fileName) ? 'labels' : 'images';
+}

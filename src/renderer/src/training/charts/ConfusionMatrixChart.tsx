@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ConfusionMatrix } from '../../../../shared/training/events';
+import { CHART_CONFIG, COLORS } from './chart-style';
+import { loadPlotly, type Data, type Layout } from './plotly';
+
+/**
+ * The confusion matrix as a heatmap: rows are the true class, columns the predicted one, each
+ * cell shows its count. The diagonal holds the examples classified right.
+ */
+export function ConfusionMatrixChart({
+  matrix,
+  title,
+}: {
+  readonly matrix: ConfusionMatrix;
+  readonly title: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [loadError, setLoadError] = useState<string>();
+  const total = matrix.counts.flat().reduce((sum, count) => sum + count, 0);
+
+  useEffect(() => {
+    const div = ref.current;
+    if (!div) return;
+    let cancelled = false;
+    const size = Math.min(560, Math.max(300, 120 + matrix.labels.length * 42));
+    const trace = {
+      type: 'heatmap',
+      z: matrix.counts,
+      x: matrix.labels,
+      y: matrix.labels,
+      colorscale: [
+        [0, '#ffffff'],
+        [1, COLORS.train],
+      ],
+      showscale: false,
+      texttemplate: '%{z}',
+      textfont: { size: matrix.labels.length > 12 ? 9 : 12 },
+      xgap: 1,
+      ygap: 1,
+      hovertemplate: 'true class %{y}<br>predicted %{x}<br>%{z} examples<extra></extra>',
+    } as unknown as Data;
+    const layout: Partial<Layout> = {
+      title: { text: title, font: { size: 14, color: COLORS.text }, x: 0.02 },
+      width: size,
+      height: size,
+      margin: { l: 90, r: 16, t: 40, b: 80 },
+      font: { family: 'system-ui, sans-serif', size: 12, color: COLORS.muted },
+      xaxis: { title: { text: 'predicted class' }, type: 'category', side: 'bottom' },
+      yaxis: { title: { text: 'true class' }, type: 'category', autorange: 'reversed' },
+    };
+    loadPlotly()
+      .then((plotly) => {
+        if (!cancelled) void plotly.react(div, [trace], layout, CHART_CONFIG);
+      })
+      .catch(() =>
+        setLoadError('The confusion matrix could not be drawn. Reload the page to try again.'),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [matrix, title]);
+
+  if (loadError) return <p className="training-error">{loadError}</p>;
+  return (
+    <div
+      ref={ref}
+      className="confusion-matrix"
+      data-chart="confusion-matrix"
+      data-total={total}
+      data-classes={matrix.labels.length}
+      role="img"
+      aria-label={`${title}: ${matrix.labels.length} classes, ${total} examples`}
+    />
+  );
+}

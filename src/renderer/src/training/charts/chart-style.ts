@@ -1,0 +1,81 @@
+import type { Config, Layout, Plotly } from './plotly';
+
+/** Colours from styles.css (Plotly needs real colours, not CSS variables). */
+export const COLORS = {
+  text: '#1d2430',
+  muted: '#5d6777',
+  grid: '#e1e4ea',
+  train: '#3a5bd9',
+  validation: '#d9480f',
+  test: '#2b8a3e',
+  learningRate: '#7048e8',
+} as const;
+
+/** Colours of overlaid runs, in order. */
+export const RUN_COLORS = [
+  '#3a5bd9',
+  '#d9480f',
+  '#2b8a3e',
+  '#7048e8',
+  '#c2255c',
+  '#0b7285',
+  '#e67700',
+  '#495057',
+] as const;
+
+export const CHART_CONFIG: Partial<Config> = {
+  displaylogo: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines'],
+};
+
+export function chartLayout(options: {
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly yPercent?: boolean;
+  readonly yLog?: boolean;
+  /** Start the y axis at 0, so a constant curve does not float in the middle of ±0.5. */
+  readonly yFromZero?: boolean;
+}): Partial<Layout> {
+  return {
+    title: { text: options.title, font: { size: 14, color: COLORS.text }, x: 0.02 },
+    height: 260,
+    margin: { l: 56, r: 16, t: 36, b: 40 },
+    font: { family: 'system-ui, sans-serif', size: 12, color: COLORS.muted },
+    paper_bgcolor: '#ffffff',
+    plot_bgcolor: '#ffffff',
+    hovermode: 'closest',
+    showlegend: true,
+    legend: { orientation: 'h', y: -0.2, x: 0, font: { size: 11 } },
+    xaxis: {
+      title: { text: options.xTitle, standoff: 4 },
+      gridcolor: COLORS.grid,
+      zeroline: false,
+      rangemode: 'tozero',
+    },
+    yaxis: {
+      title: { text: options.yTitle },
+      gridcolor: COLORS.grid,
+      zeroline: false,
+      ...(options.yPercent ? { tickformat: '.0%' } : {}),
+      ...(options.yLog ? { type: 'log' as const } : {}),
+      ...(options.yFromZero ? { rangemode: 'tozero' as const } : {}),
+    },
+  };
+}
+
+/**
+ * Keeps a chart as wide as its box. (Plotly's own `responsive` option listens to the window
+ * only, and its listener outlives a chart React removed.)
+ */
+export function followSize(plotly: Plotly, div: HTMLDivElement): () => void {
+  let width = div.clientWidth;
+  const observer = new ResizeObserver(() => {
+    if (div.clientWidth === width || !div.isConnected || div.clientWidth === 0) return;
+    width = div.clientWidth;
+    // Plots.resize returns a promise, though its types say void.
+    Promise.resolve(plotly.Plots.resize(div) as unknown).catch(() => undefined);
+  });
+  observer.observe(div);
+  return () => observer.disconnect();
+}

@@ -1,0 +1,43 @@
+/** Names and choice of the numbers a run reports, shared by charts, tables and the runs list. */
+
+const TITLES: Readonly<Record<string, string>> = {
+  loss: 'Loss',
+  accuracy: 'Accuracy',
+  precision: 'Precision',
+  recall: 'Recall',
+  f1: 'F1 score',
+  auc: 'AUC',
+  mae: 'Mean absolute error',
+  mse: 'Mean squared error',
+  rmse: 'Root mean squared error',
+};
+
+export function metricTitle(name: string): string {
+  return TITLES[name] ?? name;
+}
+
+/** Metrics that are shares of examples, shown as percentages. */
+export function isFraction(name: string): boolean {
+  return ['accuracy', 'precision', 'recall', 'f1', 'auc'].includes(name);
+}
+
+/** The one metric a chart or list shows for a run: accuracy for classes, else an error. */
+export function headlineMetric(names: Iterable<string>): string | undefined {
+  const available = new Set(names);
+  return (
+    ['accuracy', 'mae', 'rmse', 'mse', 'f1'].find((name) => available.has(name)) ??
+    [...available][0]
+  );
+}
+
+export function formatMetric(name: string, value: number): string {
+  if (isFraction(name)) return `${(value * 100).toFixed(1)}%`;
+  return formatValue(value);
+}
+
+/** A loss or error: four significant digits, scientific only for the very small. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(2);
+  return Number(value.toPrecision(4)).toString();
+}

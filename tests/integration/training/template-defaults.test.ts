@@ -1,0 +1,86 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Loss, Task } from '../../../src/shared/catalog/losses';
+import { nodeDisplayName } from '../../../src/shared/graph/document';
+import { parseGraphDocument } from '../../../src/shared/graph/parse';
+import { analyzeGraph } from '../../../src/shared/inference/analyze';
+import { trainingConfigSchema } from '../../../src/shared/training/config';
+import { templateDefaults } from '../../../src/shared/training/template-defaults';
+import { loadDataset } from '../../../src/main/engine/data/load-dataset';
+import { planTargets } from '../../../src/main/engine/training/target-plan';
+import { finished, template, trainInProcess } from '../../fixtures/training';
+
+const templateNames = readdirSync(path.resolve(__dirname, '../../../resources/templates'))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.slice(0, -'.json'.length));
+
+/** The message planTargets gives for the template and data set, or 'fits'. */
+async function fitOf(name: string): Promise<string> {
+  const defaults = templateDefaults(name)!;
+  const parsed = parseGraphDocument(template(name));
+  if (!parsed.ok) throw new Error(`template ${name} does not parse`);
+  const analysis = analyzeGraph(parsed.document);
+  const input = parsed.document.nodes.find((n) => n.kind === 'Input')!;
+  const output = parsed.document.nodes.find((n) => n.kind === 'Output')!;
+  const dataset = await loadDataset(defaults.data!);
+  const planned = planTargets(
+    dataset.info,
+    { name: nodeDisplayName(input), info: analysis.nodes.get(input.id)!.output! },
+    {
+      name: nodeDisplayName(output),
+      task: output.params['task'] as Task,
+      loss: output.params['loss'] as Loss,
+      shape: analysis.nodes.get(output.id)!.output!.shape,
+    },
+  );
+  return planned.ok ? 'fits' : planned.message;
+}
+
+describe('per-template training defaults', () => {
+  it('exist for all 25 templates and are valid training settings', () => {
+    expect(templateNames).toHaveLength(25);
+    for (const name of templateNames) {
+      const defaults = templateDefaults(name);
+      expect(defaults, name).toBeDefined();
+      expect(trainingConfigSchema.safeParse(defaults!.training).success, name).toBe(true);
+      // Without a built-in data set, the student is told what to import instead.
+      if (!defaults!.data) expect(defaults!.dataHint, name).toMatch(/Import/);
+    }
+  });
+
+  it('give no defaults for a name that is not a template', () => {
+    expect(templateDefaults('constructor')).toBeUndefined();
+    expect(templateDefaults('no-such-template')).toBeUndefined();
+  });
+
+  it.each(templateNames.filter((name) => templateDefaults(name)?.data))(
+    "%s: the default data set fits the network's Input and Output",
+    async (name) => {
+      expect(await fitOf(name)).toBe('fits');
+    },
+  );
+
+  it('cover the classic first labs with a built-in data set', () => {
+    expect(templateDefaults('xor-mlp')!.data).toMatchObject({ name: 'xor' });
+    expect(templateDefaults('softmax-regression')!.data).toMatchObject({ name: 'iris' });
+    expect(templateDefaults('lenet-5')!.data).toMatchObject({ name: 'mnist' });
+    expect(templateDefaults('lstm-sequence')!.data).toMatchObject({ name: 'sine' });
+  });
+
+  it('train the XOR MLP to 100% accuracy as they are', async () => {
+    const defaults = templateDefaults('xor-mlp')!;
+    const run = await trainInProcess(template('xor-mlp'), defaults.data!, defaults.training);
+    expect(finished(run).train.metrics['accuracy']).toBe(1);
+  });
+
+  it('train softmax regression on Iris to at least 90% on held-out flowers', async () => {
+    const defaults = templateDefaults('softmax-regression')!;
+    const run = await trainInProcess(
+      template('softmax-regression'),
+      defaults.data!,
+      defaults.training,
+    );
+    expect(finished(run).validation?.metrics['accuracy']).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  baseName,
+  checkWhole,
+  csvSpec,
+  idxSlot,
+  idxSpec,
+  imageSpec,
+  initialForms,
+  targetIndex,
+} from '../../../src/renderer/src/data/model/import-forms';
+import type { CsvTableResult } from '../../../src/shared/data/dataset-preview';
+
+/** The import forms turn what the user chose and typed into data set specs. */
+
+const table: CsvTableResult = {
+  kind: 'table',
+  columns: ['species', 'sepal_length', 'petal_width'],
+  rows: [['setosa', '5.1', '0.2']],
+  rowCount: 1,
+  delimiter: ',',
+  hasHeader: true,
+};
+
+describe('targetIndex', () => {
+  it('finds a saved target by name or number, else takes the last column', () => {
+    expect(targetIndex(table, 'species')).toBe('0');
+    expect(targetIndex(table, 1)).toBe('1');
+    expect(targetIndex(table, '1')).toBe('1');
+    expect(targetIndex(table, undefined)).toBe('2');
+    expect(targetIndex(table, 'no such column')).toBe('2');
+    expect(targetIndex(table, 9)).toBe('2');
+  });
+});
+
+describe('csvSpec', () => {
+  const form = initialForms(undefined).csv;
+  it('names the target column when the file has a header, else gives its number', () => {
+    const chosen = { ...form, file: { path: '/d/iris.csv', name: 'iris.csv' }, table, target: '0' };
+    expect(csvSpec(chosen)).toEqual({
+      source: 'csv',
+      path: '/d/iris.csv',
+      target: 'species',
+      task: 'auto',
+      delimiter: 'auto',
+      header: 'auto',
+      scaling: 'standardize',
+      missing: 'error',
+    });
+    expect(csvSpec({ ...chosen, table: { ...table, hasHeader: false } })?.target).toBe(0);
+  });
+
+  it('is not ready before the file is read', () => {
+    expect(csvSpec({ ...form, file: { path: '/d/a.csv', name: 'a.csv' } })).toBeUndefined();
+  });
+});
+
+describe('initialForms', () => {
+  it('fills the form of the saved import and opens its kind', () => {
+    const forms = initialForms({
+      source: 'csv',
+      path: '/data/uploads/1/iris.csv',
+      target: 'species',
+      task: 'classification',
+      delimiter: 'auto',
+      header: 'auto',
+      scaling: 'minmax',
+      missing: 'drop',
+    });
+    expect(forms.kind).toBe('csv');
+    expect(forms.csv.file).toEqual({ path: '/data/uploads/1/iris.csv', name: 'iris.csv' });
+    expect(forms.csv).toMatchObject({ savedTarget: 'species', scaling: 'minmax', missing: 'drop' });
+    const idx = initialForms({
+      source: 'idx',
+      images: 'C:\\data\\train-images-idx3-ubyte.gz',
+      labels: 'C:\\data\\train-labels-idx1-ubyte.gz',
+      limit: 500,
+    });
+    expect(idx.kind).toBe('idx');
+    expect(idx.idx.images?.name).toBe('train-images-idx3-ubyte.gz');
+    expect(idx.idx.limit).toBe('500');
+  });
+});
+
+describe('image and IDX specs', () => {
+  it('needs a folder and a valid size', () => {
+    const form = initialForms(undefined).images;
+    expect(imageSpec(form)).toBeUndefined();
+    const folder = { path: '/d/shapes', name: 'shapes' };
+    expect(imageSpec({ ...form, folder })).toEqual({
+      source: 'images',
+      path: '/d/shapes',
+      size: [28, 28],
+      color: 'grayscale',
+    });
+    expect(imageSpec({ ...form, folder, width: '3' })).toBeUndefined();
+  });
+
+  it('needs both files; an empty limit means every example', () => {
+    const images = { path: '/d/i', name: 'i' };
+    const labels = { path: '/d/l', name: 'l' };
+    expect(idxSpec({ images, labels: undefined, limit: '' })).toBeUndefined();
+    expect(idxSpec({ images, labels, limit: '' })).toEqual({
+      source: 'idx',
+      images: '/d/i',
+      labels: '/d/l',
+    });
+    expect(idxSpec({ images, labels, limit: '5' })).toBeUndefined();
+  });
+
+  it('puts an uploaded IDX file in the slot its name says', () => {
+    expect(idxSlot('train-labels-idx1-ubyte.gz')).toBe('labels');
+    expect(idxSlot('t10k-images-idx3-ubyte')).toBe('images');
+  });
+});
+
+describe('checkWhole', () => {
+  it('explains an empty, fractional or out-of-range value', () => {
+    expect(checkWhole('Height', '', 4, 512)).toEqual({
+      ok: false,
+      message: 'Height is empty. Enter a whole number from 4 to 512.',
+    });
+    expect(checkWhole('Height', '2.5', 4, 512)).toEqual({
+      ok: false,
+      message: 'Height must be a whole number from 4 to 512; "2.5" is not.',
+    });
+    expect(checkWhole('Examples to use', '3', 10, Number.MAX_SAFE_INTEGER, true)).toEqual({
+      ok: false,
+      message: 'Examples to use must be a whole number of at least 10; 3 is not.',
+    });
+    expect(checkWhole('Examples to use', ' ', 10, 100, true)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+  });
+});
+
+describe('baseName', () => {
+  it('takes the last part of a path on any system', () => {
+    expect(baseName('/home/ana/data/iris.csv')).toBe('iris.csv');
+    expect(baseName('C:\\Users\\ana\\digits')).toBe('digits');
+    expect(baseName('/data/images/')).toBe('images');
+  });
+});
