@@ -339,3 +339,30 @@ describe('editing a network in the canvas editor', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('merge layers in the canvas editor', () => {
+  test('lowering a Concatenate’s inputs drops the connections to the ports that go, in one undo step', async ({
+    server,
+    page,
+    pageErrors,
+  }) => {
+    const editor = await EditorPage.open(page, server.url, 'inception-block');
+    const edges = await editor.edgeCount();
+    const dots = () => editor.node$('concat').locator('.react-flow__handle.target').count();
+    expect(await dots()).toBe(4);
+
+    await editor.selectNode('concat');
+    await editor.setField('Inputs', '3');
+    await expect.poll(dots).toBe(3);
+    expect(await editor.edgeCount()).toBe(edges - 1);
+    // The fourth branch now leads nowhere, which the student is told; nothing dangles.
+    expect(Number((await editor.summary()).Errors)).toBeGreaterThan(0);
+
+    await editor.clickEmptyCanvas();
+    await editor.undo();
+    await expect.poll(dots).toBe(4);
+    expect(await editor.edgeCount()).toBe(edges);
+    expect(await editor.summary()).toMatchObject({ Errors: '0' });
+    expect(pageErrors).toEqual([]);
+  });
+});
