@@ -11,7 +11,7 @@ import { WorkspacePage } from './harness/pages/workspace-page';
 const IRIS_SLICE = fileURLToPath(new URL('../fixtures/data/iris-slice.csv', import.meta.url));
 
 describe('the data panel in browser mode', () => {
-  test('XOR fits the XOR network and stays chosen; Iris does not fit it, with the fixes', async ({
+  test('the XOR template comes with XOR, which fits; Iris does not, with the fixes, and stays chosen', async ({
     server,
     page,
     pageErrors,
@@ -21,23 +21,24 @@ describe('the data panel in browser mode', () => {
       name: 'Data for XOR',
       template: 'XOR',
     });
+    // The template comes with the data set it was made for, already chosen.
     const data = await DataPanelPage.open(workspace);
-    expect(await data.previewTitle()).toBeUndefined();
-
-    await data.chooseBuiltin('XOR gate');
+    await data.waitForPreview('XOR gate');
+    expect(await data.chosenBuiltin()).toBe('XOR gate');
     expect((await data.scatterLabels()).sort()).toEqual(['0', '0', '1', '1']);
     expect(await data.fitHeading()).toBe('Fits your network');
     expect(await data.classBalance()).toEqual(['0 2 (50%)', '1 2 (50%)']);
     await screenshot('xor');
 
-    // The choice is saved with the project: after a reload it is still XOR.
+    await data.chooseBuiltin('Iris flowers');
+    await data.waitForPreview('Iris flowers');
+
+    // The choice is saved with the project: after a reload it is still Iris.
     await workspace.waitForSaved();
     await page.reload();
     const reopened = await DataPanelPage.open(await WorkspacePage.attach(page));
-    await reopened.waitForPreview('XOR gate');
-    expect(await reopened.chosenBuiltin()).toBe('XOR gate');
-
-    await reopened.chooseBuiltin('Iris flowers');
+    await reopened.waitForPreview('Iris flowers');
+    expect(await reopened.chosenBuiltin()).toBe('Iris flowers');
     expect(await reopened.fitHeading()).toBe('Does not fit your network');
     const problems = await reopened.fitProblems();
     expect(problems.map((p) => p.fix)).toEqual([
