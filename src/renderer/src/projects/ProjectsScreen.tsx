@@ -77,7 +77,7 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
           <span className="brand-name">Neurite</span>
           <span className="brand-screen">{trash ? 'Trash' : 'Projects'}</span>
         </div>
-        <div className="workspace-actions">
+        <div className="header-actions">
           {!trash && (
             <>
               <button
@@ -90,6 +90,13 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
               <button type="button" className="button" onClick={() => fileInput.current?.click()}>
                 Import project file…
               </button>
+              <a
+                className="button"
+                href="#/inspector"
+                title="Every template's layers, output shapes and parameter counts, read-only"
+              >
+                Browse templates
+              </a>
               <a className="button" href="#/trash">
                 Trash
               </a>

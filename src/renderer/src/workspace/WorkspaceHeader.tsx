@@ -25,7 +25,7 @@ export function WorkspaceHeader({ session, onShowHistory, onExport }: WorkspaceH
         {/* Keyed by the name so that a rename from elsewhere resets the field. */}
         <ProjectName key={name} name={name} onRename={(next) => session.rename(next)} />
       </div>
-      <div className="workspace-actions">
+      <div className="header-actions">
         <SaveIndicator state={saveState} onRetry={() => void session.saveNow().catch(() => {})} />
         <button type="button" className="button" onClick={onShowHistory}>
           History
