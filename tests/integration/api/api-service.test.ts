@@ -1,36 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiService } from '../../../src/main/services/api-service';
-import { createApiService } from '../../../src/main/services/api-service';
-import type { ApiEventName } from '../../../src/shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import type { Project, ProjectSummary, Run } from '../../../src/shared/api/records';
+import { apiServices, callService } from '../../fixtures/api-service';
 import { xorTrainingStart } from '../../fixtures/training';
 
-const services: { service: ApiService; dir: string }[] = [];
-
-function open(): { service: ApiService; events: { name: ApiEventName; payload: unknown }[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'neurite-api-'));
-  const service = createApiService({ dataDir: dir, transport: 'websocket' });
-  services.push({ service, dir });
-  const events: { name: ApiEventName; payload: unknown }[] = [];
-  service.onEvent((name, payload) => events.push({ name, payload }));
-  return { service, events };
-}
-
-afterEach(async () => {
-  for (const { service, dir } of services.splice(0)) {
-    await service.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function call<T>(service: ApiService, name: string, input: unknown): Promise<T> {
-  const result = await service.handle(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.output as T;
-}
+const open = apiServices();
+const call = callService;
 
 describe('the API service', () => {
   it('refuses unknown calls and invalid input with a typed error, and never throws', async () => {
@@ -156,10 +132,9 @@ describe('the API service', () => {
 
 describe('a damaged database', () => {
   it('is set aside, and the first app.info tells the user where it went', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'neurite-api-'));
-    writeFileSync(path.join(dir, 'neurite.db'), 'this is not a database '.repeat(400));
-    const service = createApiService({ dataDir: dir, transport: 'websocket' });
-    services.push({ service, dir });
+    const { service, dataDir: dir } = open((dataDir) =>
+      writeFileSync(path.join(dataDir, 'neurite.db'), 'this is not a database '.repeat(400)),
+    );
     const first = await call<{ notices: string[] }>(service, 'app.info', {});
     expect(first.notices).toHaveLength(1);
     expect(first.notices[0]).toMatch(/neurite\.db\.corrupt-/);

@@ -1,33 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiService } from '../../../src/main/services/api-service';
-import { createApiService } from '../../../src/main/services/api-service';
 import { readProjectSettings } from '../../../src/shared/api/project-settings';
 import type { Project } from '../../../src/shared/api/records';
+import { apiServices, callService } from '../../fixtures/api-service';
 
-const opened: { service: ApiService; dir: string }[] = [];
-
-function open(): ApiService {
-  const dir = mkdtempSync(path.join(tmpdir(), 'neurite-template-settings-'));
-  const service = createApiService({ dataDir: dir, transport: 'websocket' });
-  opened.push({ service, dir });
-  return service;
-}
-
-afterEach(async () => {
-  for (const { service, dir } of opened.splice(0)) {
-    await service.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function call<T>(service: ApiService, name: string, input: unknown): Promise<T> {
-  const result = await service.handle(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.output as T;
-}
+const openService = apiServices();
+const open = (): ApiService => openService().service;
+const call = callService;
 
 describe('a project created from a template', () => {
   it('starts with the data set and training settings that fit the template, kept on reopening', async () => {

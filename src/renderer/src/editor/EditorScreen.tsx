@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { TEMPLATES } from '../templates';
 import { useHistoryDocument } from './canvas/use-history';
 import { NetworkEditor } from './NetworkEditor';
@@ -15,16 +16,11 @@ export function EditorScreen({ templateId = TEMPLATES[0]?.id ?? '' }: EditorScre
   const template = TEMPLATES.find((t) => t.id === templateId);
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Neurite</span>
-          <span className="brand-screen">Editor</span>
-        </div>
+      <ScreenHeader screen="Try a template (not saved)">
         <a className="editor-back" href="#/inspector">
           All templates
         </a>
-      </header>
+      </ScreenHeader>
       {template?.ok ? (
         <Editor key={template.id} document={template.document} />
       ) : (

@@ -5,6 +5,7 @@ import { getApiClient } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { navigate } from '../routes';
 import { errorMessage } from '../save-file';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ProjectCard } from './ProjectCard';
 import { readFileAsBase64 } from './read-file';
@@ -71,74 +72,67 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Neurite</span>
-          <span className="brand-screen">{trash ? 'Trash' : 'Projects'}</span>
-        </div>
-        <div className="header-actions">
-          {!trash && (
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => setNewOpen(true)}
-              >
-                New project
-              </button>
-              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-                Import project file…
-              </button>
-              <a
-                className="button"
-                href="#/inspector"
-                title="Every template's layers, output shapes and parameter counts, read-only"
-              >
-                Browse templates
-              </a>
-              <a className="button" href="#/trash">
-                Trash
-              </a>
-            </>
-          )}
-          {trash && (
-            <>
-              <a className="button" href="#/">
-                Back to projects
-              </a>
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={!projects || projects.length === 0}
-                onClick={() => {
-                  if (window.confirm('Delete every project in the trash for good?')) {
-                    act(
-                      getApiClient().call('projects.emptyTrash', {}),
-                      'The trash could not be emptied.',
-                      'The trash is empty.',
-                    );
-                  }
-                }}
-              >
-                Empty trash
-              </button>
-            </>
-          )}
-          <input
-            ref={fileInput}
-            type="file"
-            hidden
-            aria-label="Project file to import"
-            accept=".neurite,.json"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </div>
-      </header>
+      <ScreenHeader screen={trash ? 'Trash' : 'Projects'}>
+        {!trash && (
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setNewOpen(true)}
+            >
+              New project
+            </button>
+            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              Import project file…
+            </button>
+            <a
+              className="button"
+              href="#/inspector"
+              title="Every template's layers, output shapes and parameter counts, read-only"
+            >
+              Browse templates
+            </a>
+            <a className="button" href="#/trash">
+              Trash
+            </a>
+          </>
+        )}
+        {trash && (
+          <>
+            <a className="button" href="#/">
+              Back to projects
+            </a>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={!projects || projects.length === 0}
+              onClick={() => {
+                if (window.confirm('Delete every project in the trash for good?')) {
+                  act(
+                    getApiClient().call('projects.emptyTrash', {}),
+                    'The trash could not be emptied.',
+                    'The trash is empty.',
+                  );
+                }
+              }}
+            >
+              Empty trash
+            </button>
+          </>
+        )}
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-label="Project file to import"
+          accept=".neurite,.json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </ScreenHeader>
       <main className="projects">
         {problem && (
           <p className="banner banner-error" role="alert">
