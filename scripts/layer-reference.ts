@@ -5,7 +5,12 @@ import {
   ACTIVATION_TITLES,
   RECURRENT_ACTIVATIONS,
 } from '../src/shared/catalog/activations';
-import { INITIALIZER_TYPES, initializerSchema } from '../src/shared/catalog/common-params';
+import {
+  INITIALIZER_HELP,
+  INITIALIZER_TITLES,
+  INITIALIZER_TYPES,
+  initializerSchema,
+} from '../src/shared/catalog/common-params';
 import {
   ACTIVATIONS_FOR_LOSS,
   LOSSES,
@@ -122,12 +127,19 @@ function renderKind(kind: LayerKind, links: Links): string[] {
     out.push('No parameters: write `"params": {}` or leave `params` out.');
     return out;
   }
+  const shape = (kind.paramsSchema as unknown as { shape: Record<string, z.ZodType> }).shape;
   const rows = fields.map(([key, field]) => [
     `\`${key}\``,
-    allowedValues(kind, key, field, links),
+    allowedValues(kind, key, field, links, optionTitlesOf(shape[key])),
     formatDefault(field.default),
     escapeText(
-      [field.title ? `**${field.title}.**` : '', field.description ?? ''].join(' ').trim(),
+      [
+        field.title ? `**${field.title}.**` : '',
+        field.description ?? '',
+        optionHelpText(key, field, shape[key]),
+      ]
+        .join(' ')
+        .trim(),
     ),
   ]);
   out.push(table(['Parameter', 'Allowed values', 'Default', 'What it does'], rows));
@@ -153,7 +165,34 @@ function describeInputPorts(kind: LayerKind, defaults: NodeParams): string {
   return describePorts(ports, 'none: nothing connects into it');
 }
 
-function allowedValues(kind: LayerKind, key: string, field: JsonSchema, links: Links): string {
+/** What each option does, for choices without a section of their own (padding, merge mode). */
+function optionHelpText(key: string, field: JsonSchema, schema: z.ZodType | undefined): string {
+  const help = schema?.meta()?.['optionHelp'];
+  if (!field.enum || key === 'activation' || key === 'loss' || !help || typeof help !== 'object') {
+    return '';
+  }
+  return field.enum
+    .map((v) => {
+      const text = (help as Record<string, unknown>)[String(v)];
+      return typeof text === 'string' ? `${code(JSON.stringify(v))}: ${text}` : '';
+    })
+    .filter((text) => text !== '')
+    .join(' ');
+}
+
+/** The words the inspector shows for each option of a parameter, from its metadata. */
+function optionTitlesOf(schema: z.ZodType | undefined): Readonly<Record<string, unknown>> {
+  const titles = schema?.meta()?.['optionTitles'];
+  return titles && typeof titles === 'object' ? (titles as Record<string, unknown>) : {};
+}
+
+function allowedValues(
+  kind: LayerKind,
+  key: string,
+  field: JsonSchema,
+  links: Links,
+  titles: Readonly<Record<string, unknown>>,
+): string {
   const initializers = initializerNames(field);
   if (initializers) {
     const extra = initializers.filter((n) => !(INITIALIZER_TYPES as readonly string[]).includes(n));
@@ -163,19 +202,32 @@ function allowedValues(kind: LayerKind, key: string, field: JsonSchema, links: L
   const options = field.anyOf ?? field.oneOf;
   if (options) {
     const nonNull = options.filter((o) => o.type !== 'null');
-    const text = nonNull.map((o) => describeValue(kind, key, o, links)).join(', or ');
+    const text = nonNull.map((o) => describeValue(kind, key, o, links, titles)).join(', or ');
     return nonNull.length < options.length ? `\`null\`, or ${text}` : text;
   }
-  return describeValue(kind, key, field, links);
+  return describeValue(kind, key, field, links, titles);
 }
 
-function describeValue(kind: LayerKind, key: string, field: JsonSchema, links: Links): string {
+function describeValue(
+  kind: LayerKind,
+  key: string,
+  field: JsonSchema,
+  links: Links,
+  titles: Readonly<Record<string, unknown>>,
+): string {
   if (field.enum) {
     const values = field.enum.map((v) => `\`${JSON.stringify(v)}\``);
     const list = joinOr(values);
     if (key === 'activation') return `${list} (see [Activations](${links.activations}))`;
     if (key === 'loss') return `${list} (see [Losses](${links.losses}))`;
-    return list;
+    // Other choices have no section of their own: name each one as the editor does.
+    const named = field.enum.map((v) => {
+      const title = titles[String(v)];
+      return typeof title === 'string'
+        ? `\`${JSON.stringify(v)}\`: ${title}`
+        : code(JSON.stringify(v));
+    });
+    return named.join('; ');
   }
   switch (field.type) {
     case 'boolean':
@@ -320,24 +372,6 @@ function renderLosses(): string[] {
   ];
 }
 
-/** Plain words for each initializer; the catalog itself has none. */
-const INITIALIZER_HELP: Readonly<
-  Record<(typeof INITIALIZER_TYPES)[number] | 'orthogonal', string>
-> = {
-  glorotUniform:
-    'Random, evenly spread, scaled to the number of inputs and outputs (Glorot, also called Xavier). The usual choice for weights.',
-  glorotNormal: 'Like `"glorotUniform"`, but drawn from a bell curve (normal distribution).',
-  heUniform: 'Random, evenly spread, scaled to the number of inputs (He). Suits ReLU layers.',
-  heNormal: 'Like `"heUniform"`, but drawn from a bell curve.',
-  zeros: 'Every value 0. The usual choice for biases.',
-  ones: 'Every value 1.',
-  constant: 'Every value the same number, `value`.',
-  randomUniform: 'Random, evenly spread between −`limit` and `limit`.',
-  randomNormal: 'Random from a bell curve around `mean` with spread `stddev`.',
-  orthogonal:
-    'A random rotation. Only for `recurrentInitializer` (SimpleRNN, LSTM, GRU), where it is the default.',
-};
-
 function renderInitializers(): string[] {
   const schema = jsonSchemaOf(initializerSchema);
   const variants = schema.oneOf ?? schema.anyOf ?? [];
@@ -346,17 +380,27 @@ function renderInitializers(): string[] {
     const settings = Object.entries(variant.properties ?? {})
       .filter(([key]) => key !== 'type')
       .map(([key, s]) => `\`${key}\` (default ${compactJson(s.default)})`);
-    const help = INITIALIZER_HELP[name as keyof typeof INITIALIZER_HELP] ?? '';
-    return [code(JSON.stringify(name)), settings.join(', ') || '—', escapeText(help)];
+    const key = name as keyof typeof INITIALIZER_HELP;
+    return [
+      code(JSON.stringify(name)),
+      INITIALIZER_TITLES[key],
+      settings.join(', ') || '—',
+      escapeText(INITIALIZER_HELP[key]),
+    ];
   });
-  rows.push([code('"orthogonal"'), '—', INITIALIZER_HELP.orthogonal]);
+  rows.push([
+    code('"orthogonal"'),
+    INITIALIZER_TITLES.orthogonal,
+    '—',
+    escapeText(INITIALIZER_HELP.orthogonal),
+  ]);
   return [
     '## Initializers',
     'Initializers choose the starting values of a layer’s weights before training. Write one ' +
       'by name, as in `"kernelInitializer": "heNormal"`, or as an object when it has settings, ' +
       'as in `"biasInitializer": { "type": "constant", "value": 0.5 }`. Settings you leave out ' +
       'take their defaults.',
-    table(['Name', 'Settings', 'What it does'], rows),
+    table(['Value', 'Name', 'Settings', 'What it does'], rows),
   ];
 }
 

@@ -294,6 +294,17 @@ describe('editing a network in the canvas editor', () => {
     await page.keyboard.press('Escape');
     await editor.shortcutsPanel.waitFor({ state: 'hidden' });
 
+    // Edit ▸ Select All in the desktop menu selects every layer, as Ctrl+A does.
+    await editor.clickEmptyCanvas();
+    expect(await editor.inspectorTitle()).toBe('Network');
+    await page.evaluate(
+      "window.dispatchEvent(new CustomEvent('neurite:command', { detail: 'selectAll' }))",
+    );
+    const layers = await page.locator('.react-flow__node').count();
+    expect(layers).toBeGreaterThan(1);
+    expect(await editor.inspectorTitle()).toBe(`${layers} layers selected`);
+    await editor.clickEmptyCanvas();
+
     // Typing "?" in a field types it; it opens nothing.
     const search = page.getByRole('searchbox', { name: 'Search layers' });
     await search.click();

@@ -94,7 +94,12 @@ export async function installMenu(service: ApiService): Promise<void> {
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
-        { role: 'selectAll' },
+        // Select All picks every layer on the canvas, or the text of the field being typed in.
+        {
+          label: 'Select All',
+          accelerator: 'CmdOrCtrl+A',
+          click: () => sendCommand('selectAll'),
+        },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { getApiClient } from './api';
-import { broadcastAppCommand } from './app-commands';
+import { broadcastAppCommand, isTextField } from './app-commands';
 import { Inspector } from './components/Inspector';
 import { ProjectsScreen } from './projects/ProjectsScreen';
 import { navigate, useRoute } from './routes';
@@ -51,6 +51,9 @@ function useDesktopMenu(): void {
           navigate({ screen: 'projects', trash: false, creating: true });
         else if (command === 'openProject' && projectId) {
           navigate({ screen: 'project', projectId, tab: 'network' });
+        } else if (command === 'selectAll' && isTextField(document.activeElement)) {
+          // In a field, Select All is the field's own, on every screen.
+          document.execCommand('selectAll');
         } else broadcastAppCommand(command);
       }),
     [],

@@ -13,6 +13,15 @@ export function broadcastAppCommand(command: AppCommand): void {
   window.dispatchEvent(new CustomEvent<AppCommand>(EVENT, { detail: command }));
 }
 
+/** True when the focus is in a field that takes text: menu commands then act on its text. */
+export function isTextField(target: Element | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
 /** Runs `handle` for each app command while the calling component is shown. */
 export function useAppCommands(handle: (command: AppCommand) => void): void {
   useEffect(() => {

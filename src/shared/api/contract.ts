@@ -220,6 +220,7 @@ export const APP_COMMANDS = [
   'undo',
   'redo',
   'showShortcuts',
+  'selectAll',
 ] as const;
 
 export const API_EVENTS = {

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { ACTIVATIONS, ACTIVATION_HELP, RECURRENT_ACTIVATIONS } from './activations';
+import {
+  ACTIVATIONS,
+  ACTIVATION_HELP,
+  ACTIVATION_TITLES,
+  RECURRENT_ACTIVATIONS,
+} from './activations';
 import type { TfLayerSpec } from './types';
 
 /**
  * Parameter fragments several kinds share. Every field carries a title and a description
- * through `.meta()`: the inspector shows them, and `parse` names them in its messages.
+ * through `.meta()`: the inspector shows them, and `parse` names them in its messages. A field
+ * with named options (an enum, an initializer) also carries `optionTitles`, the words the
+ * inspector shows for each stored value, and may carry `optionHelp`, one sentence per option.
  */
 
 /** Sizes are whole numbers ≥ 1. The upper bound only stops nonsense; memory is checked later. */
@@ -26,6 +33,7 @@ export const activationParams = {
   activation: z.enum(ACTIVATIONS).default('linear').meta({
     title: 'Activation',
     description: 'What the layer does to each weighted sum before passing it on.',
+    optionTitles: ACTIVATION_TITLES,
     optionHelp: ACTIVATION_HELP,
   }),
   leakyAlpha: z.number().min(0).max(1).default(0.01).meta({
@@ -35,10 +43,12 @@ export const activationParams = {
 };
 
 export function recurrentActivationParam(defaultValue: (typeof RECURRENT_ACTIVATIONS)[number]) {
-  return z
-    .enum(RECURRENT_ACTIVATIONS)
-    .default(defaultValue)
-    .meta({ title: 'Activation', description: 'Applied to the new state at every time step.' });
+  return z.enum(RECURRENT_ACTIVATIONS).default(defaultValue).meta({
+    title: 'Activation',
+    description: 'Applied to the new state at every time step.',
+    optionTitles: ACTIVATION_TITLES,
+    optionHelp: ACTIVATION_HELP,
+  });
 }
 
 export const INITIALIZER_TYPES = [
@@ -53,6 +63,56 @@ export const INITIALIZER_TYPES = [
   'randomNormal',
 ] as const;
 
+export type InitializerType = (typeof INITIALIZER_TYPES)[number];
+
+/** The words the inspector shows for each initializer; `orthogonal` is for recurrent weights. */
+export const INITIALIZER_TITLES: Readonly<Record<InitializerType | 'orthogonal', string>> = {
+  glorotUniform: 'Glorot (Xavier) uniform',
+  glorotNormal: 'Glorot (Xavier) normal',
+  heUniform: 'He uniform',
+  heNormal: 'He normal',
+  zeros: 'Zeros',
+  ones: 'Ones',
+  constant: 'Constant',
+  randomUniform: 'Random uniform',
+  randomNormal: 'Random normal (bell curve)',
+  orthogonal: 'Orthogonal',
+};
+
+export const INITIALIZER_HELP: Readonly<Record<InitializerType | 'orthogonal', string>> = {
+  glorotUniform:
+    'Random, evenly spread, scaled to the number of inputs and outputs (Glorot, also called Xavier). The usual choice for weights.',
+  glorotNormal: 'Like Glorot uniform, but drawn from a bell curve (normal distribution).',
+  heUniform: 'Random, evenly spread, scaled to the number of inputs (He). Suits ReLU layers.',
+  heNormal: 'Like He uniform, but drawn from a bell curve.',
+  zeros: 'Every value 0. The usual choice for biases.',
+  ones: 'Every value 1.',
+  constant: 'Every value the same number: the value you set.',
+  randomUniform: 'Random, evenly spread between −limit and +limit.',
+  randomNormal: 'Random from a bell curve around the mean, with the spread you set.',
+  orthogonal:
+    'A random rotation, which keeps the memory from fading or exploding early in training. Only for the weights from one step to the next in SimpleRNN, LSTM and GRU, where it is the default.',
+};
+
+const initializerSettings = {
+  value: z.number().default(0).meta({
+    title: 'Value',
+    description: 'The number every weight starts at.',
+  }),
+  limit: z.number().positive().default(0.05).meta({
+    title: 'Limit',
+    description: 'Weights start anywhere between −limit and +limit, all equally likely.',
+  }),
+  mean: z.number().default(0).meta({
+    title: 'Mean',
+    description: 'The centre of the bell curve the weights are drawn from.',
+  }),
+  stddev: z.number().positive().default(0.05).meta({
+    title: 'Spread (standard deviation)',
+    description: 'How far from the mean the weights typically fall.',
+  }),
+};
+
 const initializerObject = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('glorotUniform') }),
   z.strictObject({ type: z.literal('glorotNormal') }),
@@ -60,12 +120,12 @@ const initializerObject = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('heNormal') }),
   z.strictObject({ type: z.literal('zeros') }),
   z.strictObject({ type: z.literal('ones') }),
-  z.strictObject({ type: z.literal('constant'), value: z.number().default(0) }),
-  z.strictObject({ type: z.literal('randomUniform'), limit: z.number().positive().default(0.05) }),
+  z.strictObject({ type: z.literal('constant'), value: initializerSettings.value }),
+  z.strictObject({ type: z.literal('randomUniform'), limit: initializerSettings.limit }),
   z.strictObject({
     type: z.literal('randomNormal'),
-    mean: z.number().default(0),
-    stddev: z.number().positive().default(0.05),
+    mean: initializerSettings.mean,
+    stddev: initializerSettings.stddev,
   }),
 ]);
 
@@ -81,7 +141,12 @@ export function initializerParam(
   description: string,
   type: 'glorotUniform' | 'zeros',
 ) {
-  return initializerSchema.default({ type }).meta({ title, description });
+  return initializerSchema.default({ type }).meta(initializerMeta(title, description));
+}
+
+/** Title and description of an initializer parameter, with the words for each initializer. */
+export function initializerMeta(title: string, description: string) {
+  return { title, description, optionTitles: INITIALIZER_TITLES, optionHelp: INITIALIZER_HELP };
 }
 
 /** `{ className, config }` in the form TF.js deserializes. Seeds are added by the engine. */

@@ -30,6 +30,32 @@ export const LOSS_TITLES: Readonly<Record<Loss, string>> = {
   squaredHinge: 'Squared hinge',
 };
 
+/** One sentence per loss, for the inspector. */
+export const LOSS_HELP: Readonly<Record<Loss, string>> = {
+  meanSquaredError:
+    'The average of the squared differences: large mistakes count much more than small ones.',
+  meanAbsoluteError:
+    'The average of the differences, ignoring their sign: every mistake counts as much as its size.',
+  huber:
+    'Squared for small differences and plain for large ones, so a few outliers do not dominate.',
+  binaryCrossentropy:
+    'For yes/no answers (or values from 0 to 1): punishes confident wrong probabilities hard.',
+  categoricalCrossentropy:
+    'For one class out of several, with targets written one-hot: punishes a low probability for the right class.',
+  sparseCategoricalCrossentropy:
+    'The same as categorical cross-entropy, with targets written as class numbers instead of one-hot.',
+  hinge: 'For two classes: asks each prediction to be on the right side by a margin of at least 1.',
+  multiclassHinge:
+    'Hinge for several classes: asks the right class to score at least 1 more than every other.',
+  squaredHinge: 'Like hinge, but squared, so larger misses count more.',
+};
+
+export const TASK_TITLES: Readonly<Record<Task, string>> = {
+  classification: 'Classification (pick a class)',
+  regression: 'Regression (predict numbers)',
+  reconstruction: 'Reconstruction (reproduce the input)',
+};
+
 export const LOSSES_FOR_TASK: Readonly<Record<Task, readonly Loss[]>> = {
   classification: [
     'categoricalCrossentropy',

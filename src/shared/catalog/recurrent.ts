@@ -3,6 +3,7 @@ import type { Shape, TensorInfo } from '../shapes/shape';
 import { formatShape, formatShapeTuple } from '../shapes/shape';
 import { knownLastAxis, tokensNeedEmbedding } from './checks';
 import {
+  initializerMeta,
   initializerSchema,
   initializerToTfjs,
   recurrentActivationParam,
@@ -50,6 +51,21 @@ const MERGE_TITLES: Readonly<Record<MergeMode, string>> = {
   ave: 'averaged',
 };
 
+/** The words the inspector shows for each way of combining the two directions. */
+const MERGE_OPTION_TITLES: Readonly<Record<MergeMode, string>> = {
+  concat: 'Side by side (concatenate)',
+  sum: 'Sum',
+  mul: 'Multiply',
+  ave: 'Average',
+};
+
+const MERGE_OPTION_HELP: Readonly<Record<MergeMode, string>> = {
+  concat: 'Puts both readings one after the other: the output is twice as long.',
+  sum: 'Adds the two readings value by value.',
+  mul: 'Multiplies the two readings value by value.',
+  ave: 'Averages the two readings value by value.',
+};
+
 const dropoutRate = (title: string, description: string) =>
   z.number().min(0).lt(1).default(0).meta({ title, description });
 
@@ -63,11 +79,12 @@ const recurrentInitializerSchema = z
     initializerSchema,
   ])
   .default({ type: 'orthogonal' })
-  .meta({
-    title: 'Recurrent weight initializer',
-    description:
-      'How the weights from one step to the next are chosen before training starts. "orthogonal" keeps the memory from fading or exploding early in training.',
-  });
+  .meta(
+    initializerMeta(
+      'Recurrent weight initializer',
+      'How the weights from one step to the next are chosen before training starts. Orthogonal keeps the memory from fading or exploding early in training.',
+    ),
+  );
 
 export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
   const { title, gates, summary } = CELLS[cell];
@@ -90,8 +107,9 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
     }),
     mergeMode: z.enum(MERGE_MODES).default('concat').meta({
       title: 'Combine directions',
-      description:
-        'Only when bidirectional: how the forward and backward outputs are combined. concat puts them side by side (twice the length); sum, mul and ave combine them value by value.',
+      description: 'Only when bidirectional: how the forward and backward outputs are combined.',
+      optionTitles: MERGE_OPTION_TITLES,
+      optionHelp: MERGE_OPTION_HELP,
     }),
     dropout: dropoutRate(
       'Input dropout',

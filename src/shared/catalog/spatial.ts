@@ -24,11 +24,21 @@ export function windowParam(axes: 1 | 2, title: string, description: string, def
     .meta({ title, description });
 }
 
-export const paddingParam = z.enum(['valid', 'same']).default('valid').meta({
-  title: 'Padding',
-  description:
-    '"valid" keeps only positions where the window fits, so the output shrinks; "same" pads the edges so the output keeps the input size (divided by the stride).',
-});
+export const paddingParam = z
+  .enum(['valid', 'same'])
+  .default('valid')
+  .meta({
+    title: 'Padding',
+    description: 'What happens at the edges, where the window does not fit completely.',
+    optionTitles: {
+      valid: 'Valid (no padding)',
+      same: 'Same (pad so the output keeps the size)',
+    },
+    optionHelp: {
+      valid: 'Uses only positions where the window fits completely, so the output shrinks.',
+      same: 'Pads the edges with zeros so the output keeps the input size (divided by the stride).',
+    },
+  });
 
 /** "3×3" / "5". */
 export function formatWindow(sizes: readonly number[]): string {

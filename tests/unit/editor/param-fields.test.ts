@@ -84,6 +84,37 @@ describe('inspector fields read from the kinds’ schemas', () => {
     const recurrent = field('LSTM', 'recurrentInitializer');
     expect(recurrent.type === 'variant' && recurrent.variants[0]?.name).toBe('orthogonal');
   });
+
+  it('names options in words while keeping the stored values', () => {
+    const activation = field('Dense', 'activation');
+    if (activation.type !== 'choice') throw new Error(activation.type);
+    expect(activation.options).toContain('leakyRelu');
+    expect(activation.optionTitles.leakyRelu).toBe('Leaky ReLU');
+    const padding = field('Conv2D', 'padding');
+    if (padding.type !== 'choice') throw new Error(padding.type);
+    expect(padding.options).toEqual(['valid', 'same']);
+    expect(padding.optionTitles.valid).toMatch(/^Valid \(no padding\)/);
+    expect(padding.optionHelp.same).toMatch(/keeps the input size/);
+    const init = field('Dense', 'kernelInitializer');
+    if (init.type !== 'variant') throw new Error(init.type);
+    const glorot = init.variants.find((v) => v.name === 'glorotUniform');
+    expect(glorot?.title).toBe('Glorot (Xavier) uniform');
+    expect(glorot?.help).toMatch(/\S/);
+  });
+
+  it('explains every number an initializer takes', () => {
+    for (const kind of LAYER_KINDS) {
+      for (const f of describeParams(kind)) {
+        if (f.type !== 'variant') continue;
+        for (const variant of f.variants) {
+          for (const sub of variant.fields) {
+            const where = `${kind.kind}.${f.key} ${variant.name}.${sub.key}`;
+            expect(sub.description, where).toMatch(/\S/);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe('typing values into inspector fields', () => {

@@ -3,7 +3,7 @@ import './canvas/canvas.css';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { AppCommand } from '../app-commands';
-import { useAppCommands } from '../app-commands';
+import { isTextField, useAppCommands } from '../app-commands';
 import type { EditorStatus } from './actions/use-editor-actions';
 import { useEditorActions } from './actions/use-editor-actions';
 import { useEditorKeys } from './actions/use-editor-keys';
@@ -81,6 +81,18 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
     openShortcuts,
   });
   useEditorKeys(actions, panelOpen);
+
+  // Edit ▸ Select All in the desktop app's menu: every layer, unless a field has the focus.
+  useAppCommands(
+    useCallback(
+      (command: AppCommand) => {
+        if (command === 'selectAll' && !panelOpen && !isTextField(document.activeElement)) {
+          actions.selectAll();
+        }
+      },
+      [actions, panelOpen],
+    ),
+  );
 
   // A palette item pressed instead of dragged lands in the middle of the view.
   const addAtCentre = useCallback(

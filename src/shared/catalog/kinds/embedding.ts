@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatShapeTuple } from '../../shapes/shape';
 import {
+  initializerMeta,
   initializerSchema,
   initializerToTfjs,
   regularizationParams,
@@ -21,10 +22,14 @@ const paramsSchema = z.strictObject({
     'How many numbers describe each token. Similar words end up with similar vectors.',
     16,
   ),
-  embeddingsInitializer: initializerSchema.default({ type: 'randomUniform', limit: 0.05 }).meta({
-    title: 'Vector initializer',
-    description: 'How the token vectors are chosen before training starts.',
-  }),
+  embeddingsInitializer: initializerSchema
+    .default({ type: 'randomUniform', limit: 0.05 })
+    .meta(
+      initializerMeta(
+        'Vector initializer',
+        'How the token vectors are chosen before training starts.',
+      ),
+    ),
   ...regularizationParams,
 });
 

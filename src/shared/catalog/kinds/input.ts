@@ -11,11 +11,19 @@ const FORMS = {
 } as const;
 
 const paramsSchema = z.strictObject({
-  form: z.enum(['vector', 'image', 'sequence', 'tokens']).default('vector').meta({
-    title: 'Data form',
-    description:
-      'vector: a list of numbers; image: height × width × channels; sequence: time steps × features; tokens: word ids for an Embedding.',
-  }),
+  form: z
+    .enum(['vector', 'image', 'sequence', 'tokens'])
+    .default('vector')
+    .meta({
+      title: 'Data form',
+      description: 'What one example looks like; the shape below follows from it.',
+      optionTitles: {
+        vector: 'Vector (a list of numbers)',
+        image: 'Image (height × width × channels)',
+        sequence: 'Sequence (time steps × features)',
+        tokens: 'Tokens (word ids for an Embedding)',
+      },
+    }),
   shape: z
     .array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))
     .min(1)

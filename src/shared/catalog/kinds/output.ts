@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOSSES, LOSSES_FOR_TASK, LOSS_TITLES, TASKS } from '../losses';
+import { LOSSES, LOSSES_FOR_TASK, LOSS_HELP, LOSS_TITLES, TASKS, TASK_TITLES } from '../losses';
 import { problem, produce } from '../outcome';
 import type { NodeProblem } from '../types';
 import { defineKind } from '../types';
@@ -8,11 +8,14 @@ const paramsSchema = z.strictObject({
   task: z.enum(TASKS).default('classification').meta({
     title: 'Task',
     description:
-      'classification: pick a class; regression: predict numbers; reconstruction: reproduce the input (autoencoders).',
+      'What the network predicts: a class, numbers, or its own input again (autoencoders).',
+    optionTitles: TASK_TITLES,
   }),
   loss: z.enum(LOSSES).default('categoricalCrossentropy').meta({
     title: 'Loss',
     description: 'How the error between prediction and truth is measured.',
+    optionTitles: LOSS_TITLES,
+    optionHelp: LOSS_HELP,
   }),
 });
 

@@ -47,12 +47,13 @@ function defaultText(field: ParamField): string | undefined {
     case 'sizes':
       return value === null ? 'empty' : Array.isArray(value) ? value.join(', ') : undefined;
     case 'choice':
-      return typeof value === 'string' ? value : undefined;
+      return typeof value === 'string' ? (field.optionTitles[value] ?? value) : undefined;
     case 'boolean':
       return value === undefined ? undefined : value ? 'on' : 'off';
     case 'variant': {
       const type = (value as Record<string, unknown> | undefined)?.[field.discriminator];
-      return typeof type === 'string' ? humanize(type) : undefined;
+      if (typeof type !== 'string') return undefined;
+      return field.variants.find((v) => v.name === type)?.title ?? humanize(type);
     }
     case 'json':
       return value === undefined ? undefined : JSON.stringify(value);
@@ -216,7 +217,7 @@ function ChoiceParam({
       >
         {field.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {field.optionTitles[option] ?? option}
           </option>
         ))}
       </select>
@@ -263,7 +264,7 @@ function VariantParam({
   };
   return (
     <>
-      <FieldFrame {...ids} field={field} error={undefined} issue={issue}>
+      <FieldFrame {...ids} field={field} error={undefined} issue={issue} extraHelp={variant?.help}>
         <select
           id={ids.inputId}
           className="inspector-input"
@@ -275,7 +276,7 @@ function VariantParam({
         >
           {field.variants.map((v) => (
             <option key={v.name} value={v.name}>
-              {humanize(v.name)}
+              {v.title}
             </option>
           ))}
         </select>

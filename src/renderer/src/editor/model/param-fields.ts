@@ -31,6 +31,8 @@ export interface ChoiceField extends FieldBase {
   readonly type: 'choice';
   readonly defaultValue: string | undefined;
   readonly options: readonly string[];
+  /** The words shown for each option; the stored value stays the option itself. */
+  readonly optionTitles: Readonly<Record<string, string>>;
   /** What each option means, when the schema says (activations do). */
   readonly optionHelp: Readonly<Record<string, string>>;
 }
@@ -57,7 +59,13 @@ export interface VariantField extends FieldBase {
   readonly type: 'variant';
   readonly defaultValue: Readonly<Record<string, unknown>> | undefined;
   readonly discriminator: string;
-  readonly variants: readonly { readonly name: string; readonly fields: readonly NumberField[] }[];
+  readonly variants: readonly {
+    readonly name: string;
+    /** The words shown for this form: "Glorot (Xavier) uniform" for `glorotUniform`. */
+    readonly title: string;
+    readonly help: string | undefined;
+    readonly fields: readonly NumberField[];
+  }[];
 }
 
 /** Anything else: edited as JSON text, still checked by the schema. */
@@ -105,6 +113,17 @@ function metaOf(schema: z.ZodType): Record<string, unknown> {
 function textMeta(schema: z.ZodType, key: string): string | undefined {
   const value = metaOf(schema)[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A `{ option: text }` record from the metadata (`optionTitles`, `optionHelp`). */
+function recordMeta(meta: Record<string, unknown>, key: string): Readonly<Record<string, string>> {
+  const value = meta[key];
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }
 
 interface Unwrapped {
@@ -195,7 +214,10 @@ function variantField(
   base: FieldBase,
   schema: z.ZodType,
   defaultValue: unknown,
+  meta: Record<string, unknown>,
 ): VariantField | undefined {
+  const titles = recordMeta(meta, 'optionTitles');
+  const help = recordMeta(meta, 'optionHelp');
   const discriminator = 'type';
   const objects = collectVariants(schema, discriminator);
   if (!objects || objects.length === 0) return undefined;
@@ -217,7 +239,9 @@ function variantField(
         ...numberConstraints(core),
       });
     }
-    if (!variants.some((v) => v.name === name)) variants.push({ name, fields });
+    if (!variants.some((v) => v.name === name)) {
+      variants.push({ name, title: titles[name] ?? humanize(name), help: help[name], fields });
+    }
   }
   return {
     ...base,
@@ -256,14 +280,16 @@ export function describeParam(key: string, schema: z.ZodType): ParamField {
         defaultValue: typeof defaultValue === 'boolean' ? defaultValue : undefined,
       };
     case 'enum': {
-      const help = meta.optionHelp;
+      const options = Object.values(def.entries ?? {}).map(String);
+      const titles = recordMeta(meta, 'optionTitles');
       return {
         ...base,
         type: 'choice',
         defaultValue: typeof defaultValue === 'string' ? defaultValue : undefined,
-        options: Object.values(def.entries ?? {}).map(String),
-        optionHelp:
-          help && typeof help === 'object' ? (help as Readonly<Record<string, string>>) : {},
+        options,
+        // An option the catalog has no words for still shows, humanized, rather than vanish.
+        optionTitles: Object.fromEntries(options.map((o) => [o, titles[o] ?? humanize(o)])),
+        optionHelp: recordMeta(meta, 'optionHelp'),
       };
     }
     case 'array':
@@ -284,7 +310,7 @@ export function describeParam(key: string, schema: z.ZodType): ParamField {
     }
     case 'union':
     case 'object': {
-      const variant = variantField(base, core, defaultValue);
+      const variant = variantField(base, core, defaultValue, meta);
       if (variant) return variant;
       break;
     }
