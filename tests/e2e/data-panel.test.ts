@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { describe, expect, test } from './harness/fixtures';
 import { DataPanelPage } from './harness/pages/data-panel-page';
+import { EditorPage } from './harness/pages/editor-page';
 import { WorkspacePage } from './harness/pages/workspace-page';
 
 const IRIS_SLICE = fileURLToPath(new URL('../fixtures/data/iris-slice.csv', import.meta.url));
@@ -54,6 +55,52 @@ describe('the data panel in browser mode', () => {
     ]);
     expect(await reopened.fact('Each example')).toContain('4 numbers');
     await screenshot('iris-does-not-fit');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('"Apply all fixes" makes Iris fit the XOR network, and one Ctrl+Z in the Network tab takes it back', async ({
+    server,
+    page,
+    pageErrors,
+    screenshot,
+  }) => {
+    const workspace = await WorkspacePage.create(page, server.url, {
+      name: 'Iris on XOR',
+      template: 'XOR',
+    });
+    const data = await DataPanelPage.open(workspace);
+    await data.waitForPreview('XOR gate');
+    await data.chooseBuiltin('Iris flowers');
+    expect(await data.fitHeading()).toBe('Does not fit your network');
+    // Both fixes are a change of one layer's settings, so each can be applied.
+    expect(await data.fitProblems()).toHaveLength(2);
+    expect(await data.applyFixButtons.count()).toBe(2);
+    await screenshot('iris-fixes-to-apply');
+
+    await data.applyAllFixes();
+    await data.waitForFitHeading('Fits your network');
+    expect(await data.fitProblems()).toEqual([]);
+    expect(await data.applyFixButtons.count()).toBe(0);
+    await screenshot('iris-fixed');
+
+    await workspace.openTab('Network');
+    const editor = await EditorPage.attach(page);
+    expect((await editor.node('inputs')).outputShape).toBe('4');
+    expect((await editor.node('prediction')).outputShape).toBe('3');
+    await editor.selectNode('prediction');
+    expect(await editor.field('Units').inputValue()).toBe('3');
+    await editor.selectNode('inputs');
+    expect(await editor.field('Shape').inputValue()).toBe('4');
+
+    // Both fixes were one edit: a single undo puts the XOR network back as it was.
+    await editor.clickEmptyCanvas();
+    await editor.undo();
+    await expect.poll(async () => (await editor.node('inputs')).outputShape).toBe('2');
+    expect((await editor.node('prediction')).outputShape).toBe('1');
+
+    await workspace.openTab('Data');
+    await data.waitForFitHeading('Does not fit your network');
+    expect(await data.applyFixButtons.count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
 

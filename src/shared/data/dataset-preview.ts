@@ -75,11 +75,25 @@ export const datasetPreviewSchema = z.discriminatedUnion('kind', [
   seriesPreviewSchema,
 ]);
 
+/**
+ * A fix that is a parameter change on one node, so the data panel can apply it: `params` are
+ * merged into the node's params (the complete new values of the params that change).
+ */
+export const fitEditSchema = z.strictObject({
+  nodeId: z.string(),
+  params: z.record(z.string(), z.unknown()),
+});
+
 export const fitProblemSchema = z.strictObject({
   /** What does not fit, naming the node and the numbers. */
   message: z.string(),
   /** Exactly what to change. */
   fix: z.string(),
+  /**
+   * The fix as an edit, only when applying it is exactly what `fix` says (or, when `fix` offers
+   * choices, exactly its first one).
+   */
+  edit: fitEditSchema.optional(),
 });
 
 export const datasetFitSchema = z.strictObject({
@@ -126,6 +140,7 @@ export type ImagesPreview = z.output<typeof imagesPreviewSchema>;
 export type ScatterPreview = z.output<typeof scatterPreviewSchema>;
 export type SeriesPreview = z.output<typeof seriesPreviewSchema>;
 export type DatasetPreview = z.output<typeof datasetPreviewSchema>;
+export type FitEdit = z.output<typeof fitEditSchema>;
 export type FitProblem = z.output<typeof fitProblemSchema>;
 export type DatasetFit = z.output<typeof datasetFitSchema>;
 export type ClassCount = z.output<typeof classCountSchema>;

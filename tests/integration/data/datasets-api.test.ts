@@ -7,7 +7,12 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiService } from '../../../src/main/services/api-service';
 import { createApiService } from '../../../src/main/services/api-service';
+import { EditorHistory } from '../../../src/renderer/src/editor/model/history';
 import type { ApiOutput } from '../../../src/shared/api/contract';
+import type { FitEdit } from '../../../src/shared/data/dataset-preview';
+import type { GraphDocument } from '../../../src/shared/graph/document';
+import { nodeDisplayName } from '../../../src/shared/graph/document';
+import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
 import { fixture } from './temp-folder';
 
 /** The data panel's calls through the real API service, with real data sets and files. */
@@ -219,6 +224,108 @@ describe('datasets.preview', () => {
     expect(error.message).toBe(
       'There is no file at /no/such/file.csv. Check the path, or pick the file again.',
     );
+  });
+});
+
+/**
+ * Applies every fix that comes as an edit, the way the workspace does (one batch of setParams
+ * through the editor's history), and checks again, until the data set fits or no fix is left
+ * to apply. Returns the edits of each round and the last check.
+ */
+async function applyFixesUntilFit(service: ApiService, data: unknown, graph: GraphDocument) {
+  const history = new EditorHistory(graph);
+  const rounds: FitEdit[][] = [];
+  for (;;) {
+    const result = await preview(service, data, history.document);
+    const edits = result.fit.problems.flatMap((p) => (p.edit ? [p.edit] : []));
+    if (result.fit.ok || edits.length === 0 || rounds.length === 5) {
+      return { history, rounds, fit: result.fit };
+    }
+    rounds.push(edits);
+    const applied = history.apply({
+      type: 'batch',
+      changes: edits.map((e) => ({ type: 'setParams' as const, id: e.nodeId, params: e.params })),
+    });
+    expect(applied).toMatchObject({ ok: true });
+  }
+}
+
+const nodeParams = (graph: GraphDocument, name: string) =>
+  graph.nodes.find((n) => nodeDisplayName(n) === name)?.params;
+
+describe('applying the fit check’s fixes', () => {
+  it('makes Iris fit the XOR network with one round: 4 inputs and 3 units', async () => {
+    const { service } = open();
+    const xor = parseGraphDocumentOrThrow(template('xor-mlp'));
+    const { history, rounds, fit } = await applyFixesUntilFit(
+      service,
+      { source: 'builtin', name: 'iris' },
+      xor,
+    );
+    expect(fit).toMatchObject({ status: 'fits', ok: true, problems: [] });
+    const [input, dense] = rounds[0] ?? [];
+    expect(rounds).toHaveLength(1);
+    expect(input?.params).toEqual({ shape: [4] });
+    expect(dense?.params).toEqual({ units: 3 });
+    expect(nodeParams(history.document, 'Input "Two bits"')).toMatchObject({ shape: [4] });
+    expect(nodeParams(history.document, 'Dense "Prediction"')).toMatchObject({ units: 3 });
+    // The template's sigmoid and binary cross-entropy stay: with one output per class the
+    // trainer reads them one-vs-rest, so nothing else has to change for training to start.
+    const output = history.document.nodes.find((n) => n.kind === 'Output');
+    expect(output?.params).toMatchObject({ loss: 'binaryCrossentropy' });
+    // One undo step takes both edits back.
+    history.undo();
+    expect(history.document).toEqual(xor);
+  });
+
+  it('makes MNIST fit an MLP whose Input expects another size, by reading each digit flat', async () => {
+    const { service } = open();
+    const mlp = parseGraphDocumentOrThrow(template('mnist-deep-mlp'));
+    const input = mlp.nodes.find((n) => n.kind === 'Input')!;
+    const narrow: GraphDocument = {
+      ...mlp,
+      nodes: mlp.nodes.map((n) =>
+        n === input ? { ...n, params: { ...n.params, shape: [100] } } : n,
+      ),
+    };
+    const data = { source: 'builtin', name: 'mnist', limit: 50 };
+    const { history, rounds, fit } = await applyFixesUntilFit(service, data, narrow);
+    expect(rounds).toEqual([[{ nodeId: input.id, params: { shape: [784] } }]]);
+    expect(fit.ok).toBe(true);
+    expect(fit.notes[0]).toContain('read as one list of 784 values');
+    expect(history.document.nodes.find((n) => n.id === input.id)?.params).toEqual(input.params);
+  });
+
+  it('makes MNIST fit a CNN made for 32×32 colour images', async () => {
+    const { service } = open();
+    const cnn = parseGraphDocumentOrThrow(template('conv-relu-pool'));
+    const data = { source: 'builtin', name: 'mnist', limit: 20 };
+    const { history, rounds, fit } = await applyFixesUntilFit(service, data, cnn);
+    expect(fit).toMatchObject({ status: 'fits', ok: true });
+    expect(rounds[0]?.[0]?.params).toEqual({ shape: [28, 28, 1] });
+    const input = history.document.nodes.find((n) => n.kind === 'Input');
+    expect(input?.params).toMatchObject({ form: 'image', shape: [28, 28, 1] });
+  });
+
+  it('turns a regression Output into a classifier for parity, leaving the two-layer choice to the student', async () => {
+    const { service } = open();
+    const rnn = parseGraphDocumentOrThrow(template('simple-rnn-sequence'));
+    const data = { source: 'builtin', name: 'parity', steps: 20 };
+    const { history, rounds, fit } = await applyFixesUntilFit(service, data, rnn);
+    expect(rounds[0]?.[0]?.params).toEqual({
+      task: 'classification',
+      loss: 'categoricalCrossentropy',
+    });
+    const output = history.document.nodes.find((n) => n.kind === 'Output');
+    expect(output?.params).toMatchObject({ task: 'classification' });
+    // What remains changes the loss on the Output and the activation on the Dense (or the
+    // Dense's units): a choice across two layers, so it is left as words, not an edit.
+    expect(rounds).toHaveLength(1);
+    expect(fit.status).toBe('mismatch');
+    expect(fit.problems).toHaveLength(1);
+    expect(fit.problems[0]?.message).toContain('2 classes, but the network ends with 1 value');
+    expect(fit.problems[0]?.fix).toMatch(/^Set the loss of Output ".*" to Binary cross-entropy/);
+    expect(fit.problems[0]?.edit).toBeUndefined();
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkFit, splitAdvice } from '../../../src/main/services/datasets/fit-check';
 import type { DatasetInfo } from '../../../src/shared/data/dataset-info';
+import type { DatasetFit } from '../../../src/shared/data/dataset-preview';
+import type { GraphDocument } from '../../../src/shared/graph/document';
+import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
 import { buildGraph, chain } from '../../fixtures/build-graph';
 
 /** The data panel's fit check: the trainer's own rule, split into what is wrong and the fix. */
@@ -17,6 +20,20 @@ function info(overrides: Partial<DatasetInfo>): DatasetInfo {
     notes: [],
     ...overrides,
   };
+}
+
+/** The network with every problem's edit merged into its node's params, as the editor does. */
+function withEdits(graph: GraphDocument, fit: DatasetFit): GraphDocument {
+  const edits = fit.problems.flatMap((p) => (p.edit ? [p.edit] : []));
+  return parseGraphDocumentOrThrow({
+    ...graph,
+    nodes: graph.nodes.map((node) => {
+      const params = edits
+        .filter((e) => e.nodeId === node.id)
+        .reduce((merged, e) => ({ ...merged, ...e.params }), node.params);
+      return { ...node, params };
+    }),
+  });
 }
 
 const softmaxHead = (units: number) => [['Dense', { units, activation: 'softmax' }]] as const;
@@ -51,8 +68,11 @@ describe('checkFit', () => {
         message:
           'The data set "Test set" gives examples of shape 28×28×1, but Input "x" expects 100.',
         fix: 'Set the shape of Input "x" to [784] (each 28×28×1 example read as one list), or set its form to "image" and its shape to [28, 28, 1].',
+        // The first choice: the MLP keeps its layers.
+        edit: { nodeId: 'x', params: { shape: [784] } },
       },
     ]);
+    expect(checkFit(digits, withEdits(graph, fit)).status).toBe('fits');
   });
 
   it('tells a number Input to take tokens for a text data set', () => {
@@ -62,6 +82,8 @@ describe('checkFit', () => {
     expect(fit.problems[0]?.fix).toBe(
       'Set the form of Input "x" to "tokens" and its shape to [100], and put an Embedding after it.',
     );
+    // The Embedding to add is more than a change of the Input's params.
+    expect(fit.problems[0]?.edit).toBeUndefined();
   });
 
   it('reports the Input and the Output together, checking the Output as if the Input were fixed', () => {
@@ -74,6 +96,49 @@ describe('checkFit', () => {
     expect(fit.problems[1]?.message).toBe(
       'The data set "Test set" has 3 classes, but the network ends with 2 values.',
     );
+    expect(fit.problems.map((p) => p.edit)).toEqual([
+      { nodeId: 'x', params: { shape: [4] } },
+      { nodeId: 'l1', params: { units: 3 } },
+    ]);
+    expect(checkFit(info({}), withEdits(graph, fit))).toMatchObject({ status: 'fits', ok: true });
+  });
+
+  it('applies the Input edit alone when only the Input does not fit', () => {
+    const graph = chain({ form: 'vector', shape: [7] }, softmaxHead(3), classify);
+    const fit = checkFit(info({}), graph);
+    expect(fit.problems.map((p) => p.edit)).toEqual([{ nodeId: 'x', params: { shape: [4] } }]);
+    expect(checkFit(info({}), withEdits(graph, fit)).status).toBe('fits');
+  });
+
+  it('changes the form too when the examples have another number of axes', () => {
+    const graph = chain(
+      { form: 'image', shape: [28, 28, 1] },
+      [['Flatten'], ['Dense', { units: 3, activation: 'softmax' }]],
+      classify,
+    );
+    const series = info({ featureShape: [20, 2] });
+    const fit = checkFit(series, graph);
+    expect(fit.problems.map((p) => p.fix)).toEqual([
+      'Set the form of Input "x" to "sequence" and its shape to [20, 2].',
+    ]);
+    expect(fit.problems[0]?.edit).toEqual({
+      nodeId: 'x',
+      params: { form: 'sequence', shape: [20, 2] },
+    });
+    expect(checkFit(series, withEdits(graph, fit)).status).toBe('fits');
+  });
+
+  it('switches the Output between regression and classification as one edit', () => {
+    const graph = chain({ form: 'vector', shape: [4] }, [['Dense', { units: 3 }]], classify);
+    const numbers = info({ task: 'regression', classNames: undefined, targetSize: 3 });
+    const fit = checkFit(numbers, graph);
+    expect(fit.problems).toEqual([
+      expect.objectContaining({
+        fix: 'Set the task of Output "y" to regression and its loss to Mean squared error (MSE).',
+        edit: { nodeId: 'y', params: { task: 'regression', loss: 'meanSquaredError' } },
+      }),
+    ]);
+    expect(checkFit(numbers, withEdits(graph, fit)).status).toBe('fits');
   });
 
   it('suggests binary cross-entropy for one output and two classes', () => {
@@ -86,6 +151,8 @@ describe('checkFit', () => {
     expect(fit.problems.map((p) => p.fix)).toEqual([
       'Set the loss of Output "y" to Binary cross-entropy (with a sigmoid activation on Dense "l1"), or set Dense "l1" to 2 units, one per class.',
     ]);
+    // Its first choice changes two layers: not one edit.
+    expect(fit.problems[0]?.edit).toBeUndefined();
   });
 
   it('asks for as many linear units as numbers to predict in a regression', () => {
@@ -94,6 +161,10 @@ describe('checkFit', () => {
     expect(fit.problems.map((p) => p.fix)).toEqual([
       'Set Dense "l1" to 2 units, one per number to predict, with a linear activation.',
     ]);
+    expect(fit.problems[0]?.edit).toEqual({
+      nodeId: 'l1',
+      params: { units: 2, activation: 'linear' },
+    });
   });
 
   it('leaves the fit unchecked while the network has errors or no network is given', () => {
@@ -125,6 +196,7 @@ describe('checkFit', () => {
     expect(fit.problems[0]?.message).toBe(
       'Training on one data set needs exactly one Input and one Output; this network has 2 Inputs and 1 Output.',
     );
+    expect(fit.problems[0]?.edit).toBeUndefined();
   });
 });
 
@@ -156,5 +228,7 @@ describe('an Input fix the layers after it cannot take', () => {
     expect(fit.problems[0]?.fix).toBe(
       'Set the form of Input "x" to "vector" and its shape to [2]. The layers after it would then need changing as well, so a data set shaped like [20, 1] may suit this network better.',
     );
+    // Applying the Input change alone would break the network, so it is not offered.
+    expect(fit.problems[0]?.edit).toBeUndefined();
   });
 });

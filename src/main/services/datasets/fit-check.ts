@@ -45,9 +45,15 @@ export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
     fixed.kind === 'unchecked' && inputFix.form !== 'tokens'
       ? ` The layers after it would then need changing as well, so a data set shaped like [${ends.inputInfo.shape.join(', ')}] may suit this network better.`
       : '';
-  const problems: FitProblem[] = [
-    { message: diagnosis(first.message), fix: `${inputFix.fix}${layersToo}` },
-  ];
+  const inputProblem: FitProblem = {
+    message: diagnosis(first.message),
+    fix: `${inputFix.fix}${layersToo}`,
+  };
+  // Applying the Input change only helps when the rest of the network still works with it.
+  if (inputFix.params && fixed.kind === 'ready') {
+    inputProblem.edit = { nodeId: ends.input.id, params: inputFix.params };
+  }
+  const problems: FitProblem[] = [inputProblem];
   if (fixed.kind === 'ready') {
     const second = plan(data, fixed.ends);
     if (!second.ok && !inputChange(data, fixed.ends)) {
@@ -80,14 +86,19 @@ function fitNotes(data: DatasetInfo, ends: GraphEnds): string[] {
 
 type InputForm = 'vector' | 'image' | 'sequence' | 'tokens';
 
+interface InputChange {
+  readonly form: InputForm;
+  readonly shape: number[];
+  readonly fix: string;
+  /** The Input params that make the change (the fix's first choice), when it is only that. */
+  readonly params?: Record<string, unknown>;
+}
+
 /**
  * The Input settings that would take this data set, when the Input is what does not fit
  * (the same three checks, in the same order, as the trainer's).
  */
-function inputChange(
-  data: DatasetInfo,
-  ends: GraphEnds,
-): { form: InputForm; shape: number[]; fix: string } | undefined {
+function inputChange(data: DatasetInfo, ends: GraphEnds): InputChange | undefined {
   const info: TensorInfo = ends.inputInfo;
   const dataShape = [...data.featureShape];
   const name = ends.inputName;
@@ -96,6 +107,7 @@ function inputChange(
     return {
       form: 'tokens',
       shape: dataShape,
+      // Not applicable as one edit: the Embedding has to be added too.
       fix: `Set the form of ${name} to "tokens" and its shape to [${dataShape.join(', ')}], and put an Embedding after it.`,
     };
   }
@@ -106,6 +118,7 @@ function inputChange(
       form,
       shape: dataShape,
       fix: `Set the form of ${name} to "${form}"${sameShape ? '' : ` and its shape to [${dataShape.join(', ')}]`}, or pick a text data set.`,
+      params: sameShape ? { form } : { form, shape: dataShape },
     };
   }
   if (sameShape) return undefined;
@@ -116,6 +129,7 @@ function inputChange(
       form: 'vector',
       shape: [flat],
       fix: `Set the shape of ${name} to [${flat}] (each ${dataShape.join('×')} example read as one list), or set its form to "${formForShape(dataShape)}" and its shape to [${dataShape.join(', ')}].`,
+      params: { shape: [flat] },
     };
   }
   const form = data.featureType === 'int32' ? 'tokens' : formForShape(dataShape);
@@ -126,6 +140,7 @@ function inputChange(
       form === currentForm
         ? `Set the shape of ${name} to [${dataShape.join(', ')}].`
         : `Set the form of ${name} to "${form}" and its shape to [${dataShape.join(', ')}].`,
+    params: form === currentForm ? { shape: dataShape } : { form, shape: dataShape },
   };
 }
 
@@ -177,6 +192,7 @@ function outputProblem(data: DatasetInfo, ends: GraphEnds, message: string): Fit
     return {
       message: engine.message,
       fix: `Set the task of ${out} to regression and its loss to ${LOSS_TITLES.meanSquaredError}.`,
+      edit: { nodeId: ends.output.id, params: { task: 'regression', loss: 'meanSquaredError' } },
     };
   }
   const classes = data.classNames?.length ?? data.targetSize;
@@ -184,6 +200,10 @@ function outputProblem(data: DatasetInfo, ends: GraphEnds, message: string): Fit
     return {
       message: engine.message,
       fix: `Set the task of ${out} to classification and its loss to ${LOSS_TITLES.categoricalCrossentropy}.`,
+      edit: {
+        nodeId: ends.output.id,
+        params: { task: 'classification', loss: 'categoricalCrossentropy' },
+      },
     };
   }
   const dense = lastDense(ends);
@@ -193,11 +213,13 @@ function outputProblem(data: DatasetInfo, ends: GraphEnds, message: string): Fit
     return {
       message: engine.message,
       fix: `Set ${denseName} to ${plural(data.targetSize, 'unit')}, one per number to predict, with a linear activation.`,
+      edit: { nodeId: dense.id, params: { units: data.targetSize, activation: 'linear' } },
     };
   }
   const units = ends.outputShape[0];
   if (units === classes) return engine;
   if (units === 1 && classes === 2) {
+    // Its first choice changes two layers, so it is not offered as one edit.
     return {
       message: engine.message,
       fix: `Set the loss of ${out} to ${LOSS_TITLES.binaryCrossentropy} (with a sigmoid activation on ${denseName}), or set ${denseName} to 2 units, one per class.`,
@@ -206,5 +228,6 @@ function outputProblem(data: DatasetInfo, ends: GraphEnds, message: string): Fit
   return {
     message: engine.message,
     fix: `Set ${denseName} to ${classes} units, one per class${classes === 2 ? ', or to 1 unit with a sigmoid activation and binary cross-entropy' : ''}.`,
+    edit: { nodeId: dense.id, params: { units: classes } },
   };
 }

@@ -1,6 +1,10 @@
 import './data-panel.css';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DatasetPreviewResult, ImportKind } from '../../../shared/data/dataset-preview';
+import type {
+  DatasetPreviewResult,
+  FitEdit,
+  ImportKind,
+} from '../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { getApiClient } from '../api';
@@ -25,6 +29,16 @@ export interface DataPanelProps {
   readonly value: DatasetSpec | undefined;
   /** Called when the user picks or changes a data set; the workspace saves it. */
   readonly onChange: (spec: DatasetSpec) => void;
+  /**
+   * Applies a fix from the fit check to the network (the params are merged into the node's).
+   * Returns why the network refused it, if it did. Without it the fixes are only words.
+   */
+  readonly onApplyFix?: (edit: FitEdit) => string | void;
+  /**
+   * Applies several fixes as one undo step ("Apply all fixes"); without it they are applied
+   * one by one through `onApplyFix`.
+   */
+  readonly onApplyFixes?: (edits: readonly FitEdit[]) => string | void;
 }
 
 /** Where a data set being tried came from: a card, an import form, or the saved choice. */
@@ -52,7 +66,7 @@ type OptionTexts = Readonly<Record<string, Partial<Record<BuiltInOption, string>
  * fits the network. A data set is chosen (onChange) only once it has loaded; a file that
  * cannot be used is explained where it was chosen and the previous choice stays.
  */
-export function DataPanel({ graph, value, onChange }: DataPanelProps) {
+export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: DataPanelProps) {
   const transport = useAppTransport();
   const [builtins, setBuiltins] = useState<readonly BuiltInDescription[]>();
   const [builtinsError, setBuiltinsError] = useState<string>();
@@ -66,6 +80,8 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
   const [problems, setProblems] = useState<Partial<Record<ImportSlot | 'load', string>>>({});
   const [uploading, setUploading] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // Kept with the network it was refused on: any later edit makes it old news.
+  const [applyError, setApplyError] = useState<{ graph: GraphDocument; message: string }>();
   const [side, setSide] = useState<'builtin' | 'import'>(
     value && value.source !== 'builtin' ? 'import' : 'builtin',
   );
@@ -177,6 +193,17 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
     }, GRAPH_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [graph, shown, pending]);
+
+  const applyFixes =
+    onApplyFix || onApplyFixes
+      ? (edits: readonly FitEdit[]) => {
+          let refused: string | void = undefined;
+          if (onApplyFixes) refused = onApplyFixes(edits);
+          else for (const edit of edits) refused ??= onApplyFix!(edit);
+          // Applied: the network changes, and the fit is checked again like after any edit.
+          setApplyError(refused ? { graph, message: refused } : undefined);
+        }
+      : undefined;
 
   const pickBuiltin = (name: string) => {
     setOpenBuiltin(name);
@@ -379,7 +406,14 @@ export function DataPanel({ graph, value, onChange }: DataPanelProps) {
         )}
         {shown ? (
           <div className={pending ? 'data-stale' : undefined}>
-            <PreviewPane result={shown.result} refreshing={refreshing} target={csvTarget} />
+            <PreviewPane
+              result={shown.result}
+              // The fit shown is for an older network until the check after an edit is back.
+              refreshing={refreshing || shown.graph !== graph}
+              target={csvTarget}
+              onApplyFixes={applyFixes}
+              applyError={applyError?.graph === graph ? applyError.message : undefined}
+            />
           </div>
         ) : (
           !pending &&

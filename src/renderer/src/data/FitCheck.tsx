@@ -1,13 +1,29 @@
-import type { DatasetFit } from '../../../shared/data/dataset-preview';
+import { useId } from 'react';
+import type { DatasetFit, FitEdit } from '../../../shared/data/dataset-preview';
 
-/** Whether the data set fits the project's network, and exactly what to change if not. */
-export function FitCheck({ fit, checking }: { fit: DatasetFit; checking: boolean }) {
+export interface FitCheckProps {
+  readonly fit: DatasetFit;
+  /** The network changed and the fit is being checked again. */
+  readonly checking: boolean;
+  /** Applies fixes to the network; without it the fixes are only words. */
+  readonly onApply?: ((edits: readonly FitEdit[]) => void) | undefined;
+  /** Why the network refused the last fix applied, if it did. */
+  readonly applyError?: string | undefined;
+}
+
+/**
+ * Whether the data set fits the project's network, and exactly what to change if not; a fix
+ * that is a change of one layer's settings can be applied from here.
+ */
+export function FitCheck({ fit, checking, onApply, applyError }: FitCheckProps) {
+  const id = useId();
   const heading =
     fit.status === 'fits'
       ? 'Fits your network'
       : fit.status === 'mismatch'
         ? 'Does not fit your network'
         : 'Not checked against your network yet';
+  const edits = fit.problems.flatMap((p) => (p.edit ? [p.edit] : []));
   return (
     <section
       className={`data-fit data-fit-${fit.status}`}
@@ -34,12 +50,45 @@ export function FitCheck({ fit, checking }: { fit: DatasetFit; checking: boolean
           {fit.problems.map((problem, i) => (
             <li key={i}>
               <p>{problem.message}</p>
-              <p className="data-fit-fix">
-                <strong>Fix:</strong> {problem.fix}
-              </p>
+              <div className="data-fit-fix-row">
+                <p className="data-fit-fix" id={`${id}-fix-${i}`}>
+                  <strong>Fix:</strong> {problem.fix}
+                </p>
+                {onApply && problem.edit && (
+                  <button
+                    type="button"
+                    className="button data-fit-apply"
+                    aria-describedby={`${id}-fix-${i}`}
+                    disabled={checking}
+                    onClick={() => onApply([problem.edit!])}
+                  >
+                    Apply fix
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
+      )}
+      {onApply && edits.length > 1 && (
+        <div className="data-fit-apply-all">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={checking}
+            onClick={() => onApply(edits)}
+          >
+            Apply all fixes
+          </button>
+          <span className="data-hint">
+            Changes the network; Ctrl+Z in the Network tab undoes it.
+          </span>
+        </div>
+      )}
+      {applyError && (
+        <p className="data-fit-refused" role="alert">
+          The fix could not be applied: {applyError}
+        </p>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { DatasetPreviewResult } from '../../../shared/data/dataset-preview';
+import type { DatasetPreviewResult, FitEdit } from '../../../shared/data/dataset-preview';
 import { ClassBalance } from './ClassBalance';
 import { countText, describeFeatures, describeLabels, shapeText } from './model/describe-data';
 import { FitCheck } from './FitCheck';
@@ -12,12 +12,18 @@ export function PreviewPane({
   result,
   refreshing,
   target,
+  onApplyFixes,
+  applyError,
 }: {
   result: DatasetPreviewResult;
   /** The network changed and the fit is being checked again. */
   refreshing: boolean;
   /** CSV: the target column's name, marked in the table. */
   target?: string | undefined;
+  /** Applies fixes from the fit check to the network. */
+  onApplyFixes?: ((edits: readonly FitEdit[]) => void) | undefined;
+  /** Why the network refused the last fix applied. */
+  applyError?: string | undefined;
 }) {
   const { info, preview, classBalance, fit } = result;
   const classes = info.classNames?.length ?? 0;
@@ -67,7 +73,7 @@ export function PreviewPane({
         </dl>
       </header>
 
-      <FitCheck fit={fit} checking={refreshing} />
+      <FitCheck fit={fit} checking={refreshing} onApply={onApplyFixes} applyError={applyError} />
 
       <section className="data-section" aria-label="Examples">
         <h3 className="data-section-title">Examples</h3>

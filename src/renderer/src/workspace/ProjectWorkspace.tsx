@@ -1,6 +1,7 @@
 import './workspace.css';
 import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
+import type { FitEdit } from '../../../shared/data/dataset-preview';
 import { getApiClient } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { useHistoryDocument } from '../editor/canvas/use-history';
@@ -164,6 +165,19 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
     [session],
   );
   const saveNow = useCallback(() => session.saveNow(), [session]);
+  // The data panel's fixes are edits like any other: one undo step, autosaved. setParams
+  // merges, so each edit's params are only those it changes.
+  const applyFixes = useCallback(
+    (edits: readonly FitEdit[]) => {
+      const result = session.history.apply({
+        type: 'batch',
+        changes: edits.map((edit) => ({ type: 'setParams', id: edit.nodeId, params: edit.params })),
+      });
+      return result.ok ? undefined : result.message;
+    },
+    [session],
+  );
+  const applyFix = useCallback((edit: FitEdit) => applyFixes([edit]), [applyFixes]);
   const chooseData = useCallback(
     () => navigate({ screen: 'project', projectId: session.projectId, tab: 'data' }),
     [session],
@@ -214,6 +228,8 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
                 graph={doc}
                 value={settings.data}
                 onChange={(data) => onSettingsChange({ ...settings, data })}
+                onApplyFix={applyFix}
+                onApplyFixes={applyFixes}
               />
             )}
             {t === 'training' && (

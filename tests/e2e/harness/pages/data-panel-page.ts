@@ -111,6 +111,20 @@ export class DataPanelPage {
     return problems;
   }
 
+  /** Waits until the fit check's heading reads `heading` (it is checked again after edits). */
+  async waitForFitHeading(heading: string, timeoutMs = 10_000): Promise<void> {
+    await this.fitSection.locator('h3', { hasText: heading }).waitFor({ timeout: timeoutMs });
+  }
+
+  /** The "Apply fix" buttons, one beside each fix that can be applied. */
+  get applyFixButtons(): Locator {
+    return this.fitSection.getByRole('button', { name: 'Apply fix', exact: true });
+  }
+
+  async applyAllFixes(): Promise<void> {
+    await this.fitSection.getByRole('button', { name: 'Apply all fixes' }).click();
+  }
+
   get scatter(): Locator {
     return this.root.getByRole('img', { name: /^Scatter plot of/ });
   }
