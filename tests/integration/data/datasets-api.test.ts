@@ -1,45 +1,25 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { PNG } from 'pngjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiService } from '../../../src/main/services/api-service';
-import { createApiService } from '../../../src/main/services/api-service';
 import { EditorHistory } from '../../../src/renderer/src/editor/model/history';
 import type { ApiOutput } from '../../../src/shared/api/contract';
 import type { FitEdit } from '../../../src/shared/data/dataset-preview';
 import type { GraphDocument } from '../../../src/shared/graph/document';
 import { nodeDisplayName } from '../../../src/shared/graph/document';
 import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
+import { apiServices, callService } from '../../fixtures/api-service';
 import { fixture } from './temp-folder';
 
 /** The data panel's calls through the real API service, with real data sets and files. */
 
 type Preview = ApiOutput<'datasets.preview'>;
 
-const opened: { service: ApiService; dir: string }[] = [];
-
-function open(): { service: ApiService; dataDir: string } {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'neurite-datasets-'));
-  const service = createApiService({ dataDir, transport: 'websocket' });
-  opened.push({ service, dir: dataDir });
-  return { service, dataDir };
-}
-
-afterEach(async () => {
-  for (const { service, dir } of opened.splice(0)) {
-    await service.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function call<T>(service: ApiService, name: string, input: unknown): Promise<T> {
-  const result = await service.handle(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.output as T;
-}
+const open = apiServices();
+const call = callService;
 
 async function refusal(service: ApiService, name: string, input: unknown) {
   const result = await service.handle(name, input);
