@@ -98,6 +98,19 @@ describe('a live run', () => {
     expect(run.series.batches.label[0]).toBe('epoch 1, batch 1 of 10');
   });
 
+  it('shows the last numbers at once when the run ends, without waiting for a frame', () => {
+    const frames = manualFrames();
+    const run = new LiveRun('run', 1, frames.schedule, () => 0);
+    let notices = 0;
+    run.subscribe(() => (notices += 1));
+    for (let i = 1; i <= 10; i += 1) run.handle(batch(1, i, 1 / i));
+    expect(notices).toBe(0);
+    run.handle({ type: 'stopped', epoch: 1, batch: 10 });
+    expect(run.ended).toBe(true);
+    expect(notices).toBe(1);
+    expect(run.getSnapshot()).toMatchObject({ batchEvents: 10, loss: 0.1 });
+  });
+
   it('keeps per-epoch training and validation numbers and the metric to chart', () => {
     const frames = manualFrames();
     const run = new LiveRun('run', 2, frames.schedule, () => 0);

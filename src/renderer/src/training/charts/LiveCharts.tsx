@@ -237,6 +237,12 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
       for (const feed of feeds.current) feed.flush(plotly);
     };
     const unsubscribe = run.subscribe(() => {
+      if (run.ended) {
+        // The last points are drawn at once, so the charts are complete when "Finished" shows.
+        if (timer !== undefined) clearTimeout(timer);
+        flush();
+        return;
+      }
       if (timer !== undefined) return;
       const wait = MIN_FLUSH_MS - (performance.now() - lastFlush);
       if (wait <= 0) flush();

@@ -47,6 +47,8 @@ export class LiveRun {
   private activeSince: number | undefined;
   private activeMs = 0;
   private frameRequested = false;
+  /** The run is over: its last numbers are shown at once, not on the next scheduled frame. */
+  ended = false;
   private lastPublish = -Infinity;
   private readonly listeners = new Set<() => void>();
 
@@ -92,7 +94,10 @@ export class LiveRun {
       case 'stopped':
       case 'failed':
         this.pauseClock();
-        break;
+        // The final numbers and the last chart points appear together with "Finished".
+        this.ended = true;
+        this.publish();
+        return;
       default:
         return;
     }
