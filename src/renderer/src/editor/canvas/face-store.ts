@@ -8,7 +8,8 @@ import type { LayerNodeData } from '../model';
  */
 export class FaceStore {
   private faces: ReadonlyMap<string, LayerNodeData>;
-  private readonly listeners = new Set<() => void>();
+  /** Listeners by layer id: a card hears only about its own face. */
+  private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(faces: ReadonlyMap<string, LayerNodeData> = new Map()) {
     this.faces = faces;
@@ -18,28 +19,50 @@ export class FaceStore {
     return this.faces.get(id);
   }
 
-  /** Replaces every face; cards whose face object is unchanged do not redraw. */
+  /** Replaces every face; only the cards whose face object changed are told. */
   set(faces: ReadonlyMap<string, LayerNodeData>): void {
     if (faces === this.faces) return;
+    const before = this.faces;
     this.faces = faces;
-    for (const listener of this.listeners) listener();
+    for (const [id, listeners] of this.listeners) {
+      if (before.get(id) === faces.get(id)) continue;
+      for (const listener of listeners) listener();
+    }
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe(id: string, listener: () => void): () => void {
+    let listeners = this.listeners.get(id);
+    if (!listeners) {
+      listeners = new Set();
+      this.listeners.set(id, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.listeners.get(id) === listeners) this.listeners.delete(id);
+    };
+  }
 }
 
 export const FaceStoreContext = createContext<FaceStore | undefined>(undefined);
 
-/** The face of one layer; re-renders its card only when that face changes. */
-export function useFace(id: string): LayerNodeData | undefined {
+/**
+ * One part of one layer's face, picked by `pick` (a module-level function returning a string,
+ * number, boolean or an array the face cache keeps the same). The calling component re-renders
+ * only when that part changes: after an edit that changes every shape, each card redraws its
+ * shape and parameter count, not its title, settings or connection dots.
+ */
+export function useFacePart<T>(id: string, pick: (face: LayerNodeData) => T): T | undefined {
   const store = useContext(FaceStoreContext);
-  const get = useCallback(() => store?.get(id), [store, id]);
-  return useSyncExternalStore(store?.subscribe ?? noSubscribe, get);
+  const subscribe = useCallback(
+    (listener: () => void) => store?.subscribe(id, listener) ?? noUnsubscribe,
+    [store, id],
+  );
+  const get = useCallback(() => {
+    const face = store?.get(id);
+    return face ? pick(face) : undefined;
+  }, [store, id, pick]);
+  return useSyncExternalStore(subscribe, get);
 }
 
-function noSubscribe(): () => void {
-  return () => undefined;
-}
+function noUnsubscribe(): void {}
