@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext, useLayoutEffect, useRef } from 'react';
 import type { PortSpec } from '../../../../shared/catalog/types';
 import type { LayerNodeData } from '../model';
-import { useFacePart } from './face-store';
+import { FaceStoreContext, useFacePart } from './face-store';
 import type { LayerFlowNode } from './flow-model';
 
 /**
@@ -41,7 +41,6 @@ const kindTitle = (face: LayerNodeData) => face.kindTitle;
 const layerName = (face: LayerNodeData) => face.name;
 const settings = (face: LayerNodeData) => face.settings;
 const outputShape = (face: LayerNodeData) => face.outputShape ?? '?';
-const parameters = (face: LayerNodeData) => face.parameters;
 const firstError = (face: LayerNodeData) => face.errors[0] ?? '';
 const errorCount = (face: LayerNodeData) => face.errors.length;
 const inputPorts = (face: LayerNodeData) => face.inputPorts;
@@ -62,13 +61,36 @@ const Head = memo(function Head({ id }: { readonly id: string }) {
   );
 });
 
+/**
+ * The output shape and parameter count, the words an edit upstream changes on every card after
+ * it. They are written straight into the two spans when the store says this layer's face
+ * changed, rather than by re-rendering: after an edit that changes 299 shapes, React would
+ * otherwise schedule, render and compare 299 components only to set 600 texts. The spans have
+ * no React children, so React never writes over these texts.
+ */
 const Facts = memo(function Facts({ id }: { readonly id: string }) {
-  const shape = useFacePart(id, outputShape);
-  const count = useFacePart(id, parameters);
+  const store = useContext(FaceStoreContext);
+  const shapeRef = useRef<HTMLSpanElement>(null);
+  const countRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const write = () => {
+      const face = store?.get(id);
+      const shape = face ? outputShape(face) : '';
+      const count = face ? `${face.parameters} params` : '';
+      if (shapeRef.current && shapeRef.current.textContent !== shape) {
+        shapeRef.current.textContent = shape;
+      }
+      if (countRef.current && countRef.current.textContent !== count) {
+        countRef.current.textContent = count;
+      }
+    };
+    write();
+    return store?.subscribe(id, write);
+  }, [store, id]);
   return (
     <div className="layer-node-facts">
-      <span className="layer-node-shape">{shape}</span>
-      <span className="layer-node-params">{count} params</span>
+      <span className="layer-node-shape" ref={shapeRef} />
+      <span className="layer-node-params" ref={countRef} />
     </div>
   );
 });
