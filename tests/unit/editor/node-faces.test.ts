@@ -5,9 +5,8 @@ import { findKind } from '../../../src/shared/catalog/registry';
 import type { GraphDocument } from '../../../src/shared/graph/document';
 import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
 import { analyzeGraph } from '../../../src/shared/inference/analyze';
-import { FaceStore } from '../../../src/renderer/src/editor/canvas/face-store';
 import type { Change, LayerNodeData } from './model';
-import { NodeDataCache, applyChange, describeParams } from './model';
+import { FaceStore, NodeDataCache, applyChange, describeParams } from './model';
 
 /**
  * The canvas keeps each layer's words between edits and re-works out only what an edit can
