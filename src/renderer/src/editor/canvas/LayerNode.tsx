@@ -9,7 +9,7 @@ import type { LayerFlowNode } from './flow-model';
 /**
  * One layer on the canvas: kind, name, key settings, output shape, parameters, problems. Each
  * part reads only its own words from the face store, so an edit that changes every shape
- * redraws the shape and count of each card and leaves the rest of it alone.
+ * updates the shape and count of each card (see `Facts`) and leaves the rest of it alone.
  */
 function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
   const known = useFacePart(id, isKnown);

@@ -7,8 +7,8 @@ export const FaceStoreContext = createContext<FaceStore | undefined>(undefined);
 /**
  * One part of one layer's face, picked by `pick` (a module-level function returning a string,
  * number, boolean or an array the face cache keeps the same). The calling component re-renders
- * only when that part changes: after an edit that changes every shape, each card redraws its
- * shape and parameter count, not its title, settings or connection dots.
+ * only when that part changes: after an edit that changes every shape, a card's title, settings
+ * and connection dots are not drawn again.
  */
 export function useFacePart<T>(id: string, pick: (face: LayerNodeData) => T): T | undefined {
   const store = useContext(FaceStoreContext);
