@@ -288,6 +288,7 @@ function printTimeline(trace: { traceEvents: TraceEvent[] }): void {
 interface ProfileNode {
   readonly id: number;
   readonly hitCount?: number;
+  readonly children?: readonly number[];
   readonly callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
@@ -313,6 +314,25 @@ async function profiled<T>(page: Page, label: string, work: () => Promise<T>): P
   }
   console.log(`  profile of ${label}, self time:`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+  }
+  // Inclusive ("total") time shows which of the app's steps the self times add up to.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  const visit = (node: ProfileNode, open: ReadonlySet<string>): number => {
+    let ms = (node.hitCount ?? 0) * perSample;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${path.basename(url)}:${lineNumber + 1}`;
+    const inner = new Set(open).add(key);
+    for (const child of node.children ?? []) ms += visit(byId.get(child)!, inner);
+    // Count a recursive function once, at its outermost call.
+    if (!open.has(key)) total.set(key, (total.get(key) ?? 0) + ms);
+    return ms;
+  };
+  visit(profile.nodes[0]!, new Set());
+  console.log(`  profile of ${label}, total time of the app's functions:`);
+  const own = [...total].filter(([key]) => /\.js:/.test(key) && !key.startsWith('(anonymous) :'));
+  for (const [key, ms] of own.sort((a, b) => b[1] - a[1]).slice(0, 70)) {
     console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);
   }
   await cdp.detach();

@@ -1,15 +1,21 @@
 import type { NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext, useLayoutEffect, useRef } from 'react';
 import type { PortSpec } from '../../../../shared/catalog/types';
-import { useFace } from './face-store';
+import type { LayerNodeData } from '../model';
+import { FaceStoreContext, useFacePart } from './face-store';
 import type { LayerFlowNode } from './flow-model';
 
-/** One layer on the canvas: kind, name, key settings, output shape, parameters, problems. */
+/**
+ * One layer on the canvas: kind, name, key settings, output shape, parameters, problems. Each
+ * part reads only its own words from the face store, so an edit that changes every shape
+ * updates the shape and count of each card (see `Facts`) and leaves the rest of it alone.
+ */
 function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
-  const face = useFace(id);
-  if (!face) return <div className="layer-node" />;
-  const hasError = face.errors.length > 0;
+  const known = useFacePart(id, isKnown);
+  const hasError = useFacePart(id, hasErrors) ?? false;
+  const summary = useFacePart(id, kindSummary);
+  if (!known) return <div className="layer-node" />;
   const className = [
     'layer-node',
     hasError ? 'layer-node-has-error' : '',
@@ -18,27 +24,100 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={className} title={face.kindSummary}>
-      <Ports ports={face.inputPorts} type="target" />
-      <div className="layer-node-head">
-        <span className="layer-node-kind">{face.kindTitle}</span>
-        <span className="layer-node-name">{face.name}</span>
-      </div>
-      {face.settings && <div className="layer-node-settings">{face.settings}</div>}
-      <div className="layer-node-facts">
-        <span className="layer-node-shape">{face.outputShape ?? '?'}</span>
-        <span className="layer-node-params">{face.parameters} params</span>
-      </div>
-      {hasError && (
-        <p className="layer-node-error" role="alert">
-          {face.errors[0]}
-          {face.errors.length > 1 && ` (+${face.errors.length - 1} more)`}
-        </p>
-      )}
-      <Ports ports={face.outputPorts} type="source" />
+    <div className={className} title={summary}>
+      <InputPorts id={id} />
+      <Head id={id} />
+      <Facts id={id} />
+      {hasError && <FirstError id={id} />}
+      <OutputPorts id={id} />
     </div>
   );
 }
+
+const isKnown = (): boolean => true;
+const hasErrors = (face: LayerNodeData) => face.errors.length > 0;
+const kindSummary = (face: LayerNodeData) => face.kindSummary;
+const kindTitle = (face: LayerNodeData) => face.kindTitle;
+const layerName = (face: LayerNodeData) => face.name;
+const settings = (face: LayerNodeData) => face.settings;
+const outputShape = (face: LayerNodeData) => face.outputShape ?? '?';
+const firstError = (face: LayerNodeData) => face.errors[0] ?? '';
+const errorCount = (face: LayerNodeData) => face.errors.length;
+const inputPorts = (face: LayerNodeData) => face.inputPorts;
+const outputPorts = (face: LayerNodeData) => face.outputPorts;
+
+const Head = memo(function Head({ id }: { readonly id: string }) {
+  const title = useFacePart(id, kindTitle);
+  const name = useFacePart(id, layerName);
+  const keySettings = useFacePart(id, settings);
+  return (
+    <>
+      <div className="layer-node-head">
+        <span className="layer-node-kind">{title}</span>
+        <span className="layer-node-name">{name}</span>
+      </div>
+      {keySettings && <div className="layer-node-settings">{keySettings}</div>}
+    </>
+  );
+});
+
+/**
+ * The output shape and parameter count, the words an edit upstream changes on every card after
+ * it. They are written straight into the two spans when the store says this layer's face
+ * changed, rather than by re-rendering: after an edit that changes 299 shapes, React would
+ * otherwise schedule, render and compare 299 components only to set 600 texts. The spans have
+ * no React children, so React never writes over these texts.
+ */
+const Facts = memo(function Facts({ id }: { readonly id: string }) {
+  const store = useContext(FaceStoreContext);
+  const shapeRef = useRef<HTMLSpanElement>(null);
+  const countRef = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const write = () => {
+      const face = store?.get(id);
+      setText(shapeRef.current, face ? outputShape(face) : '');
+      setText(countRef.current, face ? `${face.parameters} params` : '');
+    };
+    write();
+    return store?.subscribe(id, write);
+  }, [store, id]);
+  return (
+    <div className="layer-node-facts">
+      <span className="layer-node-shape" ref={shapeRef} />
+      <span className="layer-node-params" ref={countRef} />
+    </div>
+  );
+});
+
+/** Changes the span's one text node in place: cheaper than replacing it via textContent. */
+function setText(span: HTMLSpanElement | null, text: string): void {
+  if (!span) return;
+  const node = span.firstChild;
+  if (node instanceof Text) {
+    if (node.data !== text) node.data = text;
+  } else span.append(text);
+}
+
+const FirstError = memo(function FirstError({ id }: { readonly id: string }) {
+  const first = useFacePart(id, firstError);
+  const count = useFacePart(id, errorCount) ?? 0;
+  return (
+    <p className="layer-node-error" role="alert">
+      {first}
+      {count > 1 && ` (+${count - 1} more)`}
+    </p>
+  );
+});
+
+const InputPorts = memo(function InputPorts({ id }: { readonly id: string }) {
+  return <Ports ports={useFacePart(id, inputPorts) ?? NO_PORTS} type="target" />;
+});
+
+const OutputPorts = memo(function OutputPorts({ id }: { readonly id: string }) {
+  return <Ports ports={useFacePart(id, outputPorts) ?? NO_PORTS} type="source" />;
+});
+
+const NO_PORTS: readonly PortSpec[] = [];
 
 /**
  * A card's connection dots, spread along its top (inputs) or bottom (outputs). Memoized on the

@@ -1,45 +1,26 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
-import type { LayerNodeData } from '../model';
+import type { FaceStore, LayerNodeData } from '../model';
 
-/**
- * What each layer's card shows (shape, parameters, problems), kept beside React Flow rather
- * than in its nodes. An edit that changes every shape then redraws the cards' contents only:
- * React Flow's nodes, which it compares and re-measures one by one, stay the same objects.
- */
-export class FaceStore {
-  private faces: ReadonlyMap<string, LayerNodeData>;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(faces: ReadonlyMap<string, LayerNodeData> = new Map()) {
-    this.faces = faces;
-  }
-
-  get(id: string): LayerNodeData | undefined {
-    return this.faces.get(id);
-  }
-
-  /** Replaces every face; cards whose face object is unchanged do not redraw. */
-  set(faces: ReadonlyMap<string, LayerNodeData>): void {
-    if (faces === this.faces) return;
-    this.faces = faces;
-    for (const listener of this.listeners) listener();
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-}
-
+/** The editor's face store (see model/face-store.ts), for the cards to read their words from. */
 export const FaceStoreContext = createContext<FaceStore | undefined>(undefined);
 
-/** The face of one layer; re-renders its card only when that face changes. */
-export function useFace(id: string): LayerNodeData | undefined {
+/**
+ * One part of one layer's face, picked by `pick` (a module-level function returning a string,
+ * number, boolean or an array the face cache keeps the same). The calling component re-renders
+ * only when that part changes: after an edit that changes every shape, a card's title, settings
+ * and connection dots are not drawn again.
+ */
+export function useFacePart<T>(id: string, pick: (face: LayerNodeData) => T): T | undefined {
   const store = useContext(FaceStoreContext);
-  const get = useCallback(() => store?.get(id), [store, id]);
-  return useSyncExternalStore(store?.subscribe ?? noSubscribe, get);
+  const subscribe = useCallback(
+    (listener: () => void) => store?.subscribe(id, listener) ?? noUnsubscribe,
+    [store, id],
+  );
+  const get = useCallback(() => {
+    const face = store?.get(id);
+    return face ? pick(face) : undefined;
+  }, [store, id, pick]);
+  return useSyncExternalStore(subscribe, get);
 }
 
-function noSubscribe(): () => void {
-  return () => undefined;
-}
+function noUnsubscribe(): void {}

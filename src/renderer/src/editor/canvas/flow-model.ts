@@ -32,6 +32,7 @@ export interface Measured {
 export class FlowNodes {
   private readonly cache = new NodeDataCache();
   private readonly last = new Map<string, LayerFlowNode>();
+  private lastList: LayerFlowNode[] = [];
 
   /** Every layer's face, the unchanged ones as the same objects as last time. */
   faces(doc: GraphDocument, analysis: GraphAnalysis): Map<string, LayerNodeData> {
@@ -49,7 +50,7 @@ export class FlowNodes {
   ): LayerFlowNode[] {
     const ids = new Set(doc.nodes.map((n) => n.id));
     for (const id of this.last.keys()) if (!ids.has(id)) this.last.delete(id);
-    return doc.nodes.map((node): LayerFlowNode => {
+    const list = doc.nodes.map((node): LayerFlowNode => {
       const size = measured.get(node.id);
       const selected = selection.nodes.has(node.id);
       const data = (faces.get(node.id)?.errors.length ?? 0) > 0 ? WITH_ERROR : WITHOUT_ERROR;
@@ -77,6 +78,14 @@ export class FlowNodes {
       this.last.set(node.id, next);
       return next;
     });
+    // The same array when no node changed (a parameter edit changes only the cards' words):
+    // React Flow then has nothing to re-process, rather than adopting all nodes again.
+    const previous = this.lastList;
+    if (list.length === previous.length && list.every((node, i) => node === previous[i])) {
+      return previous;
+    }
+    this.lastList = list;
+    return list;
   }
 }
 

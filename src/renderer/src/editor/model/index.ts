@@ -31,4 +31,5 @@ export type { TextField, TextRead } from './field-text';
 export { formatFieldValue, readFieldText, readNumber } from './field-text';
 export type { LayerNodeData } from './node-faces';
 export { NodeDataCache } from './node-faces';
+export { FaceStore } from './face-store';
 export { AnalysisMemo, sameStructure } from './analysis-memo';

@@ -25,22 +25,33 @@ export type LayerNodeData = {
  * Remembers each layer's face between renders: an unchanged layer keeps the same data object,
  * so its memoized card is not drawn again. While a node is dragged only its position changes,
  * and only it moves; after a parameter edit only the layers whose face changed are redrawn.
+ *
+ * The words come in two halves kept apart: what the layer's own settings say (title, name,
+ * key settings, connection dots), and what the analysis says (shape, parameters, problems). An
+ * edit that changes every shape after it re-words only the second half of those layers.
  */
 export class NodeDataCache {
-  private readonly entries = new Map<string, { key: DataKey; data: LayerNodeData }>();
+  private readonly entries = new Map<
+    string,
+    { own: OwnWords; result: NodeAnalysis | undefined; data: LayerNodeData }
+  >();
 
   get(node: GraphNode, result: NodeAnalysis | undefined): LayerNodeData {
-    const key: DataKey = { kind: node.kind, label: node.label, params: node.params, result };
     const entry = this.entries.get(node.id);
-    if (entry && sameKey(entry.key, key)) return entry.data;
-    let fresh = layerNodeData(node, result);
-    if (entry && sameData(entry.data, fresh)) fresh = entry.data;
-    else if (entry && samePorts(entry.data, fresh)) {
-      // Same ports, same arrays: the card's connection dots need not be drawn again.
-      fresh = { ...fresh, inputPorts: entry.data.inputPorts, outputPorts: entry.data.outputPorts };
-    }
-    const data = fresh;
-    this.entries.set(node.id, { key, data });
+    const own = entry && sameOwnKey(entry.own, node) ? entry.own : ownWords(node, entry?.own);
+    if (entry && entry.own === own && entry.result === result) return entry.data;
+    const found = resultWords(result);
+    const before = entry?.data;
+    const data: LayerNodeData =
+      before &&
+      entry.own.words === own.words &&
+      before.outputShape === found.outputShape &&
+      before.parameters === found.parameters &&
+      sameTexts(before.errors, found.errors) &&
+      sameTexts(before.warnings, found.warnings)
+        ? before
+        : { ...own.words, ...found };
+    this.entries.set(node.id, { own, result, data });
     return data;
   }
 
@@ -50,15 +61,63 @@ export class NodeDataCache {
   }
 }
 
-interface DataKey {
+type OwnFields = 'kindTitle' | 'kindSummary' | 'name' | 'settings' | 'inputPorts' | 'outputPorts';
+type ResultFields = 'outputShape' | 'parameters' | 'errors' | 'warnings';
+
+/** The words that come from the layer itself, and what they were worked out from. */
+interface OwnWords {
   readonly kind: string;
   readonly label: string | undefined;
   readonly params: GraphNode['params'];
-  readonly result: NodeAnalysis | undefined;
+  readonly words: Pick<LayerNodeData, OwnFields>;
 }
 
-function sameKey(a: DataKey, b: DataKey): boolean {
-  return a.kind === b.kind && a.label === b.label && a.params === b.params && a.result === b.result;
+/** Documents are immutable: the same params object means the same settings. */
+function sameOwnKey(own: OwnWords, node: GraphNode): boolean {
+  return own.kind === node.kind && own.label === node.label && own.params === node.params;
+}
+
+function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
+  const kind = findKind(node.kind);
+  let words: Pick<LayerNodeData, OwnFields> = {
+    kindTitle: kind?.title ?? node.kind,
+    kindSummary: kind?.summary ?? '',
+    name: node.label?.trim() || node.id,
+    settings: kind ? kind.describe(node.params) : '',
+    inputPorts: kind ? kind.inputPorts(node.params) : [],
+    outputPorts: kind ? kind.outputPorts : [],
+  };
+  if (before) {
+    const old = before.words;
+    // Same ports, same arrays: the card's connection dots need not be drawn again.
+    if (samePorts(old, words)) {
+      words = { ...words, inputPorts: old.inputPorts, outputPorts: old.outputPorts };
+      if (
+        old.kindTitle === words.kindTitle &&
+        old.kindSummary === words.kindSummary &&
+        old.name === words.name &&
+        old.settings === words.settings
+      ) {
+        words = old;
+      }
+    }
+  }
+  return { kind: node.kind, label: node.label, params: node.params, words };
+}
+
+function resultWords(result: NodeAnalysis | undefined): Pick<LayerNodeData, ResultFields> {
+  const issues = result?.issues ?? [];
+  const params = result ? result.params.trainable + result.params.nonTrainable : 0;
+  return {
+    ...(result?.output ? { outputShape: formatShape(result.output.shape) } : {}),
+    parameters: formatCount(params),
+    errors: issues.filter((i) => i.severity === 'error').map((i) => i.message),
+    warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
+  };
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
@@ -69,42 +128,9 @@ function samePort(x: PortSpec, y: PortSpec): boolean {
   return x.id === y.id && x.label === y.label;
 }
 
-function samePorts(a: LayerNodeData, b: LayerNodeData): boolean {
+function samePorts(a: Pick<LayerNodeData, OwnFields>, b: Pick<LayerNodeData, OwnFields>): boolean {
   return (
     sameList(a.inputPorts, b.inputPorts, samePort) &&
     sameList(a.outputPorts, b.outputPorts, samePort)
   );
-}
-
-function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
-  const sameText = (x: string, y: string) => x === y;
-  return (
-    a.kindTitle === b.kindTitle &&
-    a.kindSummary === b.kindSummary &&
-    a.name === b.name &&
-    a.settings === b.settings &&
-    a.outputShape === b.outputShape &&
-    a.parameters === b.parameters &&
-    sameList(a.errors, b.errors, sameText) &&
-    sameList(a.warnings, b.warnings, sameText) &&
-    samePorts(a, b)
-  );
-}
-
-function layerNodeData(node: GraphNode, result: NodeAnalysis | undefined): LayerNodeData {
-  const kind = findKind(node.kind);
-  const issues = result?.issues ?? [];
-  const params = result ? result.params.trainable + result.params.nonTrainable : 0;
-  return {
-    kindTitle: kind?.title ?? node.kind,
-    kindSummary: kind?.summary ?? '',
-    name: node.label?.trim() || node.id,
-    settings: kind ? kind.describe(node.params) : '',
-    ...(result?.output ? { outputShape: formatShape(result.output.shape) } : {}),
-    parameters: formatCount(params),
-    errors: issues.filter((i) => i.severity === 'error').map((i) => i.message),
-    warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
-    inputPorts: kind ? kind.inputPorts(node.params) : [],
-    outputPorts: kind ? kind.outputPorts : [],
-  };
 }
