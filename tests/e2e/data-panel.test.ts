@@ -83,8 +83,10 @@ describe('the data panel in browser mode', () => {
     expect(await data.applyFixButtons.count()).toBe(0);
     await screenshot('iris-fixed');
 
+    // The canvas was hidden before it could fit the network; shown again, it fits it then.
     await workspace.openTab('Network');
     const editor = await EditorPage.attach(page);
+    await expect.poll(() => editor.layersOutOfView()).toEqual([]);
     expect((await editor.node('inputs')).outputShape).toBe('4');
     expect((await editor.node('prediction')).outputShape).toBe('3');
     await editor.selectNode('prediction');

@@ -23,6 +23,8 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
     const examples = data.root.getByRole('spinbutton', { name: 'Examples', exact: true });
     await examples.fill(String(DIGITS));
     await examples.press('Tab');
+    // The panel takes the new choice once the smaller set has loaded; then it is saved.
+    await expect.poll(() => data.fact('Examples'), { timeout: 15_000 }).toMatch(/^1,500\b/);
     await workspace.waitForSaved();
     const training = await TrainingPage.open(workspace);
     expect(await training.datasetName()).toBe(`MNIST digits (first 1,500)`);

@@ -113,6 +113,24 @@ export class EditorPage {
     return this.page.locator(`.react-flow__node[data-id="${id}"]`);
   }
 
+  /** Layers not wholly inside the visible canvas, by id. */
+  async layersOutOfView(): Promise<string[]> {
+    const view = await this.canvas.boundingBox();
+    if (!view) throw new Error('The canvas is not on screen.');
+    const outside: string[] = [];
+    for (const node of await this.nodes.all()) {
+      const box = await node.boundingBox();
+      const inside =
+        box !== null &&
+        box.x >= view.x &&
+        box.y >= view.y &&
+        box.x + box.width <= view.x + view.width &&
+        box.y + box.height <= view.y + view.height;
+      if (!inside) outside.push((await node.getAttribute('data-id')) ?? '?');
+    }
+    return outside;
+  }
+
   /** Clicks a layer, selecting it alone. */
   async selectNode(id: string): Promise<void> {
     await this.node$(id).click();

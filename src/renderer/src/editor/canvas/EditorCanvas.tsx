@@ -18,6 +18,7 @@ import { FaceStoreContext } from './face-store';
 import { FlowNodes, toFlowEdges } from './flow-model';
 import { LayerNode } from './LayerNode';
 import { KIND_MIME } from './Palette';
+import { useFitWhenShown } from './use-fit-when-shown';
 import { useHistoryDocument } from './use-history';
 
 const NODE_TYPES: NodeTypes = { layer: LayerNode };
@@ -59,6 +60,9 @@ export function EditorCanvas({
   // Fit the network into view when the editor opens on one; an empty canvas is left alone, so
   // the view does not jump when the first layer is dropped.
   const [fitOnOpen] = useState(() => history.document.nodes.length > 0);
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const hasLayers = useCallback(() => history.document.nodes.length > 0, [history]);
+  const noticeUserMove = useFitWhenShown(canvasBox, FIT_VIEW_OPTIONS, hasLayers);
   const dragging = useRef(false);
 
   // The cards' words go to the face store just before the browser paints, so an edit shows
@@ -217,7 +221,7 @@ export function EditorCanvas({
 
   return (
     <FaceStoreContext.Provider value={faceStore}>
-      <div className="editor-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <div className="editor-canvas" ref={canvasBox} onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow<LayerFlowNode>
           nodes={nodes}
           edges={edges}
@@ -234,6 +238,7 @@ export function EditorCanvas({
           multiSelectionKeyCode={MULTI_SELECTION_KEYS}
           fitView={fitOnOpen}
           fitViewOptions={FIT_VIEW_OPTIONS}
+          onMoveStart={noticeUserMove}
           minZoom={0.1}
         >
           <Background gap={20} />
