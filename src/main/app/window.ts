@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { rendererUrl } from './renderer-location';
 import { loadWindowState, rememberWindowState } from './window-state';
@@ -36,6 +36,21 @@ export function createMainWindow(): BrowserWindow {
   // Neurite is a single page: any navigation (a dropped file, a stray link) would replace it.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The page refuses to unload while edits are not stored yet. A browser asks the user then;
+  // Electron would silently keep the window open, so ask here instead.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Close without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'Some changes to this project are not saved yet.',
+      detail: 'Stay a moment and Neurite saves them, or close now and lose the last edits.',
+    });
+    // preventDefault() here overrides the page's refusal, so the window closes.
+    if (choice === 0) event.preventDefault();
+  });
 
   void window.loadURL(rendererUrl());
   return window;

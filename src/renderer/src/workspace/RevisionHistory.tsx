@@ -38,7 +38,7 @@ export function RevisionHistory({ session, onClose, onRestored }: RevisionHistor
     setBusy(true);
     try {
       await session.restoreRevision(revision.id);
-      onRestored(formatDateTime(revision.savedAt));
+      onRestored(formatDateTime(revision.savedAt, true));
     } catch (error) {
       setProblem(errorMessage(error, 'That version could not be restored.'));
     } finally {
@@ -62,7 +62,7 @@ export function RevisionHistory({ session, onClose, onRestored }: RevisionHistor
         <ol className="revision-list">
           {revisions.map((revision, index) => (
             <li key={revision.id} className="revision">
-              <span className="revision-time">{formatDateTime(revision.savedAt)}</span>
+              <span className="revision-time">{formatDateTime(revision.savedAt, true)}</span>
               <span className="revision-size">
                 {plural(revision.nodeCount, 'layer')}, {plural(revision.edgeCount, 'connection')}
               </span>
