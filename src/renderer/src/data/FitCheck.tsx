@@ -59,6 +59,7 @@ export function FitCheck({ fit, checking, onApply, applyError }: FitCheckProps) 
                     type="button"
                     className="button data-fit-apply"
                     aria-describedby={`${id}-fix-${i}`}
+                    title={editSummary(problem.edit)}
                     disabled={checking}
                     onClick={() => onApply([problem.edit!])}
                   >
@@ -92,4 +93,12 @@ export function FitCheck({ fit, checking, onApply, applyError }: FitCheckProps) 
       )}
     </section>
   );
+}
+
+/** Exactly what a button will change, for its tooltip: a sentence may offer two options. */
+function editSummary(edit: FitEdit): string {
+  const values = Object.entries(edit.params).map(
+    ([name, value]) => `${name} = ${JSON.stringify(value)}`,
+  );
+  return `Sets ${values.join(', ')} on layer "${edit.nodeId}"`;
 }
