@@ -1,11 +1,12 @@
 /**
- * Writes docs/layer-reference.md from the layer catalog: `npm run docs:layers`.
- * tests/unit/docs/layer-reference.test.ts fails when the committed file is out of date.
+ * Writes docs/layer-reference.md, and the weights table of docs/file-format.md, from the layer
+ * catalog: `npm run docs:layers`. tests/unit/docs/ fails when a committed file is out of date.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { renderLayerReference } from './layer-reference';
+import { withWeightsTable } from './weights-table';
 
 async function main(): Promise<void> {
   const target = path.resolve(__dirname, '..', 'docs', 'layer-reference.md');
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   }
   writeFileSync(target, text);
   console.log(`Wrote ${path.relative(process.cwd(), target)}`);
+
+  const fileFormat = path.resolve(__dirname, '..', 'docs', 'file-format.md');
+  writeFileSync(fileFormat, withWeightsTable(readFileSync(fileFormat, 'utf8')));
+  console.log(`Wrote the weights table of ${path.relative(process.cwd(), fileFormat)}`);
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,7 @@ import {
 } from '../src/shared/catalog/losses';
 import { LAYER_KINDS } from '../src/shared/catalog/registry';
 import type { LayerKind, NodeParams, PortSpec } from '../src/shared/catalog/types';
+import { table } from './markdown-table';
 import { LAYER_GROUPS } from '../src/shared/catalog/types';
 
 /**
@@ -120,6 +121,7 @@ function renderKind(kind: LayerKind, links: Links): string[] {
       `- **Kind in files:** \`"${kind.kind}"\``,
       `- **Input ports:** ${describeInputPorts(kind, defaults)}`,
       `- **Output port:** ${describePorts(kind.outputPorts, 'none: nothing can follow it')}`,
+      `- **Weights:** ${kind.weights ? escapeText(kind.weights.formula) : 'none'}`,
     ].join('\n'),
     escapeText(kind.summary),
   ];
@@ -416,25 +418,6 @@ function code(text: string): string {
 /** Prose from the catalog, made safe for Markdown (a table cell or a paragraph). */
 function escapeText(text: string): string {
   return text.replace(/\|/g, '\\|');
-}
-
-/** A Markdown table padded the way Prettier prints it, so `prettier --check` leaves it alone. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(3, ...all.map((row) => width(row[i] ?? ''))));
-  const line = (cells: readonly string[]): string =>
-    `| ${widths.map((w, i) => pad(cells[i] ?? '', w)).join(' | ')} |`;
-  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
-/** Characters as Prettier counts them; the catalog's text has no wide (CJK, emoji) ones. */
-function width(text: string): number {
-  return [...text].length;
-}
-
-function pad(text: string, to: number): string {
-  return text + ' '.repeat(to - width(text));
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens, -1 on repeats. */

@@ -1,6 +1,6 @@
 import type { Shape } from '../shapes/shape';
 import { elementCount } from '../shapes/shape';
-import type { ParamCount, TfLayerSpec } from './types';
+import type { ParamCount, TfLayerSpec, WeightTensor } from './types';
 import { trainable } from './outcome';
 import { NO_PARAMS } from './types';
 
@@ -76,6 +76,25 @@ export interface ActivationPlan {
   readonly extraLayers: readonly TfLayerSpec[];
   /** Weights those extra layers add (PReLU learns one slope per element). */
   readonly params: ParamCount;
+  /** The same weights as tensors, in the extra layer. */
+  readonly weights: readonly WeightTensor[];
+}
+
+/** The suffix of the layer an activation gets when it is not built into the main layer. */
+const ACTIVATION_LAYER_SUFFIX = '_activation';
+
+/** What PReLU adds to the weights table of docs/file-format.md. */
+export const PRELU_WEIGHTS_FORMULA =
+  "one learned slope per value of the layer's output, added to the layer's own weights";
+
+/** PReLU's slopes, one per value of its input (as Keras' default); other activations learn nothing. */
+export function activationWeights(
+  activation: Activation,
+  shape: Shape,
+  layerSuffix: string,
+): WeightTensor[] {
+  if (activation !== 'prelu') return [];
+  return [{ name: 'alpha', layerSuffix, shape: shape.map((d) => d ?? 0), trainable: true }];
 }
 
 export function planActivation(
@@ -84,12 +103,17 @@ export function planActivation(
   outputShape: Shape,
 ): ActivationPlan {
   if (TFJS_BUILT_IN.has(activation)) {
-    return { inline: activation, extraLayers: [], params: NO_PARAMS };
+    return { inline: activation, extraLayers: [], params: NO_PARAMS, weights: [] };
   }
   const layer = activationLayer(activation, leakyAlpha);
   // PReLU, like Keras' default, learns a separate slope for every element of its input.
   const params = activation === 'prelu' ? trainable(elementCount(outputShape) ?? 0) : NO_PARAMS;
-  return { inline: 'linear', extraLayers: [{ ...layer, nameSuffix: '_activation' }], params };
+  return {
+    inline: 'linear',
+    extraLayers: [{ ...layer, nameSuffix: ACTIVATION_LAYER_SUFFIX }],
+    params,
+    weights: activationWeights(activation, outputShape, ACTIVATION_LAYER_SUFFIX),
+  };
 }
 
 /** The stand-alone layer for an activation (used by the Activation kind as its main layer). */

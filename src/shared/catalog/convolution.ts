@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { activationTitle, planActivation } from './activations';
 import { knownLastAxis, tokensNeedEmbedding } from './checks';
 import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from './common-params';
-import { addCounts, fail, problem, produce, trainable } from './outcome';
+import { addCounts, fail, produce, trainable, trainingBlocker } from './outcome';
 import { formatWindow, paddingParam, slideWindow, spatialRankError, windowParam } from './spatial';
 import type { InferContext, InferOutcome, LayerKind } from './types';
 import { defineKind } from './types';
@@ -65,8 +65,7 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
     const plan = planActivation(params.activation, params.leakyAlpha, shape);
     const warnings = params.dilation.some((d) => d > 1)
       ? [
-          problem(
-            'warning',
+          trainingBlocker(
             'conv.dilation-not-trainable',
             `${name} uses a dilation of ${formatWindow(params.dilation)}. Its shapes and counts are right, but TensorFlow.js cannot train dilated convolutions yet, so training will refuse this network. Set the dilation to 1 to train it.`,
             'dilation',
@@ -84,6 +83,58 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
       axes === 1
         ? 'Slides small filters along a sequence and reports how strongly each filter matches at every step.'
         : 'Slides small filters over an image and reports how strongly each filter matches at every position.',
+    role: 'layer',
+    valueFlow: 'computed',
+    weights: {
+      formula:
+        axes === 1
+          ? 'kernel size × input channels × filters + filters'
+          : 'kernel height × kernel width × input channels × filters + filters',
+      tensors(p, inputs) {
+        const input = inputs[0]!;
+        const channels = input.shape[axes] as number;
+        const result = infer({ params: p, inputs, name: title });
+        const shape = result.ok ? result.output.shape : [];
+        return [
+          {
+            name: 'kernel',
+            layerSuffix: '',
+            shape: [...p.kernelSize, channels, p.filters],
+            trainable: true,
+          },
+          ...(p.useBias
+            ? [{ name: 'bias', layerSuffix: '', shape: [p.filters], trainable: true }]
+            : []),
+          ...planActivation(p.activation, p.leakyAlpha, shape).weights,
+        ];
+      },
+    },
+    examples:
+      axes === 1
+        ? [
+            {
+              params: { filters: 3, kernelSize: 2 },
+              inputs: [{ form: 'sequence', shape: [6, 2] }],
+            },
+            {
+              params: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', useBias: false },
+              inputs: [{ form: 'sequence', shape: [7, 1] }],
+            },
+          ]
+        : [
+            {
+              params: { filters: 2, kernelSize: [3, 2], strides: [2, 1], padding: 'same' },
+              inputs: [{ form: 'image', shape: [5, 4, 2] }],
+            },
+            {
+              params: { filters: 3, kernelSize: 2, activation: 'prelu' },
+              inputs: [{ form: 'image', shape: [4, 4, 1] }],
+            },
+            {
+              params: { filters: 1, kernelSize: 2, dilation: 2 },
+              inputs: [{ form: 'image', shape: [5, 5, 1] }],
+            },
+          ],
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'feature maps' }],

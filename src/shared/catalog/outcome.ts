@@ -26,6 +26,11 @@ export function problem(
   return field === undefined ? { severity, code, message } : { severity, code, message, field };
 }
 
+/** A warning that lets the network be built but not trained; see NodeProblem.blocksTraining. */
+export function trainingBlocker(code: string, message: string, field?: string): NodeProblem {
+  return { ...problem('warning', code, message, field), blocksTraining: true };
+}
+
 export function trainable(count: number): ParamCount {
   return { trainable: count, nonTrainable: 0 };
 }

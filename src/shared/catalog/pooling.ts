@@ -58,6 +58,18 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
     title,
     group: 'convolution',
     summary: axes === 1 ? summary1 : summary2,
+    role: 'layer',
+    valueFlow: 'computed',
+    examples:
+      axes === 1
+        ? [{ params: { poolSize: 2 }, inputs: [{ form: 'sequence', shape: [5, 2] }] }]
+        : [
+            { params: { poolSize: 2 }, inputs: [{ form: 'image', shape: [4, 4, 2] }] },
+            {
+              params: { poolSize: [3, 2], strides: [1, 2], padding: 'same' },
+              inputs: [{ form: 'image', shape: [5, 4, 1] }],
+            },
+          ],
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'pooled' }],
@@ -109,6 +121,13 @@ export function defineGlobalAveragePoolingKind(axes: 1 | 2): LayerKind {
       axes === 1
         ? 'Averages every channel over all steps of a sequence, leaving one number per channel.'
         : 'Averages every channel over the whole image, leaving one number per channel.',
+    role: 'layer',
+    valueFlow: 'computed',
+    examples: [
+      axes === 1
+        ? { params: {}, inputs: [{ form: 'sequence', shape: [5, 2] }] }
+        : { params: {}, inputs: [{ form: 'image', shape: [3, 3, 2] }] },
+    ],
     paramsSchema: z.strictObject({}),
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'per channel' }],

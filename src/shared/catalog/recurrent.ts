@@ -41,6 +41,13 @@ const CELLS = {
   },
 } as const;
 
+/** How each cell's weights are counted, for docs/file-format.md. */
+const WEIGHT_FORMULAS: Readonly<Record<RecurrentCell, string>> = {
+  SimpleRNN: 'units × (features + units) + units',
+  LSTM: '4 × (units × (features + units) + units): four gates',
+  GRU: '3 × (units × (features + units) + units): three gates',
+};
+
 const MERGE_MODES = ['concat', 'sum', 'mul', 'ave'] as const;
 type MergeMode = (typeof MERGE_MODES)[number];
 
@@ -161,6 +168,41 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
     title,
     group: 'recurrent',
     summary,
+    role: 'layer',
+    valueFlow: 'computed',
+    weights: {
+      formula: WEIGHT_FORMULAS[cell],
+      tensors(p, inputs) {
+        const features = inputs[0]!.shape[1] as number;
+        const width = gates * p.units;
+        const direction = (prefix: string) => [
+          { name: `${prefix}kernel`, layerSuffix: '', shape: [features, width], trainable: true },
+          {
+            name: `${prefix}recurrent_kernel`,
+            layerSuffix: '',
+            shape: [p.units, width],
+            trainable: true,
+          },
+          ...(p.useBias
+            ? [{ name: `${prefix}bias`, layerSuffix: '', shape: [width], trainable: true }]
+            : []),
+        ];
+        return p.bidirectional
+          ? [...direction('forward/'), ...direction('backward/')]
+          : direction('');
+      },
+    },
+    examples: [
+      { params: { units: 3 }, inputs: [{ form: 'sequence', shape: [4, 2] }] },
+      {
+        params: { units: 2, returnSequences: true, bidirectional: true },
+        inputs: [{ form: 'sequence', shape: [3, 2] }],
+      },
+      {
+        params: { units: 2, bidirectional: true, mergeMode: 'sum', useBias: false },
+        inputs: [{ form: 'sequence', shape: [3, 1] }],
+      },
+    ],
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'sequence' }],
     outputPorts: [{ id: 'out', label: 'output' }],

@@ -32,6 +32,12 @@ export interface NodeProblem {
   readonly message: string;
   /** The parameter the problem is about, when there is one. */
   readonly field?: string;
+  /**
+   * A warning that still lets the network be built and inspected but stops it from training
+   * (TF.js cannot train it). Set by the kind that finds the problem, so the trainer and the
+   * training call need no list of codes.
+   */
+  readonly blocksTraining?: true;
 }
 
 export interface InferContext<P> {
@@ -70,6 +76,59 @@ export interface TfLayerSpec {
   readonly nameSuffix?: string;
 }
 
+/**
+ * What a layer does to the values that reach it, at prediction time. Code that looks past a
+ * layer (for the activation that makes the Output's values, or the Dense whose units become
+ * them) asks this instead of keeping its own list of kinds.
+ */
+export type ValueFlow =
+  /** The same values in the same shape (Dropout and GaussianNoise act only while training). */
+  | 'unchanged'
+  /** The same values in another shape (Flatten, Reshape). */
+  | 'reshaped'
+  /** One output per input value, computed from that value alone, same shape (Activation). */
+  | 'elementwise'
+  /** Anything else: the output is new values. */
+  | 'computed';
+
+/** Where a node stands in a network: the one place data enters, leaves, or a layer between. */
+export type NodeRole = 'input' | 'output' | 'layer';
+
+/**
+ * One weight tensor of a node, in the order TF.js creates (and saves) them. Exporters and the
+ * look-inside views read weights through this, never by guessing TF.js' names.
+ */
+export interface WeightTensor {
+  /**
+   * Its name within the node: `kernel`, `recurrent_kernel`, `bias`, `gamma`, …; a
+   * bidirectional layer's are `forward/kernel` and `backward/kernel`.
+   */
+  readonly name: string;
+  /** The TF.js layer it lives in, as the `nameSuffix` of that layer's spec ('' for the main one). */
+  readonly layerSuffix: string;
+  readonly shape: readonly number[];
+  /** False for values kept by averaging rather than learned (batch norm's moving statistics). */
+  readonly trainable: boolean;
+}
+
+/** How a kind's weights are laid out, for the docs, the exporters and the look-inside views. */
+export interface WeightLayout<P> {
+  /** The count as a formula, for docs/file-format.md: "inputs × units + units (one bias per neuron)". */
+  readonly formula: string;
+  /** The tensors for these params and input shapes (which shape inference has accepted). */
+  tensors(params: P, inputs: readonly TensorInfo[]): readonly WeightTensor[];
+}
+
+/**
+ * A small network around one node of this kind, for the table test that builds every kind with
+ * TF.js and compares it with `infer()`: the node's params and the params of the Input layers
+ * that feed its ports, in port order.
+ */
+export interface KindExample {
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly Readonly<Record<string, unknown>>[];
+}
+
 /** Everything Neurite knows about one kind of layer. One file per kind under `kinds/`. */
 export interface LayerKindDefinition<S extends z.ZodType> {
   readonly kind: string;
@@ -77,6 +136,18 @@ export interface LayerKindDefinition<S extends z.ZodType> {
   readonly group: LayerGroup;
   /** One sentence a first-year student understands. */
   readonly summary: string;
+  /** Input and Output mark the ends of a network; every other kind is a layer. */
+  readonly role: NodeRole;
+  readonly valueFlow: ValueFlow;
+  /** Absent for kinds that never have weights. */
+  readonly weights?: WeightLayout<z.output<S>>;
+  /**
+   * True when a node with these params is a single threshold unit that learns by the
+   * perceptron rule when it is the network's only layer (Rosenblatt's perceptron).
+   */
+  isPerceptronUnit?(params: z.output<S>): boolean;
+  /** At least one network that uses this kind; the catalog's TF.js table test builds each. */
+  readonly examples: readonly KindExample[];
   /** Strict object schema; every field has a default and a `.meta({ title, description })`. */
   readonly paramsSchema: S;
   inputPorts(params: z.output<S>): readonly PortSpec[];
@@ -99,6 +170,11 @@ export interface LayerKind {
   readonly title: string;
   readonly group: LayerGroup;
   readonly summary: string;
+  readonly role: NodeRole;
+  readonly valueFlow: ValueFlow;
+  readonly weights?: WeightLayout<NodeParams>;
+  isPerceptronUnit?(params: NodeParams): boolean;
+  readonly examples: readonly KindExample[];
   readonly paramsSchema: z.ZodType<NodeParams>;
   inputPorts(params: NodeParams): readonly PortSpec[];
   readonly outputPorts: readonly PortSpec[];

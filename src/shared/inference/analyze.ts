@@ -1,4 +1,5 @@
 import { findKind } from '../catalog/registry';
+import { nodesWithRole, roleOf } from '../catalog/roles';
 import type { LayerKind, NodeProblem, ParamCount, PortSpec } from '../catalog/types';
 import { NO_PARAMS } from '../catalog/types';
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph/document';
@@ -94,8 +95,8 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
   const wiring = wire(document, byId, report);
   const nodeIds = document.nodes.map((n) => n.id);
 
-  const inputs = document.nodes.filter((n) => n.kind === 'Input').map((n) => n.id);
-  const outputs = document.nodes.filter((n) => n.kind === 'Output').map((n) => n.id);
+  const inputs = nodesWithRole(document, 'input').map((n) => n.id);
+  const outputs = nodesWithRole(document, 'output').map((n) => n.id);
   if (document.nodes.length > 0 && inputs.length === 0) {
     report(
       graphError(
@@ -248,14 +249,14 @@ function reportDisconnected(
   const leadsToOutput = reachableFrom(outputs, nodeIds, arcs, 'backward');
   for (const node of document.nodes) {
     if (blocked.has(node.id)) continue;
-    if (!fedByInput.has(node.id) && node.kind !== 'Input') {
+    if (!fedByInput.has(node.id) && roleOf(node) !== 'input') {
       report({
         severity: 'error',
         code: 'graph.not-fed',
         message: `${nodeDisplayName(node)} is not connected to any Input, so no data reaches it. Connect it, or delete it.`,
         nodeId: node.id,
       });
-    } else if (outputs.length > 0 && !leadsToOutput.has(node.id) && node.kind !== 'Output') {
+    } else if (outputs.length > 0 && !leadsToOutput.has(node.id) && roleOf(node) !== 'output') {
       report({
         severity: 'error',
         code: 'graph.unused',
@@ -371,7 +372,7 @@ function summarize(
     const params = result?.params ?? NO_PARAMS;
     trainable += params.trainable;
     nonTrainable += params.nonTrainable;
-    if (result?.output && node.kind !== 'Output') {
+    if (result?.output && roleOf(node) !== 'output') {
       activationValues += elementCount(result.output.shape) ?? 0;
     }
     nodes.set(node.id, {

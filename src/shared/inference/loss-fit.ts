@@ -5,10 +5,8 @@ import type { Activation } from '../catalog/activations';
 import { ACTIVATIONS_FOR_LOSS, LOSS_TITLES } from '../catalog/losses';
 import type { Loss } from '../catalog/losses';
 import { problem } from '../catalog/outcome';
+import { roleOf, valueFlowOf } from '../catalog/roles';
 import type { NodeProblem } from '../catalog/types';
-
-/** Layers that pass values through unchanged at prediction time. */
-const TRANSPARENT_KINDS = new Set(['Dropout', 'GaussianNoise', 'Reshape', 'Flatten']);
 
 /**
  * The activation that produces an Output's values: the `activation` of the nearest layer
@@ -23,8 +21,10 @@ export function finalActivation(
     const activation = current.params['activation'];
     if (typeof activation === 'string')
       return { activation: activation as Activation, node: current };
-    if (current.kind === 'Input') return { activation: 'linear', node: current };
-    if (!TRANSPARENT_KINDS.has(current.kind)) return undefined;
+    if (roleOf(current) === 'input') return { activation: 'linear', node: current };
+    // Only layers that keep the very values (in any shape) leave the activation as it was.
+    const flow = valueFlowOf(current);
+    if (flow !== 'unchanged' && flow !== 'reshaped') return undefined;
     current = producerOf(current);
   }
   return undefined;

@@ -1,11 +1,57 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { findKind, kindNames, LAYER_KINDS } from '../../../src/shared/catalog/registry';
+import type { LayerKind } from '../../../src/shared/catalog/types';
 import { LAYER_GROUPS } from '../../../src/shared/catalog/types';
+
+const kindsFolder = fileURLToPath(new URL('../../../src/shared/catalog/kinds/', import.meta.url));
+const testsFolder = fileURLToPath(new URL('./', import.meta.url));
+
+/** The layer kinds each file under src/shared/catalog/kinds/ exports, by file name. */
+async function kindsByFile(): Promise<Map<string, LayerKind[]>> {
+  const files = readdirSync(kindsFolder).filter((f) => f.endsWith('.ts'));
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const module = (await import(`${kindsFolder}${file}`)) as Record<string, unknown>;
+      const kinds = Object.values(module).filter(
+        (value): value is LayerKind =>
+          typeof value === 'object' && value !== null && 'kind' in value && 'infer' in value,
+      );
+      return [file.replace(/\.ts$/, ''), kinds] as const;
+    }),
+  );
+  return new Map(entries);
+}
 
 function fieldsOf(schema: unknown): Record<string, z.ZodType> {
   return (schema as z.ZodObject).shape;
 }
+
+describe('adding a layer kind', () => {
+  let files: Map<string, LayerKind[]>;
+  beforeAll(async () => {
+    files = await kindsByFile();
+  });
+
+  it('registers every kind file', () => {
+    const registered = new Set(LAYER_KINDS);
+    const unregistered = [...files]
+      .filter(([, kinds]) => kinds.some((kind) => !registered.has(kind)))
+      .map(([file]) => `src/shared/catalog/kinds/${file}.ts`);
+    expect(unregistered, 'add these to LAYER_KINDS in src/shared/catalog/registry.ts').toEqual([]);
+  });
+
+  it('has one file per registered kind, each with its table test', () => {
+    const inFiles = new Set([...files.values()].flat());
+    expect(LAYER_KINDS.filter((kind) => !inFiles.has(kind)).map((k) => k.kind)).toEqual([]);
+    const untested = [...files.keys()]
+      .filter((file) => !existsSync(`${testsFolder}${file}.test.ts`))
+      .map((file) => `tests/unit/catalog/${file}.test.ts`);
+    expect(untested, 'write the table test of each kind').toEqual([]);
+  });
+});
 
 describe('layer catalog', () => {
   it('has unique kind names that findKind returns', () => {

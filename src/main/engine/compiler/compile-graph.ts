@@ -59,12 +59,12 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
     const incoming = sources.map((id) => produced.get(id)!);
     const incomingInfo: TensorInfo[] = sources.map((id) => analysis.nodes.get(id)!.output!);
 
-    if (node.kind === 'Output') {
+    if (kind.role === 'output') {
       outputs.set(nodeId, incoming[0]!);
       continue;
     }
     const specs = kind.toTfjs(node.params, incomingInfo);
-    if (node.kind === 'Input') {
+    if (kind.role === 'input') {
       const config = specs[0]!.config as { shape: number[]; dtype: 'float32' | 'int32' };
       const tensor = tf.input({ shape: config.shape, dtype: config.dtype, name: nodeId });
       inputs.set(nodeId, tensor);

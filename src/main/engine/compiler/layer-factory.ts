@@ -28,15 +28,21 @@ export function createLayer(
   };
   if (!spec.wrapped) return new LayerClass(config);
 
-  // A wrapper's inner layer is named after it: "encoder" wraps "encoder_inner", which TF.js
-  // renames "forward_encoder_inner" (and "backward_encoder_inner" for a Bidirectional).
-  const innerName = `${name}_inner`;
+  const innerName = innerLayerName(name);
   config['layer'] = createLayer(spec.wrapped, innerName, seed);
   const wrapper = new LayerClass(config);
   if (spec.className === 'Bidirectional' && seed !== undefined) {
     reseedBackwardLayer(wrapper, spec.wrapped, innerName, seed);
   }
   return wrapper;
+}
+
+/**
+ * A wrapper's inner layer is named after it: "encoder" wraps "encoder_inner", which TF.js
+ * renames "forward_encoder_inner" (and "backward_encoder_inner" for a Bidirectional).
+ */
+export function innerLayerName(wrapperName: string): string {
+  return `${wrapperName}_inner`;
 }
 
 /**

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { GraphDocument, GraphNode } from '../../../shared/graph/document';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { parseGraphDocument } from '../../../shared/graph/parse';
+import { findKind } from '../../../shared/catalog/registry';
+import { nodesWithRole } from '../../../shared/catalog/roles';
 import type { GraphAnalysis } from '../../../shared/inference/analyze';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import { formatBytes } from '../../../shared/inference/memory';
@@ -102,12 +104,12 @@ function prepareGraph(job: TrainingJob): Prepared {
       `Fix the network first: ${errors.map((e) => e.message).join(' ')}`,
     );
   }
-  const untrainable = analysis.issues.filter((i) => i.code === 'conv.dilation-not-trainable');
+  const untrainable = analysis.issues.filter((i) => i.blocksTraining);
   if (untrainable.length > 0) {
     throw new TrainingFailure('graph.untrainable', untrainable.map((i) => i.message).join(' '));
   }
-  const inputs = parsed.document.nodes.filter((n) => n.kind === 'Input');
-  const outputs = parsed.document.nodes.filter((n) => n.kind === 'Output');
+  const inputs = nodesWithRole(parsed.document, 'input');
+  const outputs = nodesWithRole(parsed.document, 'output');
   if (inputs.length !== 1 || outputs.length !== 1) {
     throw new TrainingFailure(
       'graph.many-ends',
@@ -117,16 +119,11 @@ function prepareGraph(job: TrainingJob): Prepared {
   return { document: parsed.document, analysis, inputNode: inputs[0]!, outputNode: outputs[0]! };
 }
 
-/** A single Dense unit with a step activation between Input and Output: Rosenblatt's perceptron. */
+/** One threshold unit between Input and Output, and nothing else: Rosenblatt's perceptron. */
 function isPerceptron(graph: Prepared): boolean {
-  const layers = graph.document.nodes.filter((n) => n.kind !== 'Input' && n.kind !== 'Output');
-  const only = layers[0];
-  return (
-    layers.length === 1 &&
-    only?.kind === 'Dense' &&
-    only.params['activation'] === 'step' &&
-    only.params['units'] === 1
-  );
+  const layers = nodesWithRole(graph.document, 'layer');
+  const only = layers.length === 1 ? layers[0]! : undefined;
+  return only !== undefined && findKind(only.kind)?.isPerceptronUnit?.(only.params) === true;
 }
 
 async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {

@@ -2,6 +2,7 @@ import type { Loss, Task } from '../../../shared/catalog/losses';
 import type { FitProblem } from '../../../shared/data/dataset-preview';
 import type { GraphDocument, GraphNode } from '../../../shared/graph/document';
 import { nodeDisplayName } from '../../../shared/graph/document';
+import { nodesWithRole, valueFlowOf } from '../../../shared/catalog/roles';
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TensorInfo } from '../../../shared/shapes/shape';
@@ -64,8 +65,8 @@ export function graphEnds(graph: unknown): GraphEndsResult {
       },
     };
   }
-  const inputs = document.nodes.filter((n) => n.kind === 'Input');
-  const outputs = document.nodes.filter((n) => n.kind === 'Output');
+  const inputs = nodesWithRole(document, 'input');
+  const outputs = nodesWithRole(document, 'output');
   if (inputs.length !== 1 || outputs.length !== 1) {
     return {
       kind: 'mismatch',
@@ -104,9 +105,6 @@ export function graphEnds(graph: unknown): GraphEndsResult {
   };
 }
 
-/** Layers that leave the number of values alone on the way to the Output. */
-const PASS_THROUGH = new Set(['Dropout', 'GaussianNoise', 'Activation', 'BatchNorm']);
-
 /** The Dense layer whose units become the Output's values, when there is one. */
 export function lastDense(ends: GraphEnds): GraphNode | undefined {
   const byId = new Map(ends.document.nodes.map((n) => [n.id, n]));
@@ -117,7 +115,9 @@ export function lastDense(ends: GraphEnds): GraphNode | undefined {
   let current = feeding(ends.output);
   for (let guard = 0; current && guard < 10_000; guard += 1) {
     if (current.kind === 'Dense') return current;
-    if (!PASS_THROUGH.has(current.kind)) return undefined;
+    // Past a layer that keeps one value per value in the same shape, the units still count them.
+    const flow = valueFlowOf(current);
+    if (flow !== 'unchanged' && flow !== 'elementwise') return undefined;
     current = feeding(current);
   }
   return undefined;

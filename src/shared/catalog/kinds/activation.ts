@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { elementCount, formatShapeTuple } from '../../shapes/shape';
-import { activationLayer, activationTitle } from '../activations';
+import { activationLayer, activationTitle, activationWeights } from '../activations';
 import { tokensNeedEmbedding } from '../checks';
 import { activationParams } from '../common-params';
 import { fail, produce, trainable } from '../outcome';
@@ -21,6 +21,17 @@ export const activationKind = defineKind({
   group: 'core',
   summary:
     'Applies an activation function to every value on its own, for example after a Batch normalization.',
+  role: 'layer',
+  valueFlow: 'elementwise',
+  weights: {
+    formula: 'none, except PReLU: one learned slope per value of its input',
+    tensors: (p, inputs) => activationWeights(p.activation, inputs[0]!.shape, ''),
+  },
+  examples: [
+    { params: { activation: 'tanh' }, inputs: [{ form: 'vector', shape: [3] }] },
+    { params: { activation: 'prelu' }, inputs: [{ form: 'image', shape: [2, 3, 2] }] },
+    { params: { activation: 'step' }, inputs: [{ form: 'vector', shape: [3] }] },
+  ],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],

@@ -83,6 +83,25 @@ export const addKind = defineKind({
   group: 'merge',
   summary:
     'Adds its inputs value by value, as in the skip connection of a ResNet block; all inputs must have the same shape.',
+  role: 'layer',
+  valueFlow: 'computed',
+  examples: [
+    {
+      params: { inputs: 2 },
+      inputs: [
+        { form: 'vector', shape: [3] },
+        { form: 'vector', shape: [3] },
+      ],
+    },
+    {
+      params: { inputs: 3 },
+      inputs: [
+        { form: 'image', shape: [2, 2, 3] },
+        { form: 'image', shape: [2, 2, 3] },
+        { form: 'image', shape: [2, 2, 3] },
+      ],
+    },
+  ],
   paramsSchema: mergeParamsSchema,
   inputPorts: mergeInputPorts,
   outputPorts: [{ id: 'out', label: 'sum' }],

@@ -21,6 +21,26 @@ export const batchNormKind = defineKind({
   group: 'regularization',
   summary:
     'Rescales every channel to mean 0 and variance 1 over each batch, then applies a learned scale and shift, which speeds up training.',
+  role: 'layer',
+  valueFlow: 'elementwise',
+  weights: {
+    formula: '4 × channels: 2 × channels trainable, 2 × channels non-trainable',
+    tensors(_p, inputs) {
+      const shape = inputs[0]!.shape;
+      const channels = [shape[shape.length - 1] as number];
+      // Learned scale and shift, then the moving statistics kept by averaging.
+      return [
+        { name: 'gamma', layerSuffix: '', shape: channels, trainable: true },
+        { name: 'beta', layerSuffix: '', shape: channels, trainable: true },
+        { name: 'moving_mean', layerSuffix: '', shape: channels, trainable: false },
+        { name: 'moving_variance', layerSuffix: '', shape: channels, trainable: false },
+      ];
+    },
+  },
+  examples: [
+    { params: {}, inputs: [{ form: 'vector', shape: [4] }] },
+    { params: { momentum: 0.9 }, inputs: [{ form: 'image', shape: [2, 2, 3] }] },
+  ],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'normalized' }],

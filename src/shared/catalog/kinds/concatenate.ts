@@ -15,6 +15,24 @@ export const concatenateKind = defineKind({
   group: 'merge',
   summary:
     'Joins its inputs side by side along the last axis (features or channels), as in the parallel branches of an Inception block.',
+  role: 'layer',
+  valueFlow: 'computed',
+  examples: [
+    {
+      params: { inputs: 2 },
+      inputs: [
+        { form: 'vector', shape: [3] },
+        { form: 'vector', shape: [2] },
+      ],
+    },
+    {
+      params: { inputs: 2 },
+      inputs: [
+        { form: 'image', shape: [2, 2, 3] },
+        { form: 'image', shape: [2, 2, 1] },
+      ],
+    },
+  ],
   paramsSchema: mergeParamsSchema,
   inputPorts: mergeInputPorts,
   outputPorts: [{ id: 'out', label: 'joined' }],

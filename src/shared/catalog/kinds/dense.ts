@@ -17,6 +17,33 @@ export const denseKind = defineKind({
   title: 'Dense',
   group: 'core',
   summary: 'A layer of neurons, each computing a weighted sum of every input plus a bias.',
+  role: 'layer',
+  valueFlow: 'computed',
+  weights: {
+    formula: 'inputs × units + units (one bias per neuron)',
+    tensors(p, inputs) {
+      const input = inputs[0]!;
+      const inFeatures = input.shape[input.shape.length - 1] as number;
+      const shape = [...input.shape.slice(0, -1), p.units];
+      return [
+        { name: 'kernel', layerSuffix: '', shape: [inFeatures, p.units], trainable: true },
+        ...(p.useBias
+          ? [{ name: 'bias', layerSuffix: '', shape: [p.units], trainable: true }]
+          : []),
+        ...planActivation(p.activation, p.leakyAlpha, shape).weights,
+      ];
+    },
+  },
+  // One step unit alone is Rosenblatt's perceptron, which the trainer teaches by its own rule.
+  isPerceptronUnit: (p) => p.units === 1 && p.activation === 'step',
+  examples: [
+    { params: { units: 4, activation: 'relu' }, inputs: [{ form: 'vector', shape: [3] }] },
+    {
+      params: { units: 2, activation: 'prelu', useBias: false },
+      inputs: [{ form: 'vector', shape: [3] }],
+    },
+    { params: { units: 5 }, inputs: [{ form: 'sequence', shape: [4, 3] }] },
+  ],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],

@@ -17,6 +17,9 @@ export const dropoutKind = defineKind({
   group: 'regularization',
   summary:
     'While training, switches off a random share of the values passing through, so the network cannot rely on any single one.',
+  role: 'layer',
+  valueFlow: 'unchanged',
+  examples: [{ params: { rate: 0.5 }, inputs: [{ form: 'vector', shape: [3] }] }],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],

@@ -39,6 +39,15 @@ export const embeddingKind = defineKind({
   group: 'core',
   summary:
     'Looks up a learned vector for every token of a text, turning word ids into numbers a network can use.',
+  role: 'layer',
+  valueFlow: 'computed',
+  weights: {
+    formula: 'vocabulary size × vector length',
+    tensors: (p) => [
+      { name: 'embeddings', layerSuffix: '', shape: [p.vocabSize, p.dim], trainable: true },
+    ],
+  },
+  examples: [{ params: { vocabSize: 20, dim: 3 }, inputs: [{ form: 'tokens', shape: [5] }] }],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'tokens' }],
   outputPorts: [{ id: 'out', label: 'vectors' }],

@@ -9,6 +9,12 @@ export const flattenKind = defineKind({
   group: 'core',
   summary:
     'Lays all values of an image or sequence out in one long list, so a Dense layer can read them.',
+  role: 'layer',
+  valueFlow: 'reshaped',
+  examples: [
+    { params: {}, inputs: [{ form: 'image', shape: [2, 3, 2] }] },
+    { params: {}, inputs: [{ form: 'sequence', shape: [4, 3] }] },
+  ],
   paramsSchema: z.strictObject({}),
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'vector' }],

@@ -17,6 +17,9 @@ export const gaussianNoiseKind = defineKind({
   group: 'regularization',
   summary:
     'While training, adds small random noise to every value, so the network learns to ignore it.',
+  role: 'layer',
+  valueFlow: 'unchanged',
+  examples: [{ params: { stddev: 0.1 }, inputs: [{ form: 'image', shape: [2, 2, 1] }] }],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'noisy' }],

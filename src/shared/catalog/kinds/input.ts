@@ -38,6 +38,12 @@ export const inputKind = defineKind({
   group: 'io',
   summary:
     'Where examples enter the network: one feature vector, image, sequence or text at a time.',
+  role: 'input',
+  valueFlow: 'computed',
+  examples: [
+    { params: { form: 'image', shape: [4, 4, 1] }, inputs: [] },
+    { params: { form: 'tokens', shape: [6] }, inputs: [] },
+  ],
   paramsSchema,
   inputPorts: () => [],
   outputPorts: [{ id: 'out', label: 'data' }],

@@ -25,6 +25,15 @@ export const outputKind = defineKind({
   group: 'io',
   summary:
     "Marks the network's prediction and says what it is for: the task and the loss to minimise.",
+  role: 'output',
+  // It marks the prediction; the values it receives are the network's output.
+  valueFlow: 'unchanged',
+  examples: [
+    {
+      params: { task: 'regression', loss: 'meanSquaredError' },
+      inputs: [{ form: 'vector', shape: [3] }],
+    },
+  ],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'prediction' }],
   outputPorts: [],

@@ -19,6 +19,9 @@ export const repeatVectorKind = defineKind({
   group: 'core',
   summary:
     'Copies one vector once per time step, turning it into a sequence, as between the encoder and decoder of a sequence-to-sequence model.',
+  role: 'layer',
+  valueFlow: 'computed',
+  examples: [{ params: { times: 4 }, inputs: [{ form: 'vector', shape: [3] }] }],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'vector' }],
   outputPorts: [{ id: 'out', label: 'sequence' }],

@@ -71,6 +71,12 @@ export const reshapeKind = defineKind({
   group: 'core',
   summary:
     'Arranges the same values into a new shape, for example a list of 784 pixels into a 28×28×1 image.',
+  role: 'layer',
+  valueFlow: 'reshaped',
+  examples: [
+    { params: { targetShape: [2, 3, 1] }, inputs: [{ form: 'vector', shape: [6] }] },
+    { params: { targetShape: [-1, 2] }, inputs: [{ form: 'image', shape: [2, 2, 1] }] },
+  ],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'reshaped' }],

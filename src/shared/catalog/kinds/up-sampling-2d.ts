@@ -19,6 +19,9 @@ export const upSampling2dKind = defineKind({
   group: 'convolution',
   summary:
     'Makes an image larger by repeating every value, the opposite of pooling; decoders use it to rebuild images.',
+  role: 'layer',
+  valueFlow: 'computed',
+  examples: [{ params: { size: [2, 3] }, inputs: [{ form: 'image', shape: [2, 2, 3] }] }],
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'larger image' }],
