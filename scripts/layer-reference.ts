@@ -1,16 +1,18 @@
-import { z } from 'zod';
 import {
   ACTIVATIONS,
   ACTIVATION_HELP,
   ACTIVATION_TITLES,
   RECURRENT_ACTIVATIONS,
 } from '../src/shared/catalog/activations';
-import {
-  INITIALIZER_HELP,
-  INITIALIZER_TITLES,
-  INITIALIZER_TYPES,
-  initializerSchema,
-} from '../src/shared/catalog/common-params';
+import { INITIALIZER_HELP, INITIALIZER_TYPES } from '../src/shared/catalog/common-params';
+import type {
+  ChoiceField,
+  NumberRule,
+  ParamField,
+  SizesField,
+  VariantField,
+} from '../src/shared/catalog/param-fields';
+import { describeParams } from '../src/shared/catalog/param-fields';
 import {
   ACTIVATIONS_FOR_LOSS,
   LOSSES,
@@ -82,38 +84,8 @@ interface Links {
   readonly losses: string;
 }
 
-/** The parts of a JSON Schema that `z.toJSONSchema` produces for the catalog's parameters. */
-interface JsonSchema {
-  type?: string;
-  enum?: unknown[];
-  const?: unknown;
-  default?: unknown;
-  title?: string;
-  description?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  items?: JsonSchema | false;
-  prefixItems?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-}
-
-/**
- * `io: 'output'` because it keeps the defaults of fields written through `z.preprocess`
- * (initializers, window sizes); `io: 'input'` drops them.
- */
-function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
-}
-
 function renderKind(kind: LayerKind, links: Links): string[] {
-  const schema = jsonSchemaOf(kind.paramsSchema);
-  const fields = Object.entries(schema.properties ?? {});
+  const fields = describeParams(kind);
   const defaults = kind.paramsSchema.parse({});
   const out = [
     `### ${kind.title}`,
@@ -129,20 +101,11 @@ function renderKind(kind: LayerKind, links: Links): string[] {
     out.push('No parameters: write `"params": {}` or leave `params` out.');
     return out;
   }
-  const shape = (kind.paramsSchema as unknown as { shape: Record<string, z.ZodType> }).shape;
-  const rows = fields.map(([key, field]) => [
-    `\`${key}\``,
-    allowedValues(kind, key, field, links, optionTitlesOf(shape[key])),
-    formatDefault(field.default),
-    escapeText(
-      [
-        field.title ? `**${field.title}.**` : '',
-        field.description ?? '',
-        optionHelpText(key, field, shape[key]),
-      ]
-        .join(' ')
-        .trim(),
-    ),
+  const rows = fields.map((field) => [
+    `\`${field.key}\``,
+    allowedValues(kind, field, links),
+    formatDefault(field.defaultValue),
+    escapeText([`**${field.title}.**`, field.description, optionHelpText(field)].join(' ').trim()),
   ]);
   out.push(table(['Parameter', 'Allowed values', 'Default', 'What it does'], rows));
   return out;
@@ -168,122 +131,86 @@ function describeInputPorts(kind: LayerKind, defaults: NodeParams): string {
 }
 
 /** What each option does, for choices without a section of their own (padding, merge mode). */
-function optionHelpText(key: string, field: JsonSchema, schema: z.ZodType | undefined): string {
-  const help = schema?.meta()?.['optionHelp'];
-  if (!field.enum || key === 'activation' || key === 'loss' || !help || typeof help !== 'object') {
-    return '';
-  }
-  return field.enum
-    .map((v) => {
-      const text = (help as Record<string, unknown>)[String(v)];
-      return typeof text === 'string' ? `${code(JSON.stringify(v))}: ${text}` : '';
+function optionHelpText(field: ParamField): string {
+  if (field.type !== 'choice' || field.key === 'activation' || field.key === 'loss') return '';
+  return field.options
+    .map((option) => {
+      const text = field.optionHelp[option];
+      return text ? `${code(JSON.stringify(option))}: ${text}` : '';
     })
     .filter((text) => text !== '')
     .join(' ');
 }
 
-/** The words the inspector shows for each option of a parameter, from its metadata. */
-function optionTitlesOf(schema: z.ZodType | undefined): Readonly<Record<string, unknown>> {
-  const titles = schema?.meta()?.['optionTitles'];
-  return titles && typeof titles === 'object' ? (titles as Record<string, unknown>) : {};
-}
-
-function allowedValues(
-  kind: LayerKind,
-  key: string,
-  field: JsonSchema,
-  links: Links,
-  titles: Readonly<Record<string, unknown>>,
-): string {
-  const initializers = initializerNames(field);
-  if (initializers) {
-    const extra = initializers.filter((n) => !(INITIALIZER_TYPES as readonly string[]).includes(n));
-    const also = extra.length > 0 ? `, or ${extra.map((n) => `\`"${n}"\``).join(', ')}` : '';
-    return `an [initializer](${links.initializers})${also}`;
-  }
-  const options = field.anyOf ?? field.oneOf;
-  if (options) {
-    const nonNull = options.filter((o) => o.type !== 'null');
-    const text = nonNull.map((o) => describeValue(kind, key, o, links, titles)).join(', or ');
-    return nonNull.length < options.length ? `\`null\`, or ${text}` : text;
-  }
-  return describeValue(kind, key, field, links, titles);
-}
-
-function describeValue(
-  kind: LayerKind,
-  key: string,
-  field: JsonSchema,
-  links: Links,
-  titles: Readonly<Record<string, unknown>>,
-): string {
-  if (field.enum) {
-    const values = field.enum.map((v) => `\`${JSON.stringify(v)}\``);
-    const list = joinOr(values);
-    if (key === 'activation') return `${list} (see [Activations](${links.activations}))`;
-    if (key === 'loss') return `${list} (see [Losses](${links.losses}))`;
-    // Other choices have no section of their own: name each one as the editor does.
-    const named = field.enum.map((v) => {
-      const title = titles[String(v)];
-      return typeof title === 'string'
-        ? `\`${JSON.stringify(v)}\`: ${title}`
-        : code(JSON.stringify(v));
-    });
-    return named.join('; ');
-  }
+function allowedValues(kind: LayerKind, field: ParamField, links: Links): string {
   switch (field.type) {
+    case 'variant': {
+      const extra = field.variants
+        .map((v) => v.name)
+        .filter((n) => !(INITIALIZER_TYPES as readonly string[]).includes(n));
+      const also = extra.length > 0 ? `, or ${extra.map((n) => `\`"${n}"\``).join(', ')}` : '';
+      return `an [initializer](${links.initializers})${also}`;
+    }
+    case 'choice':
+      return describeChoice(field, links);
     case 'boolean':
       return '`true` or `false`';
-    case 'integer':
     case 'number':
       return describeNumber(field);
-    case 'array':
-      return describeArray(kind, key, field);
-    default:
-      return field.type ?? 'any value';
+    case 'sizes': {
+      const text = describeSizes(kind, field);
+      return field.nullable ? `\`null\`, or ${text}` : text;
+    }
+    case 'json':
+      return field.jsonType ?? 'any value';
   }
 }
 
-/** Bounds at or beyond ±2^53 only stop nonsense; they are not worth a teacher's attention. */
-function meaningful(bound: number | undefined): bound is number {
-  return bound !== undefined && Math.abs(bound) < Number.MAX_SAFE_INTEGER;
+function describeChoice(field: ChoiceField, links: Links): string {
+  const values = field.options.map((v) => `\`${JSON.stringify(v)}\``);
+  const list = joinOr(values);
+  if (field.key === 'activation') return `${list} (see [Activations](${links.activations}))`;
+  if (field.key === 'loss') return `${list} (see [Losses](${links.losses}))`;
+  // Other choices have no section of their own: name each one as the editor does.
+  return field.options
+    .map((v) => `\`${JSON.stringify(v)}\`: ${field.optionTitles[v] ?? v}`)
+    .join('; ');
 }
 
-function describeNumber(field: JsonSchema, plural = false): string {
-  const noun =
-    field.type === 'integer'
-      ? plural
-        ? 'whole numbers'
-        : 'a whole number'
-      : plural
-        ? 'numbers'
-        : 'a number';
-  const { minimum: min, maximum: max, exclusiveMinimum: above, exclusiveMaximum: below } = field;
-  if (meaningful(min) && meaningful(max)) return `${noun} from ${min} to ${max}`;
+function describeNumber(rule: NumberRule, plural = false): string {
+  const noun = rule.integer
+    ? plural
+      ? 'whole numbers'
+      : 'a whole number'
+    : plural
+      ? 'numbers'
+      : 'a number';
+  const { min, max } = rule;
+  if (min?.inclusive && max?.inclusive) return `${noun} from ${min.value} to ${max.value}`;
   const bounds = [
-    meaningful(min) ? `≥ ${min}` : meaningful(above) ? `> ${above}` : undefined,
-    meaningful(max) ? `≤ ${max}` : meaningful(below) ? `< ${below}` : undefined,
+    min ? `${min.inclusive ? '≥' : '>'} ${min.value}` : undefined,
+    max ? `${max.inclusive ? '≤' : '<'} ${max.value}` : undefined,
   ].filter((b) => b !== undefined);
   return bounds.length > 0 ? `${noun} ${bounds.join(' and ')}` : noun;
 }
 
 const AXIS_NAMES: Readonly<Record<number, string>> = { 1: '[steps]', 2: '[height, width]' };
 
-function describeArray(kind: LayerKind, key: string, field: JsonSchema): string {
-  if (field.prefixItems) {
+function describeSizes(kind: LayerKind, field: SizesField): string {
+  if (field.axes !== undefined) {
     // A size per spatial axis (kernel, pool, stride…). Most also accept one number for all
     // axes; ask the schema itself rather than guess.
-    const n = field.prefixItems.length;
-    const item = describeNumber(field.prefixItems[0]!);
+    const n = field.axes;
+    const item = describeNumber(field.item);
     const axes = AXIS_NAMES[n] ?? `a list of ${n}`;
-    const sample = Array.isArray(field.default) ? (field.default[0] as unknown) : 1;
-    const acceptsOne = kind.paramsSchema.safeParse({ [key]: sample }).success;
+    const sample: number = field.defaultValue?.[0] ?? 1;
+    const acceptsOne = kind.paramsSchema.safeParse({ [field.key]: sample }).success;
     if (!acceptsOne) return `a list of ${n}: \`${axes}\`, each ${item}`;
     return n === 1
       ? `${item}, or a list of one such as \`[3]\``
       : `${item} for every axis, or one per axis: \`${axes}\``;
   }
-  const items = field.items ? describeNumber(field.items, true) : 'values';
+  const items = describeNumber(field.item, true);
   const { minItems: lo, maxItems: hi } = field;
   const count =
     lo !== undefined && hi !== undefined
@@ -296,21 +223,6 @@ function describeArray(kind: LayerKind, key: string, field: JsonSchema): string 
           ? `at most ${hi}`
           : 'any number of';
   return `a list of ${count} ${items}`;
-}
-
-/** The initializer names a field accepts, or undefined when it is not an initializer. */
-function initializerNames(field: JsonSchema): string[] | undefined {
-  const leaves: JsonSchema[] = [];
-  const collect = (s: JsonSchema): void => {
-    const options = s.anyOf ?? s.oneOf;
-    if (options) options.forEach(collect);
-    else leaves.push(s);
-  };
-  if (!field.anyOf && !field.oneOf) return undefined;
-  collect(field);
-  const names = leaves.map((leaf) => leaf.properties?.['type']?.const);
-  if (names.some((n) => typeof n !== 'string')) return undefined;
-  return names as string[];
 }
 
 /** Defaults as written in a file; an initializer with no settings in its short form. */
@@ -374,28 +286,33 @@ function renderLosses(): string[] {
   ];
 }
 
+/** Every initializer any kind offers, in the order the kinds offer them. */
+function initializerVariants(): VariantField['variants'] {
+  const byName = new Map<string, VariantField['variants'][number]>();
+  for (const kind of LAYER_KINDS) {
+    for (const field of describeParams(kind)) {
+      if (field.type !== 'variant') continue;
+      for (const variant of field.variants) {
+        if (!byName.has(variant.name)) byName.set(variant.name, variant);
+      }
+    }
+  }
+  return [...byName.values()];
+}
+
 function renderInitializers(): string[] {
-  const schema = jsonSchemaOf(initializerSchema);
-  const variants = schema.oneOf ?? schema.anyOf ?? [];
-  const rows = variants.map((variant) => {
-    const name = String(variant.properties?.['type']?.const);
-    const settings = Object.entries(variant.properties ?? {})
-      .filter(([key]) => key !== 'type')
-      .map(([key, s]) => `\`${key}\` (default ${compactJson(s.default)})`);
-    const key = name as keyof typeof INITIALIZER_HELP;
+  const rows = initializerVariants().map((variant) => {
+    const settings = variant.fields.map(
+      (f) => `\`${f.key}\` (default ${compactJson(f.defaultValue)})`,
+    );
+    const help = INITIALIZER_HELP[variant.name as keyof typeof INITIALIZER_HELP] ?? variant.help;
     return [
-      code(JSON.stringify(name)),
-      INITIALIZER_TITLES[key],
+      code(JSON.stringify(variant.name)),
+      variant.title,
       settings.join(', ') || '—',
-      escapeText(INITIALIZER_HELP[key]),
+      escapeText(help ?? ''),
     ];
   });
-  rows.push([
-    code('"orthogonal"'),
-    INITIALIZER_TITLES.orthogonal,
-    '—',
-    escapeText(INITIALIZER_HELP.orthogonal),
-  ]);
   return [
     '## Initializers',
     'Initializers choose the starting values of a layer’s weights before training. Write one ' +

@@ -1,4 +1,4 @@
-import type { JsonField, NumberField, SizesField } from './param-fields';
+import type { JsonField, NumberField, SizesField } from '../../../../shared/catalog/param-fields';
 
 /**
  * Text ↔ value for the inspector's typed fields. Reading text only turns it into the value the

@@ -25,8 +25,8 @@ export type {
   ParamField,
   SizesField,
   VariantField,
-} from './param-fields';
-export { describeParam, describeParams, describeRange, humanize } from './param-fields';
+} from '../../../../shared/catalog/param-fields';
+export { describeParams, describeRange, humanize } from '../../../../shared/catalog/param-fields';
 export type { TextField, TextRead } from './field-text';
 export { formatFieldValue, readFieldText, readNumber } from './field-text';
 export type { LayerNodeData } from './node-faces';
