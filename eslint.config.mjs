@@ -16,6 +16,10 @@ import tseslint from 'typescript-eslint';
  *   src/renderer  the sandboxed page: src/shared and browser libraries only
  *   src/preload   'electron' and src/shared only
  *   src/main      Node; only src/main/app may import 'electron'
+ *   src/main/{app,server,services,data}
+ *                 the main process (and what it shares with the trainer family): no TF.js and
+ *                 nothing from src/main/engine, which loads it; main asks a trainer-family
+ *                 process instead
  *
  * The core rule matches import strings, not resolved paths, so a relative import counts as
  * reaching a layer when it climbs out with ../ and names the layer folder straight after.
@@ -66,6 +70,21 @@ const MAIN_APP = forbid(
   '^(?:\\.\\./)+app(?:/|$)',
   'src/main/app is the Electron glue; code elsewhere in src/main must not depend on it, so it keeps running without Electron (CLI, tests, trainer process).',
 );
+const ENGINE_MESSAGE =
+  'TensorFlow.js, and src/main/engine which loads it, run only in trainer-family processes, never in main (a native libtensorflow or a runaway kernel must not take the app down). Put TF.js code in src/main/engine and ask for it from main through a worker (services/workers: followTrainer for a training run, askWorker or openRequestClient for a question); put code that main and the trainer share, without TF.js, in src/main/data.';
+const ENGINE = forbid('^(?:\\.\\./)+engine(?:/|$)', ENGINE_MESSAGE);
+const TFJS_IN_MAIN = forbid('^@tensorflow/', ENGINE_MESSAGE);
+/** `import()` escapes no-restricted-imports, so the same rule for dynamic imports. */
+const NO_DYNAMIC_ENGINE_IMPORT = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'ImportExpression[source.value=/^(@tensorflow\\/|(\\.\\.\\/)+engine(\\/|$))/]',
+      message: ENGINE_MESSAGE,
+    },
+  ],
+};
+
 const PRELOAD_ONLY = forbid(
   '^(?!electron$|\\./|(?:\\.\\./)+shared(?:/|$))',
   "The preload may import only 'electron' and src/shared: a sandboxed preload cannot load anything else, and whatever it imports widens what the page can reach.",
@@ -170,6 +189,16 @@ export default defineConfig([
   },
   {
     files: ['src/main/app/**'],
-    rules: restrictImports(RENDERER, PRELOAD),
+    rules: {
+      ...restrictImports(RENDERER, PRELOAD, ENGINE, TFJS_IN_MAIN),
+      ...NO_DYNAMIC_ENGINE_IMPORT,
+    },
+  },
+  {
+    files: ['src/main/services/**', 'src/main/server/**', 'src/main/data/**'],
+    rules: {
+      ...restrictImports(RENDERER, PRELOAD, ELECTRON, MAIN_APP, ENGINE, TFJS_IN_MAIN),
+      ...NO_DYNAMIC_ENGINE_IMPORT,
+    },
   },
 ]);

@@ -7,7 +7,9 @@ import type { ApiService } from '../services/api-service';
 import { createApiService } from '../services/api-service';
 import { registerIpcTransport } from './ipc-transport';
 import { installMenu } from './menu';
-import { utilityTrainerLauncher } from './utility-trainer';
+import { openFileWithDialog, openFolderWithDialog } from './open-file-dialog';
+import { saveFileWithDialog } from './save-file-dialog';
+import { utilityWorkerLauncher } from './utility-worker';
 import { createMainWindow } from './window';
 
 let service: ApiService | undefined;
@@ -46,7 +48,12 @@ if (!app.requestSingleInstanceLock()) {
     service = createApiService({
       dataDir: app.getPath('userData'),
       transport: 'electron',
-      launchTrainer: utilityTrainerLauncher(),
+      launchWorker: utilityWorkerLauncher(),
+      dialogs: {
+        saveFile: saveFileWithDialog,
+        openFile: openFileWithDialog,
+        openFolder: openFolderWithDialog,
+      },
       version: app.getVersion(),
     });
     registerIpcTransport(service);

@@ -2,8 +2,6 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels';
 import type { ApiService } from '../services/api-service';
-import { openFileWithDialog, openFolderWithDialog } from './open-file-dialog';
-import { saveFileWithDialog } from './save-file-dialog';
 import { isTrustedSender } from './trusted-sender';
 
 /**
@@ -30,9 +28,6 @@ export function registerIpcTransport(service: ApiService): () => void {
         error: { code: 'too-large', message: 'This request is too large to send.' },
       };
     }
-    if (name === 'host.saveFile') return saveFileWithDialog(input);
-    if (name === 'host.openFile') return openFileWithDialog(input);
-    if (name === 'host.openFolder') return openFolderWithDialog();
     return service.handle(name, input);
   });
   const stopEvents = service.onEvent((name, payload) => {

@@ -1,24 +1,20 @@
 import { EventEmitter } from 'node:events';
-import type {
-  ApiCallName,
-  ApiError,
-  ApiEventName,
-  ApiOutput,
-  ApiParsedInput,
-} from '../../shared/api/contract';
+import type { ApiCallName, ApiError, ApiEventName } from '../../shared/api/contract';
 import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
 import { formatPath } from '../../shared/graph/problems';
 import { catalogHandlers } from './handlers/catalog';
 import { datasetHandlers } from './handlers/datasets';
 import { projectHandlers } from './handlers/projects';
 import { trainingHandlers } from './handlers/training';
-import type { ServiceContext } from './handlers/context';
+import type { Handlers, ServiceContext } from './handlers/context';
+import { hostHandlers } from './handlers/host';
+import type { HostDialogs } from './host-dialogs';
 import { defaultResourcesDir } from './resources-dir';
 import { openStore } from './store/project-store-impl';
 import { StoreError } from './store/store-error';
-import type { TrainerLauncher } from './trainer-launcher';
 import { ServiceError } from './service-error';
-import { forkTrainerLauncher } from './trainer-launcher';
+import type { WorkerLauncher } from './workers/worker-launcher';
+import { forkWorkerLauncher } from './workers/worker-launcher';
 
 export type ApiResult = { ok: true; output: unknown } | { ok: false; error: ApiError };
 
@@ -37,14 +33,15 @@ export interface ApiServiceOptions {
   readonly dataDir: string;
   readonly transport: 'electron' | 'websocket';
   readonly resourcesDir?: string;
-  /** How trainer processes start: forked Node processes by default; Electron's utilityProcess in the app. */
-  readonly launchTrainer?: TrainerLauncher;
+  /**
+   * How trainer-family processes start (training runs, and the short-lived ones that answer
+   * questions needing TF.js): forked Node processes by default; utilityProcess in the app.
+   */
+  readonly launchWorker?: WorkerLauncher;
+  /** The desktop app's system dialogs; without them the host.* calls answer 'unsupported'. */
+  readonly dialogs?: HostDialogs;
   readonly version?: string;
 }
-
-export type Handlers = {
-  [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N>;
-};
 
 export function createApiService(options: ApiServiceOptions): ApiService {
   const events = new EventEmitter();
@@ -66,7 +63,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     store,
     emit,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
-    launchTrainer: options.launchTrainer ?? forkTrainerLauncher(),
+    launchWorker: options.launchWorker ?? forkWorkerLauncher(),
+    dialogs: options.dialogs,
     transport: options.transport,
     version: options.version ?? process.env['npm_package_version'] ?? '0.1.0',
     notices,
@@ -74,6 +72,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const training = trainingHandlers(context);
   const handlers: Handlers = {
     ...catalogHandlers(context),
+    ...hostHandlers(context),
     ...datasetHandlers(context),
     ...projectHandlers(context),
     ...training.handlers,

@@ -3,9 +3,9 @@ import { BUILT_IN_DATASETS } from '../../../src/shared/data/dataset-spec';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import { datasetInfoSchema } from '../../../src/shared/data/dataset-info';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
-import { describeBuiltInDatasets, loadDataset } from '../../../src/main/engine/data/load-dataset';
-import type { LoadedDataset } from '../../../src/main/engine/data/types';
-import { createRandom } from '../../../src/main/engine/data/seeded-random';
+import { describeBuiltInDatasets, loadDataset } from '../../../src/main/data/load-dataset';
+import type { LoadedDataset } from '../../../src/main/data/types';
+import { createRandom } from '../../../src/main/data/seeded-random';
 
 /** The built-in data sets: shapes, counts, balance and reproducibility. */
 

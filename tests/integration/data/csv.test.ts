@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import type { LoadedDataset } from '../../../src/main/engine/data/types';
-import { DatasetError } from '../../../src/main/engine/data/types';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import type { LoadedDataset } from '../../../src/main/data/types';
+import { DatasetError } from '../../../src/main/data/types';
 import { fixture, tempFolder } from './temp-folder';
 
 /** The CSV/TSV importer, on real files. */

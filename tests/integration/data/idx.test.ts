@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import { DatasetError } from '../../../src/main/engine/data/types';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import { DatasetError } from '../../../src/main/data/types';
 import { tempFolder } from './temp-folder';
 
 /** IDX files (the MNIST format): made here byte by byte, and Fashion-MNIST when installed. */

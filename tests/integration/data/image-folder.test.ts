@@ -3,9 +3,9 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import { resizeBilinear } from '../../../src/main/engine/data/import/resize-image';
-import { DatasetError } from '../../../src/main/engine/data/types';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import { resizeBilinear } from '../../../src/main/data/import/resize-image';
+import { DatasetError } from '../../../src/main/data/types';
 import { tf } from '../../../src/main/engine/tf';
 import { tempFolder } from './temp-folder';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import { grayLevels, MNIST_DIGIT_COUNTS } from '../../../src/main/engine/data/builtin/mnist';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import { grayLevels, MNIST_DIGIT_COUNTS } from '../../../src/main/data/builtin/mnist';
 
 /** MNIST from the `mnist` package: the first 10,000 images of MNIST's training set. */
 

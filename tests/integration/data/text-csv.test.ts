@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import { DatasetError } from '../../../src/main/engine/data/types';
-import { tokenize } from '../../../src/main/engine/data/import/tokenize';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import { DatasetError } from '../../../src/main/data/types';
+import { tokenize } from '../../../src/main/data/import/tokenize';
 import { fixture, tempFolder } from './temp-folder';
 
 /** Text classification CSVs: words → ids, vocabulary from the training rows only. */

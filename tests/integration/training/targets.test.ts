@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
+import { loadDataset } from '../../../src/main/data/load-dataset';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 
 // The learning targets a teacher checks, with fixed seeds, on the wasm backend (the one CI

@@ -7,8 +7,8 @@ import { parseGraphDocument } from '../../../src/shared/graph/parse';
 import { analyzeGraph } from '../../../src/shared/inference/analyze';
 import { trainingConfigSchema } from '../../../src/shared/training/config';
 import { templateDefaults } from '../../../src/shared/training/template-defaults';
-import { loadDataset } from '../../../src/main/engine/data/load-dataset';
-import { planTargets } from '../../../src/main/engine/training/target-plan';
+import { loadDataset } from '../../../src/main/data/load-dataset';
+import { planTargets } from '../../../src/main/data/target-plan';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 
 const templateNames = readdirSync(path.resolve(__dirname, '../../../resources/templates'))

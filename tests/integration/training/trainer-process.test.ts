@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TrainerControls } from '../../../src/main/engine/training/controls';
 import { runTraining } from '../../../src/main/engine/training/run-training';
-import type { TrainerHandle } from '../../../src/main/services/trainer-host';
-import { startTrainer } from '../../../src/main/services/trainer-host';
-import { defaultTrainerEntry } from '../../../src/main/services/trainer-entry';
+import type { TrainerHandle } from '../../../src/main/services/workers/trainer-host';
+import { startTrainer } from '../../../src/main/services/workers/trainer-host';
+import { defaultWorkerEntry } from '../../../src/main/services/workers/worker-entry';
 import type {
   TrainerCommand,
   TrainingJob,
@@ -19,7 +19,7 @@ import { trainerEventSchema } from '../../../src/shared/training/events';
 
 /**
  * The training engine through a real trainer process, as the app and the CLI start it:
- * startTrainer forks the entry defaultTrainerEntry() finds (the TypeScript entry through tsx
+ * startTrainer forks the entry defaultWorkerEntry() finds (the TypeScript entry through tsx
  * when run from source), and everything crosses the IPC channel. The crash cases use tiny
  * stand-in trainers from tests/fixtures/trainers, real processes that misbehave on purpose.
  */
@@ -66,7 +66,7 @@ class Followed {
   private readonly listeners = new Set<() => void>();
   private ended = false;
 
-  constructor(job: TrainingJob, entry = defaultTrainerEntry()) {
+  constructor(job: TrainingJob, entry = defaultWorkerEntry()) {
     this.trainer = startTrainer(job, {
       entry: entry.entry,
       execArgv: entry.execArgv,
@@ -398,7 +398,7 @@ describe('a trainer that dies or misbehaves', () => {
 describe('a job the trainer cannot read', () => {
   it('fails at once with the reasons instead of waiting forever', async () => {
     const events: TrainerEvent[] = [];
-    const entry = defaultTrainerEntry();
+    const entry = defaultWorkerEntry();
     // The host only ever sends parsed jobs; this one is broken on purpose after parsing, as a
     // corrupted message would be.
     const job = { ...xorJob(), config: { ...xorJob().config, epochs: -3 } };

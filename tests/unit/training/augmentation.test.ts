@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../src/main/engine/data/seeded-random';
+import { createRandom } from '../../../src/main/data/seeded-random';
 import { augmentBatch, augmentationIsOn } from '../../../src/main/engine/training/augmentation';
 
 const none = { shift: 0, flipHorizontal: false, rotation: 0, noise: 0 };

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { trainingJobSchema } from '../../../shared/training/commands';
 import type { TrainingJobInput } from '../../../shared/training/commands';
 import { describeIssue, formatPath } from '../../../shared/graph/problems';
-import { startTrainer } from '../../services/trainer-host';
-import { defaultTrainerEntry } from '../../services/trainer-entry';
+import { startTrainer } from '../../services/workers/trainer-host';
+import { defaultWorkerEntry } from '../../services/workers/worker-entry';
 import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
@@ -78,7 +78,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     return EXIT_USAGE;
   }
 
-  const entry = defaultTrainerEntry();
+  const entry = defaultWorkerEntry();
   const trainer = startTrainer(job, {
     entry: entry.entry,
     execArgv: entry.execArgv,

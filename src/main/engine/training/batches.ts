@@ -1,6 +1,6 @@
 import { tf } from '../tf';
-import type { ExampleTable } from '../data/types';
-import type { TargetEncoding } from './target-plan';
+import type { ExampleTable } from '../../data/types';
+import type { TargetEncoding } from '../../data/target-plan';
 
 /** Where batches come from: a table plus what one example looks like. */
 export interface BatchSource {

@@ -13,7 +13,7 @@ import {
   predictedClasses,
   regressionMetrics,
 } from './metrics';
-import type { TargetPlan } from './target-plan';
+import type { TargetPlan } from '../../data/target-plan';
 
 export interface LossSpec {
   readonly fn: LossFunction;

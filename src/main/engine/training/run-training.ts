@@ -15,10 +15,10 @@ import type { Evaluation, TrainerEvent, TrainerEventOf } from '../../../shared/t
 import { selectBackend } from '../backends/select-backend';
 import type { tf } from '../tf';
 import { compileGraph } from '../compiler/compile-graph';
-import { loadDataset } from '../data/load-dataset';
-import { createRandom } from '../data/seeded-random';
-import type { LoadedDataset } from '../data/types';
-import { DatasetError } from '../data/types';
+import { loadDataset } from '../../data/load-dataset';
+import { createRandom } from '../../data/seeded-random';
+import type { LoadedDataset } from '../../data/types';
+import { DatasetError } from '../../data/types';
 import type { BatchSource } from './batches';
 import { allRows } from './batches';
 import type { TrainerControls } from './controls';
@@ -31,8 +31,8 @@ import { createOptimizer } from './optimizer';
 import type { RowSplit } from './splits';
 import { kFolds, splitRows } from './splits';
 import { saveModel, writeAtomically } from './save-model';
-import type { TargetPlan } from './target-plan';
-import { flattensTo, planTargets } from './target-plan';
+import type { TargetPlan } from '../../data/target-plan';
+import { flattensTo, planTargets } from '../../data/target-plan';
 import type { LoopOutcome } from './train-loop';
 import { trainLoop } from './train-loop';
 

@@ -12,7 +12,7 @@ import { MetricAccumulator, evaluateRows } from './evaluate';
 import { TrainingFailure } from './failure';
 import { clipGradients, setLearningRate } from './optimizer';
 import type { SeededRandom } from './random';
-import type { TargetPlan } from './target-plan';
+import type { TargetPlan } from '../../data/target-plan';
 
 export interface LoopSetup {
   readonly model: tf.LayersModel;

@@ -5,7 +5,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { TensorInfo } from '../../../shared/shapes/shape';
 import { shapesEqual } from '../../../shared/shapes/shape';
-import { flattensTo, planTargets } from '../../engine/training/target-plan';
+import { flattensTo, planTargets } from '../../data/target-plan';
 import type { GraphEnds } from './graph-ends';
 import { graphEnds, lastDense } from './graph-ends';
 

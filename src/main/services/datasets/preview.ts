@@ -15,11 +15,11 @@ import {
   MAX_PREVIEW_SERIES,
 } from '../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
-import { columnName } from '../../engine/data/import/csv-columns';
-import type { Table, TableOptions } from '../../engine/data/import/csv-table';
-import { parseTable } from '../../engine/data/import/csv-table';
-import { readSourceText } from '../../engine/data/import/read-source-file';
-import type { ExampleTable, LoadedDataset } from '../../engine/data/types';
+import { columnName } from '../../data/import/csv-columns';
+import type { Table, TableOptions } from '../../data/import/csv-table';
+import { parseTable } from '../../data/import/csv-table';
+import { readSourceText } from '../../data/import/read-source-file';
+import type { ExampleTable, LoadedDataset } from '../../data/types';
 
 /** Long cells (texts) are cut in the table so one review does not fill the screen. */
 const MAX_CELL_LENGTH = 200;

@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { ServiceError } from '../service-error';
-import type { Handlers } from '../api-service';
-import type { ServiceContext } from './context';
+import { askWorker } from '../workers/request-client';
+import type { Handlers, ServiceContext } from './context';
 
-type CatalogCalls = 'app.info' | 'templates.list' | 'backends.report' | 'host.saveFile';
+type CatalogCalls = 'app.info' | 'templates.list' | 'backends.report';
 
 /** Read-only calls: what the app ships and what this machine can do. */
 export function catalogHandlers(context: ServiceContext): Pick<Handlers, CatalogCalls> {
@@ -30,18 +30,8 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
       );
       return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
     },
-    'host.saveFile': () => {
-      // The desktop app answers this itself (a native dialog); here there is no desktop.
-      throw new ServiceError(
-        'unsupported',
-        'Saving through a dialog works in the desktop app; in a browser the file is downloaded.',
-      );
-    },
-    'backends.report': async () => {
-      // Loaded on demand: the report loads TF.js' backends, which main needs for nothing else.
-      const { selectBackend } = await import('../../engine/backends/select-backend');
-      return selectBackend('auto');
-    },
+    // TF.js never loads in main: a short-lived trainer-family process tries the backends.
+    'backends.report': () => askWorker(context.launchWorker, 'backends.report', { choice: 'auto' }),
   };
 }
 

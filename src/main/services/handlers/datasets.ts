@@ -1,20 +1,17 @@
-import { describeBuiltInDatasets, loadDataset } from '../../engine/data/load-dataset';
-import { DatasetError } from '../../engine/data/types';
-import type { Handlers } from '../api-service';
+import { describeBuiltInDatasets, loadDataset } from '../../data/load-dataset';
+import { DatasetError } from '../../data/types';
 import { checkFit } from '../datasets/fit-check';
 import { buildPreview, classBalance, readCsvTable } from '../datasets/preview';
 import { storeUpload } from '../datasets/uploads';
 import { ServiceError } from '../service-error';
-import type { ServiceContext } from './context';
+import type { Handlers, ServiceContext } from './context';
 
 type DatasetCalls =
   | 'datasets.builtins'
   | 'datasets.inspect'
   | 'datasets.preview'
   | 'datasets.table'
-  | 'datasets.upload'
-  | 'host.openFile'
-  | 'host.openFolder';
+  | 'datasets.upload';
 
 /** A data set problem the user can fix comes back as invalid input, with the loader's words. */
 async function userFacing<T>(work: () => Promise<T>): Promise<T> {
@@ -55,18 +52,5 @@ export function datasetHandlers(context: ServiceContext): Pick<Handlers, Dataset
       userFacing(() => readCsvTable(path, { delimiter, header })),
     'datasets.upload': ({ fileName, base64 }) =>
       storeUpload(context.store.dataDir, fileName, base64),
-    // The desktop app answers these itself (native dialogs); in a browser the page uploads.
-    'host.openFile': () => {
-      throw new ServiceError(
-        'unsupported',
-        'Choosing a file through a dialog works in the desktop app; in a browser, upload the file instead.',
-      );
-    },
-    'host.openFolder': () => {
-      throw new ServiceError(
-        'unsupported',
-        'Choosing a folder through a dialog works in the desktop app; in a browser, upload a .zip of the folder instead.',
-      );
-    },
   };
 }

@@ -4,9 +4,8 @@ import {
 } from '../../../shared/api/project-settings';
 import { GRAPH_FORMAT, GRAPH_FORMAT_VERSION } from '../../../shared/graph/document';
 import { templateDefaults } from '../../../shared/training/template-defaults';
-import type { Handlers } from '../api-service';
 import { readTemplate } from './catalog';
-import type { ServiceContext } from './context';
+import type { Handlers, ServiceContext } from './context';
 
 type ProjectCalls =
   | 'projects.list'

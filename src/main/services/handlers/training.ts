@@ -1,10 +1,10 @@
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TrainingJob } from '../../../shared/training/commands';
-import type { Handlers } from '../api-service';
 import { ServiceError } from '../service-error';
-import type { TrainerHandle } from '../trainer-host';
-import type { ServiceContext } from './context';
+import type { TrainerHandle } from '../workers/trainer-host';
+import { followTrainer } from '../workers/trainer-host';
+import type { Handlers, ServiceContext } from './context';
 
 /** How long a trainer may take to stop cleanly when the app closes, before it is killed. */
 const STOP_GRACE_MS = 5000;
@@ -60,7 +60,7 @@ export function trainingHandlers(context: ServiceContext): {
         backend,
         outDir: store.runFolder(run.id),
       };
-      const handle = context.launchTrainer(job, (event) => {
+      const handle = followTrainer(context.launchWorker(), job, (event) => {
         store.recordEvent(run.id, event);
         context.emit('training.event', { runId: run.id, projectId, event });
         if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import type { DatasetInfo } from '../../../../shared/data/dataset-info';
-import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
+import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { datasetError } from '../errors';
 import type { ExampleTable, LoadedDataset } from '../types';
 import { plural } from '../wording';

@@ -1,9 +1,8 @@
-import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import type { RunControl, TrainerCommand, TrainingJob } from '../../shared/training/commands';
-import type { TrainerEvent, TrainerEventOf } from '../../shared/training/events';
-import { trainerEventSchema } from '../../shared/training/events';
-import { defaultTrainerEntry } from './trainer-entry';
+import type { RunControl, TrainerCommand, TrainingJob } from '../../../shared/training/commands';
+import type { TrainerEvent, TrainerEventOf } from '../../../shared/training/events';
+import { trainerEventSchema } from '../../../shared/training/events';
+import type { ForkOptions, WorkerChannel } from './worker-channel';
+import { forkWorker, stderrTail } from './worker-channel';
 
 export type FinalTrainerEvent =
   TrainerEventOf<'finished'> | TrainerEventOf<'stopped'> | TrainerEventOf<'failed'>;
@@ -18,66 +17,13 @@ export interface TrainerHandle {
   readonly pid: number | undefined;
 }
 
-export interface TrainerHostOptions {
+export interface TrainerHostOptions extends ForkOptions {
   readonly onEvent: (event: TrainerEvent) => void;
-  /** The trainer entry; defaults to the built trainer.js (see trainer-entry.ts). */
-  readonly entry?: string;
-  /** Extra Node flags, e.g. ['--import', 'tsx'] to run the TypeScript entry in tests. */
-  readonly execArgv?: readonly string[];
-  /** Heap limit for the trainer in MB, so a runaway run fails cleanly instead of swapping. */
-  readonly maxMemoryMb?: number;
 }
 
-/**
- * A trainer process as the host sees it. Node's child_process.fork and Electron's
- * utilityProcess both provide one, so the rules in followTrainer apply to either.
- */
-export interface TrainerChannel {
-  send(message: unknown): void;
-  readonly connected: boolean;
-  readonly pid: number | undefined;
-  onMessage(listener: (message: unknown) => void): void;
-  onStderr(listener: (chunk: string) => void): void;
-  /** After the process has ended and all its output and messages have arrived. */
-  onClose(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
-  /** The process could not be started at all (no close follows). */
-  onSpawnError(listener: (error: Error) => void): void;
-  kill(): void;
-}
-
-const STDERR_LINES_KEPT = 20;
-
-/** Starts one training run in a forked Node process. */
+/** Starts one training run in a forked Node process (the CLI and tests; the app uses its launcher). */
 export function startTrainer(job: TrainingJob, options: TrainerHostOptions): TrainerHandle {
-  const fallback = defaultTrainerEntry();
-  const entry = options.entry ?? fallback.entry;
-  const child: ChildProcess = fork(entry, [], {
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    execArgv: [
-      ...(options.execArgv ?? (options.entry ? [] : fallback.execArgv)),
-      ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
-    ],
-  });
-  child.stderr?.setEncoding('utf8');
-  const channel: TrainerChannel = {
-    send: (message) => child.send(message as object),
-    get connected() {
-      return child.connected;
-    },
-    get pid() {
-      return child.pid;
-    },
-    onMessage: (listener) => child.on('message', listener),
-    onStderr: (listener) => child.stderr?.on('data', listener),
-    // 'close', not 'exit': only then have all of stderr and every IPC message arrived.
-    onClose: (listener) => child.on('close', listener),
-    onSpawnError: (listener) =>
-      child.on('error', (error) => {
-        if (child.pid === undefined) listener(error);
-      }),
-    kill: () => child.kill('SIGKILL'),
-  };
-  return followTrainer(channel, job, options.onEvent);
+  return followTrainer(forkWorker(options), job, options.onEvent);
 }
 
 /**
@@ -86,19 +32,11 @@ export function startTrainer(job: TrainingJob, options: TrainerHostOptions): Tra
  * with its last stderr lines.
  */
 export function followTrainer(
-  channel: TrainerChannel,
+  channel: WorkerChannel,
   job: TrainingJob,
   onEvent: (event: TrainerEvent) => void,
 ): TrainerHandle {
-  const stderr: string[] = [];
-  channel.onStderr((chunk) => {
-    stderr.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((line) => line.trim() !== ''),
-    );
-    stderr.splice(0, Math.max(0, stderr.length - STDERR_LINES_KEPT));
-  });
+  const stderr = stderrTail(channel);
 
   let final: FinalTrainerEvent | undefined;
   let killedByHost = false;
@@ -135,11 +73,12 @@ export function followTrainer(
       });
     });
     channel.onClose((code, signal) => {
+      const lines = stderr();
       conclude({
         type: 'failed',
         code: 'trainer.crashed',
         message: crashMessage(code, signal, killedByHost),
-        ...(stderr.length > 0 ? { detail: stderr.join('\n') } : {}),
+        ...(lines.length > 0 ? { detail: lines.join('\n') } : {}),
       });
     });
   });

@@ -1,8 +1,8 @@
-import type { Loss, Task } from '../../../shared/catalog/losses';
-import { LOSS_TITLES } from '../../../shared/catalog/losses';
-import type { DatasetInfo } from '../../../shared/data/dataset-info';
-import type { TensorInfo } from '../../../shared/shapes/shape';
-import { formatShape, shapesEqual } from '../../../shared/shapes/shape';
+import type { Loss, Task } from '../../shared/catalog/losses';
+import { LOSS_TITLES } from '../../shared/catalog/losses';
+import type { DatasetInfo } from '../../shared/data/dataset-info';
+import type { TensorInfo } from '../../shared/shapes/shape';
+import { formatShape, shapesEqual } from '../../shared/shapes/shape';
 
 /** How a data set's targets are turned into what the loss compares the output with. */
 export type TargetEncoding =

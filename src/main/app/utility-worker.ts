@@ -1,21 +1,21 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import type { TrainerChannel } from '../services/trainer-host';
-import { followTrainer } from '../services/trainer-host';
-import type { TrainerLauncher } from '../services/trainer-launcher';
-import { builtTrainerEntry } from '../services/trainer-entry';
+import type { WorkerChannel } from '../services/workers/worker-channel';
+import { builtWorkerEntry } from '../services/workers/worker-entry';
+import type { WorkerLauncher } from '../services/workers/worker-launcher';
 
 /**
- * In the desktop app each run is an Electron utilityProcess (a Node process that Electron
- * manages and shows in its task manager) running the same trainer entry as the CLI's fork.
+ * In the desktop app each trainer-family process (a training run, or a process that answers
+ * questions needing TF.js) is an Electron utilityProcess: a Node process that Electron manages
+ * and shows in its task manager, running the same entry as the CLI's fork.
  */
-export function utilityTrainerLauncher(): TrainerLauncher {
-  return (job, onEvent) => {
-    const entry = builtTrainerEntry() ?? path.join(__dirname, 'trainer.js');
+export function utilityWorkerLauncher(): WorkerLauncher {
+  return () => {
+    const entry = builtWorkerEntry() ?? path.join(__dirname, 'trainer.js');
     const child = utilityProcess.fork(entry, [], { stdio: 'pipe', serviceName: 'Neurite trainer' });
     let alive = true;
     child.stderr?.setEncoding('utf8');
-    const channel: TrainerChannel = {
+    const channel: WorkerChannel = {
       send: (message) => child.postMessage(message),
       get connected() {
         return alive;
@@ -33,6 +33,6 @@ export function utilityTrainerLauncher(): TrainerLauncher {
       onSpawnError: () => undefined,
       kill: () => child.kill(),
     };
-    return followTrainer(channel, job, onEvent);
+    return channel;
   };
 }

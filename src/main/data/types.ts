@@ -1,4 +1,4 @@
-import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetInfo } from '../../shared/data/dataset-info';
 
 /**
  * Examples as flat typed arrays, row-major: example i's features are

@@ -1,4 +1,4 @@
-import type { BuiltInDatasetName } from '../../../../shared/data/dataset-spec';
+import type { BuiltInDatasetName } from '../../../shared/data/dataset-spec';
 import { MNIST_DIGIT_COUNTS } from './mnist';
 import { PARITY_DEFAULTS, SINE_DEFAULTS } from './sequences';
 import { TOY_2D_DEFAULTS } from './toy-2d';

@@ -1,8 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { DatasetInfo } from '../../../../shared/data/dataset-info';
-import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
+import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { datasetError } from '../errors';
 import type { LoadedDataset } from '../types';
 import { plural } from '../wording';

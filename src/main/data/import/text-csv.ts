@@ -1,5 +1,5 @@
-import type { DatasetInfo } from '../../../../shared/data/dataset-info';
-import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
+import type { DatasetInfo } from '../../../shared/data/dataset-info';
+import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { allRowIndices } from '../all-rows';
 import { datasetError } from '../errors';
 import type { LoadedDataset } from '../types';

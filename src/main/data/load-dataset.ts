@@ -1,4 +1,4 @@
-import type { DatasetSpec } from '../../../shared/data/dataset-spec';
+import type { DatasetSpec } from '../../shared/data/dataset-spec';
 import { logicGate } from './builtin/logic-gates';
 import { iris } from './builtin/iris';
 import { mnist } from './builtin/mnist';

@@ -1,0 +1,46 @@
+import type { WorkerCallName, WorkerError, WorkerResponse } from '../../../shared/worker/requests';
+import { WORKER_CALLS, workerRequestSchema } from '../../../shared/worker/requests';
+import { WORKER_HANDLERS } from './calls';
+import type { HostPort } from './port';
+
+/**
+ * A serving process: answers requests one at a time, in order, until its host lets it go.
+ * Every request gets exactly one response; a failure is an answer with the reason, never a
+ * crash, so one bad request cannot end the process for the next ones.
+ */
+export function requestServer(port: HostPort): { handle(message: unknown): void } {
+  let queue = Promise.resolve();
+  port.onHostGone(() => process.exit(0));
+
+  const answer = async (message: unknown): Promise<WorkerResponse | undefined> => {
+    const request = workerRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    const { id, call } = request.data;
+    const fail = (code: WorkerError['code'], text: string): WorkerResponse => ({
+      type: 'response',
+      id,
+      ok: false,
+      error: { code, message: text },
+    });
+    if (!Object.hasOwn(WORKER_CALLS, call))
+      return fail('invalid-input', `There is no call "${call}".`);
+    const name = call as WorkerCallName;
+    const input = WORKER_CALLS[name].input.safeParse(request.data.input);
+    if (!input.success) return fail('invalid-input', `The request "${call}" is not valid.`);
+    try {
+      const output = await WORKER_HANDLERS[name](input.data);
+      return { type: 'response', id, ok: true, output };
+    } catch (error) {
+      return fail('internal', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return {
+    handle(message) {
+      queue = queue.then(async () => {
+        const response = await answer(message);
+        if (response) port.send(response);
+      });
+    },
+  };
+}
