@@ -7,6 +7,7 @@ import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { RunControl } from '../../../shared/training/commands';
 import type { TrainerEvent } from '../../../shared/training/events';
+import { plural } from '../../../shared/text/plural';
 import { templateDefaults } from '../../../shared/training/template-defaults';
 import { LiveCharts } from './charts/LiveCharts';
 import { BackendBadge } from './controls/BackendBadge';
@@ -206,7 +207,7 @@ function ProjectTraining(props: TrainingViewProps) {
     : props.graph.nodes.length === 0
       ? 'The network is empty: add an Input, some layers and an Output on the Network tab.'
       : graphErrors.length > 0
-        ? `The network has ${graphErrors.length} error${graphErrors.length === 1 ? '' : 's'}: ${graphErrors[0]!.message} Fix ${graphErrors.length === 1 ? 'it' : 'them'} on the Network tab.`
+        ? `The network has ${plural(graphErrors.length, 'error')}: ${graphErrors[0]!.message} Fix ${graphErrors.length === 1 ? 'it' : 'them'} on the Network tab.`
         : fieldErrors > 0
           ? `${fieldErrors} setting${fieldErrors === 1 ? ' needs' : 's need'} a fix: see the field${fieldErrors === 1 ? '' : 's'} marked in red.`
           : undefined;

@@ -3,7 +3,8 @@ import type { RevisionSummary } from '../../../shared/api/records';
 import { getApiClient } from '../api';
 import { errorMessage } from '../save-file';
 import { Dialog } from '../components/Dialog';
-import { formatDateTime, plural } from '../format';
+import { plural } from '../../../shared/text/plural';
+import { formatDateTime } from '../format';
 import type { ProjectSession } from './project-session';
 
 interface RevisionHistoryProps {
