@@ -7,11 +7,10 @@ import type {
 } from '../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { getApiClient } from '../api';
+import { describeError, useApi } from '../api';
 import type { BuiltInDescription } from './BuiltinList';
 import { BuiltinList } from './BuiltinList';
 import { BuiltinOptions } from './BuiltinOptions';
-import { errorMessage } from './error-message';
 import type { ImportForms } from './model/import-forms';
 import { idxSlot, idxSpec, imageSpec, initialForms } from './model/import-forms';
 import type { ImportSlot } from './ImportSection';
@@ -67,6 +66,7 @@ type OptionTexts = Readonly<Record<string, Partial<Record<BuiltInOption, string>
  * cannot be used is explained where it was chosen and the previous choice stays.
  */
 export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: DataPanelProps) {
+  const api = useApi();
   const transport = useAppTransport();
   const [builtins, setBuiltins] = useState<readonly BuiltInDescription[]>();
   const [builtinsError, setBuiltinsError] = useState<string>();
@@ -101,7 +101,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
 
   useEffect(() => {
     let live = true;
-    getApiClient()
+    api
       .call('datasets.builtins', {})
       .then((list) => {
         if (!live) return;
@@ -124,12 +124,12 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
         );
       })
       .catch((error: unknown) => {
-        if (live) setBuiltinsError(errorMessage(error));
+        if (live) setBuiltinsError(describeError(error));
       });
     return () => {
       live = false;
     };
-  }, []);
+  }, [api]);
 
   const tryDataset = useCallback(
     (spec: DatasetSpec, origin: Origin, options: { commit?: boolean; delay?: number } = {}) => {
@@ -140,7 +140,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
         setPending({ spec, origin });
         setRefreshing(false);
         setFailure(undefined);
-        getApiClient()
+        api
           .call('datasets.preview', { data: spec, graph: network })
           .then((result) => {
             if (request !== latestRequest.current) return;
@@ -154,13 +154,13 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
           .catch((error: unknown) => {
             if (request !== latestRequest.current) return;
             setPending(undefined);
-            setFailure({ origin, message: errorMessage(error) });
+            setFailure({ origin, message: describeError(error) });
           });
       };
       if (options.delay) typingTimer.current = setTimeout(run, options.delay);
       else run();
     },
-    [],
+    [api],
   );
 
   // The saved choice (at first, or when the workspace loads it later) is shown, not re-chosen.
@@ -177,7 +177,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
     const timer = setTimeout(() => {
       const request = (latestRequest.current += 1);
       setRefreshing(true);
-      getApiClient()
+      api
         .call('datasets.preview', { data: shown.spec, graph })
         .then((result) => {
           if (request !== latestRequest.current) return;
@@ -188,11 +188,11 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
           if (request !== latestRequest.current) return;
           setRefreshing(false);
           setShown({ ...shown, graph });
-          setFailure({ origin: 'saved', message: errorMessage(error) });
+          setFailure({ origin: 'saved', message: describeError(error) });
         });
     }, GRAPH_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [graph, shown, pending]);
+  }, [api, graph, shown, pending]);
 
   const applyFixes =
     onApplyFix || onApplyFixes
@@ -234,7 +234,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
     let toTry: { spec: DatasetSpec; kind: ImportKind } | undefined;
     for (const file of files) {
       try {
-        const stored = await uploadDataFile(file);
+        const stored = await uploadDataFile(api, file);
         const picked = { path: stored.path, name: file.name };
         if (stored.kind === 'csv') {
           next = {
@@ -269,7 +269,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
         const unchanged = shown
           ? ` Nothing was changed: the data set is still “${shown.result.info.title}”.`
           : ' Nothing was changed.';
-        setProblem(slot ?? 'load', `${errorMessage(error)}${unchanged}`);
+        setProblem(slot ?? 'load', `${describeError(error)}${unchanged}`);
       }
     }
     setForms(next);

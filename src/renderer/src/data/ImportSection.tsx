@@ -1,8 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type { ImportKind } from '../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
-import { getApiClient } from '../api';
-import { errorMessage } from './error-message';
+import type { ApiClient } from '../../../shared/api/client';
+import { describeError, useApi } from '../api';
 import { FilePicker } from './FilePicker';
 import type { ChosenFile, CsvForm, IdxForm, ImageForm, ImportForms } from './model/import-forms';
 import {
@@ -109,8 +109,10 @@ type Update = <K extends ImportKind>(
 type FieldsProps = ImportSectionProps & { update: Update };
 
 /** Desktop: the system's Open dialog; null when cancelled. */
-async function chooseOnDesktop(kind: 'csv' | 'idx' | 'folder'): Promise<ChosenFile | null> {
-  const client = getApiClient();
+async function chooseOnDesktop(
+  client: ApiClient,
+  kind: 'csv' | 'idx' | 'folder',
+): Promise<ChosenFile | null> {
   const { path } =
     kind === 'folder'
       ? await client.call('host.openFolder', {})
@@ -122,12 +124,13 @@ function CsvFields({ forms, desktop, busy, problems, setProblem, update, onUploa
   const form = forms.csv;
   const file = form.file;
   const targetId = useId();
+  const api = useApi();
 
   // The columns come from the file itself, read again when the delimiter or header changes.
   useEffect(() => {
     if (!file) return;
     let live = true;
-    getApiClient()
+    api
       .call('datasets.table', { path: file.path, delimiter: form.delimiter, header: form.header })
       .then((table) => {
         if (!live) return;
@@ -140,7 +143,7 @@ function CsvFields({ forms, desktop, busy, problems, setProblem, update, onUploa
       })
       .catch((error: unknown) => {
         if (!live) return;
-        setProblem('csv', errorMessage(error));
+        setProblem('csv', describeError(error));
         update('csv', { table: undefined, target: '' });
       });
     return () => {
@@ -152,10 +155,10 @@ function CsvFields({ forms, desktop, busy, problems, setProblem, update, onUploa
 
   const chooseFile = async () => {
     try {
-      const picked = await chooseOnDesktop('csv');
+      const picked = await chooseOnDesktop(api, 'csv');
       if (picked) update('csv', { file: picked, table: undefined, target: '' });
     } catch (error) {
-      setProblem('csv', errorMessage(error));
+      setProblem('csv', describeError(error));
     }
   };
 
@@ -263,15 +266,16 @@ function ImageFields({
   update,
   onUpload,
 }: FieldsProps) {
+  const api = useApi();
   const form = forms.images;
   const height = imageHeightCheck(form);
   const width = imageWidthCheck(form);
   const chooseFolder = async () => {
     try {
-      const picked = await chooseOnDesktop('folder');
+      const picked = await chooseOnDesktop(api, 'folder');
       if (picked) update('images', { folder: picked });
     } catch (error) {
-      setProblem('images', errorMessage(error));
+      setProblem('images', describeError(error));
     }
   };
   return (
@@ -323,14 +327,15 @@ function ImageFields({
 }
 
 function IdxFields({ forms, desktop, busy, problems, setProblem, update, onUpload }: FieldsProps) {
+  const api = useApi();
   const form = forms.idx;
   const limit = idxLimitCheck(form);
   const choose = async (slot: 'images' | 'labels') => {
     try {
-      const picked = await chooseOnDesktop('idx');
+      const picked = await chooseOnDesktop(api, 'idx');
       if (picked) update('idx', { [slot]: picked });
     } catch (error) {
-      setProblem(slot === 'images' ? 'idx-images' : 'idx-labels', errorMessage(error));
+      setProblem(slot === 'images' ? 'idx-images' : 'idx-labels', describeError(error));
     }
   };
   return (
