@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { getApiClient } from './api';
+import { lazy, Suspense } from 'react';
+import { useApiEvent } from './api';
 import { broadcastAppCommand, isTextField } from './app-commands';
 import { Inspector } from './components/Inspector';
 import { ProjectsScreen } from './projects/ProjectsScreen';
@@ -44,18 +44,13 @@ export function App() {
 
 /** Menu items of the desktop app: open what they name, and pass the rest to the screen. */
 function useDesktopMenu(): void {
-  useEffect(
-    () =>
-      getApiClient().on('app.command', ({ command, projectId }) => {
-        if (command === 'newProject')
-          navigate({ screen: 'projects', trash: false, creating: true });
-        else if (command === 'openProject' && projectId) {
-          navigate({ screen: 'project', projectId, tab: 'network' });
-        } else if (command === 'selectAll' && isTextField(document.activeElement)) {
-          // In a field, Select All is the field's own, on every screen.
-          document.execCommand('selectAll');
-        } else broadcastAppCommand(command);
-      }),
-    [],
-  );
+  useApiEvent('app.command', ({ command, projectId }) => {
+    if (command === 'newProject') navigate({ screen: 'projects', trash: false, creating: true });
+    else if (command === 'openProject' && projectId) {
+      navigate({ screen: 'project', projectId, tab: 'network' });
+    } else if (command === 'selectAll' && isTextField(document.activeElement)) {
+      // In a field, Select All is the field's own, on every screen.
+      document.execCommand('selectAll');
+    } else broadcastAppCommand(command);
+  });
 }

@@ -13,8 +13,3 @@ export function formatDateTime(iso: string, withSeconds = false): string {
   if (Number.isNaN(date.getTime())) return iso;
   return (withSeconds ? DATE_TIME_SECONDS : DATE_TIME).format(date);
 }
-
-/** "1 layer", "3 layers". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}

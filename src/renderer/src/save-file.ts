@@ -31,10 +31,3 @@ export async function saveFileForUser(
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return `Downloaded ${file.fileName}.`;
 }
-
-/** A failed call's message for the user: main's own sentence, or a plain fallback. */
-export function errorMessage(error: unknown, fallback: string): string {
-  if (error instanceof ApiCallError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return fallback;
-}

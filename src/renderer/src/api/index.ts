@@ -6,11 +6,15 @@ import { apiSocketUrl, createWebSocketClient } from './websocket-client';
 
 export type { ApiClient };
 export { ApiCallError } from '../../../shared/api/client';
+export { ApiProvider, useApi } from './api-context';
+export { describeError, SOMETHING_WENT_WRONG } from './describe-error';
+export { useApiEvent, useApiQuery } from './use-api';
+export { useLatestRequest, useRequest, type RequestState } from './use-request';
 
 /**
  * The page's API client: Electron IPC inside the desktop app (the preload provides
  * window.neurite.invoke), else the WebSocket of `neurite serve`, whose address and token come
- * from the page's own address.
+ * from the page's own address. Create it once; ApiProvider hands it to the components.
  */
 export function createApiClient(): ApiClient {
   const bridge = window.neurite;
@@ -22,12 +26,4 @@ export function createApiClient(): ApiClient {
     );
   }
   return createWebSocketClient({ url, connect: connectBrowserSocket });
-}
-
-let client: ApiClient | undefined;
-
-/** The one client the whole page shares, created on first use. */
-export function getApiClient(): ApiClient {
-  client ??= createApiClient();
-  return client;
 }

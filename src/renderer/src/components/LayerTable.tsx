@@ -1,4 +1,5 @@
 import { formatCount } from '../../../shared/inference/memory';
+import { plural } from '../../../shared/text/plural';
 import type { LayerRow } from '../inspection';
 
 interface LayerTableProps {
@@ -66,8 +67,4 @@ function rowTone(row: LayerRow): string | undefined {
   if (row.errors > 0) return 'row-error';
   if (row.warnings > 0) return 'row-warning';
   return undefined;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

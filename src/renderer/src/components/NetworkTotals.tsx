@@ -1,4 +1,5 @@
 import { formatBytes, formatCount } from '../../../shared/inference/memory';
+import { plural } from '../../../shared/text/plural';
 import type { NetworkInspection } from '../inspection';
 
 export function NetworkTotals({ inspection }: { readonly inspection: NetworkInspection }) {
@@ -41,7 +42,7 @@ function Total({ label, value, note, tone }: TotalProps) {
 }
 
 function statusText(errors: number, warnings: number): string {
-  if (errors > 0) return `${errors} error${errors === 1 ? '' : 's'}`;
-  if (warnings > 0) return `${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (errors > 0) return plural(errors, 'error');
+  if (warnings > 0) return plural(warnings, 'warning');
   return 'Ready to train';
 }

@@ -1,4 +1,5 @@
 import { formatCount } from '../../../shared/inference/memory';
+import { plural } from '../../../shared/text/plural';
 import type { TemplateEntry } from '../templates';
 
 interface TemplateListProps {
@@ -39,7 +40,7 @@ function hasErrors(template: TemplateEntry): boolean {
 function templateMeta(template: TemplateEntry): string {
   if (!template.ok) return 'Cannot be read';
   const { rows, totals, errorCount } = template.inspection;
-  const layers = `${rows.length} layer${rows.length === 1 ? '' : 's'}`;
-  if (errorCount > 0) return `${layers} · ${errorCount} error${errorCount === 1 ? '' : 's'}`;
+  const layers = plural(rows.length, 'layer');
+  if (errorCount > 0) return `${layers} · ${plural(errorCount, 'error')}`;
   return `${layers} · ${formatCount(totals.total)} parameters`;
 }

@@ -1,6 +1,6 @@
+import type { ApiClient } from '../../../shared/api/client';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { MAX_UPLOAD_BYTES } from '../../../shared/data/dataset-preview';
-import { getApiClient } from '../api';
 
 const MB = 1024 * 1024;
 
@@ -18,13 +18,16 @@ async function base64Of(file: Blob): Promise<string> {
 }
 
 /** Sends a file the user picked or dropped to Neurite, which keeps it and says what it is. */
-export async function uploadDataFile(file: File): Promise<ApiOutput<'datasets.upload'>> {
+export async function uploadDataFile(
+  client: ApiClient,
+  file: File,
+): Promise<ApiOutput<'datasets.upload'>> {
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new UploadRefused(
       `"${file.name}" is ${Math.ceil(file.size / MB)} MB; a data set uploaded in the browser may be at most ${MAX_UPLOAD_BYTES / MB} MB. Use a smaller file, or the desktop app, which reads files where they are.`,
     );
   }
-  return getApiClient().call('datasets.upload', {
+  return client.call('datasets.upload', {
     fileName: file.name,
     base64: await base64Of(file),
   });

@@ -1,27 +1,29 @@
-import { useEffect, useState } from 'react';
-import { getApiClient } from '../api';
+import type { ApiClient } from '../../../shared/api/client';
+import { useApi, useRequest } from '../api';
 
-let transport: Promise<'electron' | 'websocket'> | undefined;
+export type Transport = 'electron' | 'websocket';
+
+// The transport does not change while the page is open: ask each client once.
+const asked = new WeakMap<ApiClient, Promise<Transport>>();
+
+function transportOf(client: ApiClient): Promise<Transport> {
+  let answer = asked.get(client);
+  if (!answer) {
+    answer = client
+      .call('app.info', {})
+      .then((info) => info.transport)
+      // Without an answer, uploading is the way that works everywhere.
+      .catch(() => 'websocket' as const);
+    asked.set(client, answer);
+  }
+  return answer;
+}
 
 /**
  * How this page reaches Neurite: 'electron' in the desktop app (files are chosen with the
  * system's dialogs), 'websocket' in a browser (files are uploaded). Undefined until known.
  */
-export function useAppTransport(): 'electron' | 'websocket' | undefined {
-  const [value, setValue] = useState<'electron' | 'websocket' | undefined>();
-  useEffect(() => {
-    let live = true;
-    transport ??= getApiClient()
-      .call('app.info', {})
-      .then((info) => info.transport)
-      // Without an answer, uploading is the way that works everywhere.
-      .catch(() => 'websocket' as const);
-    void transport.then((t) => {
-      if (live) setValue(t);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return value;
+export function useAppTransport(): Transport | undefined {
+  const client = useApi();
+  return useRequest(() => transportOf(client), [client]).data;
 }

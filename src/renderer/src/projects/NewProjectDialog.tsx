@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
-import { getApiClient } from '../api';
+import { describeError, useApi, useApiQuery } from '../api';
 import { Dialog } from '../components/Dialog';
-import { errorMessage } from '../save-file';
 
 type TemplateEntry = ApiOutput<'templates.list'>[number];
 
@@ -15,20 +14,19 @@ const EMPTY = '';
 
 /** Start a project: pick a template from the gallery (or an empty canvas) and name it. */
 export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) {
-  const [templates, setTemplates] = useState<readonly TemplateEntry[]>();
+  const api = useApi();
+  const listing = useApiQuery('templates.list', {});
+  const templates: readonly TemplateEntry[] | undefined = listing.data;
   const [chosen, setChosen] = useState<string>(EMPTY);
   const [name, setName] = useState('');
   const [nameEdited, setNameEdited] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const [createProblem, setCreateProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    getApiClient()
-      .call('templates.list', {})
-      .then(setTemplates, (error: unknown) =>
-        setProblem(errorMessage(error, 'The templates could not be listed.')),
-      );
-  }, []);
+  const problem =
+    createProblem ??
+    (listing.error === undefined
+      ? undefined
+      : describeError(listing.error, 'The templates could not be listed.'));
 
   const choose = (id: string) => {
     setChosen(id);
@@ -39,13 +37,13 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
   const create = async () => {
     setBusy(true);
     try {
-      const project = await getApiClient().call('projects.create', {
+      const project = await api.call('projects.create', {
         name: finalName,
         ...(chosen !== EMPTY ? { template: chosen } : {}),
       });
       onCreated(project.id);
     } catch (error) {
-      setProblem(errorMessage(error, 'The project could not be created.'));
+      setCreateProblem(describeError(error, 'The project could not be created.'));
       setBusy(false);
     }
   };

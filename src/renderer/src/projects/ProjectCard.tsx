@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/records';
+import { plural } from '../../../shared/text/plural';
 import { formatDateTime } from '../format';
 
 interface ProjectCardProps {
@@ -16,7 +17,7 @@ export function ProjectCard(props: ProjectCardProps) {
   const { project, inTrash } = props;
   const [renaming, setRenaming] = useState(false);
   const href = `#/project/${encodeURIComponent(project.id)}/network`;
-  const runs = project.runCount === 1 ? '1 run' : `${project.runCount} runs`;
+  const runs = plural(project.runCount, 'run');
 
   return (
     <li className="project-card" aria-label={project.name}>

@@ -1,10 +1,9 @@
 import './projects.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/records';
-import { getApiClient } from '../api';
+import { describeError, useApi, useApiEvent, useLatestRequest } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { navigate } from '../routes';
-import { errorMessage } from '../save-file';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ProjectCard } from './ProjectCard';
@@ -24,23 +23,24 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
   const [notice, setNotice] = useState<string>();
   const [newOpen, setNewOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const api = useApi();
+  const listing = useLatestRequest();
 
+  // Only the newest listing counts: after several changes in a row, an older list that comes
+  // back last must not replace a newer one.
   const reload = useCallback(() => {
-    getApiClient()
-      .call('projects.list', { trashed: trash })
-      .then(
-        (list) => {
-          setProjects(list);
-          setProblem(undefined);
-        },
-        (error: unknown) => setProblem(errorMessage(error, 'Your projects could not be listed.')),
-      );
-  }, [trash]);
+    listing.run(
+      () => api.call('projects.list', { trashed: trash }),
+      (list) => {
+        setProjects(list);
+        setProblem(undefined);
+      },
+      (error: unknown) => setProblem(describeError(error, 'Your projects could not be listed.')),
+    );
+  }, [api, listing, trash]);
 
-  useEffect(() => {
-    reload();
-    return getApiClient().on('project.changed', reload);
-  }, [reload]);
+  useEffect(reload, [reload]);
+  useApiEvent('project.changed', reload);
 
   const onCommand = useCallback((command: AppCommand) => {
     if (command === 'newProject') setNewOpen(true);
@@ -54,19 +54,19 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
         if (done) setNotice(done);
         reload();
       },
-      (error: unknown) => setProblem(errorMessage(error, failure)),
+      (error: unknown) => setProblem(describeError(error, failure)),
     );
   };
 
   const importFile = async (file: File) => {
     try {
-      const project = await getApiClient().call('projectFiles.import', {
+      const project = await api.call('projectFiles.import', {
         fileName: file.name,
         base64: await readFileAsBase64(file),
       });
       navigate({ screen: 'project', projectId: project.id, tab: 'network' });
     } catch (error) {
-      setProblem(errorMessage(error, `"${file.name}" could not be imported.`));
+      setProblem(describeError(error, `"${file.name}" could not be imported.`));
     }
   };
 
@@ -109,7 +109,7 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
               onClick={() => {
                 if (window.confirm('Delete every project in the trash for good?')) {
                   act(
-                    getApiClient().call('projects.emptyTrash', {}),
+                    api.call('projects.emptyTrash', {}),
                     'The trash could not be emptied.',
                     'The trash is empty.',
                   );
@@ -179,27 +179,27 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
                 inTrash={trash}
                 onRename={(name) =>
                   act(
-                    getApiClient().call('projects.rename', { projectId: project.id, name }),
+                    api.call('projects.rename', { projectId: project.id, name }),
                     'The project could not be renamed.',
                   )
                 }
                 onDuplicate={() =>
                   act(
-                    getApiClient().call('projects.duplicate', { projectId: project.id }),
+                    api.call('projects.duplicate', { projectId: project.id }),
                     'The project could not be duplicated.',
                     `Made a copy of “${project.name}”.`,
                   )
                 }
                 onTrash={() =>
                   act(
-                    getApiClient().call('projects.trash', { projectId: project.id }),
+                    api.call('projects.trash', { projectId: project.id }),
                     'The project could not be moved to the trash.',
                     `Moved “${project.name}” to the trash. You can restore it from the trash.`,
                   )
                 }
                 onRestore={() =>
                   act(
-                    getApiClient().call('projects.restore', { projectId: project.id }),
+                    api.call('projects.restore', { projectId: project.id }),
                     'The project could not be restored.',
                     `Restored “${project.name}”.`,
                   )

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiCallError, getApiClient } from '../api';
+import { describeError, useApi, useApiEvent, useApiQuery, useLatestRequest } from '../api';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
 import { DEFAULT_TRAINING_CONFIG } from '../../../shared/api/project-settings';
 import type { GraphDocument } from '../../../shared/graph/document';
@@ -7,6 +7,7 @@ import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { RunControl } from '../../../shared/training/commands';
 import type { TrainerEvent } from '../../../shared/training/events';
+import { plural } from '../../../shared/text/plural';
 import { templateDefaults } from '../../../shared/training/template-defaults';
 import { LiveCharts } from './charts/LiveCharts';
 import { BackendBadge } from './controls/BackendBadge';
@@ -47,10 +48,8 @@ const nextFrame = (callback: () => void) => {
 /** How long the form waits after the last keystroke before its settings are saved. */
 const SAVE_DELAY_MS = 400;
 
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.error.message;
-  return 'Training could not start because Neurite did not answer. Check that it is still running, then try again.';
-}
+const NO_START =
+  'Training could not start because Neurite did not answer. Check that it is still running, then try again.';
 
 /**
  * The Training tab: the form for every training option, the controls, live progress and
@@ -63,7 +62,7 @@ export function TrainingView(props: TrainingViewProps) {
 
 function ProjectTraining(props: TrainingViewProps) {
   const { projectId, settings, onSettingsChange } = props;
-  const api = getApiClient();
+  const api = useApi();
 
   // The form keeps what the user typed, valid or not; only valid settings are saved.
   const [draft, setDraft] = useState<FormDraft>(() => draftFromConfig(settings.training));
@@ -106,19 +105,11 @@ function ProjectTraining(props: TrainingViewProps) {
   };
 
   // Built-in data set titles, for naming the chosen data set and the runs' data sets.
-  const [datasetTitles, setDatasetTitles] = useState<Record<string, string>>({});
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .call('datasets.builtins', {})
-      .then((sets) => {
-        if (!cancelled) setDatasetTitles(Object.fromEntries(sets.map((s) => [s.name, s.title])));
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [api]);
+  const builtins = useApiQuery('datasets.builtins', {}).data;
+  const datasetTitles = useMemo(
+    () => Object.fromEntries((builtins ?? []).map((s) => [s.name, s.title])),
+    [builtins],
+  );
 
   // The current run: slow-changing state in React, fast numbers in LiveRun.
   const [view, setView] = useState<RunView>(IDLE);
@@ -138,65 +129,62 @@ function ProjectTraining(props: TrainingViewProps) {
     early.current.clear();
   }, []);
 
-  useEffect(
-    () =>
-      api.on('training.event', ({ runId, projectId: eventProject, event }) => {
-        if (eventProject !== projectId) return;
-        const run = liveRef.current;
-        if (!run || run.runId !== runId) {
-          const waiting = early.current.get(runId) ?? [];
-          waiting.push(event);
-          early.current.set(runId, waiting);
-          return;
-        }
-        run.handle(event);
-        if (event.type !== 'batch' && event.type !== 'epoch') {
-          setView((current) => runViewAfter(current, event));
-        }
-        if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
-          setRunsVersion((v) => v + 1);
-        }
-      }),
-    [api, projectId],
-  );
+  useApiEvent('training.event', ({ runId, projectId: eventProject, event }) => {
+    if (eventProject !== projectId) return;
+    const run = liveRef.current;
+    if (!run || run.runId !== runId) {
+      const waiting = early.current.get(runId) ?? [];
+      waiting.push(event);
+      early.current.set(runId, waiting);
+      return;
+    }
+    run.handle(event);
+    if (event.type !== 'batch' && event.type !== 'epoch') {
+      setView((current) => runViewAfter(current, event));
+    }
+    if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
+      setRunsVersion((v) => v + 1);
+    }
+  });
 
   // A run still training when the tab opens (e.g. after switching tabs) is followed again.
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      try {
-        const runs = await api.call('runs.list', { projectId });
-        const running = runs.find((run) => run.status === 'running');
-        if (!running || cancelled || liveRef.current) return;
-        const details = await api.call('runs.get', { runId: running.id });
-        if (cancelled || liveRef.current) return;
-        const run = new LiveRun(running.id, details.config.epochs, nextFrame);
-        for (const record of details.epochs) {
-          run.series.addEpoch({
-            epoch: record.epoch,
-            loss: record.loss,
-            metrics: record.metrics,
-            ...(record.validationLoss === null
-              ? {}
-              : {
-                  validation: {
-                    loss: record.validationLoss,
-                    metrics: record.validationMetrics ?? {},
-                  },
-                }),
-            learningRate: record.learningRate,
-          });
-        }
-        setView({ ...IDLE, phase: 'running', runId: running.id });
-        adopt(run);
-      } catch {
+  const following = useLatestRequest();
+  useEffect(
+    () =>
+      following.run(
+        async (signal) => {
+          const runs = await api.call('runs.list', { projectId });
+          const running = runs.find((run) => run.status === 'running');
+          if (!running || signal.aborted || liveRef.current) return undefined;
+          return { running, details: await api.call('runs.get', { runId: running.id }) };
+        },
+        (found) => {
+          if (!found || liveRef.current) return;
+          const { running, details } = found;
+          const run = new LiveRun(running.id, details.config.epochs, nextFrame);
+          for (const record of details.epochs) {
+            run.series.addEpoch({
+              epoch: record.epoch,
+              loss: record.loss,
+              metrics: record.metrics,
+              ...(record.validationLoss === null
+                ? {}
+                : {
+                    validation: {
+                      loss: record.validationLoss,
+                      metrics: record.validationMetrics ?? {},
+                    },
+                  }),
+              learningRate: record.learningRate,
+            });
+          }
+          setView({ ...IDLE, phase: 'running', runId: running.id });
+          adopt(run);
+        },
         // The runs list below says when runs cannot be read.
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [api, projectId, adopt]);
+      ),
+    [api, following, projectId, adopt],
+  );
 
   const analysis = useMemo(() => analyzeGraph(props.graph), [props.graph]);
   const graphErrors = analysis.issues.filter((issue) => issue.severity === 'error');
@@ -206,7 +194,7 @@ function ProjectTraining(props: TrainingViewProps) {
     : props.graph.nodes.length === 0
       ? 'The network is empty: add an Input, some layers and an Output on the Network tab.'
       : graphErrors.length > 0
-        ? `The network has ${graphErrors.length} error${graphErrors.length === 1 ? '' : 's'}: ${graphErrors[0]!.message} Fix ${graphErrors.length === 1 ? 'it' : 'them'} on the Network tab.`
+        ? `The network has ${plural(graphErrors.length, 'error')}: ${graphErrors[0]!.message} Fix ${graphErrors.length === 1 ? 'it' : 'them'} on the Network tab.`
         : fieldErrors > 0
           ? `${fieldErrors} setting${fieldErrors === 1 ? ' needs' : 's need'} a fix: see the field${fieldErrors === 1 ? '' : 's'} marked in red.`
           : undefined;
@@ -232,7 +220,7 @@ function ProjectTraining(props: TrainingViewProps) {
       adopt(new LiveRun(runId, config.epochs, nextFrame));
       setRunsVersion((v) => v + 1);
     } catch (error) {
-      setView({ ...IDLE, startError: messageOf(error) });
+      setView({ ...IDLE, startError: describeError(error, NO_START) });
     }
   };
 
@@ -243,9 +231,7 @@ function ProjectTraining(props: TrainingViewProps) {
     setCommandError(undefined);
     if (control.type === 'stop') setView((current) => ({ ...current, phase: 'stopping' }));
     api.call('training.command', { runId, command: control }).catch((error: unknown) => {
-      setCommandError(
-        error instanceof ApiCallError ? error.error.message : 'The command did not reach the run.',
-      );
+      setCommandError(describeError(error, 'The command did not reach the run.'));
     });
   };
 

@@ -2,11 +2,11 @@ import './workspace.css';
 import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
 import type { FitEdit } from '../../../shared/data/dataset-preview';
-import { getApiClient } from '../api';
+import { describeError, useApi, useLatestRequest } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { useHistoryDocument } from '../editor/canvas/use-history';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
-import { errorMessage, saveFileForUser } from '../save-file';
+import { saveFileForUser } from '../save-file';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
 import { WorkspaceHeader } from './WorkspaceHeader';
@@ -63,30 +63,35 @@ export function ProjectWorkspace({ projectId, tab }: ProjectWorkspaceProps) {
 
 /** Loads the project once; App keys the workspace by project id, so another id remounts. */
 function useOpenProject(projectId: string): OpenState {
+  const api = useApi();
+  const opening = useLatestRequest();
   const [state, setState] = useState<OpenState>({ status: 'loading' });
   useEffect(() => {
-    let current = true;
     let session: ProjectSession | undefined;
-    getApiClient()
-      .call('projects.open', { projectId })
-      .then((project) => {
-        if (!current) return;
-        session = new ProjectSession(getApiClient(), project);
-        setState({ status: 'ready', session });
-      })
-      .catch((error: unknown) => {
-        if (!current) return;
-        setState({
-          status: 'failed',
-          message: errorMessage(error, 'The project could not be read.'),
-          details: error instanceof UnreadableProjectError ? error.problems : [],
-        });
+    const fail = (error: unknown) =>
+      setState({
+        status: 'failed',
+        message: describeError(error, 'The project could not be read.'),
+        details: error instanceof UnreadableProjectError ? error.problems : [],
       });
+    const cancel = opening.run(
+      () => api.call('projects.open', { projectId }),
+      (project) => {
+        // Only the answer that is still wanted becomes a session (which saves and listens).
+        try {
+          session = new ProjectSession(api, project);
+        } catch (error) {
+          return fail(error);
+        }
+        setState({ status: 'ready', session });
+      },
+      fail,
+    );
     return () => {
-      current = false;
+      cancel();
       session?.close();
     };
-  }, [projectId]);
+  }, [api, opening, projectId]);
   return state;
 }
 
@@ -96,6 +101,7 @@ function useSessionValue<T>(session: ProjectSession, read: (s: ProjectSession) =
 }
 
 function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: WorkspaceTab }) {
+  const api = useApi();
   const doc = useHistoryDocument(session.history);
   const settings = useSessionValue(session, (s) => s.projectSettings);
   const [visited, setVisited] = useState<ReadonlySet<WorkspaceTab>>(() => new Set([tab]));
@@ -130,17 +136,17 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
     async (includeRuns: boolean) => {
       try {
         await session.saveNow();
-        const file = await getApiClient().call('projectFiles.export', {
+        const file = await api.call('projectFiles.export', {
           projectId: session.projectId,
           includeRuns,
         });
-        const said = await saveFileForUser(getApiClient(), file);
+        const said = await saveFileForUser(api, file);
         if (said) setMessage(said);
       } catch (error) {
-        setMessage(errorMessage(error, 'The project could not be exported.'));
+        setMessage(describeError(error, 'The project could not be exported.'));
       }
     },
-    [session],
+    [api, session],
   );
 
   const onCommand = useCallback(

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RevisionSummary } from '../../../shared/api/records';
-import { getApiClient } from '../api';
-import { errorMessage } from '../save-file';
+import { describeError, useApi, useRequest } from '../api';
 import { Dialog } from '../components/Dialog';
-import { formatDateTime, plural } from '../format';
+import { plural } from '../../../shared/text/plural';
+import { formatDateTime } from '../format';
 import type { ProjectSession } from './project-session';
 
 interface RevisionHistoryProps {
@@ -14,25 +14,27 @@ interface RevisionHistoryProps {
 
 /** Every saved version of the network, newest first; any of them can be made current again. */
 export function RevisionHistory({ session, onClose, onRestored }: RevisionHistoryProps) {
-  const [revisions, setRevisions] = useState<readonly RevisionSummary[]>();
-  const [problem, setProblem] = useState<string>();
+  const api = useApi();
+  // The newest edits are saved first, so they are in the list.
+  const reading = useRequest(
+    () =>
+      session
+        .saveNow()
+        .catch(() => undefined)
+        .then(() => api.call('graph.revisions', { projectId: session.projectId })),
+    [api, session],
+  );
+  const revisions = useMemo(
+    () => reading.data && [...reading.data].sort((a, b) => b.id - a.id),
+    [reading.data],
+  );
+  const [restoreProblem, setRestoreProblem] = useState<string>();
+  const problem =
+    restoreProblem ??
+    (reading.error === undefined
+      ? undefined
+      : describeError(reading.error, 'The history could not be read.'));
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    session
-      .saveNow()
-      .catch(() => undefined)
-      .then(() => getApiClient().call('graph.revisions', { projectId: session.projectId }))
-      .then(
-        (list) => current && setRevisions([...list].sort((a, b) => b.id - a.id)),
-        (error: unknown) =>
-          current && setProblem(errorMessage(error, 'The history could not be read.')),
-      );
-    return () => {
-      current = false;
-    };
-  }, [session]);
 
   const restore = async (revision: RevisionSummary) => {
     setBusy(true);
@@ -40,7 +42,7 @@ export function RevisionHistory({ session, onClose, onRestored }: RevisionHistor
       await session.restoreRevision(revision.id);
       onRestored(formatDateTime(revision.savedAt, true));
     } catch (error) {
-      setProblem(errorMessage(error, 'That version could not be restored.'));
+      setRestoreProblem(describeError(error, 'That version could not be restored.'));
     } finally {
       setBusy(false);
     }

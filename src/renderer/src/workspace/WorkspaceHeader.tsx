@@ -1,5 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import { errorMessage } from '../save-file';
+import { describeError } from '../api';
 import type { SaveState } from './autosaver';
 import type { ProjectSession } from './project-session';
 
@@ -65,7 +65,7 @@ function ProjectName({
     }
     onRename(next).then(
       () => setProblem(undefined),
-      (error: unknown) => setProblem(errorMessage(error, 'The project could not be renamed.')),
+      (error: unknown) => setProblem(describeError(error, 'The project could not be renamed.')),
     );
   };
 

@@ -1,3 +1,5 @@
+import { describeError } from '../api/describe-error';
+
 /** Where the open project's network stands against what is stored. */
 export type SaveState =
   | { readonly status: 'saved' }
@@ -100,7 +102,10 @@ export class Autosaver<T> {
         this.setState(this.dirty ? { status: 'unsaved' } : { status: 'saved' });
       },
       (error: unknown) => {
-        this.setState({ status: 'failed', message: messageOf(error) });
+        this.setState({
+          status: 'failed',
+          message: describeError(error, 'The network could not be saved.'),
+        });
       },
     );
     try {
@@ -121,10 +126,4 @@ export class Autosaver<T> {
     this.current = state;
     for (const listener of this.listeners) listener();
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message
-    ? error.message
-    : 'The network could not be saved.';
 }

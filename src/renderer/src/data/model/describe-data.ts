@@ -1,4 +1,5 @@
 import type { DatasetInfo } from '../../../../shared/data/dataset-info';
+import { plural } from '../../../../shared/text/plural';
 
 /** "[28, 28, 1]": a shape as the Input's shape field takes it. */
 export function shapeText(shape: readonly number[]): string {
@@ -36,7 +37,7 @@ export function describeLabels(
 
 /** "1,234 examples" with a thousands separator. */
 export function countText(count: number, noun = 'example'): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : `${noun}s`}`;
+  return plural(count, noun);
 }
 
 /** A share of a total as a percentage a student reads: "33%", "0.5%". */

@@ -1,3 +1,4 @@
+import type { ApiOutput } from '../../../../shared/api/contract';
 import type { CsvTableResult, ImportKind } from '../../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
 
@@ -212,4 +213,55 @@ export function idxSpec(form: IdxForm): IdxSpec | undefined {
 /** An uploaded IDX file goes in the labels slot when its name says so (train-labels-…). */
 export function idxSlot(fileName: string): 'images' | 'labels' {
   return /label/i.test(fileName) ? 'labels' : 'images';
+}
+
+/** Which file the user is choosing: one of the IDX pair, or the only file of the others. */
+export type ImportSlot = 'csv' | 'images' | 'idx-images' | 'idx-labels';
+
+/** What Neurite answered for an uploaded file: where it keeps it, and what kind it is. */
+export type StoredUpload = ApiOutput<'datasets.upload'>;
+
+export interface PlacedUpload {
+  readonly forms: ImportForms;
+  /** The data set to try now that the form is complete, if it is. */
+  readonly toTry: { readonly spec: DatasetSpec; readonly kind: ImportKind } | undefined;
+}
+
+/**
+ * Puts an uploaded file in the form of its kind: a CSV file starts its form afresh (its
+ * columns are read next, and the form tries it once it picks a target); an image folder or
+ * an IDX file completes its form when the rest is already there. An IDX file goes in the slot
+ * it was picked for, or, when dropped, the one its name says.
+ */
+export function placeUpload(
+  forms: ImportForms,
+  stored: StoredUpload,
+  fileName: string,
+  slot: ImportSlot | undefined,
+): PlacedUpload {
+  const picked = { path: stored.path, name: fileName };
+  if (stored.kind === 'csv') {
+    const csv = {
+      ...forms.csv,
+      file: picked,
+      table: undefined,
+      target: '',
+      savedTarget: undefined,
+    };
+    return { forms: { ...forms, kind: 'csv', csv }, toTry: undefined };
+  }
+  if (stored.kind === 'images') {
+    const next: ImportForms = {
+      ...forms,
+      kind: 'images',
+      images: { ...forms.images, folder: picked },
+    };
+    const spec = imageSpec(next.images);
+    return { forms: next, toTry: spec ? { spec, kind: 'images' } : undefined };
+  }
+  const which =
+    slot === 'idx-images' ? 'images' : slot === 'idx-labels' ? 'labels' : idxSlot(fileName);
+  const next: ImportForms = { ...forms, kind: 'idx', idx: { ...forms.idx, [which]: picked } };
+  const spec = idxSpec(next.idx);
+  return { forms: next, toTry: spec ? { spec, kind: 'idx' } : undefined };
 }

@@ -101,3 +101,32 @@ export function builtInSpec(
   }
   return spec;
 }
+
+export type OptionTexts = Readonly<Partial<Record<BuiltInOption, string>>>;
+
+/**
+ * The text of each setting's field when the list of built-in sets arrives: the saved choice's
+ * own values for the saved set, the set's defaults for the others. Sets without settings get
+ * no fields.
+ */
+export function initialOptionTexts(
+  builtins: readonly {
+    readonly name: string;
+    readonly options?: Partial<Record<BuiltInOption, number>> | undefined;
+  }[],
+  saved: DatasetSpec | undefined,
+): Readonly<Record<string, OptionTexts>> {
+  return Object.fromEntries(
+    builtins.map((d) => {
+      const texts: Partial<Record<BuiltInOption, string>> = {};
+      for (const option of BUILT_IN_OPTIONS) {
+        const fallback = d.options?.[option];
+        if (fallback === undefined) continue;
+        const own =
+          saved?.source === 'builtin' && saved.name === d.name ? saved[option] : undefined;
+        texts[option] = String(own ?? fallback);
+      }
+      return [d.name, texts];
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
+import { plural } from '../../../../shared/text/plural';
 import type { Change, EditorHistory, NodeSize, Selection } from '../model';
 import {
   DUPLICATE_OFFSET,
@@ -49,10 +50,6 @@ export interface EditorActions {
 }
 
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** Every editor command as a function, shared by the toolbar, the keys and the clipboard. */
 export function useEditorActions({

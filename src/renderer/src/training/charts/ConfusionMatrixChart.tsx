@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ConfusionMatrix } from '../../../../shared/training/events';
 import { CHART_CONFIG, COLORS } from './chart-style';
-import { loadPlotly, type Data, type Layout } from './plotly';
+import { type Data, type Layout } from './plotly';
+import { usePlotly } from './use-plotly';
 
 /**
  * The confusion matrix as a heatmap: rows are the true class, columns the predicted one, each
@@ -15,13 +16,12 @@ export function ConfusionMatrixChart({
   readonly title: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [loadError, setLoadError] = useState<string>();
+  const { plotly, failed } = usePlotly();
   const total = matrix.counts.flat().reduce((sum, count) => sum + count, 0);
 
   useEffect(() => {
     const div = ref.current;
-    if (!div) return;
-    let cancelled = false;
+    if (!plotly || !div) return;
     const size = Math.min(560, Math.max(300, 120 + matrix.labels.length * 42));
     const trace = {
       type: 'heatmap',
@@ -48,19 +48,16 @@ export function ConfusionMatrixChart({
       xaxis: { title: { text: 'predicted class' }, type: 'category', side: 'bottom' },
       yaxis: { title: { text: 'true class' }, type: 'category', autorange: 'reversed' },
     };
-    loadPlotly()
-      .then((plotly) => {
-        if (!cancelled) void plotly.react(div, [trace], layout, CHART_CONFIG);
-      })
-      .catch(() =>
-        setLoadError('The confusion matrix could not be drawn. Reload the page to try again.'),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [matrix, title]);
+    void plotly.react(div, [trace], layout, CHART_CONFIG);
+  }, [plotly, matrix, title]);
 
-  if (loadError) return <p className="training-error">{loadError}</p>;
+  if (failed) {
+    return (
+      <p className="training-error">
+        The confusion matrix could not be drawn. Reload the page to try again.
+      </p>
+    );
+  }
   return (
     <div
       ref={ref}

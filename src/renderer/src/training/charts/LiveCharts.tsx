@@ -3,7 +3,8 @@ import type { LiveRun } from '../model/live-run';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
 import { CHART_CONFIG, COLORS, chartLayout, followSize } from './chart-style';
-import { loadPlotly, type Data, type Plotly } from './plotly';
+import { type Data, type Plotly } from './plotly';
+import { usePlotly } from './use-plotly';
 
 /** Charts are extended at most this often: each extend redraws a chart, and 7 a second looks live. */
 const MIN_FLUSH_MS = 150;
@@ -198,8 +199,11 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
   const metricRef = useRef<HTMLDivElement>(null);
   const rateRef = useRef<HTMLDivElement>(null);
   const [metric, setMetric] = useState<string | undefined>(run.series.metric);
-  const [loadError, setLoadError] = useState<string>();
-  const [plotly, setPlotly] = useState<Plotly>();
+  const { plotly, failed } = usePlotly();
+  const [drawError, setDrawError] = useState<string>();
+  const loadError = failed
+    ? 'The charts could not be loaded. Reload the page to try again.'
+    : drawError;
   const feeds = useRef<ChartFeed[]>([]);
 
   // The metric chart appears once the first epoch says which metric the run reports.
@@ -209,22 +213,6 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
       if (run.series.metric) setMetric(run.series.metric);
     });
   }, [run, metric]);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadPlotly()
-      .then((loaded) => {
-        if (!cancelled) setPlotly(() => loaded);
-      })
-      .catch((error: unknown) => {
-        // For a bug report; the student sees the sentence below.
-        console.warn('Plotly did not load:', error);
-        setLoadError('The charts could not be loaded. Reload the page to try again.');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   // New points are drawn at most every MIN_FLUSH_MS, in the frame after they arrive.
   useEffect(() => {
@@ -254,15 +242,15 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
     };
   }, [plotly, run]);
 
-  useChart(plotly, lossRef, feeds, setLoadError, () => ({
+  useChart(plotly, lossRef, feeds, setDrawError, () => ({
     ...lossTraces(run.series),
     layout: { title: 'Loss', xTitle: 'epoch', yTitle: 'loss' },
   }));
-  useChart(plotly, rateRef, feeds, setLoadError, () => ({
+  useChart(plotly, rateRef, feeds, setDrawError, () => ({
     ...learningRateTraces(run.series),
     layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α', yFromZero: true },
   }));
-  useChart(plotly, metricRef, feeds, setLoadError, () =>
+  useChart(plotly, metricRef, feeds, setDrawError, () =>
     metric
       ? {
           ...metricTraces(run.series, metric),

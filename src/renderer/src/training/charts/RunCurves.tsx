@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
 import { CHART_CONFIG, RUN_COLORS, chartLayout, followSize } from './chart-style';
-import { loadPlotly, type Data } from './plotly';
+import { type Data } from './plotly';
+import { usePlotly } from './use-plotly';
 
 export interface NamedSeries {
   readonly name: string;
@@ -52,51 +53,49 @@ function traces(runs: readonly NamedSeries[], pick: 'loss' | 'metric'): Data[] {
 export function RunCurves({ runs }: { readonly runs: readonly NamedSeries[] }) {
   const lossRef = useRef<HTMLDivElement>(null);
   const metricRef = useRef<HTMLDivElement>(null);
-  const [loadError, setLoadError] = useState<string>();
+  const { plotly, failed } = usePlotly();
   const metric = runs.find((run) => run.series.metric)?.series.metric;
 
   useEffect(() => {
-    let cancelled = false;
+    if (!plotly) return;
     const stops: (() => void)[] = [];
-    loadPlotly()
-      .then((plotly) => {
-        if (cancelled) return;
-        for (const div of [lossRef.current, metricRef.current]) {
-          if (div) stops.push(followSize(plotly, div));
-        }
-        if (lossRef.current) {
-          void plotly.react(
-            lossRef.current,
-            traces(runs, 'loss'),
-            chartLayout({ title: 'Loss per epoch', xTitle: 'epoch', yTitle: 'loss' }),
-            CHART_CONFIG,
-          );
-        }
-        if (metricRef.current && metric) {
-          void plotly.react(
-            metricRef.current,
-            traces(
-              runs.filter((run) => run.series.metric === metric),
-              'metric',
-            ),
-            chartLayout({
-              title: `${metricTitle(metric)} per epoch`,
-              xTitle: 'epoch',
-              yTitle: metricTitle(metric).toLowerCase(),
-              yPercent: isFraction(metric),
-            }),
-            CHART_CONFIG,
-          );
-        }
-      })
-      .catch(() => setLoadError('The charts could not be loaded. Reload the page to try again.'));
-    return () => {
-      cancelled = true;
-      stops.forEach((stop) => stop());
-    };
-  }, [runs, metric]);
+    for (const div of [lossRef.current, metricRef.current]) {
+      if (div) stops.push(followSize(plotly, div));
+    }
+    if (lossRef.current) {
+      void plotly.react(
+        lossRef.current,
+        traces(runs, 'loss'),
+        chartLayout({ title: 'Loss per epoch', xTitle: 'epoch', yTitle: 'loss' }),
+        CHART_CONFIG,
+      );
+    }
+    if (metricRef.current && metric) {
+      void plotly.react(
+        metricRef.current,
+        traces(
+          runs.filter((run) => run.series.metric === metric),
+          'metric',
+        ),
+        chartLayout({
+          title: `${metricTitle(metric)} per epoch`,
+          xTitle: 'epoch',
+          yTitle: metricTitle(metric).toLowerCase(),
+          yPercent: isFraction(metric),
+        }),
+        CHART_CONFIG,
+      );
+    }
+    return () => stops.forEach((stop) => stop());
+  }, [plotly, runs, metric]);
 
-  if (loadError) return <p className="training-error">{loadError}</p>;
+  if (failed) {
+    return (
+      <p className="training-error">
+        The charts could not be loaded. Reload the page to try again.
+      </p>
+    );
+  }
   return (
     <div className="training-charts">
       <div

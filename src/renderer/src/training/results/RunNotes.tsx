@@ -1,8 +1,5 @@
+import { plural } from '../../../../shared/text/plural';
 import type { RunView } from '../model/run-state';
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /**
  * What the trainer wants the student to know about the run: how the examples were split, how

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiCallError, getApiClient } from '../../api';
-import type { Run, RunSummary } from '../../../../shared/api/records';
+import { describeError, useApi, useApiEvent, useApiQuery, useLatestRequest } from '../../api';
+import type { Run } from '../../../../shared/api/records';
 import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
@@ -16,69 +16,63 @@ export interface PastRunsProps {
   readonly liveRunId: string | undefined;
 }
 
-function errorText(error: unknown, doing: string): string {
-  return error instanceof ApiCallError
-    ? error.error.message
-    : `The runs could not be ${doing}: Neurite did not answer. Try again in a moment.`;
-}
+const errorText = (error: unknown, doing: string) =>
+  describeError(
+    error,
+    `The runs could not be ${doing}: Neurite did not answer. Try again in a moment.`,
+  );
 
 /** The project's runs, and the curves of the ones the user checks, overlaid to compare. */
 export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastRunsProps) {
-  const api = getApiClient();
-  const [runs, setRuns] = useState<readonly RunSummary[]>([]);
-  const [reloads, setReloads] = useState(0);
-  const [error, setError] = useState<string>();
+  const api = useApi();
+  const listing = useApiQuery('runs.list', { projectId }, [version]);
+  const runs = useMemo(
+    () => [...(listing.data ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+    [listing.data],
+  );
+  // Reading the details or deleting a run failed; a newer list clears it.
+  const [actionError, setActionError] = useState<{ list: unknown; message: string }>();
+  const error =
+    listing.error !== undefined
+      ? errorText(listing.error, 'read')
+      : actionError?.list === listing.data
+        ? actionError?.message
+        : undefined;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [details, setDetails] = useState<ReadonlyMap<string, Run>>(new Map());
 
-  useEffect(
-    () =>
-      api.on('project.changed', (payload) => {
-        if (payload.projectId === projectId) setReloads((n) => n + 1);
-      }),
-    [api, projectId],
-  );
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .call('runs.list', { projectId })
-      .then((list) => {
-        if (cancelled) return;
-        setRuns([...list].sort((a, b) => b.startedAt.localeCompare(a.startedAt)));
-        setError(undefined);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(errorText(e, 'read'));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, projectId, version, reloads]);
+  const { reload } = listing;
+  useApiEvent('project.changed', (payload) => {
+    if (payload.projectId === projectId) reload();
+  });
 
   // Details of checked runs are fetched once each; a run that ended since is fetched again.
+  const reading = useLatestRequest();
   useEffect(() => {
-    let cancelled = false;
-    for (const runId of selected) {
+    const wanted = [...selected].filter((runId) => {
       const summary = runs.find((run) => run.id === runId);
       const known = details.get(runId);
-      if (!summary) continue;
-      if (known && known.status === summary?.status && known.epochsRun === summary.epochsRun) {
-        continue;
-      }
-      api
-        .call('runs.get', { runId })
-        .then((run) => {
-          if (!cancelled) setDetails((current) => new Map(current).set(runId, run));
-        })
-        .catch((e: unknown) => {
-          if (!cancelled) setError(errorText(e, 'read'));
-        });
-    }
-    return () => {
-      cancelled = true;
-    };
-  }, [api, selected, runs, details]);
+      if (!summary) return false;
+      return !known || known.status !== summary.status || known.epochsRun !== summary.epochsRun;
+    });
+    if (wanted.length === 0) return;
+    return reading.run(
+      () => Promise.allSettled(wanted.map((runId) => api.call('runs.get', { runId }))),
+      (answers) => {
+        const read = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+        if (read.length > 0) {
+          setDetails((current) => {
+            const next = new Map(current);
+            for (const run of read) next.set(run.id, run);
+            return next;
+          });
+        }
+        const failed = answers.find((a) => a.status === 'rejected');
+        if (failed)
+          setActionError({ list: listing.data, message: errorText(failed.reason, 'read') });
+      },
+    );
+  }, [api, reading, selected, runs, details, listing.data]);
 
   const names = useMemo(() => runNames(runs), [runs]);
   const shown: NamedSeries[] = useMemo(
@@ -110,9 +104,9 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
         next.delete(runId);
         return next;
       });
-      setReloads((n) => n + 1);
+      reload();
     } catch (e) {
-      setError(errorText(e, 'deleted'));
+      setActionError({ list: listing.data, message: errorText(e, 'deleted') });
     }
   };
 

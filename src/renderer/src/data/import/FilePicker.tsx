@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ChosenFile } from './model/import-forms';
+import type { ChosenFile } from '../model/import-forms';
 
 /**
  * Choosing a file or folder: a button that opens the system's dialog in the desktop app, or a

@@ -1,0 +1,154 @@
+import { useEffect, useId } from 'react';
+import { describeError, useApi, useLatestRequest } from '../../api';
+import { targetIndex } from '../model/import-forms';
+import { chooseOnDesktop } from './choose-on-desktop';
+import { Choice } from './Choice';
+import type { FieldsProps } from './fields';
+import { FilePicker } from './FilePicker';
+
+/** A CSV table: the file, the column to predict, the task, scaling, and how to read the file. */
+export function CsvFields({
+  forms,
+  desktop,
+  busy,
+  problems,
+  setProblem,
+  update,
+  onUpload,
+}: FieldsProps) {
+  const api = useApi();
+  const reading = useLatestRequest();
+  const form = forms.csv;
+  const file = form.file;
+  const targetId = useId();
+
+  // The columns come from the file itself, read again when the delimiter or header changes.
+  useEffect(() => {
+    if (!file) return;
+    return reading.run(
+      () =>
+        api.call('datasets.table', {
+          path: file.path,
+          delimiter: form.delimiter,
+          header: form.header,
+        }),
+      (table) => {
+        setProblem('csv', undefined);
+        update('csv', {
+          table,
+          target: targetIndex(table, form.savedTarget),
+          savedTarget: undefined,
+        });
+      },
+      (error: unknown) => {
+        setProblem('csv', describeError(error));
+        update('csv', { table: undefined, target: '' });
+      },
+    );
+    // Only a new file, delimiter or header row setting changes the columns.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file?.path, form.delimiter, form.header]);
+
+  const chooseFile = async () => {
+    try {
+      const picked = await chooseOnDesktop(api, 'csv');
+      if (picked) update('csv', { file: picked, table: undefined, target: '' });
+    } catch (error) {
+      setProblem('csv', describeError(error));
+    }
+  };
+
+  return (
+    <div className="data-form">
+      <FilePicker
+        label="CSV file"
+        chosen={file}
+        desktop={desktop}
+        accept=".csv,.tsv,.txt,text/csv"
+        buttonText="Choose a CSV file…"
+        error={problems.csv}
+        busy={busy}
+        onDesktopChoose={() => void chooseFile()}
+        onUpload={(files) => onUpload(files, 'csv')}
+      />
+      {form.table && (
+        <>
+          <div className="data-field">
+            <label htmlFor={targetId}>Column to predict (target)</label>
+            <select
+              id={targetId}
+              value={form.target}
+              onChange={(event) => update('csv', { target: event.target.value })}
+            >
+              {form.table.columns.map((column, i) => (
+                <option key={i} value={String(i)}>
+                  {column}
+                </option>
+              ))}
+            </select>
+            <span className="data-field-hint">
+              The other {form.table.columns.length - 1} columns are what the network learns from.
+            </span>
+          </div>
+          <Choice
+            label="Task"
+            value={form.task}
+            options={[
+              ['auto', 'Decide from the target column'],
+              ['classification', 'Classification (pick a class)'],
+              ['regression', 'Regression (predict a number)'],
+            ]}
+            onChange={(task) => update('csv', { task })}
+          />
+          <Choice
+            label="Scaling of number columns"
+            value={form.scaling}
+            options={[
+              ['standardize', 'Standardize (mean 0, spread 1)'],
+              ['minmax', 'Min–max (0 to 1)'],
+              ['none', 'None (as in the file)'],
+            ]}
+            onChange={(scaling) => update('csv', { scaling })}
+          />
+          <Choice
+            label="Empty cells"
+            value={form.missing}
+            options={[
+              ['error', 'Refuse the file and say where they are'],
+              ['drop', 'Leave out rows with empty cells'],
+              ['mean', 'Fill with the column’s mean'],
+            ]}
+            onChange={(missing) => update('csv', { missing })}
+          />
+        </>
+      )}
+      {file && (
+        <details className="data-advanced">
+          <summary>How the file is read</summary>
+          <Choice
+            label="Separator"
+            value={form.delimiter}
+            options={[
+              ['auto', 'Detect'],
+              [',', 'Comma ,'],
+              [';', 'Semicolon ;'],
+              ['\t', 'Tab'],
+              ['|', 'Vertical bar |'],
+            ]}
+            onChange={(delimiter) => update('csv', { delimiter, table: undefined, target: '' })}
+          />
+          <Choice
+            label="First row"
+            value={form.header}
+            options={[
+              ['auto', 'Detect'],
+              ['yes', 'Column names'],
+              ['no', 'Data'],
+            ]}
+            onChange={(header) => update('csv', { header, table: undefined, target: '' })}
+          />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { DataPanel } from '../../src/renderer/src/data/DataPanel';
+import type { ApiOutput } from '../../src/shared/api/contract';
+import type { DatasetPreviewResult } from '../../src/shared/data/dataset-preview';
+import type { DatasetSpec } from '../../src/shared/data/dataset-spec';
+import { chain } from '../fixtures/build-graph';
+import { FakeHost, refuse } from '../fixtures/fake-host';
+import { renderWithHost, settle } from './render-with-host';
+
+/** The Data tab against a fake Neurite: what a student sees when choosing a data set. */
+
+const graph = chain(
+  { form: 'vector', shape: [3] },
+  [['Dense', { units: 2, activation: 'softmax' }]],
+  { task: 'classification', loss: 'categoricalCrossentropy' },
+);
+
+const BUILTINS: ApiOutput<'datasets.builtins'> = [
+  {
+    name: 'iris',
+    title: 'Iris flowers',
+    description: 'Measurements of 150 irises of three species.',
+    task: 'classification',
+    featureShape: [4],
+    count: 150,
+  },
+  {
+    name: 'moons',
+    title: 'Two moons',
+    description: 'Two interleaving half circles.',
+    task: 'classification',
+    featureShape: [2],
+    count: 200,
+    options: { samples: 200, noise: 0.1 },
+  },
+];
+
+const IRIS_PREVIEW: DatasetPreviewResult = {
+  info: {
+    title: 'Iris flowers',
+    task: 'classification',
+    featureShape: [4],
+    featureType: 'float32',
+    classNames: ['setosa', 'versicolor', 'virginica'],
+    targetSize: 3,
+    count: 150,
+    notes: [],
+  },
+  preview: {
+    kind: 'table',
+    columns: ['sepal_length', 'species'],
+    rows: [[5.1, 'setosa']],
+    rowCount: 150,
+  },
+  classBalance: [
+    { name: 'setosa', count: 50 },
+    { name: 'versicolor', count: 50 },
+    { name: 'virginica', count: 50 },
+  ],
+  fit: {
+    status: 'mismatch',
+    ok: false,
+    problems: [
+      {
+        message: 'The Input takes 3 numbers per example, but Iris flowers has 4.',
+        fix: 'Set the Input\'s shape to "4".',
+        edit: { nodeId: 'x', params: { shape: [4] } },
+      },
+    ],
+    notes: [],
+  },
+};
+
+function host() {
+  return new FakeHost({
+    // Served by `neurite serve`: files are uploaded through the browser.
+    'app.info': { version: '0.1.0', dataDir: '/data', transport: 'websocket', notices: [] },
+    'datasets.builtins': BUILTINS,
+    'datasets.preview': IRIS_PREVIEW,
+  });
+}
+
+function renderPanel(fake: FakeHost, value?: DatasetSpec) {
+  const onChange = vi.fn<(spec: DatasetSpec) => void>();
+  const onApplyFixes = vi.fn<(edits: readonly unknown[]) => string | void>();
+  renderWithHost(
+    fake,
+    <DataPanel graph={graph} value={value} onChange={onChange} onApplyFixes={onApplyFixes} />,
+  );
+  return { onChange, onApplyFixes };
+}
+
+describe('the data panel', () => {
+  it('lists the built-in data sets Neurite offers', async () => {
+    renderPanel(host());
+    const list = await screen.findByRole('list', { name: 'Built-in data sets' });
+    const cards = within(list).getAllByRole('button');
+    expect(cards.map((card) => card.querySelector('.data-card-title')?.textContent)).toEqual([
+      'Iris flowers',
+      'Two moons',
+    ]);
+    expect(cards[0]!.textContent).toContain('150 examples');
+  });
+
+  it('says why the list could not be read', async () => {
+    const fake = host().answer('datasets.builtins', () => {
+      throw refuse('The data folder cannot be read.', { code: 'storage' });
+    });
+    renderPanel(fake);
+    expect((await screen.findByRole('alert')).textContent).toBe('The data folder cannot be read.');
+  });
+
+  it('previews a chosen set with its fit check, and chooses it once it has loaded', async () => {
+    const fake = host();
+    const { onChange, onApplyFixes } = renderPanel(fake);
+    fireEvent.click(await screen.findByRole('button', { name: /Iris flowers/ }));
+    await settle();
+
+    expect(fake.inputsOf('datasets.preview')).toEqual([
+      { data: { source: 'builtin', name: 'iris' }, graph },
+    ]);
+    expect(onChange).toHaveBeenCalledWith({ source: 'builtin', name: 'iris' });
+    expect(screen.getByRole('heading', { name: 'Iris flowers' })).toBeTruthy();
+    const fit = screen.getByRole('region', { name: 'Fit with the network' });
+    expect(within(fit).getByRole('heading').textContent).toContain('Does not fit your network');
+    expect(fit.textContent).toContain(
+      'The Input takes 3 numbers per example, but Iris flowers has 4.',
+    );
+    expect(fit.textContent).toContain('Set the Input\'s shape to "4".');
+    expect(screen.getByRole('button', { name: /Iris flowers/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+
+    fireEvent.click(within(fit).getByRole('button', { name: 'Apply fix' }));
+    expect(onApplyFixes).toHaveBeenCalledWith([{ nodeId: 'x', params: { shape: [4] } }]);
+  });
+
+  it('shows the saved choice without choosing it again', async () => {
+    const fake = host();
+    const { onChange } = renderPanel(fake, { source: 'builtin', name: 'iris' });
+    expect(await screen.findByRole('heading', { name: 'Iris flowers' })).toBeTruthy();
+    expect(fake.inputsOf('datasets.preview')).toHaveLength(1);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('keeps the set on show when the next one cannot be loaded, and says why', async () => {
+    const fake = host();
+    const { onChange } = renderPanel(fake, { source: 'builtin', name: 'iris' });
+    await screen.findByRole('heading', { name: 'Iris flowers' });
+    fake.answer('datasets.preview', () => {
+      throw refuse('Two moons could not be generated: the noise is too large.');
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Two moons/ }));
+    await settle();
+
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Two moons could not be generated: the noise is too large. Nothing was changed: the data set is still “Iris flowers”.',
+    );
+    expect(screen.getByRole('heading', { name: 'Iris flowers' })).toBeTruthy();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("shows the service's sentence when an upload is refused, and changes nothing", async () => {
+    const fake = host().answer('datasets.upload', () => {
+      throw refuse('"notes.csv" is not a CSV table: its first line has no separator.');
+    });
+    const { onChange } = renderPanel(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Import your own' }));
+    const input = await screen.findByLabelText('CSV file: Choose a CSV file…');
+    const file = new File(['just some words'], 'notes.csv', { type: 'text/csv' });
+    fireEvent.change(input, { target: { files: [file] } });
+    await settle();
+
+    expect(fake.inputsOf('datasets.upload')).toEqual([
+      { fileName: 'notes.csv', base64: btoa('just some words') },
+    ]);
+    expect(screen.getByText(/is not a CSV table/).textContent).toBe(
+      '"notes.csv" is not a CSV table: its first line has no separator. Nothing was changed.',
+    );
+    expect(fake.inputsOf('datasets.preview')).toEqual([]);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
