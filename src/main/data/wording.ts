@@ -1,4 +1,4 @@
-/** "1 row", "2 rows": the word for a count (give the plural when it is not just +s). */
-export function plural(count: number, word: string, many = `${word}s`): string {
+/** "row" for 1, "rows" for 2: the noun for a count, without the count (give the plural when it is not just +s). */
+export function nounFor(count: number, word: string, many = `${word}s`): string {
   return count === 1 ? word : many;
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { basename } from 'node:path';
 import { datasetError } from '../errors';
-import { plural } from '../wording';
+import { nounFor } from '../wording';
 import { isDecimalCommaNumber, isMissingCell, parseNumberCell } from './cell-values';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -68,7 +68,7 @@ export function parseTable(rawText: string, path: string, options: TableOptions)
     if (row.cells.length !== columnCount) {
       throw datasetError(
         'ragged-row',
-        `${fileName}: line ${row.line} has ${row.cells.length} ${plural(row.cells.length, 'value')} but ${widthSource} ${columnCount}. Every line needs one value per column: look for a missing or extra ${DELIMITER_NAMES[delimiter]} on line ${row.line}.`,
+        `${fileName}: line ${row.line} has ${row.cells.length} ${nounFor(row.cells.length, 'value')} but ${widthSource} ${columnCount}. Every line needs one value per column: look for a missing or extra ${DELIMITER_NAMES[delimiter]} on line ${row.line}.`,
       );
     }
   }

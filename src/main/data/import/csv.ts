@@ -14,7 +14,7 @@ import {
 } from './csv-columns';
 import type { Table, TableRow } from './csv-table';
 import { DELIMITER_NAMES, parseTable } from './csv-table';
-import { plural } from '../wording';
+import { nounFor } from '../wording';
 import { fitScaling } from './column-scaling';
 import { readSourceText } from './read-source-file';
 
@@ -203,7 +203,7 @@ function planFeatures(table: Table, targetColumn: number, notes: string[]): Feat
     }
     features.push({ kind: 'categories', profile, categories });
     notes.push(
-      `Column "${profile.name}" was one-hot encoded into ${categories.length} ${plural(categories.length, 'column')} (${categories
+      `Column "${profile.name}" was one-hot encoded into ${categories.length} ${nounFor(categories.length, 'column')} (${categories
         .slice(0, 6)
         .map((category) => `${profile.name}=${category}`)
         .join(', ')}${categories.length > 6 ? ', …' : ''}).`,
@@ -254,7 +254,7 @@ function keepRows(
 
   if (missing === 'drop') {
     notes.push(
-      `${rowsWithEmpty.length} ${plural(rowsWithEmpty.length, 'row')} with empty cells ${rowsWithEmpty.length === 1 ? 'was' : 'were'} dropped (${lines(rowsWithEmpty)}).`,
+      `${rowsWithEmpty.length} ${nounFor(rowsWithEmpty.length, 'row')} with empty cells ${rowsWithEmpty.length === 1 ? 'was' : 'were'} dropped (${lines(rowsWithEmpty)}).`,
     );
     return keepNonEmpty(table, rowsWithEmpty);
   }
@@ -263,7 +263,7 @@ function keepRows(
   const noTarget = table.rows.filter((row) => isMissingCell(row.cells[target.column] ?? ''));
   if (noTarget.length > 0) {
     notes.push(
-      `${noTarget.length} ${plural(noTarget.length, 'row')} with no value in the target column "${target.name}" ${noTarget.length === 1 ? 'was' : 'were'} dropped (${lines(noTarget)}): a value to predict cannot be made up.`,
+      `${noTarget.length} ${nounFor(noTarget.length, 'row')} with no value in the target column "${target.name}" ${noTarget.length === 1 ? 'was' : 'were'} dropped (${lines(noTarget)}): a value to predict cannot be made up.`,
     );
   }
   const kept = keepNonEmpty(table, noTarget);
@@ -272,7 +272,7 @@ function keepRows(
       isMissingCell(row.cells[feature.profile.column] ?? ''),
     ).length;
     if (empty === 0) continue;
-    const cells = `${empty} empty ${plural(empty, 'cell')} in column "${feature.profile.name}"`;
+    const cells = `${empty} empty ${nounFor(empty, 'cell')} in column "${feature.profile.name}"`;
     notes.push(
       feature.kind === 'number'
         ? `${cells} ${empty === 1 ? 'is' : 'are'} filled with the mean of the training rows.`
@@ -301,7 +301,7 @@ function describeSource(
   count: number,
 ): string[] {
   const lines = [
-    `${table.fileName}: ${count} ${plural(count, 'row')}, values separated by ${DELIMITER_NAMES[table.delimiter]}s, ${
+    `${table.fileName}: ${count} ${nounFor(count, 'row')}, values separated by ${DELIMITER_NAMES[table.delimiter]}s, ${
       table.header
         ? 'the first line is a header'
         : 'no header row (columns are named "column 1", "column 2", …)'

@@ -3,7 +3,7 @@ import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { datasetError } from '../errors';
 import type { ExampleTable, LoadedDataset } from '../types';
-import { plural } from '../wording';
+import { nounFor } from '../wording';
 import { readSourceFile } from './read-source-file';
 
 export type IdxDatasetSpec = Extract<DatasetSpec, { source: 'idx' }>;
@@ -183,7 +183,7 @@ function checkLabels(
   const outside = labels.filter((label) => label >= classNames.length).length;
   throw datasetError(
     'label-out-of-range',
-    `${basename(path)}: image ${at + 1} has label ${labels[at] ?? 0}, but ${named ? `only ${classNames.length} class names were given` : `there are ${classNames.length} classes`} (labels 0 to ${classNames.length - 1}). ${outside > 1 ? `${outside} ${plural(outside, 'label')} are outside that range. ` : ''}Give one class name per label value, or check that this is the right labels file.`,
+    `${basename(path)}: image ${at + 1} has label ${labels[at] ?? 0}, but ${named ? `only ${classNames.length} class names were given` : `there are ${classNames.length} classes`} (labels 0 to ${classNames.length - 1}). ${outside > 1 ? `${outside} ${nounFor(outside, 'label')} are outside that range. ` : ''}Give one class name per label value, or check that this is the right labels file.`,
   );
 }
 

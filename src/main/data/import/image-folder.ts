@@ -5,7 +5,7 @@ import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { datasetError } from '../errors';
 import type { LoadedDataset } from '../types';
-import { plural } from '../wording';
+import { nounFor } from '../wording';
 import { decodeImage, imageFormat, toChannels } from './decode-image';
 import { requireFolder } from './read-source-file';
 import { resizeBilinear } from './resize-image';
@@ -84,13 +84,13 @@ export async function loadImageFolder(spec: ImageFolderDatasetSpec): Promise<Loa
   if (empty.length > 0) {
     throw datasetError(
       'too-few-images',
-      `The class ${plural(empty.length, 'folder')} ${empty.map((name) => `"${name}"`).join(', ')} in ${root} ${empty.length === 1 ? 'has' : 'have'} no PNG or JPEG image Neurite could read. Every class needs at least one image${skipped.length > 0 ? ` (skipped: ${listSkipped(skipped)})` : ''}.`,
+      `The class ${nounFor(empty.length, 'folder')} ${empty.map((name) => `"${name}"`).join(', ')} in ${root} ${empty.length === 1 ? 'has' : 'have'} no PNG or JPEG image Neurite could read. Every class needs at least one image${skipped.length > 0 ? ` (skipped: ${listSkipped(skipped)})` : ''}.`,
     );
   }
 
   const count = labels.length;
   const notes = [
-    `${count} ${plural(count, 'image')} in ${classFolders.length} classes (${classFolders
+    `${count} ${nounFor(count, 'image')} in ${classFolders.length} classes (${classFolders
       .map((name, label) => `${name}: ${perClass[label] ?? 0}`)
       .join(
         ', ',
@@ -98,7 +98,7 @@ export async function loadImageFolder(spec: ImageFolderDatasetSpec): Promise<Loa
   ];
   if (skipped.length > 0) {
     notes.push(
-      `${skipped.length} ${plural(skipped.length, 'file was', 'files were')} skipped: ${listSkipped(skipped)}.`,
+      `${skipped.length} ${nounFor(skipped.length, 'file was', 'files were')} skipped: ${listSkipped(skipped)}.`,
     );
   }
   const info: DatasetInfo = {

@@ -6,7 +6,7 @@ import type { LoadedDataset } from '../types';
 import { isMissingCell } from './cell-values';
 import { classLabels, columnName, resolveColumn } from './csv-columns';
 import { parseTable } from './csv-table';
-import { plural } from '../wording';
+import { nounFor } from '../wording';
 import { readSourceText } from './read-source-file';
 import { buildVocabulary, encodeTexts, tokenize } from './tokenize';
 
@@ -58,9 +58,9 @@ export async function loadTextCsv(spec: TextCsvDatasetSpec): Promise<LoadedDatas
 
   const cut = texts.filter((words) => words.length > length).length;
   const notes = [
-    `${file}: ${count} ${plural(count, 'text')} from column "${columnName(table, textColumn)}", labels from column "${columnName(table, labelColumn)}" (${classes.names.slice(0, 10).join(', ')}${classes.names.length > 10 ? ', …' : ''}).`,
+    `${file}: ${count} ${nounFor(count, 'text')} from column "${columnName(table, textColumn)}", labels from column "${columnName(table, labelColumn)}" (${classes.names.slice(0, 10).join(', ')}${classes.names.length > 10 ? ', …' : ''}).`,
     `Words are numbered by how often they appear in the training texts: the ${vocabularySize - 2} most frequent get ids 2 to ${vocabularySize - 1}, any other word is 1, and 0 pads short texts (at the start).`,
-    `Each text is ${length} word ids long${cut > 0 ? `; ${cut} longer ${plural(cut, 'text')} ${cut === 1 ? 'was' : 'were'} cut after word ${length}` : ''}.`,
+    `Each text is ${length} word ids long${cut > 0 ? `; ${cut} longer ${nounFor(cut, 'text')} ${cut === 1 ? 'was' : 'were'} cut after word ${length}` : ''}.`,
   ];
   const info: DatasetInfo = {
     title: file,

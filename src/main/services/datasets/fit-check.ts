@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/text/plural';
 import { LOSS_TITLES } from '../../../shared/catalog/losses';
 import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetFit, FitProblem } from '../../../shared/data/dataset-preview';
@@ -8,8 +9,6 @@ import { shapesEqual } from '../../../shared/shapes/shape';
 import { flattensTo, planTargets } from '../../data/target-plan';
 import type { GraphEnds } from './graph-ends';
 import { graphEnds, lastDense } from './graph-ends';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Whether the trainer will accept this data set with this network, decided by the trainer's

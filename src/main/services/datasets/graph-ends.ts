@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/text/plural';
 import type { Loss, Task } from '../../../shared/catalog/losses';
 import type { FitProblem } from '../../../shared/data/dataset-preview';
 import type { GraphDocument, GraphNode } from '../../../shared/graph/document';
@@ -26,8 +27,6 @@ export type GraphEndsResult =
   | { readonly kind: 'unchecked'; readonly problem: FitProblem }
   /** The trainer would refuse this network with any data set (several Inputs, …). */
   | { readonly kind: 'mismatch'; readonly problem: FitProblem };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Reads a network the way the trainer does before training (parse, analyse, exactly one
