@@ -14,6 +14,8 @@ export const optimizerSchema = z.discriminatedUnion('type', [
     learningRate,
     /** β: 0 is plain gradient descent; 0.9 is the usual momentum. */
     momentum: z.number().min(0).lt(1).default(0),
+    /** Which momentum formula: see MOMENTUM_FORMULAS. */
+    momentumForm: z.enum(['average', 'sum']).default('average'),
   }),
   z.strictObject({
     type: z.literal('adagrad'),
@@ -36,22 +38,36 @@ export const optimizerSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type OptimizerConfig = z.output<typeof optimizerSchema>;
+export type MomentumForm = Extract<OptimizerConfig, { type: 'sgd' }>['momentumForm'];
 
-/** How the learning rate changes from epoch to epoch (epochs count from 0). */
+/**
+ * The two momentum formulas in use. The course notes average the gradients (an exponentially
+ * weighted average, so β = 0.9 takes steps as large as plain gradient descent); Keras and
+ * TF.js add them up, which makes steps 1 / (1 − β) times larger: 10 × at β = 0.9.
+ */
+export const MOMENTUM_FORMULAS: Readonly<Record<MomentumForm, string>> = {
+  average: 'V ← β·V + (1 − β)·dW, then W ← W − α·V (the course notes)',
+  sum: 'V ← β·V + dW, then W ← W − α·V (Keras and TF.js)',
+};
+
+/**
+ * How the learning rate changes from epoch to epoch. Epochs are numbered as the student sees
+ * them: n = 1 for the first.
+ */
 export const scheduleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant') }),
-  /** α = α₀ / (1 + decay · epoch) */
+  /** The course's decay, α = α₀ / (1 + decay · n): already α₀ / (1 + decay) in epoch 1. */
   z.strictObject({
     type: z.literal('inverseTime'),
     decay: z.number().min(0).max(100).default(0.01),
   }),
-  /** α = α₀ · factor^⌊epoch / every⌋ */
+  /** α = α₀ · factor^⌊(n − 1) / every⌋: α₀ for the first `every` epochs, then × factor. */
   z.strictObject({
     type: z.literal('step'),
     every: z.number().int().min(1).default(10),
     factor: z.number().positive().max(1).default(0.5),
   }),
-  /** α = α₀ · rate^epoch */
+  /** α = α₀ · rate^(n − 1): α₀ in epoch 1, × rate in each epoch after it. */
   z.strictObject({
     type: z.literal('exponential'),
     rate: z.number().positive().max(1).default(0.95),
@@ -153,7 +169,7 @@ export const trainingConfigSchema = z.strictObject({
 export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 export type TrainingConfigInput = z.input<typeof trainingConfigSchema>;
 
-/** α at an epoch (0-based) under a schedule. */
+/** α during epoch n (n = 1 for the first epoch) under a schedule. */
 export function scheduledLearningRate(
   base: number,
   schedule: ScheduleConfig,
@@ -165,8 +181,16 @@ export function scheduledLearningRate(
     case 'inverseTime':
       return base / (1 + schedule.decay * epoch);
     case 'step':
-      return base * schedule.factor ** Math.floor(epoch / schedule.every);
+      return base * schedule.factor ** Math.floor((epoch - 1) / schedule.every);
     case 'exponential':
-      return base * schedule.rate ** epoch;
+      return base * schedule.rate ** (epoch - 1);
   }
 }
+
+/** The formula of each schedule as the Training tab shows it beside the setting. */
+export const SCHEDULE_FORMULAS: Readonly<Record<ScheduleConfig['type'], string>> = {
+  constant: 'α = α₀ in every epoch',
+  inverseTime: 'α = α₀ / (1 + decay · n), where n = 1 in the first epoch',
+  step: 'α = α₀ · factor^⌊(n − 1) / every⌋, where n = 1 in the first epoch',
+  exponential: 'α = α₀ · rate^(n − 1), where n = 1 in the first epoch',
+};

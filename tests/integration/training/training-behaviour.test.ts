@@ -94,14 +94,14 @@ describe('training behaviour', () => {
     expect(mean).toBeGreaterThan(0.9);
   });
 
-  it('follows inverse-time decay: α = α₀ / (1 + decay · epoch)', async () => {
+  it('follows inverse-time decay: α = α₀ / (1 + decay · n), n = 1 in the first epoch', async () => {
     const run = await trainInProcess(circleNet(), circle, {
       epochs: 4,
       optimizer: { type: 'sgd', learningRate: 0.5, momentum: 0.9 },
       schedule: { type: 'inverseTime', decay: 1 },
     });
     finished(run);
-    expect(run.epochs.map((e) => e.learningRate)).toEqual([0.5, 0.25, 0.5 / 3, 0.125]);
+    expect(run.epochs.map((e) => e.learningRate)).toEqual([0.25, 0.5 / 3, 0.125, 0.1]);
   });
 
   it.each([

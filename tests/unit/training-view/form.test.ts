@@ -59,7 +59,12 @@ describe('the training form', () => {
   it('checks only the fields of the chosen optimizer, schedule and clipping', () => {
     const sgd = withFields({ 'optimizer.type': 'sgd', 'optimizer.beta1': 'garbage' });
     expect(sgd.errors).toEqual({});
-    expect(sgd.config?.optimizer).toEqual({ type: 'sgd', learningRate: 0.001, momentum: 0 });
+    expect(sgd.config?.optimizer).toEqual({
+      type: 'sgd',
+      learningRate: 0.001,
+      momentum: 0,
+      momentumForm: 'average',
+    });
     const step = withFields({ 'schedule.type': 'step', 'schedule.every': '0' });
     expect(step.errors['schedule.every']).toBe('Every (epochs) must be at least 1.');
     expect(withFields({ 'clipping.type': 'norm' }).config?.clipping).toEqual({

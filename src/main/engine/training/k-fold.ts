@@ -43,7 +43,7 @@ export interface FoldInput {
 export async function runFolds(input: FoldInput): Promise<FinalEvent> {
   const { job, context, plan, loss, classNames } = input;
   const k = job.config.kFold;
-  const folds = kFolds(input.split.train, k);
+  const folds = kFolds(input.split.train, k, input.random);
   const results: Evaluation[] = [];
   let lastTrain: Evaluation | undefined;
   let epochsRun = 0;

@@ -1,13 +1,24 @@
 import type { OptimizerConfig } from '../../../shared/training/config';
 import { tf } from '../tf';
 
-/** TF.js optimizer for a configuration. TF.js' momentum is v ← β·v + g, w ← w − α·v. */
+/**
+ * What the TF.js learning rate is, as a multiple of the student's α. TF.js' momentum is the
+ * summing form, v ← β·v + g, w ← w − α·v. The course's averaging form, V ← β·V + (1 − β)·g,
+ * keeps V = (1 − β)·v at every step (both start at 0), so W ← W − α·V is TF.js' update with
+ * the rate α·(1 − β), whatever α does from step to step.
+ */
+const RATE_FACTOR = new WeakMap<tf.Optimizer, number>();
+
+/** TF.js optimizer for a configuration. */
 export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
   switch (config.type) {
-    case 'sgd':
-      return config.momentum > 0
-        ? tf.train.momentum(config.learningRate, config.momentum)
-        : tf.train.sgd(config.learningRate);
+    case 'sgd': {
+      if (config.momentum === 0) return tf.train.sgd(config.learningRate);
+      const factor = config.momentumForm === 'average' ? 1 - config.momentum : 1;
+      const optimizer = tf.train.momentum(config.learningRate * factor, config.momentum);
+      RATE_FACTOR.set(optimizer, factor);
+      return optimizer;
+    }
     case 'adagrad':
       return tf.train.adagrad(config.learningRate, config.initialAccumulatorValue);
     case 'rmsprop':
@@ -23,13 +34,14 @@ export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
  * caches it as a tensor, which `setLearningRate` renews.
  */
 export function setLearningRate(optimizer: tf.Optimizer, value: number): void {
+  const rate = value * (RATE_FACTOR.get(optimizer) ?? 1);
   // Not `instanceof`: TF.js optimizers answer it by duck typing, so every one claims to be SGD.
   const withSetter = optimizer as unknown as { setLearningRate?: (rate: number) => void };
   if (typeof withSetter.setLearningRate === 'function') {
-    withSetter.setLearningRate(value);
+    withSetter.setLearningRate(rate);
     return;
   }
-  (optimizer as unknown as { learningRate: number }).learningRate = value;
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 export type GradientClipping =

@@ -132,7 +132,12 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     ? { fn: perceptronRule, summed: true }
     : { fn: LOSS_FUNCTIONS[lossId], summed: false };
   const optimizerConfig = perceptron
-    ? { type: 'sgd' as const, learningRate: config.optimizer.learningRate, momentum: 0 }
+    ? {
+        type: 'sgd' as const,
+        learningRate: config.optimizer.learningRate,
+        momentum: 0,
+        momentumForm: 'average' as const,
+      }
     : config.optimizer;
   const classNames = dataset.info.classNames ?? [];
   const notes: string[] = [];

@@ -62,7 +62,7 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
 
   try {
     for (let epoch = 0; epoch < config.epochs; epoch += 1) {
-      let learningRate = scheduledLearningRate(base, config.schedule, epoch);
+      let learningRate = scheduledLearningRate(base, config.schedule, epoch + 1);
       setLearningRate(setup.optimizer, learningRate);
       const order = setup.trainRows.slice();
       if (config.shuffle) setup.random.shuffleInPlace(order);
@@ -81,7 +81,7 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
         const requested = controls.takeLearningRate();
         if (requested !== undefined) {
           // The schedule goes on from the rate the user chose.
-          base = requested / (scheduledLearningRate(1, config.schedule, epoch) || 1);
+          base = requested / (scheduledLearningRate(1, config.schedule, epoch + 1) || 1);
           learningRate = requested;
           setLearningRate(setup.optimizer, learningRate);
         }

@@ -271,6 +271,7 @@ function ProjectTraining(props: TrainingViewProps) {
           draft={draft}
           defaults={defaults}
           errors={check.errors}
+          config={check.config}
           onChange={changeField}
           backend={settings.backend}
           onBackendChange={changeBackend}

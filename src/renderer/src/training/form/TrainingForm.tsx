@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { BACKEND_TITLES, BACKENDS, type BackendChoice } from '../../../../shared/training/backends';
-import type { MONITORED } from '../../../../shared/training/config';
+import type { MomentumForm, MONITORED, TrainingConfig } from '../../../../shared/training/config';
+import { MOMENTUM_FORMULAS, SCHEDULE_FORMULAS } from '../../../../shared/training/config';
+import { firstEpochRates } from '../model/schedule-preview';
 import {
   CLIPPING_FIELDS,
   NUMBER_FIELDS,
@@ -22,6 +24,8 @@ export interface TrainingFormProps {
   readonly onBackendChange: (backend: BackendChoice) => void;
   /** While a run trains, its settings cannot change. */
   readonly disabled: boolean;
+  /** The settings the draft stands for, when every field is valid (for the previews). */
+  readonly config?: TrainingConfig | undefined;
 }
 
 const fieldId = (key: string) => `training-${key.replace(/\./g, '-')}`;
@@ -34,9 +38,13 @@ const OPTIMIZER_TITLES: Readonly<Record<OptimizerType, string>> = {
 };
 const SCHEDULE_TITLES: Readonly<Record<ScheduleType, string>> = {
   constant: 'Constant',
-  inverseTime: 'Decay: α₀ / (1 + decay · epoch)',
+  inverseTime: 'Decay: α₀ / (1 + decay · n)',
   step: 'Step: × factor every few epochs',
-  exponential: 'Exponential: α₀ · rate^epoch',
+  exponential: 'Exponential: α₀ · rate^(n − 1)',
+};
+const MOMENTUM_FORM_TITLES: Readonly<Record<MomentumForm, string>> = {
+  average: 'Average of gradients (course notes)',
+  sum: 'Sum of gradients (Keras, TF.js)',
 };
 const CLIPPING_TITLES: Readonly<Record<ClippingType, string>> = {
   none: 'None',
@@ -202,6 +210,18 @@ export function TrainingForm(props: TrainingFormProps) {
         {checkbox('batchFull', 'Full batch', '(batch gradient descent)')}
         {selectField('optimizer.type', 'Optimizer', Object.entries<string>(OPTIMIZER_TITLES))}
         {(OPTIMIZER_FIELDS[optimizer] ?? []).map((name) => numberField(`optimizer.${name}`))}
+        {optimizer === 'sgd' && (
+          <>
+            {selectField(
+              'optimizer.momentumForm',
+              'Momentum formula',
+              Object.entries<string>(MOMENTUM_FORM_TITLES),
+            )}
+            <p className="field-hint formula" data-testid="momentum-formula">
+              {MOMENTUM_FORMULAS[text('optimizer.momentumForm') as MomentumForm] ?? ''}
+            </p>
+          </>
+        )}
         {checkbox('shuffle', 'Shuffle the examples every epoch')}
       </fieldset>
 
@@ -232,6 +252,12 @@ export function TrainingForm(props: TrainingFormProps) {
         <>
           {selectField('schedule.type', 'Schedule', Object.entries<string>(SCHEDULE_TITLES))}
           {(SCHEDULE_FIELDS[schedule] ?? []).map((name) => numberField(`schedule.${name}`))}
+          <p className="field-hint formula">{SCHEDULE_FORMULAS[schedule] ?? ''}</p>
+          {props.config && (
+            <p className="field-hint" data-testid="schedule-preview">
+              Learning rate {firstEpochRates(props.config)}
+            </p>
+          )}
         </>,
       )}
 

@@ -44,7 +44,7 @@ export const NUMBER_FIELDS: Readonly<Record<string, NumberFieldSpec>> = Object.f
       {
         key: 'optimizer.momentum',
         label: 'Momentum',
-        hint: 'β: 0 is plain gradient descent, 0.9 the usual momentum.',
+        hint: 'β: 0 is plain gradient descent, 0.9 the usual momentum. It keeps a running average V of the gradients and steps along it.',
       },
       {
         key: 'optimizer.initialAccumulatorValue',
@@ -81,10 +81,10 @@ export const NUMBER_FIELDS: Readonly<Record<string, NumberFieldSpec>> = Object.f
         integer: true,
         hint: 'Same seed, same starting weights and shuffles.',
       },
-      { key: 'schedule.decay', label: 'Decay', hint: 'α = α₀ / (1 + decay · epoch).' },
+      { key: 'schedule.decay', label: 'Decay', hint: 'How fast α falls from epoch to epoch.' },
       { key: 'schedule.every', label: 'Every (epochs)', integer: true },
       { key: 'schedule.factor', label: 'Factor', hint: 'α is multiplied by this every step.' },
-      { key: 'schedule.rate', label: 'Rate', hint: 'α = α₀ · rate^epoch.' },
+      { key: 'schedule.rate', label: 'Rate', hint: 'α is multiplied by this every epoch.' },
       {
         key: 'clipping.limit',
         label: 'Clip value',

@@ -91,6 +91,7 @@ export function checkForm(draft: FormDraft): FormCheck {
     optimizer: {
       type: optimizerType,
       ...fields('optimizer', OPTIMIZER_FIELDS[optimizerType] ?? []),
+      ...(optimizerType === 'sgd' ? { momentumForm: text('optimizer.momentumForm') } : {}),
     },
     schedule: { type: scheduleType, ...fields('schedule', SCHEDULE_FIELDS[scheduleType] ?? []) },
     clipping: { type: clippingType, ...fields('clipping', CLIPPING_FIELDS[clippingType] ?? []) },

@@ -1,0 +1,164 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MomentumForm, TrainingConfigInput } from '../../../src/shared/training/config';
+import type { TrainerEventOf } from '../../../src/shared/training/events';
+import { chain } from '../../fixtures/build-graph';
+import { finished, trainInProcess } from '../../fixtures/training';
+import { tempFolder } from '../data/temp-folder';
+
+/**
+ * The course's worked examples, trained by the real training loop: the notes' own numbers,
+ * and further points computed here by the formulas written out by hand, so that no table of
+ * the notes' values can pass on its own.
+ */
+
+const folder = tempFolder('course');
+afterAll(() => folder.remove());
+
+/** A CSV of (x, y) pairs in this order, read with no scaling. */
+function pairs(name: string, rows: readonly (readonly [number, number])[]) {
+  const path = folder.write(name, `x,y\n${rows.map(([x, y]) => `${x},${y}`).join('\n')}\n`);
+  return { source: 'csv', path, target: 'y', task: 'regression', scaling: 'none' } as const;
+}
+
+/** The linear unit ŷ = w·x (no bias), starting from w₀, with the squared error as its loss. */
+const linearUnit = (w0: number) =>
+  chain(
+    { form: 'vector', shape: [1] },
+    [['Dense', { units: 1, useBias: false, kernelInitializer: { type: 'constant', value: w0 } }]],
+    { task: 'regression', loss: 'meanSquaredError' },
+  );
+
+/** One example per step, in the file's order, nothing held out. */
+const stepByStep = (extra: TrainingConfigInput): TrainingConfigInput => ({
+  batchSize: 1,
+  shuffle: false,
+  validation: { kind: 'none' },
+  batchEventInterval: 0,
+  ...extra,
+});
+
+const batchLosses = (events: readonly { type: string }[]) =>
+  events.filter((e): e is TrainerEventOf<'batch'> => e.type === 'batch').map((e) => e.loss);
+
+/**
+ * The error (y − w·x)² before each step, and the steps of gradient descent with momentum on
+ * E = (y − w·x)², whose gradient is dW = −2·(y − w·x)·x; β = 0 is plain gradient descent.
+ */
+function byHand(
+  data: readonly (readonly [number, number])[],
+  epochs: number,
+  w0: number,
+  alpha: number,
+  beta = 0,
+  form: MomentumForm = 'average',
+): number[] {
+  let w = w0;
+  let v = 0;
+  const errors: number[] = [];
+  for (let epoch = 0; epoch < epochs; epoch += 1) {
+    for (const [x, y] of data) {
+      errors.push((y - w * x) ** 2);
+      const dW = -2 * (y - w * x) * x;
+      v = form === 'average' ? beta * v + (1 - beta) * dW : beta * v + dW;
+      w -= alpha * v;
+    }
+  }
+  return errors;
+}
+
+const NOTES_DATA = [
+  [2, 4],
+  [1, 2],
+  [3, 6],
+] as const;
+
+describe('gradient descent on one weight, sample by sample (keras-slides)', () => {
+  it('gives the notes’ errors 9, 0.09, 0.5184 for (2,4), (1,2), (3,6) from w₀ = 0.5 with α = 0.1', async () => {
+    const run = await trainInProcess(
+      linearUnit(0.5),
+      pairs('notes.csv', NOTES_DATA),
+      stepByStep({ epochs: 1, optimizer: { type: 'sgd', learningRate: 0.1 } }),
+    );
+    finished(run);
+    const losses = batchLosses(run.events);
+    expect(losses).toHaveLength(3);
+    [9, 0.09, 0.5184].forEach((value, i) => expect(losses[i]).toBeCloseTo(value, 5));
+  });
+
+  it('goes on as the formula says: w = 2.192 after the notes’ three steps, then a second pass', async () => {
+    const run = await trainInProcess(
+      linearUnit(0.5),
+      pairs('notes-twice.csv', NOTES_DATA),
+      stepByStep({ epochs: 2, optimizer: { type: 'sgd', learningRate: 0.1 } }),
+    );
+    finished(run);
+    const losses = batchLosses(run.events);
+    // The fourth step sees (2, 4) again with w = 2.192: (4 − 4.384)² = 0.147456.
+    expect(losses[3]).toBeCloseTo(0.147456, 5);
+    const expected = byHand(NOTES_DATA, 2, 0.5, 0.1);
+    losses.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 5));
+  });
+
+  it('follows the same rule on data and a start the notes do not give', async () => {
+    const data = [
+      [-1, 1.5],
+      [0.5, 0.2],
+      [2, -3],
+      [1.5, 2.5],
+    ] as const;
+    const run = await trainInProcess(
+      linearUnit(-0.3),
+      pairs('other.csv', data),
+      stepByStep({ epochs: 3, optimizer: { type: 'sgd', learningRate: 0.05 } }),
+    );
+    finished(run);
+    const expected = byHand(data, 3, -0.3, 0.05);
+    const losses = batchLosses(run.events);
+    expect(losses).toHaveLength(12);
+    losses.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 4));
+  });
+});
+
+describe('learning-rate decay (units 1–5: α = α₀ / (1 + decay · epoch))', () => {
+  it('trains with 0.1, 0.067, 0.05, 0.04 in epochs 1 to 4 for α₀ = 0.2 and decay 1', async () => {
+    const run = await trainInProcess(
+      linearUnit(0.5),
+      pairs('decay.csv', NOTES_DATA),
+      stepByStep({
+        epochs: 4,
+        optimizer: { type: 'sgd', learningRate: 0.2 },
+        schedule: { type: 'inverseTime', decay: 1 },
+      }),
+    );
+    finished(run);
+    expect(run.epochs.map((e) => Number(e.learningRate.toFixed(3)))).toEqual([
+      0.1, 0.067, 0.05, 0.04,
+    ]);
+    // Every step of epoch 1 already uses α = 0.1.
+    const firstEpoch = run.events.filter(
+      (e): e is TrainerEventOf<'batch'> => e.type === 'batch' && e.epoch === 1,
+    );
+    expect(firstEpoch.map((e) => e.learningRate)).toEqual([0.1, 0.1, 0.1]);
+  });
+});
+
+describe('momentum (unit 2: V ← βV + (1 − β)·dW)', () => {
+  it.each(['average', 'sum'] as const)(
+    'the %s form trains as its formula says',
+    async (momentumForm) => {
+      const run = await trainInProcess(
+        linearUnit(0.5),
+        pairs(`momentum-${momentumForm}.csv`, NOTES_DATA),
+        stepByStep({
+          epochs: 3,
+          optimizer: { type: 'sgd', learningRate: 0.02, momentum: 0.9, momentumForm },
+        }),
+      );
+      finished(run);
+      const expected = byHand(NOTES_DATA, 3, 0.5, 0.02, 0.9, momentumForm);
+      const losses = batchLosses(run.events);
+      expect(losses).toHaveLength(9);
+      losses.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 4));
+    },
+  );
+});
