@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { MomentumForm, TrainingConfigInput } from '../../../src/shared/training/config';
 import type { TrainerEventOf } from '../../../src/shared/training/events';
 import { chain } from '../../fixtures/build-graph';
-import { finished, trainInProcess } from '../../fixtures/training';
+import { finished, template, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
 
 /**
@@ -161,4 +161,65 @@ describe('momentum (unit 2: V ← βV + (1 − β)·dW)', () => {
       losses.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 4));
     },
   );
+});
+
+describe('precision, recall and F1 (in a nutshell: metric recap)', () => {
+  /** TP / (TP + FP), TP / (TP + FN) and their harmonic mean for class c of a confusion matrix. */
+  function figuresOf(counts: number[][], c: number) {
+    const tp = counts[c]![c]!;
+    const predicted = counts.reduce((sum, row) => sum + row[c]!, 0);
+    const actual = counts[c]!.reduce((a, b) => a + b, 0);
+    const precision = predicted === 0 ? 0 : tp / predicted;
+    const recall = actual === 0 ? 0 : tp / actual;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { precision, recall, f1 };
+  }
+
+  it('are the positive class’s for two classes, and the run says so', async () => {
+    const run = await trainInProcess(
+      template('xor-mlp'),
+      { source: 'builtin', name: 'circle', samples: 120, noise: 0.3 },
+      { epochs: 3, batchSize: 16, validation: { kind: 'split', fraction: 0.5 } },
+    );
+    const result = finished(run);
+    const evaluation = result.validation!;
+    const counts = evaluation.confusionMatrix!.counts;
+    const positive = figuresOf(counts, 1);
+    expect(evaluation.metrics['precision']).toBeCloseTo(positive.precision, 10);
+    expect(evaluation.metrics['recall']).toBeCloseTo(positive.recall, 10);
+    expect(evaluation.metrics['f1']).toBeCloseTo(positive.f1, 10);
+    const label = evaluation.confusionMatrix!.labels[1];
+    expect(run.events[0]).toMatchObject({
+      type: 'started',
+      notes: expect.arrayContaining([expect.stringContaining(`positive class "${label}"`)]),
+    });
+  });
+
+  it('are macro averages for more classes, and the run says so', async () => {
+    const run = await trainInProcess(
+      template('softmax-regression'),
+      { source: 'builtin', name: 'iris' },
+      { epochs: 2, batchSize: 16, validation: { kind: 'split', fraction: 0.3 } },
+    );
+    const evaluation = finished(run).validation!;
+    const counts = evaluation.confusionMatrix!.counts;
+    const perClass = counts.map((_, c) => figuresOf(counts, c));
+    const mean = (pick: (f: (typeof perClass)[number]) => number) =>
+      perClass.reduce((sum, f) => sum + pick(f), 0) / perClass.length;
+    expect(evaluation.metrics['precision']).toBeCloseTo(
+      mean((f) => f.precision),
+      10,
+    );
+    expect(evaluation.metrics['recall']).toBeCloseTo(
+      mean((f) => f.recall),
+      10,
+    );
+    expect(evaluation.metrics['f1']).toBeCloseTo(
+      mean((f) => f.f1),
+      10,
+    );
+    expect(run.events[0]).toMatchObject({
+      notes: expect.arrayContaining([expect.stringContaining('macro averages')]),
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricTitle } from '../../../src/renderer/src/training/model/metric-names';
 import {
   datasetLabel,
   runHeadline,
@@ -60,5 +61,16 @@ describe('the run status', () => {
     view = runViewAfter(view, { type: 'failed', message: 'The loss became NaN.', code: 'x' });
     expect(view.phase).toBe('failed');
     expect(view.final).toMatchObject({ message: 'The loss became NaN.' });
+  });
+});
+
+describe('metric names in the results table', () => {
+  it('say whose precision, recall and F1 they are', () => {
+    expect(metricTitle('precision', ['no', 'yes'])).toBe('Precision (class "yes")');
+    expect(metricTitle('f1', ['setosa', 'versicolor', 'virginica'])).toBe(
+      'F1 score (macro average)',
+    );
+    expect(metricTitle('accuracy', ['no', 'yes'])).toBe('Accuracy');
+    expect(metricTitle('recall')).toBe('Recall');
   });
 });

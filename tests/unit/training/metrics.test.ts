@@ -44,11 +44,27 @@ describe('metrics, checked against hand computation', () => {
 
   it('gives precision 0 to a class that is never predicted', () => {
     const m = classificationMetrics(
-      confusionCounts(Int32Array.from([0, 1]), Int32Array.from([0, 0]), 2),
+      confusionCounts(Int32Array.from([0, 1, 2]), Int32Array.from([0, 0, 1]), 3),
     );
-    // class 0: precision 1/2, recall 1; class 1: precision 0 (never predicted), recall 0
-    expect(m['precision']).toBeCloseTo(0.25, 10);
-    expect(m['recall']).toBeCloseTo(0.5, 10);
+    // class 0: precision 1/2, recall 1; classes 1 and 2: precision 0, recall 0
+    expect(m['precision']).toBeCloseTo(0.5 / 3, 10);
+    expect(m['recall']).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('reports the positive class’s precision, recall and F1 for two classes, as textbooks do', () => {
+    // 10 examples: 4 positive (label 1), 6 negative. Predicted: TP 3, FN 1, FP 2, TN 4.
+    const truth = Int32Array.from([1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    const predicted = Int32Array.from([1, 1, 1, 0, 1, 1, 0, 0, 0, 0]);
+    const m = classificationMetrics(confusionCounts(truth, predicted, 2));
+    expect(m['accuracy']).toBeCloseTo(7 / 10, 10);
+    expect(m['precision']).toBeCloseTo(3 / 5, 10); // TP / (TP + FP)
+    expect(m['recall']).toBeCloseTo(3 / 4, 10); // TP / (TP + FN)
+    expect(m['f1']).toBeCloseTo((2 * (3 / 5) * (3 / 4)) / (3 / 5 + 3 / 4), 10); // 2/3
+    // The macro average would be different: precision (4/5 + 3/5) / 2 = 0.7.
+    expect(m['precision']).not.toBeCloseTo(0.7, 5);
+    // Never predicting the positive class: precision 0 (nothing predicted), recall 0.
+    const none = classificationMetrics(confusionCounts(truth, new Int32Array(10), 2));
+    expect([none['precision'], none['recall'], none['f1']]).toEqual([0, 0, 0]);
   });
 
   it('computes ROC AUC as the chance a positive outscores a negative, ties counting half', () => {

@@ -39,37 +39,49 @@ export function confusionCounts(
 }
 
 /**
- * Accuracy, and precision, recall and F1 macro-averaged over classes (each class weighs the
- * same). A class never predicted has precision 0, as in scikit-learn's zero_division=0.
+ * Precision, recall and F1 of one class, treating it as the positive one. A class never
+ * predicted has precision 0, as in scikit-learn's zero_division=0.
+ */
+function classFigures(
+  counts: number[][],
+  c: number,
+): { precision: number; recall: number; f1: number } {
+  const truePositives = counts[c]![c]!;
+  let predictedAsC = 0;
+  let actuallyC = 0;
+  for (let k = 0; k < counts.length; k += 1) {
+    predictedAsC += counts[k]![c]!;
+    actuallyC += counts[c]![k]!;
+  }
+  const precision = predictedAsC === 0 ? 0 : truePositives / predictedAsC;
+  const recall = actuallyC === 0 ? 0 : truePositives / actuallyC;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/**
+ * Accuracy, and precision, recall and F1: with two classes those of the positive class (the
+ * second, label 1), as textbooks define them; with more, their macro average over the classes
+ * (each class weighs the same). See src/shared/training/class-metrics.ts.
  */
 export function classificationMetrics(counts: number[][]): MetricValues {
   const classes = counts.length;
   let correct = 0;
   let total = 0;
-  let precisionSum = 0;
-  let recallSum = 0;
-  let f1Sum = 0;
   for (let c = 0; c < classes; c += 1) {
-    const truePositives = counts[c]![c]!;
-    let predictedAsC = 0;
-    let actuallyC = 0;
-    for (let k = 0; k < classes; k += 1) {
-      predictedAsC += counts[k]![c]!;
-      actuallyC += counts[c]![k]!;
-    }
-    correct += truePositives;
-    total += actuallyC;
-    const precision = predictedAsC === 0 ? 0 : truePositives / predictedAsC;
-    const recall = actuallyC === 0 ? 0 : truePositives / actuallyC;
-    precisionSum += precision;
-    recallSum += recall;
-    f1Sum += precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    correct += counts[c]![c]!;
+    total += counts[c]!.reduce((a, b) => a + b, 0);
   }
+  const accuracy = total === 0 ? 0 : correct / total;
+  if (classes === 2) return { accuracy, ...classFigures(counts, 1) };
+  const perClass = counts.map((_, c) => classFigures(counts, c));
+  const mean = (pick: (f: (typeof perClass)[number]) => number) =>
+    perClass.reduce((sum, f) => sum + pick(f), 0) / classes;
   return {
-    accuracy: total === 0 ? 0 : correct / total,
-    precision: precisionSum / classes,
-    recall: recallSum / classes,
-    f1: f1Sum / classes,
+    accuracy,
+    precision: mean((f) => f.precision),
+    recall: mean((f) => f.recall),
+    f1: mean((f) => f.f1),
   };
 }
 

@@ -3,6 +3,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import { formatBytes } from '../../../shared/inference/memory';
 import type { Loss, Task } from '../../../shared/catalog/losses';
 import type { BackendReport } from '../../../shared/training/backends';
+import { averagingSentence, classMetricAveraging } from '../../../shared/training/class-metrics';
 import type { TrainingJob } from '../../../shared/training/commands';
 import type { Evaluation, TrainerEventOf } from '../../../shared/training/events';
 import { selectBackend } from '../backends/select-backend';
@@ -141,6 +142,9 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     : config.optimizer;
   const classNames = dataset.info.classNames ?? [];
   const notes: string[] = [];
+  if (task === 'classification' && classNames.length >= 2) {
+    notes.push(averagingSentence(classMetricAveraging(classNames)));
+  }
   if (perceptron) {
     notes.push(
       `A single step unit learns with the perceptron rule: after each example it makes, w ← w + η·(y − ŷ)·x with η = ${config.optimizer.learningRate} (plain gradient descent, whatever optimizer was chosen).`,

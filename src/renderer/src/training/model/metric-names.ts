@@ -1,3 +1,9 @@
+import {
+  averagingLabel,
+  classMetricAveraging,
+  PER_CLASS_METRICS,
+} from '../../../../shared/training/class-metrics';
+
 /** Names and choice of the numbers a run reports, shared by charts, tables and the runs list. */
 
 const TITLES: Readonly<Record<string, string>> = {
@@ -12,8 +18,14 @@ const TITLES: Readonly<Record<string, string>> = {
   rmse: 'Root mean squared error',
 };
 
-export function metricTitle(name: string): string {
-  return TITLES[name] ?? name;
+/**
+ * A metric's name as tables and charts show it. Given the run's classes, precision, recall and
+ * F1 say whose they are: `Precision (class "yes")` for two classes, `(macro average)` for more.
+ */
+export function metricTitle(name: string, classNames?: readonly string[]): string {
+  const title = TITLES[name] ?? name;
+  if (!classNames || classNames.length < 2 || !PER_CLASS_METRICS.has(name)) return title;
+  return `${title} (${averagingLabel(classMetricAveraging(classNames))})`;
 }
 
 /** Metrics that are shares of examples, shown as percentages. */

@@ -53,7 +53,7 @@ export function FinalResults({ event }: { readonly event: TrainerEventOf<'finish
               </th>
               {names.map((name) => (
                 <th key={name} scope="col" className="numeric">
-                  {metricTitle(name)}
+                  {metricTitle(name, event.train.confusionMatrix?.labels)}
                 </th>
               ))}
             </tr>
