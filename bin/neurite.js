@@ -10,11 +10,7 @@ if (!fs.existsSync(bundle)) {
   );
   process.exit(2);
 }
-const { runCli } = require(bundle);
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stdout.isTTY),
-}).then((code) => {
+const { runCli, processIO } = require(bundle);
+runCli(process.argv.slice(2), processIO()).then((code) => {
   process.exitCode = code;
 });

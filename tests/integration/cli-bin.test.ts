@@ -60,4 +60,32 @@ describe('the built neurite command', () => {
     expect(existsSync(path.join(out, 'model.json'))).toBe(true);
     expect(existsSync(path.join(out, 'weights.bin'))).toBe(true);
   });
+
+  it('trains a template with no options as the app does: its own data set and settings, to 100%', async () => {
+    const template = path.join(root, 'resources', 'templates', 'xor-mlp.json');
+    const { stdout } = await run(process.execPath, [bin, 'train', template]);
+    expect(stdout).toContain(
+      'with the data set and settings of the "XOR with a small MLP" template',
+    );
+    expect(stdout).toContain('Finished 300 epochs.');
+    expect(stdout).toMatch(/training: +loss [\d.]+ accuracy 100\.00%/);
+  });
+
+  it('ends quietly when whatever reads its output stops early (| head -1)', async () => {
+    const template = path.join(root, 'resources', 'templates', 'xor-mlp.json');
+    const started = Date.now();
+    // pipefail: the shell reports neurite's own exit status, not head's.
+    const { stdout, stderr } = await run('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      `"${process.execPath}" "${bin}" train "${template}" --epochs 100000 --json | head -1; echo "status $?"`,
+    ]);
+    const [first, status] = stdout.trim().split('\n');
+    expect(JSON.parse(first!)).toMatchObject({ type: 'started' });
+    expect(status).toBe('status 141');
+    expect(stderr).toBe('');
+    // It stopped training rather than going on for 100,000 epochs with nobody listening.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
 });

@@ -51,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-export { INSPECT_USAGE };
+export { INSPECT_USAGE, processIO };
 
 // Run when executed as the CLI entry (bin/neurite.js), not when imported by tests.
 if (require.main === module) {

@@ -20,6 +20,11 @@ import { runNeurite, tempFile } from '../../fixtures/cli';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const template = (name: string) => path.join(root, 'resources/templates', name);
 const XOR_MLP = template('xor-mlp.json');
+/** A network of the student's own: not named after a template, so no template settings. */
+const OWN_NETWORK = tempFile('my-network.json', {
+  ...JSON.parse(readFileSync(XOR_MLP, 'utf8')),
+  metadata: { name: 'My own network', description: '' },
+});
 /** Settings that train XOR to 100% in a second or two. */
 const XOR_FLAGS = [
   ...['--data', 'xor', '--batch-size', '4', '--lr', '0.05'],
@@ -76,7 +81,9 @@ describe('neurite train', () => {
 
     // Not a terminal: no progress bar, one line per epoch, then the final metrics.
     expect(run.stdout).not.toContain('\r');
-    expect(run.stdout).toMatch(/^Training on CPU \(plain JavaScript\)\n/);
+    expect(run.stdout).toMatch(
+      /^Training with the data set and settings of the "XOR with a small MLP" template; options given here override them\.\nTraining on CPU \(plain JavaScript\)\n/,
+    );
     const epochLines = run.stdout.split('\n').filter((line) => line.startsWith('Epoch '));
     expect(epochLines).toHaveLength(300);
     expect(epochLines.map((line) => /^Epoch (\d+)\/300 {2}loss \d/.exec(line)?.[1])).toEqual(
@@ -140,19 +147,24 @@ describe('neurite train', () => {
   it('shows its usage with --help', async () => {
     const run = await runNeurite('train', '--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: neurite train <network\.json> --data <data>/);
+    expect(run.stdout).toMatch(/^Usage: neurite train <network\.json> \[--data <data>\]/);
   });
 
   it.each([
     ['an unknown flag', [XOR_MLP, '--data', 'xor', '--bogus'], "Unknown option '--bogus'"],
-    ['no --data', [XOR_MLP], 'neurite train needs one network file and --data.'],
+    ['no --data for a network of its own', [OWN_NETWORK], 'neurite train needs --data'],
+    [
+      'no --data for a template without a built-in data set',
+      [template('text-gru.json')],
+      'no built-in data set fits the',
+    ],
     ['two network files', [XOR_MLP, XOR_MLP, '--data', 'xor'], 'needs one network file'],
   ])('exits 2 with the usage for %s', async (_, args, message) => {
     const run = await runNeurite('train', ...args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain('Usage: neurite train <network.json> --data <data> [options]');
+    expect(run.stderr).toContain('Usage: neurite train <network.json> [--data <data>] [options]');
   });
 
   it.each([

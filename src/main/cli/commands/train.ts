@@ -1,23 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { trainingJobSchema } from '../../../shared/training/commands';
-import type { TrainingJobInput } from '../../../shared/training/commands';
+import type { TrainingJob, TrainingJobInput } from '../../../shared/training/commands';
 import { describeIssue, formatPath } from '../../../shared/graph/problems';
 import { startTrainer } from '../../services/workers/trainer-host';
 import { defaultWorkerEntry } from '../../services/workers/worker-entry';
 import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
+import { EXIT_INVALID, EXIT_OK, EXIT_OUTPUT_CLOSED, EXIT_USAGE } from '../io';
+import type { TemplateMatch } from '../template-of';
+import { templateOf } from '../template-of';
+import { defaultResourcesDir } from '../../services/resources-dir';
 import { describeEvent } from '../progress';
 
-export const TRAIN_USAGE = `Usage: neurite train <network.json> --data <data> [options]
+export const TRAIN_USAGE = `Usage: neurite train <network.json> [--data <data>] [options]
 
-Trains a network in its own process and saves the model and its metrics.
+Trains a network in its own process and saves the model and its metrics. A network made from
+a template (its file named after it, or its name unchanged) trains with the template's data
+set and settings, as in the app; the options below override them.
   --data <data>         a built-in set (xor, and, or, circle, xor-quadrants, gaussians, spiral,
                         moons, iris, mnist, sine, parity), a .csv/.tsv file, a folder with one
                         subfolder of images per class, an IDX images file, or a .json data spec
   --target <column>     CSV: the column to predict (name or 0-based index; default the last)
-  --epochs <n>          passes over the training data (default 20)
+  --epochs <n>          passes over the training data (default 20, or the template's)
   --batch-size <n|full> examples per step; 1 = stochastic, full = batch gradient descent
   --optimizer <name>    sgd, adagrad, rmsprop or adam (default adam)
   --lr <rate>           learning rate
@@ -28,7 +33,8 @@ Trains a network in its own process and saves the model and its metrics.
   --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
   --out <folder>        save model.json, weights.bin and metrics.json there
   --json                print one JSON object per training event instead of progress
-Exit code: 0 trained, 1 training failed, 2 wrong usage, 130 stopped with Ctrl+C.
+Exit code: 0 trained, 1 training failed, 2 wrong usage, 130 stopped with Ctrl+C,
+141 stopped because whatever read the output closed it.
 `;
 
 const EXIT_STOPPED = 130;
@@ -65,17 +71,23 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     io.stdout(TRAIN_USAGE);
     return EXIT_OK;
   }
-  if (positionals.length !== 1 || !values.data) {
-    io.stderr(`neurite train needs one network file and --data.\n\n${TRAIN_USAGE}`);
+  if (positionals.length !== 1) {
+    io.stderr(`neurite train needs one network file.\n\n${TRAIN_USAGE}`);
     return EXIT_USAGE;
   }
 
   let job;
+  let template: TemplateMatch | undefined;
   try {
-    job = await buildJob(positionals[0]!, values);
+    ({ job, template } = await buildJob(positionals[0]!, values));
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return EXIT_USAGE;
+  }
+  if (template && !values.json) {
+    io.stdout(
+      `Training with the data set and settings of the "${template.name}" template; options given here override them.\n`,
+    );
   }
 
   const entry = defaultWorkerEntry();
@@ -99,8 +111,15 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     else trainer.kill();
   };
   process.on('SIGINT', onInterrupt);
+  // Nobody reads the progress any more: stop cleanly (what --out asks for is still saved).
+  let outputClosed = false;
+  io.onStdoutClosed?.(() => {
+    outputClosed = true;
+    trainer.send({ type: 'stop' });
+  });
   try {
     const final = await trainer.done;
+    if (outputClosed) return EXIT_OUTPUT_CLOSED;
     if (final.type === 'finished') return EXIT_OK;
     return final.type === 'stopped' ? EXIT_STOPPED : EXIT_INVALID;
   } finally {
@@ -110,7 +129,10 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
 
 type TrainFlags = Record<string, string | boolean | undefined>;
 
-async function buildJob(file: string, flags: TrainFlags) {
+async function buildJob(
+  file: string,
+  flags: TrainFlags,
+): Promise<{ job: TrainingJob; template: TemplateMatch | undefined }> {
   let graph: unknown;
   try {
     graph = JSON.parse(await readFile(file, 'utf8'));
@@ -123,9 +145,12 @@ async function buildJob(file: string, flags: TrainFlags) {
       { cause: error },
     );
   }
-  const config: Record<string, unknown> = flags['config']
-    ? await readJsonObject(String(flags['config']))
-    : {};
+  const template = await templateOf(file, graph, defaultResourcesDir());
+  // The template's settings, then the options file, then the flags: each overrides the last.
+  const config: Record<string, unknown> = {
+    ...(template?.defaults.training ?? {}),
+    ...(flags['config'] ? await readJsonObject(String(flags['config'])) : {}),
+  };
   const number = (name: string): number | undefined => {
     const raw = flags[name];
     if (raw === undefined) return undefined;
@@ -140,24 +165,33 @@ async function buildJob(file: string, flags: TrainFlags) {
   if (seed !== undefined) config['seed'] = seed;
   if (flags['batch-size'] !== undefined)
     config['batchSize'] = flags['batch-size'] === 'full' ? 'full' : number('batch-size');
-  const optimizer = {
-    ...((config['optimizer'] as Record<string, unknown> | undefined) ?? { type: 'adam' }),
-  };
-  if (flags['optimizer'] !== undefined) {
-    optimizer['type'] = flags['optimizer'];
-    delete optimizer['learningRate'];
-  }
+  // Another optimizer starts from its own defaults: the settings of one do not fit another.
+  const optimizer: Record<string, unknown> =
+    flags['optimizer'] !== undefined
+      ? { type: flags['optimizer'] }
+      : { ...((config['optimizer'] as Record<string, unknown> | undefined) ?? { type: 'adam' }) };
   const lr = number('lr');
   if (lr !== undefined) optimizer['learningRate'] = lr;
   config['optimizer'] = optimizer;
   config['validation'] = splitFlag(flags['validation'], config['validation']);
   config['test'] = splitFlag(flags['test'], config['test']);
 
+  const data =
+    flags['data'] !== undefined
+      ? parseDataArgument(String(flags['data']), {
+          target: typeof flags['target'] === 'string' ? flags['target'] : undefined,
+        })
+      : template?.defaults.data;
+  if (!data) {
+    throw new Error(
+      template
+        ? `neurite train needs --data: no built-in data set fits the "${template.name}" template. Pass a CSV file, a folder of images or an IDX file with --data.\n\n${TRAIN_USAGE}`
+        : `neurite train needs --data: say which data set to train on.\n\n${TRAIN_USAGE}`,
+    );
+  }
   const input: TrainingJobInput = {
     graph,
-    data: parseDataArgument(String(flags['data']), {
-      target: typeof flags['target'] === 'string' ? flags['target'] : undefined,
-    }),
+    data,
     config: config,
     backend: (flags['backend'] as TrainingJobInput['backend']) ?? 'auto',
     ...(flags['out'] ? { outDir: String(flags['out']) } : {}),
@@ -169,7 +203,7 @@ async function buildJob(file: string, flags: TrainFlags) {
     );
     throw new Error(`These training options are not valid:\n${problems.join('\n')}`);
   }
-  return parsed.data;
+  return { job: parsed.data, template };
 }
 
 function splitFlag(flag: string | boolean | undefined, fallback: unknown): unknown {
