@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledGraph } from '../../src/main/engine/compiler/compile-graph';
+import type { CompileOptions, CompiledGraph } from '../../src/main/engine/compiler/compile-graph';
 import { GraphCompileError, compileGraph } from '../../src/main/engine/compiler/compile-graph';
 import { tf } from '../../src/main/engine/tf';
 import type { GraphDocument } from '../../src/shared/graph/document';
@@ -53,7 +53,11 @@ function size(shape: readonly (number | null)[]): number {
 const compiled: CompiledGraph[] = [];
 /** Compiles and remembers the model so it is disposed after the test. */
 function compile(document: GraphDocument, seed?: number): CompiledGraph {
-  const result = compileGraph(document, seed === undefined ? {} : { seed });
+  return compileWith(document, seed === undefined ? {} : { seed });
+}
+
+function compileWith(document: GraphDocument, options: CompileOptions): CompiledGraph {
+  const result = compileGraph(document, options);
   compiled.push(result);
   return result;
 }
@@ -220,10 +224,11 @@ describe('compileGraph', () => {
   });
 
   describe('activations the engine adds', () => {
-    it('a step perceptron outputs exactly 0 or 1, and its gradient passes straight through', () => {
-      const { model, layersByNode } = compile(
+    /** d/dw and d/db of Σ step(x·w + b) over the rows, for the step's two gradients. */
+    function stepGradients(perceptronRule: boolean) {
+      const { model, layersByNode } = compileWith(
         chain(vector(2), { id: 'unit', kind: 'Dense', params: { units: 1, activation: 'step' } }),
-        7,
+        { seed: 7, perceptronRule },
       );
       expect(layersByNode.get('unit')).toEqual(['unit', 'unit_activation']);
       expect(model.getLayer('unit_activation').getClassName()).toBe('NeuriteStep');
@@ -246,8 +251,6 @@ describe('compileGraph', () => {
       // x and −x fall on opposite sides of the line through the origin.
       expect(values[1]! + values[2]!).toBe(1);
 
-      // d/dw Σ step(x·w + b) with the straight-through gradient is Σ x; d/db is the batch size.
-      // The true derivative of a step is 0 almost everywhere, which would stop all learning.
       // A LayerVariable reads as the tf.Variable that holds its value.
       const [kernel, bias] = model
         .getLayer('unit')
@@ -258,12 +261,23 @@ describe('compileGraph', () => {
       );
       const kernelGrad = Array.from(grads[kernel!.name]!.dataSync());
       const biasGrad = Array.from(grads[bias!.name]!.dataSync());
-      const sums = [0, 1].map((j) => rows.reduce((s, r) => s + r[j]!, 0));
-      expect(kernelGrad).toEqual(sums);
-      expect(biasGrad).toEqual([rows.length]);
-      expect(kernelGrad.some((g) => g !== 0)).toBe(true);
       Object.values(grads).forEach((g) => g.dispose());
       x.dispose();
+      return { kernelGrad, biasGrad, sums: [0, 1].map((j) => rows.reduce((s, r) => s + r[j]!, 0)) };
+    }
+
+    it('a step unit outputs exactly 0 or 1, with the true derivative 0: no gradient passes it', () => {
+      const { kernelGrad, biasGrad } = stepGradients(false);
+      expect(kernelGrad).toEqual([0, 0]);
+      expect(biasGrad).toEqual([0]);
+    });
+
+    it('the lone perceptron unit passes the gradient straight through, for the perceptron rule', () => {
+      // d/dw Σ step(x·w + b) straight through is Σ x; d/db is the number of rows.
+      const { kernelGrad, biasGrad, sums } = stepGradients(true);
+      expect(kernelGrad).toEqual(sums);
+      expect(biasGrad).toEqual([6]);
+      expect(kernelGrad.some((g) => g !== 0)).toBe(true);
     });
 
     it('hard tanh clips to [−1, 1] and passes the gradient only inside', () => {

@@ -7,6 +7,7 @@ import { nodeDisplayName } from '../graph/document';
 import type { TensorInfo } from '../shapes/shape';
 import { elementCount, formatShape } from '../shapes/shape';
 import { finalActivation, lossActivationWarning } from './loss-fit';
+import { stepUnitWarnings } from './perceptron';
 import {
   BYTES_PER_VALUE,
   MAX_ELEMENTS_PER_SAMPLE,
@@ -131,6 +132,7 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
     const warning = producer && lossActivationWarning(node, producer);
     if (warning) report({ ...warning, nodeId: id });
   }
+  for (const { nodeId, warning } of stepUnitWarnings(document)) report({ ...warning, nodeId });
 
   return summarize(document, results, nodeIssues, issues, order);
 }

@@ -1,4 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../src/main/engine/backends/select-backend';
+import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
+// Registers Neurite's own layer classes (the step) so the saved model loads again.
+import '../../../src/main/engine/compiler/custom-activations';
+import { tf } from '../../../src/main/engine/tf';
 import type { MomentumForm, TrainingConfigInput } from '../../../src/shared/training/config';
 import type { TrainerEventOf } from '../../../src/shared/training/events';
 import { chain } from '../../fixtures/build-graph';
@@ -13,6 +20,22 @@ import { tempFolder } from '../data/temp-folder';
 
 const folder = tempFolder('course');
 afterAll(() => folder.remove());
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+
+/** model.json + weights.bin from a folder, as a TF.js model. */
+function loadFolder(dir: string): Promise<tf.LayersModel> {
+  const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
+  const weights = readFileSync(path.join(dir, 'weights.bin'));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: model.modelTopology,
+      weightSpecs: model.weightsManifest[0].weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
+    }),
+  );
+}
 
 /** A CSV of (x, y) pairs in this order, read with no scaling. */
 function pairs(name: string, rows: readonly (readonly [number, number])[]) {
@@ -221,5 +244,65 @@ describe('precision, recall and F1 (in a nutshell: metric recap)', () => {
     expect(run.events[0]).toMatchObject({
       notes: expect.arrayContaining([expect.stringContaining('macro averages')]),
     });
+  });
+});
+
+describe('the binary step (unit 2: its derivative is 0, so step units cannot learn by gradient descent)', () => {
+  const stepNetwork = () =>
+    chain(
+      { form: 'vector', shape: [2] },
+      [
+        ['Dense', { units: 4, activation: 'step' }],
+        ['Dense', { units: 1, activation: 'sigmoid' }],
+      ],
+      { task: 'classification', loss: 'binaryCrossentropy' },
+    );
+
+  it('leaves every weight before a hidden step layer as it started, and says why', async () => {
+    const out = folder.path('step-model');
+    const graph = stepNetwork();
+    const run = await trainInProcess(
+      graph,
+      { source: 'builtin', name: 'xor' },
+      {
+        epochs: 30,
+        batchSize: 4,
+        validation: { kind: 'none' },
+        seed: 3,
+        optimizer: { type: 'sgd', learningRate: 0.5 },
+      },
+      { outDir: out },
+    );
+    finished(run);
+    const started = run.events[0] as TrainerEventOf<'started'>;
+    expect(started.notes.join(' ')).toMatch(/slope is 0 everywhere/);
+    const initial = compileGraph(graph, { seed: 3 });
+    const trained = await loadFolder(out);
+    const weights = (model: tf.LayersModel, layer: string) =>
+      model
+        .getLayer(layer)
+        .getWeights()
+        .map((w) => Array.from(w.dataSync()));
+    // The hidden layer (l1) gets no gradient through the step: exactly its starting weights.
+    expect(weights(trained, 'l1')).toEqual(weights(initial.model, 'l1'));
+    // The layer after it still learns from the step's 0s and 1s.
+    expect(weights(trained, 'l2')).not.toEqual(weights(initial.model, 'l2'));
+    initial.model.dispose();
+    trained.dispose();
+  });
+
+  it('still teaches the lone perceptron unit AND by the perceptron rule', async () => {
+    const run = await trainInProcess(
+      template('perceptron'),
+      { source: 'builtin', name: 'and' },
+      {
+        epochs: 20,
+        batchSize: 1,
+        shuffle: false,
+        validation: { kind: 'none' },
+        optimizer: { type: 'sgd', learningRate: 0.1 },
+      },
+    );
+    expect(finished(run).train.metrics['accuracy']).toBe(1);
   });
 });

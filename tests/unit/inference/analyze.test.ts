@@ -208,3 +208,25 @@ describe('analyzeGraph: whole networks', () => {
     expect(codes(doc)).toEqual(['error:edge.unknown-port@a']);
   });
 });
+
+describe('binary step units', () => {
+  it('warn, on each step layer, that gradient descent cannot train them', () => {
+    const analysis = analyzeGraph(
+      chain({ form: 'vector', shape: [2] }, [
+        ['Dense', { units: 4, activation: 'step' }],
+        ['Dense', { units: 1, activation: 'sigmoid' }],
+      ]),
+    );
+    const warnings = analysis.issues.filter((i) => i.code === 'activation.step-no-gradient');
+    expect(warnings.map((w) => w.nodeId)).toEqual(['l1']);
+    expect(warnings[0]!.severity).toBe('warning');
+    expect(warnings[0]!.message).toMatch(/slope is 0.*sigmoid, tanh or ReLU.*perceptron rule/);
+  });
+
+  it('do not warn for the lone perceptron unit, which learns by the perceptron rule', () => {
+    const analysis = analyzeGraph(
+      chain({ form: 'vector', shape: [2] }, [['Dense', { units: 1, activation: 'step' }]]),
+    );
+    expect(analysis.issues.map((i) => i.code)).not.toContain('activation.step-no-gradient');
+  });
+});

@@ -1,4 +1,6 @@
+import { STEP_LAYER_CLASS } from '../../../shared/catalog/activations';
 import { findKind } from '../../../shared/catalog/registry';
+import type { TfLayerSpec } from '../../../shared/catalog/types';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphAnalysis, GraphIssue } from '../../../shared/inference/analyze';
@@ -10,6 +12,11 @@ import { createLayer } from './layer-factory';
 export interface CompileOptions {
   /** Makes every initializer and noise layer reproducible. Omit for fresh random weights. */
   readonly seed?: number;
+  /**
+   * The network is a lone perceptron unit that learns by the perceptron rule: its step passes
+   * the gradient straight through. Everywhere else a step has its true derivative, 0.
+   */
+  readonly perceptronRule?: boolean;
 }
 
 export interface CompiledGraph {
@@ -77,7 +84,7 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
     const names: string[] = [];
     for (const spec of specs) {
       const name = `${nodeId}${spec.nameSuffix ?? ''}`;
-      const layer = createLayer(spec, name, options.seed);
+      const layer = createLayer(withStepGradient(spec, options), name, options.seed);
       current = layer.apply(current) as tf.SymbolicTensor;
       names.push(name);
     }
@@ -101,4 +108,9 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
 function modelName(title: string): string {
   const slug = title.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   return slug.length > 0 ? slug.slice(0, 64) : 'network';
+}
+
+function withStepGradient(spec: TfLayerSpec, options: CompileOptions): TfLayerSpec {
+  if (spec.className !== STEP_LAYER_CLASS || !options.perceptronRule) return spec;
+  return { ...spec, config: { ...spec.config, perceptronRule: true } };
 }

@@ -6,13 +6,24 @@ import { tf } from '../tf';
  * load again.
  */
 
+const heaviside = (x: tf.Tensor) => tf.cast(tf.greaterEqual(x, 0), 'float32');
+
 /**
- * Heaviside step, 1 when x ≥ 0 else 0. Its true derivative is 0 almost everywhere, which
- * would stop all learning; the gradient passes straight through instead, so that gradient
- * descent on a step unit performs the perceptron rule w ← w + η (y − ŷ) x.
+ * Heaviside step, 1 when x ≥ 0 else 0, with its true derivative: 0 (the course's point: no
+ * gradient passes a step unit, so a network of them cannot learn by gradient descent).
  */
-const stepWithStraightThroughGradient = tf.customGrad((x) => ({
-  value: tf.cast(tf.greaterEqual(x as tf.Tensor, 0), 'float32'),
+const stepWithTrueGradient = tf.customGrad((x) => ({
+  value: heaviside(x as tf.Tensor),
+  gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+}));
+
+/**
+ * The same step for the lone perceptron unit, which learns by the perceptron rule instead:
+ * the gradient passes straight through, so that gradient descent on the rule's loss
+ * ½·Σ(y − ŷ)² makes exactly the update w ← w + η·(y − ŷ)·x.
+ */
+const stepForPerceptronRule = tf.customGrad((x) => ({
+  value: heaviside(x as tf.Tensor),
   gradFunc: (dy: tf.Tensor) => dy,
 }));
 
@@ -29,10 +40,26 @@ abstract class ElementwiseActivation extends tf.layers.Layer {
   }
 }
 
+type StepConfig = ConstructorParameters<typeof tf.layers.Layer>[0] & {
+  /** Set only for the lone perceptron unit (see compileGraph's perceptronRule). */
+  readonly perceptronRule?: boolean;
+};
+
 export class StepActivation extends ElementwiseActivation {
   static readonly className = STEP_LAYER_CLASS;
+  private readonly perceptronRule: boolean;
+
+  constructor(config: StepConfig = {}) {
+    super(config);
+    this.perceptronRule = config.perceptronRule === true;
+  }
+
   protected activate(x: tf.Tensor): tf.Tensor {
-    return stepWithStraightThroughGradient(x);
+    return this.perceptronRule ? stepForPerceptronRule(x) : stepWithTrueGradient(x);
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), perceptronRule: this.perceptronRule };
   }
 }
 

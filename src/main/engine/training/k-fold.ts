@@ -34,6 +34,8 @@ export interface FoldInput {
     fold: { index: number; of: number },
   ) => void;
   readonly notes: string[];
+  /** The lone perceptron unit learns by the perceptron rule (see compileGraph). */
+  readonly perceptron: boolean;
 }
 
 /**
@@ -48,7 +50,10 @@ export async function runFolds(input: FoldInput): Promise<FinalEvent> {
   let lastTrain: Evaluation | undefined;
   let epochsRun = 0;
   for (const [index, fold] of folds.entries()) {
-    const compiled = compileGraph(input.graph.document, { seed: job.config.seed });
+    const compiled = compileGraph(input.graph.document, {
+      seed: job.config.seed,
+      perceptronRule: input.perceptron,
+    });
     const optimizer = createOptimizer(input.optimizerConfig);
     try {
       input.emitStarted(fold.train.length, fold.validation.length, { index: index + 1, of: k });

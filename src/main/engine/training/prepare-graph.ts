@@ -1,10 +1,10 @@
 import type { GraphDocument, GraphNode } from '../../../shared/graph/document';
 import { parseGraphDocument } from '../../../shared/graph/parse';
-import { findKind } from '../../../shared/catalog/registry';
 import { nodesWithRole } from '../../../shared/catalog/roles';
 import { plural } from '../../../shared/text/plural';
 import type { GraphAnalysis } from '../../../shared/inference/analyze';
 import { analyzeGraph } from '../../../shared/inference/analyze';
+import { perceptronUnit } from '../../../shared/inference/perceptron';
 import type { TrainingJob } from '../../../shared/training/commands';
 import { TrainingFailure } from './failure';
 
@@ -50,7 +50,5 @@ export function prepareGraph(job: TrainingJob): Prepared {
 
 /** One threshold unit between Input and Output, and nothing else: Rosenblatt's perceptron. */
 export function isPerceptron(graph: Prepared): boolean {
-  const layers = nodesWithRole(graph.document, 'layer');
-  const only = layers.length === 1 ? layers[0]! : undefined;
-  return only !== undefined && findKind(only.kind)?.isPerceptronUnit?.(only.params) === true;
+  return perceptronUnit(graph.document) !== undefined;
 }

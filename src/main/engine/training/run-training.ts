@@ -3,6 +3,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import { formatBytes } from '../../../shared/inference/memory';
 import type { Loss, Task } from '../../../shared/catalog/losses';
 import type { BackendReport } from '../../../shared/training/backends';
+import { stepUnitWarnings } from '../../../shared/inference/perceptron';
 import { averagingSentence, classMetricAveraging } from '../../../shared/training/class-metrics';
 import type { TrainingJob } from '../../../shared/training/commands';
 import type { Evaluation, TrainerEventOf } from '../../../shared/training/events';
@@ -145,6 +146,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   if (task === 'classification' && classNames.length >= 2) {
     notes.push(averagingSentence(classMetricAveraging(classNames)));
   }
+  notes.push(...stepUnitWarnings(graph.document).map((step) => step.warning.message));
   if (perceptron) {
     notes.push(
       `A single step unit learns with the perceptron rule: after each example it makes, w ← w + η·(y − ŷ)·x with η = ${config.optimizer.learningRate} (plain gradient descent, whatever optimizer was chosen).`,
@@ -180,10 +182,11 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       context,
       emitStarted,
       notes,
+      perceptron,
     });
   }
 
-  const compiled = compileGraph(graph.document, { seed: config.seed });
+  const compiled = compileGraph(graph.document, { seed: config.seed, perceptronRule: perceptron });
   const optimizer = createOptimizer(optimizerConfig);
   try {
     emitStarted(split.train.length, validationSet?.rows.length ?? 0);
