@@ -31,6 +31,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     dataset: datasetInfoSchema,
     /** k-fold: which fold this is (1-based) of how many. */
     fold: z.strictObject({ index: z.number(), of: z.number() }).optional(),
+    /** The loss the run minimises and reports, by name (absent in runs stored before). */
+    lossName: z.string().optional(),
     notes: z.array(z.string()),
   }),
   z.strictObject({
@@ -77,6 +79,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     foldMean: z.strictObject({ loss: z.number(), metrics }).optional(),
     /** Where the model and metrics were saved. */
     outDir: z.string().optional(),
+    /** The loss the run minimised and reports, by name (absent in runs stored before). */
+    lossName: z.string().optional(),
     notes: z.array(z.string()),
   }),
   z.strictObject({

@@ -306,3 +306,40 @@ describe('the binary step (unit 2: its derivative is 0, so step units cannot lea
     expect(finished(run).train.metrics['accuracy']).toBe(1);
   });
 });
+
+describe('the perceptron’s loss', () => {
+  it('is reported under its own name, with why it replaces the Output’s loss', async () => {
+    const run = await trainInProcess(
+      template('perceptron'),
+      { source: 'builtin', name: 'and' },
+      {
+        epochs: 1,
+        batchSize: 4,
+        shuffle: false,
+        validation: { kind: 'none' },
+        batchEventInterval: 0,
+        optimizer: { type: 'sgd', learningRate: 0.1 },
+      },
+    );
+    const result = finished(run);
+    const started = run.events[0] as TrainerEventOf<'started'>;
+    expect(started.lossName).toBe('the perceptron rule, ½·(y − ŷ)² per example');
+    expect(result.lossName).toBe(started.lossName);
+    expect(started.notes.join(' ')).toMatch(
+      /does not learn by the Output's loss \(.+\).*perceptron rule/,
+    );
+    // Each 0/1 error squares to itself: ½·(y − ŷ)² per example is half the share of the four
+    // rows the unit got wrong, not the mean squared error the Output names.
+    const [first] = batchLosses(run.events);
+    expect(first! * 2 * 4).toBe(Math.round(first! * 2 * 4));
+  });
+
+  it('is named as chosen for any other network', async () => {
+    const run = await trainInProcess(
+      template('xor-mlp'),
+      { source: 'builtin', name: 'xor' },
+      { epochs: 1, batchSize: 4, validation: { kind: 'none' } },
+    );
+    expect(finished(run).lossName).toBe('Binary cross-entropy');
+  });
+});

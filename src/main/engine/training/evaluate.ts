@@ -19,6 +19,8 @@ export interface LossSpec {
   readonly fn: LossFunction;
   /** The perceptron rule sums over the batch; every other loss averages. */
   readonly summed: boolean;
+  /** Its name as the run reports it: the loss actually used, which may not be the Output's. */
+  readonly name: string;
 }
 
 /** Collects predictions batch by batch and turns them into metrics at the end. */

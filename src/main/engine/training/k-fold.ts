@@ -91,6 +91,7 @@ export async function runFolds(input: FoldInput): Promise<FinalEvent> {
   );
   const result: TrainerEventOf<'finished'> = {
     type: 'finished',
+    lossName: loss.name,
     epochsRun,
     train: lastTrain!,
     folds: results,

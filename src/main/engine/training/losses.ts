@@ -81,3 +81,9 @@ export const LOSS_FUNCTIONS: Readonly<Record<Loss, LossFunction>> = {
  * exactly the update w ← w + η·(y − ŷ)·x for every example.
  */
 export const perceptronRule: LossFunction = (y, p) => tf.mul(0.5, tf.sum(tf.square(tf.sub(y, p))));
+
+/**
+ * How the runs name the loss they report for a perceptron: the rule's ½·(y − ŷ)² per example
+ * (half the share of mistakes, as every error is 0 or 1), not the Output's loss.
+ */
+export const PERCEPTRON_RULE_LOSS_NAME = 'the perceptron rule, ½·(y − ŷ)² per example';

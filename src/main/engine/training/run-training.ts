@@ -2,6 +2,7 @@ import { freemem } from 'node:os';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { formatBytes } from '../../../shared/inference/memory';
 import type { Loss, Task } from '../../../shared/catalog/losses';
+import { LOSS_TITLES } from '../../../shared/catalog/losses';
 import type { BackendReport } from '../../../shared/training/backends';
 import { stepUnitWarnings } from '../../../shared/inference/perceptron';
 import { averagingSentence, classMetricAveraging } from '../../../shared/training/class-metrics';
@@ -20,7 +21,7 @@ import type { LossSpec } from './evaluate';
 import { evaluateRows } from './evaluate';
 import { TrainingFailure } from './failure';
 import { runFolds } from './k-fold';
-import { LOSS_FUNCTIONS, perceptronRule } from './losses';
+import { LOSS_FUNCTIONS, PERCEPTRON_RULE_LOSS_NAME, perceptronRule } from './losses';
 import { estimateTrainingBytes } from './memory-estimate';
 import { createOptimizer } from './optimizer';
 import { isPerceptron, prepareGraph } from './prepare-graph';
@@ -131,8 +132,8 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
 
   const perceptron = isPerceptron(graph);
   const loss: LossSpec = perceptron
-    ? { fn: perceptronRule, summed: true }
-    : { fn: LOSS_FUNCTIONS[lossId], summed: false };
+    ? { fn: perceptronRule, summed: true, name: PERCEPTRON_RULE_LOSS_NAME }
+    : { fn: LOSS_FUNCTIONS[lossId], summed: false, name: LOSS_TITLES[lossId] };
   const optimizerConfig = perceptron
     ? {
         type: 'sgd' as const,
@@ -149,7 +150,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   notes.push(...stepUnitWarnings(graph.document).map((step) => step.warning.message));
   if (perceptron) {
     notes.push(
-      `A single step unit learns with the perceptron rule: after each example it makes, w ← w + η·(y − ŷ)·x with η = ${config.optimizer.learningRate} (plain gradient descent, whatever optimizer was chosen).`,
+      `A single step unit has no slope to follow, so it does not learn by the Output's loss (${LOSS_TITLES[lossId]}) and the chosen optimizer: it learns by the perceptron rule, w ← w + η·(y − ŷ)·x after each example, with η = ${config.optimizer.learningRate}, which changes the weights only when the unit was wrong. The loss shown is the rule's own, ${PERCEPTRON_RULE_LOSS_NAME}.`,
     );
   }
 
@@ -164,6 +165,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       samples: { train, validation, test: testSet?.rows.length ?? 0 },
       dataset: dataset.info,
       ...(fold ? { fold } : {}),
+      lossName: loss.name,
       notes,
     });
 
@@ -280,6 +282,7 @@ async function finish(input: FinishInput): Promise<TrainerEventOf<'finished'>> {
     train,
     ...(validation ? { validation } : {}),
     ...(test ? { test } : {}),
+    lossName: loss.name,
     notes,
   };
   if (!input.job.outDir) return result;

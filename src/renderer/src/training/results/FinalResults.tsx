@@ -48,8 +48,8 @@ export function FinalResults({ event }: { readonly event: TrainerEventOf<'finish
           <thead>
             <tr>
               <th scope="col">Data</th>
-              <th scope="col" className="numeric">
-                Loss
+              <th scope="col" className="numeric" title={event.lossName}>
+                {event.lossName ? `Loss (${event.lossName})` : 'Loss'}
               </th>
               {names.map((name) => (
                 <th key={name} scope="col" className="numeric">
