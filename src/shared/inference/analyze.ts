@@ -133,6 +133,17 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
     if (warning) report({ ...warning, nodeId: id });
   }
   for (const { nodeId, warning } of stepUnitWarnings(document)) report({ ...warning, nodeId });
+  const complete = outputs.length > 0 && outputs.every((id) => results.get(id)?.output);
+  const learnable = [...results.values()].reduce((sum, r) => sum + r.params.trainable, 0);
+  if (complete && learnable === 0) {
+    // Inspect, the editor and the trainer agree: such a network trains by being evaluated.
+    report({
+      severity: 'warning',
+      code: 'graph.no-weights',
+      message:
+        'The network has no weights to learn, so training only measures how well it does as it is. Add a layer with weights (Dense, Conv2D, …) for it to learn.',
+    });
+  }
 
   return summarize(document, results, nodeIssues, issues, order);
 }

@@ -37,6 +37,10 @@ import { trainLoop } from './train-loop';
  * One training run from start to end. Never throws: every failure becomes a `failed` event
  * with a message for the student. Returns (and emits) the final event.
  */
+/** Said of a network with no weights, which trains by only being evaluated. */
+const NOTHING_TO_LEARN =
+  'This network has no weights to learn, so training changes nothing: every epoch measures the loss and the metrics of the network as it is.';
+
 export async function runTraining(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   let final: FinalEvent;
   try {
@@ -148,6 +152,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     notes.push(averagingSentence(classMetricAveraging(classNames)));
   }
   notes.push(...stepUnitWarnings(graph.document).map((step) => step.warning.message));
+  if (graph.analysis.totals.trainable === 0) notes.push(NOTHING_TO_LEARN);
   if (perceptron) {
     notes.push(
       `A single step unit has no slope to follow, so it does not learn by the Output's loss (${LOSS_TITLES[lossId]}) and the chosen optimizer: it learns by the perceptron rule, w ← w + η·(y − ŷ)·x after each example, with η = ${config.optimizer.learningRate}, which changes the weights only when the unit was wrong. The loss shown is the rule's own, ${PERCEPTRON_RULE_LOSS_NAME}.`,

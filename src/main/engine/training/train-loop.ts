@@ -197,7 +197,7 @@ function trainStep(
 ): { loss: number; predictions: Float32Array } {
   const { model, source, loss, config } = setup;
   let predictions: Float32Array = new Float32Array(0);
-  const step = tf.variableGrads(() => {
+  const batchLoss = (): tf.Scalar => {
     const x = featureTensor(source, inputs, rows.length);
     const y = targetTensor(source, rows, clean);
     const prediction = model.apply(x, { training: true }) as tf.Tensor;
@@ -205,7 +205,15 @@ function trainStep(
     const penalties = model.calculateLosses();
     const dataLoss = loss.fn(y, prediction);
     return (penalties.length > 0 ? tf.add(dataLoss, tf.addN(penalties)) : dataLoss) as tf.Scalar;
-  }, variables);
+  };
+  if (variables.length === 0) {
+    // Nothing to learn (Input → Activation → Output): the step only measures the loss.
+    const value = tf.tidy(batchLoss);
+    const total = value.dataSync()[0]!;
+    value.dispose();
+    return { loss: loss.summed ? total / rows.length : total, predictions };
+  }
+  const step = tf.variableGrads(batchLoss, variables);
   const grads = clipGradients(step.grads, config.clipping);
   setup.optimizer.applyGradients(grads);
   const total = step.value.dataSync()[0]!;
