@@ -7,6 +7,8 @@ import { formatShape, shapesEqual } from '../../shared/shapes/shape';
 /** How a data set's targets are turned into what the loss compares the output with. */
 export type TargetEncoding =
   | { readonly kind: 'oneHot'; readonly classes: number }
+  /** One output per class, +1 for the true class and −1 for every other (hinge losses). */
+  | { readonly kind: 'oneHotPlusMinus'; readonly classes: number }
   | { readonly kind: 'classIndex'; readonly classes: number }
   | { readonly kind: 'binary01' }
   | { readonly kind: 'binaryPlusMinus' }
@@ -152,12 +154,14 @@ function planClassification(data: DatasetInfo, output: OutputSide): PlanResult {
         };
       }
       if (units === classes) {
-        // One yes/no output per class: the usual one-vs-rest reading of these losses.
+        // One yes/no output per class: the usual one-vs-rest reading of these losses. Hinge
+        // asks y·ŷ ≥ 1 with y = ±1: with 0/1 targets the wrong classes (y = 0) would get no
+        // gradient at all, so each output's target is +1 for its class and −1 otherwise.
         const plusMinus = output.loss !== 'binaryCrossentropy';
         return {
           ok: true,
           plan: {
-            encoding: { kind: 'oneHot', classes },
+            encoding: plusMinus ? { kind: 'oneHotPlusMinus', classes } : { kind: 'oneHot', classes },
             task: 'classification',
             threshold: plusMinus ? 0 : 0.5,
           },

@@ -12,6 +12,7 @@ export const LOSSES = [
   'hinge',
   'multiclassHinge',
   'squaredHinge',
+  'multiclassSquaredHinge',
 ] as const;
 export type Loss = (typeof LOSSES)[number];
 
@@ -28,6 +29,7 @@ export const LOSS_TITLES: Readonly<Record<Loss, string>> = {
   hinge: 'Hinge',
   multiclassHinge: 'Multiclass hinge (Weston–Watkins)',
   squaredHinge: 'Squared hinge',
+  multiclassSquaredHinge: 'Multiclass squared hinge (Weston–Watkins)',
 };
 
 /** One sentence per loss, for the inspector. */
@@ -48,6 +50,8 @@ export const LOSS_HELP: Readonly<Record<Loss, string>> = {
   multiclassHinge:
     'Hinge for several classes: asks the right class to score at least 1 more than every other.',
   squaredHinge: 'Like hinge, but squared, so larger misses count more.',
+  multiclassSquaredHinge:
+    'Multiclass hinge with each margin squared: Σ over wrong classes of max(0, s_j − s_y + 1)², so larger misses count more.',
 };
 
 export const TASK_TITLES: Readonly<Record<Task, string>> = {
@@ -64,6 +68,7 @@ export const LOSSES_FOR_TASK: Readonly<Record<Task, readonly Loss[]>> = {
     'hinge',
     'multiclassHinge',
     'squaredHinge',
+    'multiclassSquaredHinge',
     'meanSquaredError',
   ],
   regression: ['meanSquaredError', 'meanAbsoluteError', 'huber'],
@@ -81,4 +86,5 @@ export const ACTIVATIONS_FOR_LOSS: Readonly<Record<Loss, readonly string[] | 'an
   hinge: ['linear', 'tanh', 'hardTanh'],
   multiclassHinge: ['linear'],
   squaredHinge: ['linear', 'tanh', 'hardTanh'],
+  multiclassSquaredHinge: ['linear'],
 };

@@ -137,6 +137,12 @@ function lossFunction(loss: Loss): (y: tf.Tensor, p: tf.Tensor) => tf.Scalar {
         const margins = tf.relu(tf.add(tf.sub(p, truth), 1));
         return mean(tf.sum(tf.mul(margins, tf.sub(1, y)), -1));
       };
+    case 'multiclassSquaredHinge':
+      return (y, p) => {
+        const truth = tf.sum(tf.mul(y, p), -1, true);
+        const margins = tf.relu(tf.add(tf.sub(p, truth), 1));
+        return mean(tf.sum(tf.square(tf.mul(margins, tf.sub(1, y))), -1));
+      };
   }
 }
 

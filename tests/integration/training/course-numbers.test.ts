@@ -6,6 +6,8 @@ import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
 // Registers Neurite's own layer classes (the step) so the saved model loads again.
 import '../../../src/main/engine/compiler/custom-activations';
 import { tf } from '../../../src/main/engine/tf';
+import { planTargets } from '../../../src/main/data/target-plan';
+import type { DatasetInfo } from '../../../src/shared/data/dataset-info';
 import type { MomentumForm, TrainingConfigInput } from '../../../src/shared/training/config';
 import type { TrainerEventOf } from '../../../src/shared/training/events';
 import { chain } from '../../fixtures/build-graph';
@@ -342,4 +344,52 @@ describe('the perceptron’s loss', () => {
     );
     expect(finished(run).lossName).toBe('Binary cross-entropy');
   });
+});
+
+describe('hinge losses (units 1–5: multi-class SVM loss)', () => {
+  /** Iris → 3 linear scores, trained with the given loss. */
+  const irisScores = (loss: string) =>
+    chain({ form: 'vector', shape: [4] }, [['Dense', { units: 3, activation: 'linear' }]], {
+      task: 'classification',
+      loss,
+    });
+
+  it('gives one-per-class outputs ±1 targets, so wrong classes learn too', () => {
+    const irisInfo: DatasetInfo = {
+      title: 'Iris',
+      task: 'classification',
+      featureShape: [4],
+      featureType: 'float32',
+      classNames: ['setosa', 'versicolor', 'virginica'],
+      targetSize: 1,
+      count: 150,
+      notes: [],
+    };
+    const planned = planTargets(
+      irisInfo,
+      { name: 'x', info: { shape: [4], dtype: 'float32' } },
+      { name: 'y', task: 'classification', loss: 'hinge', shape: [3] },
+    );
+    expect(planned).toMatchObject({
+      ok: true,
+      plan: { encoding: { kind: 'oneHotPlusMinus', classes: 3 }, threshold: 0 },
+    });
+  });
+
+  it.each(['hinge', 'squaredHinge', 'multiclassHinge', 'multiclassSquaredHinge'])(
+    '%s learns Iris with one linear score per class',
+    async (loss) => {
+      const run = await trainInProcess(
+        irisScores(loss),
+        { source: 'builtin', name: 'iris' },
+        {
+          epochs: 40,
+          batchSize: 16,
+          validation: { kind: 'none' },
+          optimizer: { type: 'adam', learningRate: 0.05 },
+        },
+      );
+      expect(finished(run).train.metrics['accuracy']).toBeGreaterThan(0.85);
+    },
+  );
 });

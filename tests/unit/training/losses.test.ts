@@ -75,6 +75,23 @@ describe('losses, as textbooks define them', () => {
       ],
       1.25,
     ],
+    // The notes' squared variant, Σ_{j≠y} max(0, s_j − s_y + 1)²: same scores,
+    // (0.5² + 0) and (1² + 1²): mean (0.25 + 2) / 2 = 1.125
+    [
+      'multiclassSquaredHinge',
+      [
+        [1, 0, 0],
+        [0, 0, 1],
+      ],
+      [
+        [2, 1.5, -1],
+        [0, 0, 0],
+      ],
+      1.125,
+    ],
+    // A point the notes do not give: true class 1 with scores (0.2, 0.1, 0.6):
+    // max(0, 0.2 − 0.1 + 1)² + max(0, 0.6 − 0.1 + 1)² = 1.21 + 2.25
+    ['multiclassSquaredHinge', [[0, 1, 0]], [[0.2, 0.1, 0.6]], 3.46],
   ] as const)('%s', (name, yTrue, yPred, expected) => {
     expect(loss(name, yTrue as unknown as number[][], yPred as unknown as number[][])).toBeCloseTo(
       expected,
@@ -105,5 +122,14 @@ describe('losses, as textbooks define them', () => {
     const prediction = tf.tensor2d([[0], [1], [1]]);
     const gradient = tf.grad((p: tf.Tensor) => perceptronRule(y, p))(prediction);
     expect(Array.from(gradient.dataSync(), (v) => v + 0)).toEqual([-1, 1, 0]);
+  });
+
+  it('gives every wrong class a gradient under hinge with ±1 targets (one output per class)', () => {
+    // Targets +1 for the true class, −1 for the others; all scores 0 sit inside the margin.
+    const y = tf.tensor2d([[-1, 1, -1]]);
+    const gradient = tf.grad((p: tf.Tensor) => LOSS_FUNCTIONS.hinge(y, p))(tf.zeros([1, 3]));
+    // ∂/∂ŷ_j of mean max(0, 1 − y_j·ŷ_j) = −y_j / 3 inside the margin.
+    const values = Array.from(gradient.dataSync());
+    [1 / 3, -1 / 3, 1 / 3].forEach((v, i) => expect(values[i]).toBeCloseTo(v, 6));
   });
 });

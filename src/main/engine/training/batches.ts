@@ -75,6 +75,11 @@ export function targetTensor(
           tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), encoding.classes), 'float32'),
         );
       }
+      if (encoding.kind === 'oneHotPlusMinus') {
+        return tf.tidy(() =>
+          tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), encoding.classes, 1, -1), 'float32'),
+        );
+      }
       if (encoding.kind === 'classIndex') return tf.tensor1d(labels, 'float32');
       const values = Float32Array.from(labels, (label) =>
         encoding.kind === 'binaryPlusMinus' ? 2 * label - 1 : label,

@@ -63,6 +63,17 @@ const multiclassHinge: LossFunction = (y, p) => {
   return tf.mean(tf.sum(wrongOnly, -1));
 };
 
+/**
+ * The squared variant the notes give next to it: Σ over wrong classes j of
+ * max(0, s_j − s_y + 1)², averaged over examples.
+ */
+const multiclassSquaredHinge: LossFunction = (y, p) => {
+  const trueScore = tf.sum(tf.mul(y, p), -1, true);
+  const margins = tf.relu(tf.add(tf.sub(p, trueScore), 1));
+  const wrongOnly = tf.mul(margins, tf.sub(1, y));
+  return tf.mean(tf.sum(tf.square(wrongOnly), -1));
+};
+
 export const LOSS_FUNCTIONS: Readonly<Record<Loss, LossFunction>> = {
   meanSquaredError,
   meanAbsoluteError,
@@ -73,6 +84,7 @@ export const LOSS_FUNCTIONS: Readonly<Record<Loss, LossFunction>> = {
   hinge,
   multiclassHinge,
   squaredHinge,
+  multiclassSquaredHinge,
 };
 
 /**
