@@ -161,7 +161,9 @@ function planClassification(data: DatasetInfo, output: OutputSide): PlanResult {
         return {
           ok: true,
           plan: {
-            encoding: plusMinus ? { kind: 'oneHotPlusMinus', classes } : { kind: 'oneHot', classes },
+            encoding: plusMinus
+              ? { kind: 'oneHotPlusMinus', classes }
+              : { kind: 'oneHot', classes },
             task: 'classification',
             threshold: plusMinus ? 0 : 0.5,
           },

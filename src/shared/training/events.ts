@@ -62,7 +62,14 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     /** Where the weights were saved, when the run has an output folder. */
     path: z.string().optional(),
   }),
-  z.strictObject({ type: z.literal('paused'), epoch: z.number().int(), batch: z.number().int() }),
+  /** Paused before this batch of this epoch: every batch before it is trained and reported. */
+  z.strictObject({
+    type: z.literal('paused'),
+    epoch: z.number().int(),
+    batch: z.number().int(),
+    /** Absent in runs stored before it was added. */
+    batchesPerEpoch: z.number().int().optional(),
+  }),
   z.strictObject({ type: z.literal('resumed') }),
   z.strictObject({
     type: z.literal('finished'),

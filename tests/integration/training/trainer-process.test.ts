@@ -187,6 +187,22 @@ describe('a run in its own process', () => {
     expect(isAlive(run.trainer.pid)).toBe(false);
   });
 
+  it('reports the last batch before a pause, even one held back to spare the charts', async () => {
+    // Events for batch 1 and 4 of each epoch only: the others are held back for 10 s.
+    const run = new Followed(xorJob({ epochs: 100_000, batchSize: 1, batchEventInterval: 10_000 }));
+    await run.next('batch', 0, (e) => e.epoch >= 3);
+    run.send({ type: 'pause' });
+    const paused = await run.next('paused');
+    const at = run.events[paused] as TrainerEventOf<'paused'>;
+    const before = run.events[paused - 1] as TrainerEventOf<'batch'>;
+    expect(before.type).toBe('batch');
+    const last = at.batch > 1 ? [at.epoch, at.batch - 1] : [at.epoch - 1, 4];
+    expect([before.epoch, before.batch]).toEqual(last);
+    expect(at.batchesPerEpoch).toBe(4);
+    run.send({ type: 'stop' });
+    await run.trainer.done;
+  });
+
   it('obeys pause, step, a new learning rate, resume and stop between batches', async () => {
     const run = new Followed(endlessJob());
     await run.next('batch');

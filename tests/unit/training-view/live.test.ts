@@ -165,3 +165,25 @@ describe('a live run', () => {
     expect(run.getSnapshot().etaSeconds).toBeCloseTo(1, 5);
   });
 });
+
+describe('pausing', () => {
+  it('shows exactly where the run stopped, at once, and nothing moves after it', () => {
+    const frames = manualFrames();
+    const run = new LiveRun('r1', 5, frames.schedule, () => 0);
+    run.handle(batch(2, 3, 0.5));
+    frames.runFrame();
+    // Batches 4 to 6 were trained but not reported (the trainer holds events back); the pause
+    // says it stopped before batch 7, so 6 are done.
+    run.handle({ type: 'paused', epoch: 2, batch: 7, batchesPerEpoch: 10 });
+    expect(run.getSnapshot().position).toMatchObject({ epoch: 2, batch: 6, batchesPerEpoch: 10 });
+    expect(frames.pending).toBe(0);
+    frames.runFrame();
+    expect(run.getSnapshot().position).toMatchObject({ epoch: 2, batch: 6 });
+  });
+
+  it('before the first batch of an epoch, the last batch of the epoch before is done', () => {
+    const run = new LiveRun('r1', 5, manualFrames().schedule, () => 0);
+    run.handle({ type: 'paused', epoch: 3, batch: 1, batchesPerEpoch: 10 });
+    expect(run.getSnapshot().position).toMatchObject({ epoch: 2, batch: 10 });
+  });
+});

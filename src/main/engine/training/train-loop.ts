@@ -1,6 +1,6 @@
 import type { TrainingConfig } from '../../../shared/training/config';
 import { scheduledLearningRate } from '../../../shared/training/config';
-import type { Evaluation, TrainerEvent } from '../../../shared/training/events';
+import type { Evaluation, TrainerEvent, TrainerEventOf } from '../../../shared/training/events';
 import { tf } from '../tf';
 import { augmentBatch, augmentationIsOn } from './augmentation';
 import type { BatchSource } from './batches';
@@ -70,10 +70,18 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
       let lastEvent = 0;
       let examplesSinceEvent = 0;
       let eventClock = Date.now();
+      /** The newest batch's event while it is held back by batchEventInterval. */
+      let unsent: TrainerEventOf<'batch'> | undefined;
 
       for (let batch = 0; batch < batchesPerEpoch; batch += 1) {
         const decision = await controls.beforeBatch(
-          () => emit({ type: 'paused', epoch: epoch + 1, batch: batch + 1 }),
+          () => {
+            // Paused exactly here: first the batch that was held back to spare the UI, so the
+            // view's counters and the pause agree to the batch.
+            if (unsent) emit(unsent);
+            unsent = undefined;
+            emit({ type: 'paused', epoch: epoch + 1, batch: batch + 1, batchesPerEpoch });
+          },
           () => emit({ type: 'resumed' }),
         );
         if (decision === 'stop')
@@ -112,24 +120,28 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
         accumulator.add(setup.source, rows, predictions, loss, clean);
         examplesSinceEvent += rows.length;
         const now = Date.now();
+        const seconds = Math.max(1e-3, (now - eventClock) / 1000);
+        const event: TrainerEventOf<'batch'> = {
+          type: 'batch',
+          epoch: epoch + 1,
+          batch: batch + 1,
+          batchesPerEpoch,
+          loss,
+          samplesPerSecond: examplesSinceEvent / seconds,
+          learningRate,
+        };
         if (
           batch === 0 ||
           now - lastEvent >= config.batchEventInterval ||
           batch === batchesPerEpoch - 1
         ) {
-          const seconds = Math.max(1e-3, (now - eventClock) / 1000);
-          emit({
-            type: 'batch',
-            epoch: epoch + 1,
-            batch: batch + 1,
-            batchesPerEpoch,
-            loss,
-            samplesPerSecond: examplesSinceEvent / seconds,
-            learningRate,
-          });
+          emit(event);
+          unsent = undefined;
           lastEvent = now;
           eventClock = now;
           examplesSinceEvent = 0;
+        } else {
+          unsent = event;
         }
       }
 

@@ -1,4 +1,4 @@
-import type { TrainerEvent } from '../../../../shared/training/events';
+import type { TrainerEvent, TrainerEventOf } from '../../../../shared/training/events';
 import { etaSeconds, fractionDone, type RunPosition } from './eta';
 import { RunSeries } from './series';
 
@@ -86,7 +86,10 @@ export class LiveRun {
         break;
       case 'paused':
         this.pauseClock();
-        break;
+        this.position = positionBefore(event, this.position, this.epochs, this.fold);
+        // The counters show where it stopped in the same render as "Paused", never after it.
+        this.publish();
+        return;
       case 'resumed':
         this.activeSince = this.now();
         break;
@@ -150,4 +153,22 @@ export class LiveRun {
     };
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * The last batch trained when a run paused before (epoch, batch): the batch before it, or the
+ * last of the epoch before. Without the batch count (older runs) the shown position stays.
+ */
+function positionBefore(
+  paused: TrainerEventOf<'paused'>,
+  shown: RunPosition | undefined,
+  epochs: number,
+  fold: { index: number; of: number } | undefined,
+): RunPosition | undefined {
+  const perEpoch = paused.batchesPerEpoch;
+  if (perEpoch === undefined) return shown;
+  const [epoch, batch] =
+    paused.batch > 1 ? [paused.epoch, paused.batch - 1] : [paused.epoch - 1, perEpoch];
+  if (epoch < 1) return shown;
+  return { epoch, epochs, batch, batchesPerEpoch: perEpoch, ...(fold ? { fold } : {}) };
 }
