@@ -6,6 +6,7 @@ import { batchNormKind } from './kinds/batch-norm';
 import { concatenateKind } from './kinds/concatenate';
 import { conv1dKind } from './kinds/conv1d';
 import { conv2dKind } from './kinds/conv2d';
+import { conv2dTransposeKind } from './kinds/conv2d-transpose';
 import { denseKind } from './kinds/dense';
 import { dropoutKind } from './kinds/dropout';
 import { embeddingKind } from './kinds/embedding';
@@ -44,6 +45,7 @@ export const LAYER_KINDS: readonly LayerKind[] = [
   globalAvgPool1dKind,
   globalAvgPool2dKind,
   upSampling2dKind,
+  conv2dTransposeKind,
   simpleRnnKind,
   lstmKind,
   gruKind,

@@ -22,3 +22,19 @@ export function slidingWindowLength(
 export function effectiveWindowSize(windowSize: number, dilation: number): number {
   return (windowSize - 1) * dilation + 1;
 }
+
+/**
+ * Output length of a transposed convolution along one axis, as TensorFlow computes it: the
+ * inverse of a strided convolution. `valid`: input · stride + max(window − stride, 0);
+ * `same`: input · stride.
+ */
+export function transposedWindowLength(
+  inputLength: number | null,
+  windowSize: number,
+  stride: number,
+  padding: Padding,
+): number | null {
+  if (inputLength === null) return null;
+  if (padding === 'same') return inputLength * stride;
+  return inputLength * stride + Math.max(windowSize - stride, 0);
+}
