@@ -134,6 +134,11 @@ export const trainingConfigSchema = z.strictObject({
   test: splitSchema.default({ kind: 'none' }),
   /** k-fold cross-validation: 0 = off, else the number of folds (trains k networks). */
   kFold: z.number().int().min(0).max(20).default(0),
+  /**
+   * Stratified: held-out parts and k folds keep each class's share of the examples (for
+   * classification data; a split of numbers to predict stays random).
+   */
+  stratify: z.boolean().default(false),
   seed: z
     .number()
     .int()

@@ -393,3 +393,24 @@ describe('hinge losses (units 1–5: multi-class SVM loss)', () => {
     },
   );
 });
+
+describe('stratified splits (units 1–5: evaluation)', () => {
+  it('validate Iris on the same number of each species', async () => {
+    const run = await trainInProcess(
+      template('softmax-regression'),
+      { source: 'builtin', name: 'iris' },
+      { epochs: 1, batchSize: 16, validation: { kind: 'split', fraction: 0.2 }, stratify: true },
+    );
+    const counts = finished(run).validation!.confusionMatrix!.counts;
+    expect(counts.map((row) => row.reduce((a, b) => a + b, 0))).toEqual([10, 10, 10]);
+  });
+
+  it('say so, and split at random, for numbers to predict', async () => {
+    const run = await trainInProcess(
+      linearUnit(0.5),
+      pairs('stratify-regression.csv', [...NOTES_DATA, [4, 8], [5, 10]]),
+      { epochs: 1, batchSize: 1, validation: { kind: 'split', fraction: 0.2 }, stratify: true },
+    );
+    expect(finished(run).notes.join(' ')).toContain('numbers to predict rather than classes');
+  });
+});

@@ -44,3 +44,37 @@ describe('splitting the examples', () => {
     expect(Array.from(folds[0]!.validation)).not.toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('stratified splits', () => {
+  // 20 examples of class 0, then 10 of class 1, then 5 of class 2: sorted by class, as Iris is.
+  const labels = Int32Array.from([...Array(20).fill(0), ...Array(10).fill(1), ...Array(5).fill(2)]);
+  const counts = (rows: Int32Array) =>
+    [0, 1, 2].map((c) => rows.filter((r) => labels[r] === c).length);
+
+  it('hold out the same share of every class, each part in file order', () => {
+    const config = trainingConfigSchema.parse({
+      validation: { kind: 'split', fraction: 0.2 },
+      test: { kind: 'split', fraction: 0.4 },
+      stratify: true,
+    });
+    const split = splitRows(35, config, createRandom(2), labels);
+    expect(counts(split.test!)).toEqual([8, 4, 2]);
+    expect(counts(split.validation!)).toEqual([4, 2, 1]);
+    expect(counts(split.train)).toEqual([8, 4, 2]);
+    for (const part of [split.train, split.validation!, split.test!])
+      expect(ascending(part)).toBe(true);
+  });
+
+  it('deal every class out over the k folds', () => {
+    const rows = Int32Array.from({ length: 35 }, (_, i) => i);
+    const folds = kFolds(rows, 5, createRandom(9), labels);
+    for (const fold of folds) {
+      expect(counts(fold.validation)).toEqual([4, 2, 1]);
+      expect(fold.train.length + fold.validation.length).toBe(35);
+      expect(ascending(fold.validation) && ascending(fold.train)).toBe(true);
+    }
+    // Without stratifying, some fold misses the smallest class's share.
+    const plain = kFolds(rows, 5, createRandom(9));
+    expect(plain.some((fold) => counts(fold.validation).join() !== '4,2,1')).toBe(true);
+  });
+});

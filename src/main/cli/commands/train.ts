@@ -29,6 +29,7 @@ set and settings, as in the app; the options below override them.
   --seed <n>            same seed, same backend: same weights and same curves (default 42)
   --validation <f|none> fraction held out for validation (default 0.2)
   --test <f|none|dataset>  fraction held out for a final test, or the data set's own test part
+  --stratify            held-out parts and k folds keep each class's share of the examples
   --config <file.json>  any training options as JSON (the flags above override it)
   --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
   --out <folder>        save model.json, weights.bin and metrics.json there
@@ -59,6 +60,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
         backend: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        stratify: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -173,6 +175,7 @@ async function buildJob(
   const lr = number('lr');
   if (lr !== undefined) optimizer['learningRate'] = lr;
   config['optimizer'] = optimizer;
+  if (flags['stratify'] === true) config['stratify'] = true;
   config['validation'] = splitFlag(flags['validation'], config['validation']);
   config['test'] = splitFlag(flags['test'], config['test']);
 

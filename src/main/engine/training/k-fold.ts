@@ -36,6 +36,8 @@ export interface FoldInput {
   readonly notes: string[];
   /** The lone perceptron unit learns by the perceptron rule (see compileGraph). */
   readonly perceptron: boolean;
+  /** Stratified k-fold: the examples' classes, which every fold keeps in proportion. */
+  readonly labels?: ArrayLike<number>;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface FoldInput {
 export async function runFolds(input: FoldInput): Promise<FinalEvent> {
   const { job, context, plan, loss, classNames } = input;
   const k = job.config.kFold;
-  const folds = kFolds(input.split.train, k, input.random);
+  const folds = kFolds(input.split.train, k, input.random, input.labels);
   const results: Evaluation[] = [];
   let lastTrain: Evaluation | undefined;
   let epochsRun = 0;

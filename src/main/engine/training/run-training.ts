@@ -13,6 +13,7 @@ import type { tf } from '../tf';
 import { compileGraph } from '../compiler/compile-graph';
 import { loadDataset } from '../../data/load-dataset';
 import { createRandom } from '../../data/seeded-random';
+import type { LoadedDataset } from '../../data/types';
 import { DatasetError } from '../../data/types';
 import type { BatchSource } from './batches';
 import type { EvaluationSet } from './evaluation-sets';
@@ -96,8 +97,10 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   const plan = planned.plan;
 
   const { config } = job;
+  const notes: string[] = [];
   const random = createRandom(config.seed);
-  const split = splitRows(dataset.examples.count, config, random);
+  const labels = stratifyBy(dataset, config.stratify, notes);
+  const split = splitRows(dataset.examples.count, config, random, labels);
   dataset.fitOnTrainingRows?.(split.train);
   const featureShape = inputInfo.shape as number[];
   if (flattensTo(dataset.info.featureShape, featureShape)) {
@@ -147,7 +150,6 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       }
     : config.optimizer;
   const classNames = dataset.info.classNames ?? [];
-  const notes: string[] = [];
   if (task === 'classification' && classNames.length >= 2) {
     notes.push(averagingSentence(classMetricAveraging(classNames)));
   }
@@ -190,6 +192,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       emitStarted,
       notes,
       perceptron,
+      ...(labels ? { labels } : {}),
     });
   }
 
@@ -237,6 +240,23 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     optimizer.dispose();
     compiled.model.dispose();
   }
+}
+
+/**
+ * The labels a stratified split keeps in proportion, when the data has classes. Numbers to
+ * predict have no classes to keep: the split stays random, and the run's notes say so.
+ */
+function stratifyBy(
+  dataset: LoadedDataset,
+  stratify: boolean,
+  notes: string[],
+): Int32Array | undefined {
+  if (!stratify) return undefined;
+  if (dataset.info.task === 'classification') return dataset.examples.y as Int32Array;
+  notes.push(
+    'Stratified splits keep the share of each class, but this data set has numbers to predict rather than classes, so its parts are drawn at random.',
+  );
+  return undefined;
 }
 
 async function chooseBackend(job: TrainingJob): Promise<BackendReport> {

@@ -242,6 +242,7 @@ export function TrainingForm(props: TrainingFormProps) {
           ])}
           {text('test.kind') === 'split' && numberField('test.fraction')}
           {numberField('kFold')}
+          {checkbox('stratify', 'Stratified', '(every part keeps each class’s share)')}
         </>,
       )}
 

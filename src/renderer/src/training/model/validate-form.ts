@@ -87,6 +87,7 @@ export function checkForm(draft: FormDraft): FormCheck {
     validation: split('validation'),
     test: split('test'),
     kFold: number('kFold'),
+    stratify: flag('stratify'),
     seed: number('seed'),
     optimizer: {
       type: optimizerType,
