@@ -302,7 +302,8 @@ describe('editing a network in the canvas editor', () => {
     );
     const layers = await page.locator('.react-flow__node').count();
     expect(layers).toBeGreaterThan(1);
-    expect(await editor.inspectorTitle()).toBe(`${layers} layers selected`);
+    // The command reaches React through an event: wait for the selection to render.
+    await expect.poll(() => editor.inspectorTitle()).toBe(`${layers} layers selected`);
     await editor.clickEmptyCanvas();
 
     // Typing "?" in a field types it; it opens nothing.

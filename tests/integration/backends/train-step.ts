@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
+import { perceptronUnit } from '../../../src/shared/inference/perceptron';
 import { tf } from '../../../src/main/engine/tf';
 import type { Loss } from '../../../src/shared/catalog/losses';
 import type { GraphDocument } from '../../../src/shared/graph/document';
@@ -222,7 +223,11 @@ export function trainStep(
   options: StepOptions = {},
 ): StepResult & { weights: WeightValues[]; updated?: WeightValues[] } {
   const { batch = 4, seed = 7 } = options;
-  const { model } = compileGraph(document, { seed: 1 });
+  // As the trainer compiles it: a lone perceptron unit passes its gradient straight through.
+  const { model } = compileGraph(document, {
+    seed: 1,
+    perceptronRule: perceptronUnit(document) !== undefined,
+  });
   try {
     if (options.weights) {
       const tensors = options.weights.map((w) => tf.tensor(w.values, w.shape));

@@ -2,6 +2,7 @@ import type { EpochRecord, Run, RunSummary } from '../../../shared/api/records';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { TrainingConfig } from '../../../shared/training/config';
+import { trainingConfigSchema } from '../../../shared/training/config';
 import type { TrainerEvent } from '../../../shared/training/events';
 import type { StoreContext } from './context';
 import { fromJson, fromNullableJson } from './json-values';
@@ -87,7 +88,7 @@ export function readRun(ctx: StoreContext, id: string): Run {
   }));
   return {
     ...toRunSummary(ctx, row),
-    config: fromJson<TrainingConfig>(row.config),
+    config: storedRunConfig(fromJson<unknown>(row.config)),
     backendChoice: row.backend_choice as BackendChoice,
     epochs,
     final: fromNullableJson<TrainerEvent>(row.final_event),
@@ -158,4 +159,20 @@ export function insertEpoch(ctx: StoreContext, runId: string, epoch: EpochRecord
       learningRate: epoch.learningRate,
       elapsedMs: epoch.elapsedMs,
     });
+}
+
+/**
+ * A run's settings as stored, in today's form: fields added since it was stored are filled in
+ * with what that run actually did. Runs stored before momentumForm existed used the summing
+ * momentum of TF.js; the others take today's defaults (stratify: off). Settings that no
+ * longer read (a damaged row) are passed on as stored.
+ */
+export function storedRunConfig(stored: unknown): TrainingConfig {
+  const optimizer = (stored as { optimizer?: Record<string, unknown> } | null)?.optimizer;
+  const upgraded =
+    optimizer?.['type'] === 'sgd' && optimizer['momentumForm'] === undefined
+      ? { ...(stored as object), optimizer: { ...optimizer, momentumForm: 'sum' } }
+      : stored;
+  const parsed = trainingConfigSchema.safeParse(upgraded);
+  return parsed.success ? parsed.data : (stored as TrainingConfig);
 }
