@@ -24,6 +24,8 @@ const BUILTINS: ApiOutput<'datasets.builtins'> = [
     task: 'classification',
     featureShape: [4],
     count: 150,
+    source: "Fisher's Iris data (1936).",
+    licence: 'Public domain.',
   },
   {
     name: 'moons',
@@ -32,6 +34,8 @@ const BUILTINS: ApiOutput<'datasets.builtins'> = [
     task: 'classification',
     featureShape: [2],
     count: 200,
+    source: 'Made by Neurite.',
+    licence: 'MIT.',
     options: { samples: 200, noise: 0.1 },
   },
 ];
@@ -101,6 +105,10 @@ describe('the data panel', () => {
       'Two moons',
     ]);
     expect(cards[0]!.textContent).toContain('150 examples');
+    // Where each set comes from, and under which terms.
+    expect(cards[0]!.textContent).toContain(
+      "Source: Fisher's Iris data (1936). Licence: Public domain.",
+    );
   });
 
   it('says why the list could not be read', async () => {

@@ -40,6 +40,8 @@ function host() {
         task: 'classification',
         featureShape: [4],
         count: 150,
+        source: "Fisher's Iris data (1936).",
+        licence: 'Public domain.',
       },
     ],
     'runs.list': [],

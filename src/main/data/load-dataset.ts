@@ -1,5 +1,7 @@
 import type { DatasetSpec } from '../../shared/data/dataset-spec';
 import { logicGate } from './builtin/logic-gates';
+import { cars } from './builtin/cars';
+import { co2 } from './builtin/co2';
 import { iris } from './builtin/iris';
 import { mnist } from './builtin/mnist';
 import { parityBits, sineForecast } from './builtin/sequences';
@@ -49,6 +51,10 @@ async function loadBuiltIn(spec: BuiltInSpec): Promise<LoadedDataset> {
       return toy2d(spec.name, { samples, noise, seed });
     case 'iris':
       return iris();
+    case 'cars':
+      return cars();
+    case 'co2':
+      return co2({ steps });
     case 'mnist':
       return mnist(spec.limit);
     case 'sine':

@@ -116,6 +116,9 @@ export const API_CALLS = {
         task: z.enum(['classification', 'regression']),
         featureShape: z.array(z.number()),
         count: z.number(),
+        /** Where the examples come from, and under which licence, for the data panel. */
+        source: z.string(),
+        licence: z.string(),
         /** The settings this set listens to (samples, noise, seed, limit, steps), with defaults. */
         options: z
           .strictObject({

