@@ -10,6 +10,7 @@ import { tf } from '../../../src/main/engine/tf';
 import type { TrainerEvent } from '../../../src/shared/training/events';
 import { trainerEventSchema } from '../../../src/shared/training/events';
 import { runNeurite, tempFile } from '../../fixtures/cli';
+import { loadSavedModel } from '../../fixtures/saved-model';
 
 /**
  * `neurite train` as a user runs it, in-process (runNeurite) while the command itself forks the
@@ -45,19 +46,6 @@ beforeAll(async () => {
   // The trainer's own backend set-up: cpu, without TF.js' "install tfjs-node" banner.
   await selectBackend('cpu');
 });
-
-/** model.json + weights.bin from a folder, as a TF.js model. */
-async function loadSaved(folder: string): Promise<tf.LayersModel> {
-  const model = JSON.parse(readFileSync(path.join(folder, 'model.json'), 'utf8'));
-  const weights = readFileSync(path.join(folder, 'weights.bin'));
-  return tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: model.modelTopology,
-      weightSpecs: model.weightsManifest[0].weights,
-      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
-    }),
-  );
-}
 
 /** The model's outputs for the four rows of a truth table, rounded to 0 or 1. */
 function truthTable(model: tf.LayersModel): number[] {
@@ -106,7 +94,7 @@ describe('neurite train', () => {
     expect(metrics.epochsRun).toBe(300);
     expect(metrics.train.metrics.accuracy).toBe(1);
 
-    const loaded = await loadSaved(out);
+    const loaded = await loadSavedModel(out);
     expect(truthTable(loaded)).toEqual([0, 1, 1, 0]);
     loaded.dispose();
   });
@@ -126,7 +114,7 @@ describe('neurite train', () => {
       'perceptron',
       'perceptron_activation',
     ]);
-    const loaded = await loadSaved(out);
+    const loaded = await loadSavedModel(out);
     expect(truthTable(loaded)).toEqual([0, 0, 0, 1]);
     loaded.dispose();
   });

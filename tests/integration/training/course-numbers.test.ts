@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/main/engine/backends/select-backend';
 import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
-// Registers Neurite's own layer classes (the step) so the saved model loads again.
-import '../../../src/main/engine/compiler/custom-activations';
-import { tf } from '../../../src/main/engine/tf';
+import type { tf } from '../../../src/main/engine/tf';
 import { planTargets } from '../../../src/main/data/target-plan';
 import type { DatasetInfo } from '../../../src/shared/data/dataset-info';
 import type { MomentumForm, TrainingConfigInput } from '../../../src/shared/training/config';
 import type { TrainerEventOf } from '../../../src/shared/training/events';
 import { chain } from '../../fixtures/build-graph';
+import { loadSavedModel } from '../../fixtures/saved-model';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
 
@@ -25,19 +22,6 @@ afterAll(() => folder.remove());
 beforeAll(async () => {
   await selectBackend('wasm');
 });
-
-/** model.json + weights.bin from a folder, as a TF.js model. */
-function loadFolder(dir: string): Promise<tf.LayersModel> {
-  const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
-  const weights = readFileSync(path.join(dir, 'weights.bin'));
-  return tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: model.modelTopology,
-      weightSpecs: model.weightsManifest[0].weights,
-      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
-    }),
-  );
-}
 
 /** A CSV of (x, y) pairs in this order, read with no scaling. */
 function pairs(name: string, rows: readonly (readonly [number, number])[]) {
@@ -279,7 +263,7 @@ describe('the binary step (unit 2: its derivative is 0, so step units cannot lea
     const started = run.events[0] as TrainerEventOf<'started'>;
     expect(started.notes.join(' ')).toMatch(/slope is 0 everywhere/);
     const initial = compileGraph(graph, { seed: 3 });
-    const trained = await loadFolder(out);
+    const trained = await loadSavedModel(out);
     const weights = (model: tf.LayersModel, layer: string) =>
       model
         .getLayer(layer)
