@@ -4,7 +4,7 @@ import { cars } from './builtin/cars';
 import { co2 } from './builtin/co2';
 import { iris } from './builtin/iris';
 import { mnist } from './builtin/mnist';
-import { parityBits, sineForecast } from './builtin/sequences';
+import { parityBits, reverseSequences, sineForecast } from './builtin/sequences';
 import { toy2d } from './builtin/toy-2d';
 import { loadCsv } from './import/csv';
 import { loadIdx } from './import/idx';
@@ -61,5 +61,7 @@ async function loadBuiltIn(spec: BuiltInSpec): Promise<LoadedDataset> {
       return sineForecast({ samples, steps, noise, seed });
     case 'parity':
       return parityBits({ samples, steps, seed });
+    case 'reverse':
+      return reverseSequences({ samples, steps, seed });
   }
 }

@@ -12,7 +12,8 @@ export type TargetEncoding =
   | { readonly kind: 'classIndex'; readonly classes: number }
   | { readonly kind: 'binary01' }
   | { readonly kind: 'binaryPlusMinus' }
-  | { readonly kind: 'values'; readonly size: number }
+  /** Numbers to predict, `size` per example, shaped as the network's output (`shape`). */
+  | { readonly kind: 'values'; readonly size: number; readonly shape: readonly number[] }
   | { readonly kind: 'reconstruction' };
 
 export interface TargetPlan {
@@ -109,15 +110,19 @@ function planRegression(data: DatasetInfo, output: OutputSide): PlanResult {
     };
   }
   const size = data.targetSize;
-  if (!shapesEqual(output.shape, [size])) {
+  const shape = data.targetShape ?? [size];
+  if (!shapesEqual(output.shape, shape)) {
     return {
       ok: false,
-      message: `The data set "${data.title}" has ${size} number${size === 1 ? '' : 's'} to predict per example, but the network ends with ${formatShape(output.shape)}. Make the last layer a Dense with ${size} unit${size === 1 ? '' : 's'} (linear activation).`,
+      message:
+        shape.length > 1
+          ? `The data set "${data.title}" has a sequence to predict per example, of shape ${formatShape(shape)}, but the network ends with ${formatShape(output.shape)}. Make the network end with ${formatShape(shape)}: a recurrent layer that returns sequences, then a Dense with ${shape[shape.length - 1]} unit${shape[shape.length - 1] === 1 ? '' : 's'}.`
+          : `The data set "${data.title}" has ${size} number${size === 1 ? '' : 's'} to predict per example, but the network ends with ${formatShape(output.shape)}. Make the last layer a Dense with ${size} unit${size === 1 ? '' : 's'} (linear activation).`,
     };
   }
   return {
     ok: true,
-    plan: { encoding: { kind: 'values', size }, task: 'regression', threshold: 0.5 },
+    plan: { encoding: { kind: 'values', size, shape }, task: 'regression', threshold: 0.5 },
   };
 }
 

@@ -17,6 +17,11 @@ export const datasetInfoSchema = z.strictObject({
   classNames: z.array(z.string()).optional(),
   /** Regression: how many numbers each example's target has. */
   targetSize: z.number().int().min(1),
+  /**
+   * Regression with a target of several axes (a sequence of `steps` values: [steps, 1] for
+   * sequence-to-sequence); its sizes multiply to targetSize. Absent means [targetSize].
+   */
+  targetShape: z.array(z.number().int().min(1)).optional(),
   targetNames: z.array(z.string()).optional(),
   /** Examples available for training (and validation split off them). */
   count: z.number().int().min(0),

@@ -27,6 +27,7 @@ export const BUILT_IN_DATASETS = [
   'sine',
   'co2',
   'parity',
+  'reverse',
 ] as const;
 export type BuiltInDatasetName = (typeof BUILT_IN_DATASETS)[number];
 

@@ -159,16 +159,15 @@ const RAW: Readonly<
   'lstm-sequence': { data: { source: 'builtin', name: 'sine' }, training: sineForecaster },
   'gru-sequence': { data: { source: 'builtin', name: 'sine' }, training: sineForecaster },
   'seq2seq-encoder-decoder': {
+    // Reversing 10 digits: the error falls below a tenth of guessing 0.5 at every step.
+    data: { source: 'builtin', name: 'reverse' },
     training: {
       epochs: 30,
       batchSize: 32,
       validation: holdOut(0.2),
       optimizer: { type: 'adam', learningRate: 0.005 },
     },
-    dataHint:
-      'This network reads a sequence of 10 numbers and writes 10 numbers. Import a CSV file with 10 input columns and 10 target columns in the Data tab.',
   },
-  // Colour images.
   'alexnet-small': { training: colourImages, dataHint: colourImagesHint },
   'conv-relu-pool': { training: colourImages, dataHint: colourImagesHint },
   'inception-block': { training: colourImages, dataHint: colourImagesHint },

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DATASETS } from '../../../src/shared/data/dataset-spec';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import { datasetInfoSchema } from '../../../src/shared/data/dataset-info';
+import type { DatasetInfo } from '../../../src/shared/data/dataset-info';
 import { datasetSpecSchema } from '../../../src/shared/data/dataset-spec';
 import { describeBuiltInDatasets, loadDataset } from '../../../src/main/data/load-dataset';
 import type { LoadedDataset } from '../../../src/main/data/types';
 import { createRandom } from '../../../src/main/data/seeded-random';
+import { planTargets } from '../../../src/main/data/target-plan';
 
 /** The built-in data sets: shapes, counts, balance and reproducibility. */
 
@@ -269,5 +271,43 @@ describe('the built-in catalog', () => {
       expect(data.info.count).toBe(entry.count);
       if (entry.classNames) expect(data.info.classNames).toEqual(entry.classNames);
     }
+  });
+});
+
+describe('reverse: sequence-to-sequence pairs', () => {
+  it('gives each sequence of digits with the same digits backwards as its target', async () => {
+    const data = await load('reverse');
+    expect(data.info).toMatchObject({ targetShape: [10, 1], targetSize: 10, count: 2000 });
+    for (const i of [0, 1, 1999]) {
+      const x = Array.from(data.examples.x.subarray(i * 10, i * 10 + 10));
+      const y = Array.from(data.examples.y.subarray(i * 10, i * 10 + 10));
+      expect(y).toEqual([...x].reverse());
+      expect(x.every((v) => Number.isInteger(Math.round(v * 9)) && v >= 0 && v <= 1)).toBe(true);
+    }
+  });
+
+  it('asks for a network that ends with a sequence, and says how to get one', () => {
+    const info: DatasetInfo = {
+      title: 'Reverse a sequence',
+      task: 'regression',
+      featureShape: [10, 1],
+      featureType: 'float32',
+      targetSize: 10,
+      targetShape: [10, 1],
+      count: 5,
+      notes: [],
+    };
+    const input = { name: 'Input "x"', info: { shape: [10, 1], dtype: 'float32' } } as const;
+    const output = (shape: number[]) =>
+      ({ name: 'Output "y"', task: 'regression', loss: 'meanSquaredError', shape }) as const;
+    expect(planTargets(info, input, output([10, 1]))).toMatchObject({
+      ok: true,
+      plan: { encoding: { kind: 'values', size: 10, shape: [10, 1] } },
+    });
+    const refused = planTargets(info, input, output([10]));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message).toMatch(
+      /sequence to predict.*10×1.*returns sequences/,
+    );
   });
 });

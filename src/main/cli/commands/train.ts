@@ -19,7 +19,7 @@ Trains a network in its own process and saves the model and its metrics. A netwo
 a template (its file named after it, or its name unchanged) trains with the template's data
 set and settings, as in the app; the options below override them.
   --data <data>         a built-in set (xor, and, or, circle, xor-quadrants, gaussians, spiral,
-                        moons, iris, cars, mnist, sine, co2, parity), a .csv/.tsv file, a folder
+                        moons, iris, cars, mnist, sine, co2, parity, reverse), a .csv/.tsv file, a folder
                         with one subfolder of images per class, an IDX images file, or a .json
                         data spec
   --target <column>     CSV: the column to predict (name or 0-based index; default the last)

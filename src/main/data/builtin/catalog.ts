@@ -1,7 +1,7 @@
 import type { BuiltInDatasetName } from '../../../shared/data/dataset-spec';
 import { MNIST_DIGIT_COUNTS } from './mnist';
 import { CO2_DEFAULTS } from './co2';
-import { PARITY_DEFAULTS, SINE_DEFAULTS } from './sequences';
+import { PARITY_DEFAULTS, REVERSE_DEFAULTS, SINE_DEFAULTS } from './sequences';
 import { TOY_2D_DEFAULTS } from './toy-2d';
 
 /** What the data set picker shows about a built-in set before it is loaded. */
@@ -190,6 +190,17 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     count: PARITY_DEFAULTS.samples,
     ...MADE_BY_NEURITE,
     options: { ...PARITY_DEFAULTS },
+  },
+  {
+    name: 'reverse',
+    title: 'Reverse a sequence',
+    description:
+      'Sequences of 10 digits and the same digits backwards: a sequence-to-sequence task for an encoder–decoder.',
+    task: 'regression',
+    featureShape: [REVERSE_DEFAULTS.steps, 1],
+    count: REVERSE_DEFAULTS.samples,
+    ...MADE_BY_NEURITE,
+    options: { ...REVERSE_DEFAULTS },
   },
 ];
 

@@ -103,3 +103,44 @@ export function parityBits(options: SequenceOptions = {}): LoadedDataset {
     examples: { count: samples, x, y },
   };
 }
+
+export const REVERSE_DEFAULTS = { samples: 2000, steps: 10, seed: 1 } as const;
+
+/**
+ * Sequence to sequence: `steps` random digits 0 to 9, written as 0, 1/9, …, 1 so they suit a
+ * network's scale, shape (steps, 1); the target is the same sequence backwards, also
+ * (steps, 1). An encoder–decoder must hold the whole sequence in its summary to write it out
+ * in the other order.
+ */
+export function reverseSequences(options: SequenceOptions = {}): LoadedDataset {
+  const samples = options.samples ?? REVERSE_DEFAULTS.samples;
+  const steps = options.steps ?? REVERSE_DEFAULTS.steps;
+  const seed = options.seed ?? REVERSE_DEFAULTS.seed;
+  const random = createRandom(seed);
+  const x = new Float32Array(samples * steps);
+  const y = new Float32Array(samples * steps);
+  for (let i = 0; i < samples; i += 1) {
+    for (let t = 0; t < steps; t += 1) x[i * steps + t] = random.nextInt(10) / 9;
+    for (let t = 0; t < steps; t += 1) y[i * steps + t] = x[i * steps + steps - 1 - t]!;
+  }
+  // Guessing the middle, 0.5, at every step: the spread of the digits k/9 around it.
+  let guessError = 0;
+  for (let k = 0; k < 10; k += 1) guessError += (k / 9 - 0.5) ** 2 / 10;
+  return {
+    info: {
+      title: 'Reverse a sequence',
+      task: 'regression',
+      featureShape: [steps, 1],
+      featureType: 'float32',
+      targetSize: steps,
+      targetShape: [steps, 1],
+      targetNames: ['the sequence backwards'],
+      count: samples,
+      notes: [
+        `${samples} sequences of ${steps} digits 0 to 9 written as 0 to 1 (digit / 9, seed ${seed}); the target is each sequence backwards.`,
+        `Baseline: guessing 0.5 at every step gives a mean squared error of ${guessError.toFixed(4)}; a network that has learnt to reverse does much better.`,
+      ],
+    },
+    examples: { count: samples, x, y },
+  };
+}

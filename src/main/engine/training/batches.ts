@@ -66,7 +66,7 @@ export function targetTensor(
           i * encoding.size,
         );
       }
-      return tf.tensor2d(values, [n, encoding.size]);
+      return tf.tensor(values, [n, ...encoding.shape], 'float32');
     }
     default: {
       const labels = gatherLabels(source.table, rows);

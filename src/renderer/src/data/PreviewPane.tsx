@@ -60,7 +60,9 @@ export function PreviewPane({
                 </span>
               )}
               {info.task === 'regression' && (
-                <span className="data-shape">{shapeText([info.targetSize])}</span>
+                <span className="data-shape">
+                  {shapeText(info.targetShape ?? [info.targetSize])}
+                </span>
               )}
             </dd>
           </div>
