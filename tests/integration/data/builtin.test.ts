@@ -306,8 +306,6 @@ describe('reverse: sequence-to-sequence pairs', () => {
     });
     const refused = planTargets(info, input, output([10]));
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.message).toMatch(
-      /sequence to predict.*10×1.*returns sequences/,
-    );
+    expect(!refused.ok && refused.message).toMatch(/sequence to predict.*10×1.*returns sequences/);
   });
 });
