@@ -47,7 +47,7 @@ const colourImages: TrainingConfigInput = {
   optimizer: { type: 'adam', learningRate: 0.001 },
 };
 const colourImagesHint =
-  'This network reads 32 × 32 colour images. Import a folder of images (one subfolder per class) in the Data tab, at size 32 × 32 in colour.';
+  'This network reads 32 × 32 colour images. Import a folder of images (one subfolder per class) in the Data tab, at size 32 × 32 in colour, or record your own there with the camera.';
 
 /** Review classifiers: settings only, since the reviews come from the student's own CSV file. */
 const textClassifier: TrainingConfigInput = {

@@ -12,6 +12,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // A fake camera (a moving test picture) that needs no permission prompt: the camera import.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export const VIEWPORT = { width: 1280, height: 900 } as const;

@@ -2,6 +2,7 @@ import { describeError, useApi } from '../../api';
 import { IMAGE_SIZE, imageHeightCheck, imageWidthCheck } from '../model/import-forms';
 import { NumberField } from '../NumberField';
 import { chooseOnDesktop } from './choose-on-desktop';
+import { CameraCapture } from './CameraCapture';
 import { Choice } from './Choice';
 import type { FieldsProps } from './fields';
 import { FilePicker } from './FilePicker';
@@ -71,6 +72,11 @@ export function ImageFields({
           ['rgb', 'Colour (3 channels, RGB)'],
         ]}
         onChange={(color) => update('images', { color })}
+      />
+      <CameraCapture
+        busy={busy}
+        colour={form.color === 'rgb'}
+        onImages={(zip) => onUpload([zip], 'images')}
       />
     </div>
   );
