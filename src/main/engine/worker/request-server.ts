@@ -37,10 +37,14 @@ export function requestServer(port: HostPort): { handle(message: unknown): void 
 
   return {
     handle(message) {
-      queue = queue.then(async () => {
-        const response = await answer(message);
-        if (response) port.send(response);
-      });
+      // A request that cannot be answered (the host went away mid-answer) must not stop the
+      // queue: the next request still gets its turn.
+      queue = queue
+        .then(async () => {
+          const response = await answer(message);
+          if (response) port.send(response);
+        })
+        .catch(() => undefined);
     },
   };
 }

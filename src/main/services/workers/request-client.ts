@@ -116,7 +116,18 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
             reject(error);
           },
         });
-        channel.send({ type: 'request', id, call, input } satisfies WorkerRequest);
+        try {
+          channel.send({ type: 'request', id, call, input } satisfies WorkerRequest);
+        } catch (error) {
+          pending.delete(id);
+          clearTimeout(timer);
+          reject(
+            new ServiceError(
+              'unavailable',
+              `Neurite's helper process could not be asked "${call}" (${(error as Error).message}). Try again.`,
+            ),
+          );
+        }
       });
     },
     close() {
