@@ -174,18 +174,18 @@ const REFERENCES: readonly Reference[] = [
   },
   {
     template: 'text-lstm',
-    total: 328_353, // 320,000 + 8,320 + 33
+    total: 72_353, // 64,000 + 8,320 + 33
     nodes: {
-      embedding: { params: 320_000, shape: [100, 32] }, // 10000·32
+      embedding: { params: 64_000, shape: [40, 32] }, // 2000·32
       lstm: { params: 8_320, shape: [32] }, // 4·(32·(32 + 32) + 32)
       sentiment: { params: 33, shape: [1] }, // 32·1 + 1
     },
   },
   {
     template: 'text-gru',
-    total: 326_273, // 320,000 + 6,240 + 33
+    total: 70_273, // 64,000 + 6,240 + 33
     nodes: {
-      embedding: { params: 320_000, shape: [100, 32] }, // 10000·32
+      embedding: { params: 64_000, shape: [40, 32] }, // 2000·32
       // 3·(32·(32 + 32) + 32). Keras 2's default reset_after=True would give two biases:
       // 3·32·(32 + 32) + 2·3·32 = 6,336; TF.js' GRUCell rejects reset_after.
       gru: { params: 6_240, shape: [32] },
@@ -194,19 +194,19 @@ const REFERENCES: readonly Reference[] = [
   },
   {
     template: 'text-bilstm',
-    total: 336_705, // 320,000 + 16,640 + 65
+    total: 80_705, // 64,000 + 16,640 + 65
     nodes: {
-      embedding: { params: 320_000, shape: [100, 32] },
+      embedding: { params: 64_000, shape: [40, 32] },
       bilstm: { params: 16_640, shape: [64] }, // 2·4·(32·(32 + 32) + 32); concat: 2·32 wide
       sentiment: { params: 65, shape: [1] }, // 64·1 + 1
     },
   },
   {
     template: 'text-cnn',
-    total: 330_369, // 320,000 + 10,304 + 65
+    total: 74_369, // 64,000 + 10,304 + 65
     nodes: {
-      embedding: { params: 320_000, shape: [100, 32] },
-      conv: { params: 10_304, shape: [96, 64] }, // 5·32·64 + 64; valid: 100 − 5 + 1 = 96
+      embedding: { params: 64_000, shape: [40, 32] },
+      conv: { params: 10_304, shape: [36, 64] }, // 5·32·64 + 64; valid: 40 − 5 + 1 = 36
       gap: { params: 0, shape: [64] },
       sentiment: { params: 65, shape: [1] }, // 64·1 + 1
     },

@@ -4,6 +4,7 @@ import { cars } from './builtin/cars';
 import { co2 } from './builtin/co2';
 import { iris } from './builtin/iris';
 import { mnist } from './builtin/mnist';
+import { reviews } from './builtin/reviews';
 import { parityBits, reverseSequences, sineForecast } from './builtin/sequences';
 import { toy2d } from './builtin/toy-2d';
 import { loadCsv } from './import/csv';
@@ -63,5 +64,7 @@ async function loadBuiltIn(spec: BuiltInSpec): Promise<LoadedDataset> {
       return parityBits({ samples, steps, seed });
     case 'reverse':
       return reverseSequences({ samples, steps, seed });
+    case 'reviews':
+      return reviews();
   }
 }

@@ -20,6 +20,8 @@ export interface LoadedDataset {
   readonly examples: ExampleTable;
   /** The source's own test part (IDX t10k files), when it has one. */
   readonly test?: ExampleTable;
+  /** Text data sets: each example's text as written, for the preview (same order as x). */
+  readonly texts?: readonly string[];
   /**
    * Preprocessing that must learn from the training rows only (CSV scaling, a text
    * vocabulary). Called once, after the split, with the indices of the training rows; it

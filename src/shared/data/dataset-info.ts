@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The most frequent words a text data set lists for the data panel. */
+export const MAX_FREQUENT_WORDS = 100;
+
 /**
  * What a loaded data set is, for the UI and for checking it against a graph: shapes, task,
  * names, counts, and notes the user should see (skipped files, filled cells, …).
@@ -29,6 +32,11 @@ export const datasetInfoSchema = z.strictObject({
   testCount: z.number().int().min(0).optional(),
   /** Text data sets: the vocabulary size the Embedding must accept. */
   vocabularySize: z.number().int().min(1).optional(),
+  /**
+   * Text data sets: the vocabulary's first words, most frequent first: the word with id 2,
+   * then id 3, … (at most MAX_FREQUENT_WORDS), so a student sees what the tokenizer made.
+   */
+  frequentWords: z.array(z.string()).max(MAX_FREQUENT_WORDS).optional(),
   notes: z.array(z.string()).default([]),
 });
 

@@ -28,6 +28,7 @@ export const BUILT_IN_DATASETS = [
   'co2',
   'parity',
   'reverse',
+  'reviews',
 ] as const;
 export type BuiltInDatasetName = (typeof BUILT_IN_DATASETS)[number];
 

@@ -34,11 +34,11 @@ describe('a project created from a template', () => {
   it('without a fitting built-in data set keeps the template and its settings but no data set', async () => {
     const service = open();
     const project = await call<Project>(service, 'projects.create', {
-      name: 'Reviews',
-      template: 'text-lstm',
+      name: 'Photos',
+      template: 'alexnet-small',
     });
     const { settings } = readProjectSettings(project.settings);
-    expect(settings.template).toBe('text-lstm');
+    expect(settings.template).toBe('alexnet-small');
     expect(settings.data).toBeUndefined();
     expect(settings.training.optimizer.type).toBe('adam');
   });

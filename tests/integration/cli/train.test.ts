@@ -143,7 +143,7 @@ describe('neurite train', () => {
     ['no --data for a network of its own', [OWN_NETWORK], 'neurite train needs --data'],
     [
       'no --data for a template without a built-in data set',
-      [template('text-gru.json')],
+      [template('alexnet-small.json')],
       'no built-in data set fits the',
     ],
     ['two network files', [XOR_MLP, XOR_MLP, '--data', 'xor'], 'needs one network file'],

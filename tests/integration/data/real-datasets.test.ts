@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/main/data/load-dataset';
 import { allRows } from '../../../src/main/engine/training/batches';
 import { describeBuiltInDatasets } from '../../../src/main/data/load-dataset';
+import { buildPreview } from '../../../src/main/services/datasets/preview';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 
 /** The real data sets that come with Neurite (vega-datasets), as a student would check them. */
@@ -39,6 +40,57 @@ describe('real built-in data sets', () => {
     );
   });
 
+  it('reviews: 3,000 hand-labelled sentences as 40 word ids, the vocabulary learnt from the training rows', async () => {
+    const spec = { source: 'builtin', name: 'reviews' } as const;
+    const reviews = await loadDataset(spec);
+    expect(reviews.info).toMatchObject({
+      task: 'classification',
+      featureShape: [40],
+      featureType: 'int32',
+      classNames: ['negative', 'positive'],
+      count: 3000,
+      vocabularySize: 2000,
+    });
+    const labels = Array.from(reviews.examples.y);
+    expect(labels.filter((label) => label === 1)).toHaveLength(1500);
+    // Sites in turn: Amazon's, IMDb's and Yelp's first sentences, as the UCI files have them.
+    expect(reviews.texts!.slice(0, 3)).toEqual([
+      'So there is no way for me to plug it in here in the US unless I go by a converter.',
+      'A very, very, very slow-moving, aimless movie about a distressed, drifting young man.',
+      'Wow... Loved this place.',
+    ]);
+    expect(labels.slice(0, 3)).toEqual([0, 0, 1]);
+    const words = reviews.info.frequentWords!;
+    expect(words).toHaveLength(100);
+    expect(words[0]).toBe('the');
+    // "Wow... Loved this place." is padded at the start: 36 zeros, then its four words' ids.
+    const third = Array.from(reviews.examples.x.subarray(2 * 40, 3 * 40));
+    expect(third.slice(0, 36).every((id) => id === 0)).toBe(true);
+    expect(third[38]).toBe(2 + words.indexOf('this'));
+
+    // Fitted on the first 30 sentences only, a word none of them has becomes 1 (unknown).
+    reviews.fitOnTrainingRows!(allRows(30));
+    const refitted = reviews.info.frequentWords!;
+    expect(refitted[0]).toBe('the');
+    const unseen = reviews.texts!.findIndex((text, i) => i >= 30 && /\bdelicious\b/i.test(text));
+    expect(unseen).toBeGreaterThan(30);
+    expect(refitted).not.toContain('delicious');
+    const ids = Array.from(reviews.examples.x.subarray(unseen * 40, (unseen + 1) * 40));
+    expect(ids).toContain(1);
+
+    const preview = await buildPreview(spec, await loadDataset(spec));
+    expect(preview).toMatchObject({ kind: 'table', columns: ['#', 'text', 'word ids', 'class'] });
+    if (preview.kind !== 'table') throw new Error('a table');
+    // Classes in turn, each row with its text, its ids without padding and its label.
+    expect(preview.rows[0]).toEqual([
+      1,
+      reviews.texts![0],
+      expect.stringMatching(/^\d+( \d+)+$/),
+      'negative',
+    ]);
+    expect(preview.rows[1]![3]).toBe('positive');
+  });
+
   it('name their source and licence for the data panel', () => {
     for (const entry of describeBuiltInDatasets()) {
       expect(entry.source, entry.name).toMatch(/\S/);
@@ -46,6 +98,9 @@ describe('real built-in data sets', () => {
     }
     const co2 = describeBuiltInDatasets().find((d) => d.name === 'co2')!;
     expect(co2.licence).toContain('CC BY 4.0');
+    const reviews = describeBuiltInDatasets().find((d) => d.name === 'reviews')!;
+    expect(reviews.source).toContain('Kotzias');
+    expect(reviews.licence).toContain('CC BY 4.0');
   });
 
   it('co2: a recurrent network learns to forecast it better than it started', async () => {

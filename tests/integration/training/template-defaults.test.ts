@@ -117,3 +117,23 @@ describe('the encoder–decoder on sequences', () => {
     expect(result.validation!.metrics['mse']).toBeLessThan(guessing / 10);
   });
 });
+
+describe('the text classifiers on real reviews', () => {
+  it.each(['text-cnn', 'text-lstm', 'text-gru', 'text-bilstm'])(
+    '%s: about 80% of held-out review sentences right after 5 epochs, as its description says',
+    async (name) => {
+      const defaults = templateDefaults(name)!;
+      expect(defaults.data).toMatchObject({ name: 'reviews' });
+      expect(defaults.training.epochs).toBe(5);
+      expect(template(name)['metadata']).toMatchObject({
+        description: expect.stringMatching(
+          /about 80% validation accuracy|validation accuracy about 80%/,
+        ),
+      });
+      const run = await trainInProcess(template(name), defaults.data!, defaults.training);
+      // Half the sentences are positive: guessing one class is right on 50%.
+      expect(finished(run).validation!.metrics['accuracy']).toBeGreaterThanOrEqual(0.75);
+    },
+    120_000,
+  );
+});

@@ -166,6 +166,31 @@ describe('a live run', () => {
   });
 });
 
+describe('the loss by its name', () => {
+  it('is known once the trainer says which loss it minimises, for the loss chart title', () => {
+    const run = new LiveRun('run', 1, manualFrames().schedule, () => 0);
+    expect(run.lossName).toBeUndefined();
+    run.handle({
+      type: 'started',
+      backend: { active: 'cpu', tried: [] },
+      parameters: { trainable: 3, nonTrainable: 0 },
+      samples: { train: 4, validation: 0, test: 0 },
+      dataset: {
+        title: 'AND gate',
+        task: 'classification',
+        featureShape: [2],
+        featureType: 'float32',
+        targetSize: 1,
+        count: 4,
+        notes: [],
+      },
+      lossName: 'perceptron rule',
+      notes: [],
+    });
+    expect(run.lossName).toBe('perceptron rule');
+  });
+});
+
 describe('pausing', () => {
   it('shows exactly where the run stopped, at once, and nothing moves after it', () => {
     const frames = manualFrames();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { BUILT_IN_DATASETS } from '../../../shared/data/dataset-spec';
 import { trainingJobSchema } from '../../../shared/training/commands';
 import type { TrainingJob, TrainingJobInput } from '../../../shared/training/commands';
 import { describeIssue, formatPath } from '../../../shared/graph/problems';
@@ -13,15 +14,29 @@ import { templateOf } from '../template-of';
 import { defaultResourcesDir } from '../../services/resources-dir';
 import { describeEvent } from '../progress';
 
+/** Option help wrapped at 92 columns, continued under the text of the line above. */
+function wrapOptionText(text: string): string {
+  const indent = ' '.repeat(24);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > 92) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
 export const TRAIN_USAGE = `Usage: neurite train <network.json> [--data <data>] [options]
 
 Trains a network in its own process and saves the model and its metrics. A network made from
 a template (its file named after it, or its name unchanged) trains with the template's data
 set and settings, as in the app; the options below override them.
-  --data <data>         a built-in set (xor, and, or, circle, xor-quadrants, gaussians, spiral,
-                        moons, iris, cars, mnist, sine, co2, parity, reverse), a .csv/.tsv file, a folder
-                        with one subfolder of images per class, an IDX images file, or a .json
-                        data spec
+  --data <data>         ${wrapOptionText(
+    `a built-in set (${BUILT_IN_DATASETS.join(', ')}), a .csv/.tsv file, a folder with one subfolder of images per class, an IDX images file, or a .json data spec`,
+  )}
   --target <column>     CSV: the column to predict (name or 0-based index; default the last)
   --epochs <n>          passes over the training data (default 20, or the template's)
   --batch-size <n|full> examples per step; 1 = stochastic, full = batch gradient descent

@@ -2,6 +2,7 @@ import type { BuiltInDatasetName } from '../../../shared/data/dataset-spec';
 import { MNIST_DIGIT_COUNTS } from './mnist';
 import { CO2_DEFAULTS } from './co2';
 import { PARITY_DEFAULTS, REVERSE_DEFAULTS, SINE_DEFAULTS } from './sequences';
+import { REVIEWS_DEFAULTS } from './reviews';
 import { TOY_2D_DEFAULTS } from './toy-2d';
 
 /** What the data set picker shows about a built-in set before it is loaded. */
@@ -201,6 +202,20 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     count: REVERSE_DEFAULTS.samples,
     ...MADE_BY_NEURITE,
     options: { ...REVERSE_DEFAULTS },
+  },
+  {
+    name: 'reviews',
+    title: 'Reviews: negative or positive',
+    description:
+      '3,000 real sentences from Amazon, IMDb and Yelp reviews, each labelled by hand: read the words and tell a negative review from a positive one.',
+    task: 'classification',
+    featureShape: [REVIEWS_DEFAULTS.maxLength],
+    classNames: ['negative', 'positive'],
+    count: 3000,
+    source:
+      'Sentiment Labelled Sentences (D. Kotzias, M. Denil, N. de Freitas, P. Smyth, "From Group to Individual Labels using Deep Features", KDD 2015; UCI Machine Learning Repository), from the npm package sentiment.',
+    licence: 'Creative Commons Attribution 4.0 (CC BY 4.0); the package is MIT-licensed.',
+    options: {},
   },
 ];
 

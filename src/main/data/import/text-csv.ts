@@ -1,6 +1,4 @@
-import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
-import { allRowIndices } from '../all-rows';
 import { datasetError } from '../errors';
 import type { LoadedDataset } from '../types';
 import { isMissingCell } from './cell-values';
@@ -8,7 +6,7 @@ import { classLabels, columnName, resolveColumn } from './csv-columns';
 import { parseTable } from './csv-table';
 import { nounFor } from '../wording';
 import { readSourceText } from './read-source-file';
-import { buildVocabulary, encodeTexts, tokenize } from './tokenize';
+import { labelledTextExamples } from '../text-examples';
 
 export type TextCsvDatasetSpec = Extract<DatasetSpec, { source: 'text-csv' }>;
 
@@ -45,37 +43,15 @@ export async function loadTextCsv(spec: TextCsvDatasetSpec): Promise<LoadedDatas
   }
 
   const count = table.rows.length;
-  const texts = table.rows.map((row) => tokenize(row.cells[textColumn] ?? ''));
-  const y = Int32Array.from(table.rows, (row) => classes.indexOf(row.cells[labelColumn] ?? ''));
-  const length = spec.maxLength;
-  const x = new Int32Array(count * length);
-  const distinctWords = new Set(texts.flat()).size;
-  // An upper bound known before the split, so the Embedding's size never has to change.
-  const vocabularySize = Math.max(2, Math.min(spec.vocabularySize, distinctWords + 2));
-  const fit = (trainRows: ArrayLike<number>) =>
-    encodeTexts(texts, buildVocabulary(texts, trainRows, vocabularySize), length, x);
-  fit(allRowIndices(count));
-
-  const cut = texts.filter((words) => words.length > length).length;
-  const notes = [
-    `${file}: ${count} ${nounFor(count, 'text')} from column "${columnName(table, textColumn)}", labels from column "${columnName(table, labelColumn)}" (${classes.names.slice(0, 10).join(', ')}${classes.names.length > 10 ? ', …' : ''}).`,
-    `Words are numbered by how often they appear in the training texts: the ${vocabularySize - 2} most frequent get ids 2 to ${vocabularySize - 1}, any other word is 1, and 0 pads short texts (at the start).`,
-    `Each text is ${length} word ids long${cut > 0 ? `; ${cut} longer ${nounFor(cut, 'text')} ${cut === 1 ? 'was' : 'were'} cut after word ${length}` : ''}.`,
-  ];
-  const info: DatasetInfo = {
+  return labelledTextExamples({
     title: file,
-    task: 'classification',
-    featureShape: [length],
-    featureType: 'int32',
-    classNames: [...classes.names],
-    targetSize: 1,
-    count,
-    vocabularySize,
-    notes,
-  };
-  return {
-    info,
-    examples: { count, x, y },
-    fitOnTrainingRows: (trainRows) => fit(trainRows),
-  };
+    texts: table.rows.map((row) => row.cells[textColumn] ?? ''),
+    labels: Int32Array.from(table.rows, (row) => classes.indexOf(row.cells[labelColumn] ?? '')),
+    classNames: classes.names,
+    maxLength: spec.maxLength,
+    vocabularySize: spec.vocabularySize,
+    sourceNotes: [
+      `${file}: ${count} ${nounFor(count, 'text')} from column "${columnName(table, textColumn)}", labels from column "${columnName(table, labelColumn)}" (${classes.names.slice(0, 10).join(', ')}${classes.names.length > 10 ? ', …' : ''}).`,
+    ],
+  });
 }

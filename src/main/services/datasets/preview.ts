@@ -19,6 +19,7 @@ import { columnName } from '../../data/import/csv-columns';
 import type { Table, TableOptions } from '../../data/import/csv-table';
 import { parseTable } from '../../data/import/csv-table';
 import { readSourceText } from '../../data/import/read-source-file';
+import { PADDING_ID } from '../../data/import/tokenize';
 import type { ExampleTable, LoadedDataset } from '../../data/types';
 
 /** Long cells (texts) are cut in the table so one review does not fill the screen. */
@@ -37,6 +38,7 @@ export async function buildPreview(
   if (spec.source === 'text-csv')
     return csvPreview(spec.path, { delimiter: 'auto', header: 'auto' });
   const { info, examples } = dataset;
+  if (dataset.texts) return textTable(info, examples, dataset.texts);
   const shape = info.featureShape;
   if (shape.length === 3 && (shape[2] === 1 || shape[2] === 3))
     return imagesPreview(info, examples);
@@ -107,6 +109,32 @@ function featureTable(info: DatasetInfo, examples: ExampleTable): TablePreview {
     labelOf(info, examples, index),
   ]);
   return { kind: 'table', columns: ['#', ...names, target], rows, rowCount: examples.count };
+}
+
+/** Texts as written, with the word ids the network reads (padding left out) and the label. */
+function textTable(
+  info: DatasetInfo,
+  examples: ExampleTable,
+  texts: readonly string[],
+): TablePreview {
+  const length = info.featureShape[0] ?? 0;
+  const rows = byClassInTurn(info, examples, MAX_PREVIEW_ROWS).map((index) => {
+    const ids = Array.from(examples.x.subarray(index * length, (index + 1) * length));
+    const firstWord = ids.findIndex((id) => id !== PADDING_ID);
+    const text = texts[index] ?? '';
+    return [
+      index + 1,
+      text.length > MAX_CELL_LENGTH ? `${text.slice(0, MAX_CELL_LENGTH - 1)}…` : text,
+      firstWord < 0 ? '' : ids.slice(firstWord).join(' '),
+      labelOf(info, examples, index),
+    ];
+  });
+  return {
+    kind: 'table',
+    columns: ['#', 'text', 'word ids', 'class'],
+    rows,
+    rowCount: examples.count,
+  };
 }
 
 function imagesPreview(info: DatasetInfo, examples: ExampleTable): ImagesPreview {

@@ -6,6 +6,7 @@ import { ImageGrid } from './ImageGrid';
 import { ScatterPlot } from './ScatterPlot';
 import { SeriesPreview } from './SeriesPreview';
 import { TablePreview } from './TablePreview';
+import { VocabularyList } from './VocabularyList';
 
 /** The chosen data set: what it holds, whether it fits the network, examples and classes. */
 export function PreviewPane({
@@ -86,6 +87,10 @@ export function PreviewPane({
         )}
         {preview.kind === 'series' && <SeriesPreview series={preview} />}
       </section>
+
+      {info.frequentWords && info.frequentWords.length > 0 && info.vocabularySize && (
+        <VocabularyList words={info.frequentWords} vocabularySize={info.vocabularySize} />
+      )}
 
       {classBalance && (
         <section className="data-section" aria-label="Classes">

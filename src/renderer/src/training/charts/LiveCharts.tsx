@@ -155,6 +155,8 @@ function useChart(
   feeds: RefObject<ChartFeed[]>,
   onError: (message: string) => void,
   spec: () => ChartSpec | undefined,
+  /** A change redraws the chart with the spec's new layout (the points are kept). */
+  layoutKey?: string,
 ): void {
   const chart = spec();
   const ready = chart !== undefined;
@@ -186,7 +188,7 @@ function useChart(
       stopResizing();
       feeds.current = feeds.current.filter((f) => f !== feed);
     };
-  }, [plotly, ref, feeds, onError, ready]);
+  }, [plotly, ref, feeds, onError, ready, layoutKey]);
 }
 
 /**
@@ -199,6 +201,7 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
   const metricRef = useRef<HTMLDivElement>(null);
   const rateRef = useRef<HTMLDivElement>(null);
   const [metric, setMetric] = useState<string | undefined>(run.series.metric);
+  const [lossName, setLossName] = useState<string | undefined>(run.lossName);
   const { plotly, failed } = usePlotly();
   const [drawError, setDrawError] = useState<string>();
   const loadError = failed
@@ -213,6 +216,14 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
       if (run.series.metric) setMetric(run.series.metric);
     });
   }, [run, metric]);
+
+  // The loss chart is titled with the loss the trainer uses once "started" names it.
+  useEffect(() => {
+    if (lossName) return;
+    return run.subscribe(() => {
+      if (run.lossName) setLossName(run.lossName);
+    });
+  }, [run, lossName]);
 
   // New points are drawn at most every MIN_FLUSH_MS, in the frame after they arrive.
   useEffect(() => {
@@ -242,10 +253,17 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
     };
   }, [plotly, run]);
 
-  useChart(plotly, lossRef, feeds, setDrawError, () => ({
-    ...lossTraces(run.series),
-    layout: { title: 'Loss', xTitle: 'epoch', yTitle: 'loss' },
-  }));
+  useChart(
+    plotly,
+    lossRef,
+    feeds,
+    setDrawError,
+    () => ({
+      ...lossTraces(run.series),
+      layout: { title: lossName ? `Loss (${lossName})` : 'Loss', xTitle: 'epoch', yTitle: 'loss' },
+    }),
+    lossName,
+  );
   useChart(plotly, rateRef, feeds, setDrawError, () => ({
     ...learningRateTraces(run.series),
     layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α', yFromZero: true },
@@ -272,7 +290,7 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
         className="training-chart"
         data-chart="loss"
         role="img"
-        aria-label="Loss chart"
+        aria-label={lossName ? `Loss (${lossName}) chart` : 'Loss chart'}
       />
       <div
         ref={metricRef}

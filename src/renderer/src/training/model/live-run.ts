@@ -49,6 +49,8 @@ export class LiveRun {
   private frameRequested = false;
   /** The run is over: its last numbers are shown at once, not on the next scheduled frame. */
   ended = false;
+  /** The loss the trainer minimises, by its own name ("binary cross-entropy"), once it started. */
+  lossName: string | undefined;
   private lastPublish = -Infinity;
   private readonly listeners = new Set<() => void>();
 
@@ -63,6 +65,7 @@ export class LiveRun {
     switch (event.type) {
       case 'started':
         this.fold = event.fold;
+        this.lossName = event.lossName ?? this.lossName;
         if (event.fold) this.series.setFold(event.fold.index, this.epochs);
         this.activeSince ??= this.now();
         break;
