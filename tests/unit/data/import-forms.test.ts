@@ -10,6 +10,7 @@ import {
   targetIndex,
 } from '../../../src/renderer/src/data/model/import-forms';
 import type { CsvTableResult } from '../../../src/shared/data/dataset-preview';
+import { chain } from '../../fixtures/build-graph';
 
 /** The import forms turn what the user chose and typed into data set specs. */
 
@@ -79,6 +80,28 @@ describe('initialForms', () => {
     expect(idx.kind).toBe('idx');
     expect(idx.idx.images?.name).toBe('train-images-idx3-ubyte.gz');
     expect(idx.idx.limit).toBe('500');
+  });
+
+  it("starts an image import at the size and colour the network's Input reads", () => {
+    const colourNetwork = chain({ form: 'image', shape: [32, 48, 3] }, [['Flatten']]);
+    expect(initialForms(undefined, colourNetwork).images).toMatchObject({
+      height: '32',
+      width: '48',
+      color: 'rgb',
+    });
+    const grayNetwork = chain({ form: 'image', shape: [64, 64, 1] }, [['Flatten']]);
+    expect(initialForms(undefined, grayNetwork).images).toMatchObject({
+      height: '64',
+      width: '64',
+      color: 'grayscale',
+    });
+    // A network that does not read images keeps the MNIST-sized default.
+    const vectorNetwork = chain({ form: 'vector', shape: [4] }, [['Dense', { units: 2 }]]);
+    expect(initialForms(undefined, vectorNetwork).images).toMatchObject({
+      height: '28',
+      width: '28',
+      color: 'grayscale',
+    });
   });
 });
 

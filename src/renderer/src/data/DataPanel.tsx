@@ -58,6 +58,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
   const { shown, pending, failure, tryDataset } = preview;
   const imports = useImports({
     value,
+    graph,
     shown,
     tryDataset,
     onFormsChanged: () => setSide('import'),

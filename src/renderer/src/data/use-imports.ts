@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { GraphDocument } from '../../../shared/graph/document';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { ImportKind } from '../../../shared/data/dataset-preview';
 import { describeError, useApi } from '../api';
@@ -34,19 +35,22 @@ export interface Imports {
  */
 export function useImports({
   value,
+  graph,
   shown,
   tryDataset,
   onFormsChanged,
 }: {
   /** The saved choice, which fills in the forms when it is an import. */
   readonly value: DatasetSpec | undefined;
+  /** The project's network: an image import starts at the size and colour its Input reads. */
+  readonly graph: GraphDocument;
   readonly shown: Shown | undefined;
   readonly tryDataset: (spec: DatasetSpec, kind: ImportKind) => void;
   /** An upload changed the forms (so the import side should show). */
   readonly onFormsChanged: () => void;
 }): Imports {
   const api = useApi();
-  const [forms, setForms] = useState<ImportForms>(() => initialForms(value));
+  const [forms, setForms] = useState<ImportForms>(() => initialForms(value, graph));
   const [problems, setProblems] = useState<ImportProblems>({});
   const [uploading, setUploading] = useState(false);
 

@@ -1,6 +1,8 @@
 import type { ApiOutput } from '../../../../shared/api/contract';
 import type { CsvTableResult, ImportKind } from '../../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../../shared/data/dataset-spec';
+import { nodesWithRole } from '../../../../shared/catalog/roles';
+import type { GraphDocument } from '../../../../shared/graph/document';
 
 type CsvSpec = Extract<DatasetSpec, { source: 'csv' }>;
 type ImageSpec = Extract<DatasetSpec, { source: 'images' }>;
@@ -55,8 +57,32 @@ export function baseName(path: string): string {
 
 const chosen = (path: string): ChosenFile => ({ path, name: baseName(path) });
 
-/** The import forms, filled in from the saved data set when it is an import. */
-export function initialForms(value: DatasetSpec | undefined): ImportForms {
+/**
+ * The image size and colour the network reads, when its Input takes images, so an image
+ * import (a folder or camera pictures) starts at what the network needs.
+ */
+export function networkImageForm(
+  graph: GraphDocument,
+): Pick<ImportForms['images'], 'height' | 'width' | 'color'> | undefined {
+  for (const input of nodesWithRole(graph, 'input')) {
+    const shape = input.params['shape'];
+    if (input.params['form'] !== 'image' || !Array.isArray(shape) || shape.length !== 3) continue;
+    const [height, width, channels] = shape as number[];
+    if (channels !== 1 && channels !== 3) continue;
+    return {
+      height: String(height),
+      width: String(width),
+      color: channels === 3 ? 'rgb' : 'grayscale',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The import forms, filled in from the saved data set when it is an import; otherwise an
+ * image import starts at the network's image size and colour (28 × 28 gray without one).
+ */
+export function initialForms(value: DatasetSpec | undefined, graph?: GraphDocument): ImportForms {
   const forms: ImportForms = {
     kind: 'csv',
     csv: {
@@ -70,7 +96,13 @@ export function initialForms(value: DatasetSpec | undefined): ImportForms {
       delimiter: 'auto',
       header: 'auto',
     },
-    images: { folder: undefined, height: '28', width: '28', color: 'grayscale' },
+    images: {
+      folder: undefined,
+      height: '28',
+      width: '28',
+      color: 'grayscale',
+      ...(graph ? networkImageForm(graph) : {}),
+    },
     idx: { images: undefined, labels: undefined, limit: '' },
   };
   switch (value?.source) {
