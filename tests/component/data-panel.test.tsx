@@ -189,4 +189,38 @@ describe('the data panel', () => {
     expect(fake.inputsOf('datasets.preview')).toEqual([]);
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  it('predicts several CSV columns, from the first to the last chosen, as one sequence', async () => {
+    const fake = host()
+      .answer('datasets.upload', () => ({ path: '/data/uploads/pairs.csv', kind: 'csv' }))
+      .answer('datasets.table', () => ({
+        kind: 'table',
+        columns: ['x1', 'x2', 'x3', 'y1', 'y2', 'y3'],
+        rows: [[1, 2, 3, 3, 2, 1]],
+        rowCount: 1,
+        delimiter: ',',
+        hasHeader: true,
+      }));
+    renderPanel(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Import your own' }));
+    const input = await screen.findByLabelText('CSV file: Choose a CSV file…');
+    fireEvent.change(input, {
+      target: { files: [new File(['x1,x2,x3,y1,y2,y3\n1,2,3,3,2,1\n'], 'pairs.csv')] },
+    });
+    await settle();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /Predict several columns/ }));
+    fireEvent.change(screen.getByLabelText('First column to predict'), { target: { value: '3' } });
+    await settle();
+    expect(screen.getByLabelText<HTMLSelectElement>('Last column to predict').value).toBe('5');
+    expect(screen.getByText(/The 3 columns from the first to the last/).textContent).toBe(
+      'The 3 columns from the first to the last are predicted in that order; the other 3 are what the network learns from.',
+    );
+    const tried = fake.inputsOf('datasets.preview').at(-1) as { data: DatasetSpec };
+    expect(tried.data).toMatchObject({
+      source: 'csv',
+      target: ['y1', 'y2', 'y3'],
+      task: 'regression',
+    });
+  });
 });

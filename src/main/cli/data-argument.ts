@@ -28,10 +28,11 @@ export function parseDataArgument(
   const name = path.basename(trimmed).toLowerCase();
   if (name.endsWith('.json')) return specFromJson(readFileSync(trimmed, 'utf8'), trimmed);
   if (/\.(csv|tsv|txt)$/.test(name)) {
+    const column = (ref: string) => (/^\d+$/.test(ref) ? Number(ref) : ref);
+    // "y1,y2,y3": several columns, predicted in that order as a sequence of numbers.
+    const refs = options.target?.split(',').map((ref) => ref.trim());
     const target =
-      options.target === undefined
-        ? {}
-        : { target: /^\d+$/.test(options.target) ? Number(options.target) : options.target };
+      refs === undefined ? {} : { target: refs.length === 1 ? column(refs[0]!) : refs.map(column) };
     return datasetSpecSchema.parse({ source: 'csv', path: trimmed, ...target });
   }
   if (/idx3-ubyte(\.gz)?$/.test(name)) {

@@ -60,7 +60,7 @@ function checkInput(data: DatasetInfo, input: InputSide): string | undefined {
   }
   if (
     !shapesEqual(data.featureShape, input.info.shape) &&
-    !flattensTo(data.featureShape, input.info.shape)
+    !readingOf(data.featureShape, input.info.shape)
   ) {
     const names =
       data.featureNames && data.featureNames.length <= 8
@@ -72,15 +72,37 @@ function checkInput(data: DatasetInfo, input: InputSide): string | undefined {
 }
 
 /**
- * A vector Input may read an image or sequence as one flat list when the counts agree, as an
- * MLP reads a 28×28 digit as 784 values (the trainer says so in a note).
+ * How examples of one shape reach an Input of another with the same number of values: a
+ * vector Input reads an image or sequence as one flat list (as an MLP reads a 28×28 digit as
+ * 784 values), and a sequence Input reads a flat row as steps (a CSV row of 20 numbers as 20
+ * steps of 1 value). Values keep their order: step by step, then feature by feature.
  */
-export function flattensTo(dataShape: readonly number[], inputShape: TensorInfo['shape']): boolean {
-  return (
-    inputShape.length === 1 &&
-    dataShape.length > 1 &&
-    inputShape[0] === dataShape.reduce((a, b) => a * b, 1)
-  );
+export function readingOf(
+  dataShape: readonly number[],
+  inputShape: TensorInfo['shape'],
+): 'flat-list' | 'steps' | undefined {
+  const size = (shape: readonly (number | null)[]) =>
+    shape.reduce<number>((a, b) => a * (b ?? NaN), 1);
+  if (size(inputShape) !== size(dataShape) || shapesEqual(dataShape, inputShape)) return undefined;
+  if (inputShape.length === 1 && dataShape.length > 1) return 'flat-list';
+  if (inputShape.length === 2 && dataShape.length === 1) return 'steps';
+  return undefined;
+}
+
+/** The sentence the data panel and the trainer show when examples are read in another shape. */
+export function readingNote(
+  dataShape: readonly number[],
+  inputShape: TensorInfo['shape'],
+  inputName: string,
+): string | undefined {
+  switch (readingOf(dataShape, inputShape)) {
+    case 'flat-list':
+      return `Each ${dataShape.join('×')} example is read as one list of ${inputShape[0]} values, as ${inputName} expects.`;
+    case 'steps':
+      return `Each example's ${dataShape[0]} values are read in order as a sequence of ${inputShape[0]} steps of ${inputShape[1]} ${inputShape[1] === 1 ? 'value' : 'values'}, as ${inputName} expects.`;
+    default:
+      return undefined;
+  }
 }
 
 function planReconstruction(data: DatasetInfo, input: InputSide, output: OutputSide): PlanResult {
@@ -110,7 +132,12 @@ function planRegression(data: DatasetInfo, output: OutputSide): PlanResult {
     };
   }
   const size = data.targetSize;
-  const shape = data.targetShape ?? [size];
+  const given = data.targetShape ?? [size];
+  // Several numbers per example (CSV target columns) fit an output sequence of as many values.
+  const shape =
+    given.length === 1 && readingOf(given, output.shape) === 'steps'
+      ? (output.shape as number[])
+      : given;
   if (!shapesEqual(output.shape, shape)) {
     return {
       ok: false,

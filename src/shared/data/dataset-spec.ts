@@ -47,11 +47,19 @@ export const builtInDatasetSchema = z.strictObject({
   steps: z.number().int().min(2).max(500).optional(),
 });
 
+/** A CSV column: its header name, or its 0-based index. */
+const csvColumn = z.union([z.string().min(1), z.number().int().min(0)]);
+/** Most target columns a CSV file may give (a sequence of numbers to predict per row). */
+export const MAX_TARGET_COLUMNS = 1000;
+
 export const csvDatasetSchema = z.strictObject({
   source: z.literal('csv'),
   path: z.string().min(1),
-  /** The column to predict: its header name, or its 0-based index. Default: the last column. */
-  target: z.union([z.string().min(1), z.number().int().min(0)]).optional(),
+  /**
+   * The column to predict (default: the last column), or several columns in order: a sequence
+   * of numbers to predict per row (regression), as a sequence-to-sequence network writes.
+   */
+  target: z.union([csvColumn, z.array(csvColumn).min(1).max(MAX_TARGET_COLUMNS)]).optional(),
   task: z.enum(['auto', 'classification', 'regression']).default('auto'),
   delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
   header: z.enum(['auto', 'yes', 'no']).default('auto'),

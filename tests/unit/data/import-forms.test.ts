@@ -7,6 +7,7 @@ import {
   idxSpec,
   imageSpec,
   initialForms,
+  targetFields,
   targetIndex,
 } from '../../../src/renderer/src/data/model/import-forms';
 import type { CsvTableResult } from '../../../src/shared/data/dataset-preview';
@@ -49,6 +50,27 @@ describe('csvSpec', () => {
       missing: 'error',
     });
     expect(csvSpec({ ...chosen, table: { ...table, hasHeader: false } })?.target).toBe(0);
+  });
+
+  it('names every column from the first to the last target, in order, for a sequence', () => {
+    const chosen = { ...form, file: { path: '/d/iris.csv', name: 'iris.csv' }, table };
+    expect(csvSpec({ ...chosen, target: '0', targetLast: '2' })?.target).toEqual([
+      'species',
+      'sepal_length',
+      'petal_width',
+    ]);
+    // Picked backwards, the columns still run left to right.
+    expect(csvSpec({ ...chosen, target: '2', targetLast: '1' })?.target).toEqual([
+      'sepal_length',
+      'petal_width',
+    ]);
+    expect(csvSpec({ ...chosen, target: '1', targetLast: '1' })?.target).toBe('sepal_length');
+    // A saved list of target columns comes back as the same first and last column.
+    expect(targetFields(table, ['sepal_length', 'petal_width'])).toEqual({
+      target: '1',
+      targetLast: '2',
+    });
+    expect(targetFields(table, 'species')).toEqual({ target: '0', targetLast: '' });
   });
 
   it('is not ready before the file is read', () => {

@@ -37,7 +37,8 @@ set and settings, as in the app; the options below override them.
   --data <data>         ${wrapOptionText(
     `a built-in set (${BUILT_IN_DATASETS.join(', ')}), a .csv/.tsv file, a folder with one subfolder of images per class, an IDX images file, or a .json data spec`,
   )}
-  --target <column>     CSV: the column to predict (name or 0-based index; default the last)
+  --target <column>     CSV: the column to predict (name or 0-based index; default the last),
+                        or several separated by commas (y1,y2,y3): a sequence of numbers
   --epochs <n>          passes over the training data (default 20, or the template's)
   --batch-size <n|full> examples per step; 1 = stochastic, full = batch gradient descent
   --optimizer <name>    sgd, adagrad, rmsprop or adam (default adam)

@@ -40,6 +40,9 @@ type TargetPlan =
   | { readonly task: 'regression'; readonly profile: ColumnProfile }
   | { readonly task: 'classification'; readonly profile: ColumnProfile };
 
+/** The columns to predict: one (a class or a number), or several numbers in order. */
+type TargetColumns = { readonly plan: TargetPlan; readonly profiles: readonly ColumnProfile[] };
+
 export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
   const file = table.fileName;
   const notes: string[] = [];
@@ -49,11 +52,14 @@ export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
       `${file} has only one column, but a data set needs columns to learn from and a column to predict. If it does have several, they may be separated by a character Neurite did not recognize: choose the delimiter yourself.`,
     );
   }
-  const targetColumn =
-    spec.target === undefined ? table.columnCount - 1 : resolveColumn(table, spec.target, 'target');
-  const target = planTarget(table, targetColumn, spec.task);
-  const features = planFeatures(table, targetColumn, notes);
-  const rows = keepRows(table, target.profile, features, spec.missing, notes);
+  const { plan: target, profiles: targets } = planTargetColumns(table, spec);
+  const targetColumn = target.profile.column;
+  const features = planFeatures(
+    table,
+    targets.map((profile) => profile.column),
+    notes,
+  );
+  const rows = keepRows(table, targets, features, spec.missing, notes);
 
   let classes: ClassLabels | undefined;
   if (target.task === 'classification') {
@@ -102,10 +108,17 @@ export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
     }
   }
 
-  const y = classes ? new Int32Array(count) : new Float32Array(count);
+  const targetSize = targets.length;
+  const y = classes ? new Int32Array(count) : new Float32Array(count * targetSize);
   rows.forEach((row, i) => {
-    const cell = row.cells[targetColumn] ?? '';
-    y[i] = classes ? classes.indexOf(cell) : (parseNumberCell(cell, table.decimalComma) ?? NaN);
+    if (classes) {
+      y[i] = classes.indexOf(row.cells[targetColumn] ?? '');
+      return;
+    }
+    targets.forEach((profile, k) => {
+      const cell = row.cells[profile.column] ?? '';
+      y[i * targetSize + k] = parseNumberCell(cell, table.decimalComma) ?? NaN;
+    });
   });
 
   const x = raw.slice();
@@ -114,7 +127,7 @@ export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
   // Usable before a split exists (previews); the trainer refits on its training rows.
   fit(allRowIndices(count));
 
-  notes.unshift(...describeSource(table, target, classes, count));
+  notes.unshift(...describeSource(table, target, targets, classes, count));
   if (numberOffsets.length > 0 && spec.scaling !== 'none') {
     notes.push(
       spec.scaling === 'standardize'
@@ -129,8 +142,10 @@ export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
     featureShape: [width],
     featureType: 'float32',
     featureNames,
-    ...(classes ? { classNames: [...classes.names] } : { targetNames: [target.profile.name] }),
-    targetSize: 1,
+    ...(classes
+      ? { classNames: [...classes.names] }
+      : { targetNames: targets.map((profile) => profile.name) }),
+    targetSize,
     count,
     notes,
   };
@@ -141,6 +156,36 @@ export function csvDataset(table: Table, spec: CsvDatasetSpec): LoadedDataset {
       fit(trainRows);
     },
   };
+}
+
+/** Resolves the target setting: one column, or several in the order given (regression). */
+function planTargetColumns(table: Table, spec: CsvDatasetSpec): TargetColumns {
+  const file = table.fileName;
+  if (!Array.isArray(spec.target) || spec.target.length === 1) {
+    const ref = Array.isArray(spec.target) ? spec.target[0] : spec.target;
+    const column = ref === undefined ? table.columnCount - 1 : resolveColumn(table, ref, 'target');
+    const plan = planTarget(table, column, spec.task);
+    return { plan, profiles: [plan.profile] };
+  }
+  const columns = spec.target.map((ref) => resolveColumn(table, ref, 'target'));
+  const repeated = columns.find((column, i) => columns.indexOf(column) !== i);
+  if (repeated !== undefined) {
+    throw datasetError(
+      'bad-target',
+      `The column "${profileColumn(table, repeated).name}" of ${file} is named twice among the columns to predict. Name each target column once.`,
+    );
+  }
+  if (spec.task === 'classification') {
+    throw datasetError(
+      'bad-target',
+      `${file}: ${columns.length} columns to predict make a sequence of numbers, which is a regression, but the task is set to classification. Choose regression, or predict one column.`,
+    );
+  }
+  const profiles = columns.map((column) => {
+    const plan = planTarget(table, column, 'regression');
+    return plan.profile;
+  });
+  return { plan: { task: 'regression', profile: profiles[0]! }, profiles };
 }
 
 function planTarget(table: Table, column: number, task: CsvDatasetSpec['task']): TargetPlan {
@@ -176,10 +221,14 @@ function planTarget(table: Table, column: number, task: CsvDatasetSpec['task']):
   };
 }
 
-function planFeatures(table: Table, targetColumn: number, notes: string[]): FeatureColumn[] {
+function planFeatures(
+  table: Table,
+  targetColumns: readonly number[],
+  notes: string[],
+): FeatureColumn[] {
   const features: FeatureColumn[] = [];
   for (let column = 0; column < table.columnCount; column += 1) {
-    if (column === targetColumn) continue;
+    if (targetColumns.includes(column)) continue;
     const profile = profileColumn(table, column);
     if (profile.numberCount + profile.textCount === 0) {
       notes.push(`Column "${profile.name}" is empty in every row and was left out.`);
@@ -212,7 +261,7 @@ function planFeatures(table: Table, targetColumn: number, notes: string[]): Feat
   if (features.length === 0) {
     throw datasetError(
       'no-features',
-      `${table.fileName} has no column left to learn from besides the target "${profileColumn(table, targetColumn).name}". Add input columns, or pick another target.`,
+      `${table.fileName} has no column left to learn from besides the ${targetColumns.length === 1 ? `target "${profileColumn(table, targetColumns[0]!).name}"` : `${targetColumns.length} target columns`}. Add input columns, or pick another target.`,
     );
   }
   return features;
@@ -221,13 +270,13 @@ function planFeatures(table: Table, targetColumn: number, notes: string[]): Feat
 /** Applies the empty-cell setting: refuse, drop rows, or keep them for the mean fill. */
 function keepRows(
   table: Table,
-  target: ColumnProfile,
+  targets: readonly ColumnProfile[],
   features: readonly FeatureColumn[],
   missing: CsvDatasetSpec['missing'],
   notes: string[],
 ): TableRow[] {
   const file = table.fileName;
-  const checked = [...features.map((feature) => feature.profile), target].sort(
+  const checked = [...features.map((feature) => feature.profile), ...targets].sort(
     (a, b) => a.column - b.column,
   );
   const emptyIn = (row: TableRow) =>
@@ -260,10 +309,14 @@ function keepRows(
   }
 
   // 'mean': numbers are filled when the training rows are known; a missing target cannot be.
-  const noTarget = table.rows.filter((row) => isMissingCell(row.cells[target.column] ?? ''));
+  const noTarget = table.rows.filter((row) =>
+    targets.some((target) => isMissingCell(row.cells[target.column] ?? '')),
+  );
   if (noTarget.length > 0) {
+    const where =
+      targets.length === 1 ? `the target column "${targets[0]!.name}"` : 'a target column';
     notes.push(
-      `${noTarget.length} ${nounFor(noTarget.length, 'row')} with no value in the target column "${target.name}" ${noTarget.length === 1 ? 'was' : 'were'} dropped (${lines(noTarget)}): a value to predict cannot be made up.`,
+      `${noTarget.length} ${nounFor(noTarget.length, 'row')} with no value in ${where} ${noTarget.length === 1 ? 'was' : 'were'} dropped (${lines(noTarget)}): a value to predict cannot be made up.`,
     );
   }
   const kept = keepNonEmpty(table, noTarget);
@@ -297,9 +350,11 @@ function keepNonEmpty(table: Table, dropped: readonly TableRow[]): TableRow[] {
 function describeSource(
   table: Table,
   target: TargetPlan,
+  targets: readonly ColumnProfile[],
   classes: ClassLabels | undefined,
   count: number,
 ): string[] {
+  const names = targets.map((profile) => `"${profile.name}"`);
   const lines = [
     `${table.fileName}: ${count} ${nounFor(count, 'row')}, values separated by ${DELIMITER_NAMES[table.delimiter]}s, ${
       table.header
@@ -310,7 +365,9 @@ function describeSource(
       ? `Predicting column "${target.profile.name}": classification into ${classes.names.length} classes (${classes.names
           .slice(0, 10)
           .join(', ')}${classes.names.length > 10 ? ', …' : ''}).`
-      : `Predicting column "${target.profile.name}": regression (a number).`,
+      : targets.length === 1
+        ? `Predicting column "${target.profile.name}": regression (a number).`
+        : `Predicting ${targets.length} columns in this order (${names.slice(0, 6).join(', ')}${targets.length > 6 ? ', …' : ''}): regression, a sequence of ${targets.length} numbers per row.`,
   ];
   if (table.decimalComma)
     lines.push('Numbers written with a decimal comma (1,5) were read as decimals.');

@@ -30,7 +30,7 @@ import type { FinalEvent, RunContext } from './run-context';
 import { saveOutputs } from './run-outputs';
 import { splitRows } from './splits';
 import type { TargetPlan } from '../../data/target-plan';
-import { flattensTo, planTargets } from '../../data/target-plan';
+import { planTargets, readingNote } from '../../data/target-plan';
 import type { LoopOutcome } from './train-loop';
 import { trainLoop } from './train-loop';
 
@@ -103,11 +103,12 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   const split = splitRows(dataset.examples.count, config, random, labels);
   dataset.fitOnTrainingRows?.(split.train);
   const featureShape = inputInfo.shape as number[];
-  if (flattensTo(dataset.info.featureShape, featureShape)) {
-    dataset.info.notes.push(
-      `Each ${dataset.info.featureShape.join('×')} example is read as one list of ${featureShape[0]} values, as ${nodeDisplayName(graph.inputNode)} expects.`,
-    );
-  }
+  const reading = readingNote(
+    dataset.info.featureShape,
+    featureShape,
+    nodeDisplayName(graph.inputNode),
+  );
+  if (reading) dataset.info.notes.push(reading);
   const source = batchSource(dataset, 'examples', plan, inputInfo.dtype, featureShape);
   const separate = await loadSeparateSets(job, plan, inputInfo.dtype, featureShape);
   const testSet = testSetOf(

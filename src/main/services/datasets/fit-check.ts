@@ -6,7 +6,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { TensorInfo } from '../../../shared/shapes/shape';
 import { shapesEqual } from '../../../shared/shapes/shape';
-import { flattensTo, planTargets } from '../../data/target-plan';
+import { planTargets, readingNote, readingOf } from '../../data/target-plan';
 import type { GraphEnds } from './graph-ends';
 import { graphEnds, lastDense } from './graph-ends';
 
@@ -76,11 +76,8 @@ function plan(data: DatasetInfo, ends: GraphEnds) {
 
 /** What the trainer will tell the user when it reads the data (the same wording). */
 function fitNotes(data: DatasetInfo, ends: GraphEnds): string[] {
-  const shape = ends.inputInfo.shape as number[];
-  if (!flattensTo(data.featureShape, shape)) return [];
-  return [
-    `Each ${data.featureShape.join('×')} example is read as one list of ${shape[0]} values, as ${ends.inputName} expects.`,
-  ];
+  const note = readingNote(data.featureShape, ends.inputInfo.shape, ends.inputName);
+  return note ? [note] : [];
 }
 
 type InputForm = 'vector' | 'image' | 'sequence' | 'tokens';
@@ -110,7 +107,8 @@ function inputChange(data: DatasetInfo, ends: GraphEnds): InputChange | undefine
       fix: `Set the form of ${name} to "tokens" and its shape to [${dataShape.join(', ')}], and put an Embedding after it.`,
     };
   }
-  const sameShape = shapesEqual(dataShape, info.shape) || flattensTo(dataShape, info.shape);
+  const sameShape =
+    shapesEqual(dataShape, info.shape) || readingOf(dataShape, info.shape) !== undefined;
   if (data.featureType === 'float32' && info.dtype === 'int32') {
     const form = formForShape(dataShape);
     return {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FitEdit } from '../../../shared/data/dataset-preview';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { csvTargetName, type Shown } from './model/dataset-choice';
+import { csvTargetNames, type Shown } from './model/dataset-choice';
 import { PreviewPane } from './PreviewPane';
 
 /**
@@ -64,7 +64,7 @@ export function DataView({
             result={shown.result}
             // The fit shown is for an older network until the check after an edit is back.
             refreshing={refreshing || shown.graph !== graph}
-            target={csvTargetName(shown)}
+            targets={csvTargetNames(shown)}
             onApplyFixes={applyFixes}
             applyError={applyError?.graph === graph ? applyError.message : undefined}
           />

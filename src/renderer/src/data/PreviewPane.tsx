@@ -12,15 +12,15 @@ import { VocabularyList } from './VocabularyList';
 export function PreviewPane({
   result,
   refreshing,
-  target,
+  targets,
   onApplyFixes,
   applyError,
 }: {
   result: DatasetPreviewResult;
   /** The network changed and the fit is being checked again. */
   refreshing: boolean;
-  /** CSV: the target column's name, marked in the table. */
-  target?: string | undefined;
+  /** CSV: the target columns' names, marked in the table. */
+  targets?: readonly string[];
   /** Applies fixes from the fit check to the network. */
   onApplyFixes?: ((edits: readonly FitEdit[]) => void) | undefined;
   /** Why the network refused the last fix applied. */
@@ -80,7 +80,7 @@ export function PreviewPane({
 
       <section className="data-section" aria-label="Examples">
         <h3 className="data-section-title">Examples</h3>
-        {preview.kind === 'table' && <TablePreview table={preview} target={target} />}
+        {preview.kind === 'table' && <TablePreview table={preview} targets={targets} />}
         {preview.kind === 'images' && <ImageGrid images={preview} />}
         {preview.kind === 'scatter' && (
           <ScatterPlot scatter={preview} classNames={info.classNames} />

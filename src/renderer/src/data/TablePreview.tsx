@@ -1,8 +1,15 @@
 import type { TablePreview as Table } from '../../../shared/data/dataset-preview';
 import { countText } from './model/describe-data';
 
-/** The first rows of a table, as the file has them; the target column is marked. */
-export function TablePreview({ table, target }: { table: Table; target?: string | undefined }) {
+/** The first rows of a table, as the file has them; the target columns are marked. */
+export function TablePreview({
+  table,
+  targets = [],
+}: {
+  table: Table;
+  targets?: readonly string[];
+}) {
+  const isTarget = (column: string | undefined) => column !== undefined && targets.includes(column);
   return (
     <figure className="data-figure">
       <div className="data-table-frame">
@@ -13,10 +20,10 @@ export function TablePreview({ table, target }: { table: Table; target?: string 
                 <th
                   key={i}
                   scope="col"
-                  className={column === target ? 'data-target-column' : undefined}
+                  className={isTarget(column) ? 'data-target-column' : undefined}
                 >
                   {column}
-                  {column === target && <span className="data-target-tag">target</span>}
+                  {isTarget(column) && <span className="data-target-tag">target</span>}
                 </th>
               ))}
             </tr>
@@ -28,7 +35,7 @@ export function TablePreview({ table, target }: { table: Table; target?: string 
                   <td
                     key={c}
                     className={
-                      table.columns[c] === target
+                      isTarget(table.columns[c])
                         ? 'data-target-column'
                         : typeof cell === 'number'
                           ? 'numeric'

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import { describeError, useApi, useLatestRequest } from '../../api';
-import { targetIndex } from '../model/import-forms';
+import { targetFields } from '../model/import-forms';
 import { chooseOnDesktop } from './choose-on-desktop';
 import { Choice } from './Choice';
 import type { FieldsProps } from './fields';
@@ -21,6 +21,9 @@ export function CsvFields({
   const form = forms.csv;
   const file = form.file;
   const targetId = useId();
+  const lastId = useId();
+  const several = form.targetLast !== '';
+  const targetCount = several ? Math.abs(Number(form.targetLast) - Number(form.target)) + 1 : 1;
 
   // The columns come from the file itself, read again when the delimiter or header changes.
   useEffect(() => {
@@ -36,13 +39,13 @@ export function CsvFields({
         setProblem('csv', undefined);
         update('csv', {
           table,
-          target: targetIndex(table, form.savedTarget),
+          ...targetFields(table, form.savedTarget),
           savedTarget: undefined,
         });
       },
       (error: unknown) => {
         setProblem('csv', describeError(error));
-        update('csv', { table: undefined, target: '' });
+        update('csv', { table: undefined, target: '', targetLast: '' });
       },
     );
     // Only a new file, delimiter or header row setting changes the columns.
@@ -52,7 +55,7 @@ export function CsvFields({
   const chooseFile = async () => {
     try {
       const picked = await chooseOnDesktop(api, 'csv');
-      if (picked) update('csv', { file: picked, table: undefined, target: '' });
+      if (picked) update('csv', { file: picked, table: undefined, target: '', targetLast: '' });
     } catch (error) {
       setProblem('csv', describeError(error));
     }
@@ -74,7 +77,9 @@ export function CsvFields({
       {form.table && (
         <>
           <div className="data-field">
-            <label htmlFor={targetId}>Column to predict (target)</label>
+            <label htmlFor={targetId}>
+              {several ? 'First column to predict' : 'Column to predict (target)'}
+            </label>
             <select
               id={targetId}
               value={form.target}
@@ -86,8 +91,39 @@ export function CsvFields({
                 </option>
               ))}
             </select>
+            <label className="data-check">
+              <input
+                type="checkbox"
+                checked={several}
+                onChange={(event) =>
+                  update('csv', {
+                    targetLast: event.target.checked ? String(form.table!.columns.length - 1) : '',
+                    task: event.target.checked ? 'regression' : form.task,
+                  })
+                }
+              />
+              Predict several columns: a sequence of numbers per row
+            </label>
+            {several && (
+              <>
+                <label htmlFor={lastId}>Last column to predict</label>
+                <select
+                  id={lastId}
+                  value={form.targetLast}
+                  onChange={(event) => update('csv', { targetLast: event.target.value })}
+                >
+                  {form.table.columns.map((column, i) => (
+                    <option key={i} value={String(i)}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
             <span className="data-field-hint">
-              The other {form.table.columns.length - 1} columns are what the network learns from.
+              {several
+                ? `The ${targetCount} columns from the first to the last are predicted in that order; the other ${form.table.columns.length - targetCount} are what the network learns from.`
+                : `The other ${form.table.columns.length - 1} columns are what the network learns from.`}
             </span>
           </div>
           <Choice
@@ -135,7 +171,9 @@ export function CsvFields({
               ['\t', 'Tab'],
               ['|', 'Vertical bar |'],
             ]}
-            onChange={(delimiter) => update('csv', { delimiter, table: undefined, target: '' })}
+            onChange={(delimiter) =>
+              update('csv', { delimiter, table: undefined, target: '', targetLast: '' })
+            }
           />
           <Choice
             label="First row"
@@ -145,7 +183,9 @@ export function CsvFields({
               ['yes', 'Column names'],
               ['no', 'Data'],
             ]}
-            onChange={(header) => update('csv', { header, table: undefined, target: '' })}
+            onChange={(header) =>
+              update('csv', { header, table: undefined, target: '', targetLast: '' })
+            }
           />
         </details>
       )}

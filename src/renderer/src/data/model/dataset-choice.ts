@@ -32,14 +32,15 @@ export function titleOf(
   }
 }
 
-/** The CSV target column's name, to mark it in the table. */
-export function csvTargetName(shown: Shown | undefined): string | undefined {
-  if (!shown || shown.spec.source !== 'csv' || shown.result.preview.kind !== 'table')
-    return undefined;
+/** The CSV target columns' names, to mark them in the table. */
+export function csvTargetNames(shown: Shown | undefined): readonly string[] {
+  if (!shown || shown.spec.source !== 'csv' || shown.result.preview.kind !== 'table') return [];
   const { target } = shown.spec;
   const columns = shown.result.preview.columns;
-  if (typeof target === 'string') return target;
-  return columns[target ?? columns.length - 1];
+  const name = (ref: string | number) => (typeof ref === 'string' ? ref : columns[ref]);
+  const refs =
+    target === undefined ? [columns.length - 1] : Array.isArray(target) ? target : [target];
+  return refs.map(name).filter((column): column is string => column !== undefined);
 }
 
 /**

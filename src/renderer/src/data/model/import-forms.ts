@@ -20,8 +20,13 @@ export interface CsvForm {
   readonly table: CsvTableResult | undefined;
   /** The target column's index, as the select's value; '' until the table is read. */
   readonly target: string;
+  /**
+   * Several columns to predict (a sequence of numbers): the index of the last one, so the
+   * targets are the columns from `target` to it; '' when one column is predicted.
+   */
+  readonly targetLast: string;
   /** A saved target not yet matched against the table's columns. */
-  readonly savedTarget: string | number | undefined;
+  readonly savedTarget: CsvSpec['target'];
   readonly task: CsvSpec['task'];
   readonly scaling: CsvSpec['scaling'];
   readonly missing: CsvSpec['missing'];
@@ -89,6 +94,7 @@ export function initialForms(value: DatasetSpec | undefined, graph?: GraphDocume
       file: undefined,
       table: undefined,
       target: '',
+      targetLast: '',
       savedTarget: undefined,
       task: 'auto',
       scaling: 'standardize',
@@ -147,6 +153,22 @@ export function initialForms(value: DatasetSpec | undefined, graph?: GraphDocume
   }
 }
 
+/**
+ * The target selects' values for a saved target: one column (a name or an index), or the
+ * first and last of several (the form edits a run of neighbouring columns).
+ */
+export function targetFields(
+  table: CsvTableResult,
+  saved: CsvSpec['target'],
+): Pick<CsvForm, 'target' | 'targetLast'> {
+  if (!Array.isArray(saved) || saved.length < 2)
+    return { target: targetIndex(table, Array.isArray(saved) ? saved[0] : saved), targetLast: '' };
+  return {
+    target: targetIndex(table, saved[0]),
+    targetLast: targetIndex(table, saved[saved.length - 1]),
+  };
+}
+
 /** The target select's value for a saved target (a column name or index), if it is a column. */
 export function targetIndex(table: CsvTableResult, saved: string | number | undefined): string {
   const last = String(table.columns.length - 1);
@@ -163,13 +185,23 @@ export function targetIndex(table: CsvTableResult, saved: string | number | unde
 /** The CSV spec the form describes, once a file is read and a target picked. */
 export function csvSpec(form: CsvForm): CsvSpec | undefined {
   if (!form.file || !form.table || form.target === '') return undefined;
-  const index = Number(form.target);
-  const name = form.table.columns[index];
+  const table = form.table;
+  // A header name reads better in saved settings; without a header only the index exists.
+  const column = (index: number) => {
+    const name = table.columns[index];
+    return table.hasHeader && name ? name : index;
+  };
+  const first = Number(form.target);
+  const last = form.targetLast === '' ? first : Number(form.targetLast);
+  const from = Math.min(first, last);
+  const to = Math.max(first, last);
   return {
     source: 'csv',
     path: form.file.path,
-    // A header name reads better in saved settings; without a header only the index exists.
-    target: form.table.hasHeader && name ? name : index,
+    target:
+      from === to
+        ? column(first)
+        : Array.from({ length: to - from + 1 }, (_, k) => column(from + k)),
     task: form.task,
     delimiter: form.delimiter,
     header: form.header,
@@ -278,6 +310,7 @@ export function placeUpload(
       file: picked,
       table: undefined,
       target: '',
+      targetLast: '',
       savedTarget: undefined,
     };
     return { forms: { ...forms, kind: 'csv', csv }, toTry: undefined };
