@@ -1,6 +1,7 @@
 import type { DatasetSpec } from '../../shared/data/dataset-spec';
 import { logicGate } from './builtin/logic-gates';
 import { cars } from './builtin/cars';
+import { penguins } from './builtin/penguins';
 import { co2 } from './builtin/co2';
 import { iris } from './builtin/iris';
 import { mnist } from './builtin/mnist';
@@ -54,6 +55,8 @@ async function loadBuiltIn(spec: BuiltInSpec): Promise<LoadedDataset> {
       return iris();
     case 'cars':
       return cars();
+    case 'penguins':
+      return penguins();
     case 'co2':
       return co2({ steps });
     case 'mnist':

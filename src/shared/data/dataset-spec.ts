@@ -23,6 +23,7 @@ export const BUILT_IN_DATASETS = [
   'moons',
   'iris',
   'cars',
+  'penguins',
   'mnist',
   'sine',
   'co2',

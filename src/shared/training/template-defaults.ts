@@ -113,14 +113,14 @@ const RAW: Readonly<
     },
   },
   'dense-3-5-2': {
+    // Real penguins: three measurements, female or male.
+    data: { source: 'builtin', name: 'penguins' },
     training: {
       epochs: 50,
       batchSize: 16,
       validation: holdOut(0.2),
       optimizer: { type: 'adam', learningRate: 0.01 },
     },
-    dataHint:
-      'This network reads 3 numbers and tells 2 classes apart. Import a CSV file with three feature columns and a class column with two values in the Data tab.',
   },
   // Digits.
   'mnist-deep-mlp': { data: mnist(), training: digitClassifier },

@@ -23,6 +23,30 @@ describe('real built-in data sets', () => {
     expect(cars.info.notes.join(' ')).toMatch(/mean 104\.5 and spread 38\.4/);
   });
 
+  it('penguins: 333 penguins, three measurements standardized on the training rows, female or male', async () => {
+    const penguins = await loadDataset({ source: 'builtin', name: 'penguins' });
+    expect(penguins.info).toMatchObject({
+      task: 'classification',
+      featureShape: [3],
+      classNames: ['female', 'male'],
+      featureNames: ['bill length (mm)', 'bill depth (mm)', 'body mass (g)'],
+      count: 333,
+    });
+    // The first penguin of the table: an Adélie male on Torgersen, 39.1 mm, 18.7 mm, 3,750 g.
+    expect(Array.from(penguins.examples.x.subarray(0, 3))).toEqual([
+      expect.closeTo(39.1, 4),
+      expect.closeTo(18.7, 4),
+      3750,
+    ]);
+    expect(penguins.examples.y[0]).toBe(1);
+    const males = Array.from(penguins.examples.y).filter((sex) => sex === 1).length;
+    expect(males).toBe(168);
+    penguins.fitOnTrainingRows!(allRows(333));
+    const mass = Array.from({ length: 333 }, (_, i) => penguins.examples.x[i * 3 + 2]!);
+    expect(mass.reduce((a, b) => a + b, 0) / 333).toBeCloseTo(0, 4);
+    expect(penguins.info.notes.join(' ')).toMatch(/body mass \(g\) mean 4207\.1/);
+  });
+
   it('co2: a year of months before each next month, from 315.70 ppm in March 1958', async () => {
     const co2 = await loadDataset({ source: 'builtin', name: 'co2' });
     expect(co2.info).toMatchObject({ task: 'regression', featureShape: [12, 1], count: 729 });
@@ -101,6 +125,8 @@ describe('real built-in data sets', () => {
     const reviews = describeBuiltInDatasets().find((d) => d.name === 'reviews')!;
     expect(reviews.source).toContain('Kotzias');
     expect(reviews.licence).toContain('CC BY 4.0');
+    const penguins = describeBuiltInDatasets().find((d) => d.name === 'penguins')!;
+    expect(penguins.licence).toContain('CC0');
   });
 
   it('co2: a recurrent network learns to forecast it better than it started', async () => {

@@ -143,6 +143,20 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     options: {},
   },
   {
+    name: 'penguins',
+    title: 'Penguins: female or male',
+    description:
+      '333 real penguins of three species: from bill length, bill depth and body mass, tell a female from a male, a first network with a hidden layer.',
+    task: 'classification',
+    featureShape: [3],
+    classNames: ['female', 'male'],
+    count: 333,
+    source:
+      'Palmer Station penguins (K. B. Gorman, T. D. Williams, W. R. Fraser, PLoS ONE 2014; the palmerpenguins data of A. Horst, A. Hill, K. Gorman), from the npm package vega-datasets.',
+    licence: 'Creative Commons Zero (CC0, no rights reserved); the package is BSD-3-Clause.',
+    options: {},
+  },
+  {
     name: 'mnist',
     title: 'MNIST digits',
     description:
