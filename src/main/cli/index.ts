@@ -14,6 +14,18 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     run: trainCommand,
     summary: 'train a network on a data set and save the model and its metrics',
   },
+  predict: {
+    run: async (args, io) => (await import('./commands/predict')).predictCommand(args, io),
+    summary: "compute a model's outputs for examples you give or for a data set",
+  },
+  evaluate: {
+    run: async (args, io) => (await import('./commands/evaluate')).evaluateCommand(args, io),
+    summary: 'loss, metrics and confusion matrix of a model on a data set',
+  },
+  explain: {
+    run: async (args, io) => (await import('./commands/explain')).explainCommand(args, io),
+    summary: 'saliency, SmoothGrad, Integrated Gradients or Grad-CAM maps of examples',
+  },
   doctor: {
     run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),
     summary: 'say which training backend runs here, and why faster ones do not',

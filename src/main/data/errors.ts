@@ -23,7 +23,9 @@ export type DatasetErrorCode =
   | 'count-mismatch'
   | 'shape-mismatch'
   | 'label-out-of-range'
-  | 'too-large';
+  | 'too-large'
+  /** One example typed or given by hand (a prediction's input) that does not fit the Input. */
+  | 'bad-example';
 
 export function datasetError(code: DatasetErrorCode, message: string): DatasetError {
   return new DatasetError(message, code);

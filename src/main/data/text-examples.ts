@@ -50,16 +50,19 @@ export function labelledTextExamples(set: LabelledTexts): LoadedDataset {
       `Each text is ${length} word ids long${cut > 0 ? `; ${cut} longer ${nounFor(cut, 'text')} ${cut === 1 ? 'was' : 'were'} cut after word ${length}` : ''}.`,
     ],
   };
+  let fitted: readonly string[] = [];
   const fit = (trainRows: ArrayLike<number>) => {
     const vocabulary = buildVocabulary(words, trainRows, vocabularySize);
     encodeTexts(words, vocabulary, length, x);
-    info.frequentWords = [...vocabulary.keys()].slice(0, MAX_FREQUENT_WORDS);
+    fitted = [...vocabulary.keys()];
+    info.frequentWords = fitted.slice(0, MAX_FREQUENT_WORDS);
   };
   fit(allRowIndices(count));
   return {
     info,
     examples: { count, x, y: set.labels },
     texts: set.texts,
+    vocabulary: () => fitted,
     fitOnTrainingRows: (trainRows) => fit(trainRows),
   };
 }

@@ -22,6 +22,8 @@ export interface LoadedDataset {
   readonly test?: ExampleTable;
   /** Text data sets: each example's text as written, for the preview (same order as x). */
   readonly texts?: readonly string[];
+  /** Text data sets: the vocabulary of the last fit, the word with id 2 first. */
+  vocabulary?(): readonly string[];
   /**
    * Preprocessing that must learn from the training rows only (CSV scaling, a text
    * vocabulary). Called once, after the split, with the indices of the training rows; it

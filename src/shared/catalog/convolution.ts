@@ -84,6 +84,7 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
         ? 'Slides small filters along a sequence and reports how strongly each filter matches at every step.'
         : 'Slides small filters over an image and reports how strongly each filter matches at every position.',
     role: 'layer',
+    isConvolution: true,
     valueFlow: 'computed',
     weights: {
       formula:

@@ -146,6 +146,11 @@ export interface LayerKindDefinition<S extends z.ZodType> {
    * perceptron rule when it is the network's only layer (Rosenblatt's perceptron).
    */
   isPerceptronUnit?(params: z.output<S>): boolean;
+  /**
+   * True for a layer that slides learned filters over positions, so its output is feature
+   * maps, one per filter: what Grad-CAM weighs and what a student looks at as images.
+   */
+  readonly isConvolution?: boolean;
   /** At least one network that uses this kind; the catalog's TF.js table test builds each. */
   readonly examples: readonly KindExample[];
   /** Strict object schema; every field has a default and a `.meta({ title, description })`. */
@@ -174,6 +179,7 @@ export interface LayerKind {
   readonly valueFlow: ValueFlow;
   readonly weights?: WeightLayout<NodeParams>;
   isPerceptronUnit?(params: NodeParams): boolean;
+  readonly isConvolution?: boolean;
   readonly examples: readonly KindExample[];
   readonly paramsSchema: z.ZodType<NodeParams>;
   inputPorts(params: NodeParams): readonly PortSpec[];

@@ -17,7 +17,18 @@ export interface CompileOptions {
    * the gradient straight through. Everywhere else a step has its true derivative, 0.
    */
   readonly perceptronRule?: boolean;
+  /**
+   * The last layer's softmax or sigmoid becomes a layer of its own (`<node>_activation`, no
+   * weights), so that looking inside can read a class's score before it. Outputs are the same.
+   */
+  readonly separateOutputActivation?: boolean;
 }
+
+/** The name suffix of the last layer's softmax or sigmoid when it is kept apart. */
+export const OUTPUT_ACTIVATION_SUFFIX = '_output_activation';
+
+/** Activations whose input, a class's score, looking inside explains. */
+const SCORE_ACTIVATIONS = new Set(['softmax', 'sigmoid']);
 
 export interface CompiledGraph {
   readonly model: tf.LayersModel;
@@ -70,7 +81,13 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
       outputs.set(nodeId, incoming[0]!);
       continue;
     }
-    const specs = kind.toTfjs(node.params, incomingInfo);
+    const feedsOutput = document.edges.some(
+      (e) => e.source.node === nodeId && findKind(byId.get(e.target.node)!.kind)!.role === 'output',
+    );
+    const specs =
+      options.separateOutputActivation && feedsOutput
+        ? withSeparateActivation(kind.toTfjs(node.params, incomingInfo))
+        : kind.toTfjs(node.params, incomingInfo);
     if (kind.role === 'input') {
       const config = specs[0]!.config as { shape: number[]; dtype: 'float32' | 'int32' };
       const tensor = tf.input({ shape: config.shape, dtype: config.dtype, name: nodeId });
@@ -108,6 +125,24 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
 function modelName(title: string): string {
   const slug = title.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   return slug.length > 0 ? slug.slice(0, 64) : 'network';
+}
+
+/** The main layer's inline softmax or sigmoid, moved into a layer of its own after the others. */
+function withSeparateActivation(specs: readonly TfLayerSpec[]): TfLayerSpec[] {
+  const last = specs[specs.length - 1];
+  const activation = last?.config['activation'];
+  if (!last || typeof activation !== 'string' || !SCORE_ACTIVATIONS.has(activation)) {
+    return [...specs];
+  }
+  return [
+    ...specs.slice(0, -1),
+    { ...last, config: { ...last.config, activation: 'linear' } },
+    {
+      className: 'Activation',
+      config: { activation },
+      nameSuffix: OUTPUT_ACTIVATION_SUFFIX,
+    },
+  ];
 }
 
 function withStepGradient(spec: TfLayerSpec, options: CompileOptions): TfLayerSpec {

@@ -1,15 +1,54 @@
 import path from 'node:path';
+import type { GraphDocument } from '../../../shared/graph/document';
+import type { TrainingJob } from '../../../shared/training/commands';
+import type { SavedRunInput } from '../../../shared/training/saved-run';
+import {
+  SAVED_MODEL_FILES,
+  SAVED_RUN_FORMAT,
+  SAVED_RUN_VERSION,
+} from '../../../shared/training/saved-run';
+import type { LoadedDataset } from '../../data/types';
 import type { tf } from '../tf';
 import { saveModel, writeAtomically } from './save-model';
 
-/** Writes model.json + weights.bin (TF.js layers format) and metrics.json; returns the folder. */
+/** What a saved model needs beside its weights to be looked into later. */
+export interface TrainedOn {
+  readonly job: TrainingJob;
+  /** The network as the trainer read it (parsed, defaults filled in). */
+  readonly document: GraphDocument;
+  readonly dataset: LoadedDataset;
+}
+
+/**
+ * Writes model.json + weights.bin (TF.js layers format), metrics.json, the network it was
+ * trained on (network.json) and how (training.json: data, settings, class names, the text
+ * vocabulary), so `neurite predict`, `evaluate` and `explain` can read the data as training
+ * did. Returns the folder.
+ */
 export async function saveOutputs(
   outDir: string,
   model: tf.LayersModel,
   metrics: unknown,
+  trainedOn: TrainedOn,
 ): Promise<string> {
   const folder = path.resolve(outDir);
   await saveModel(model, folder);
-  await writeAtomically(path.join(folder, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const { job, dataset } = trainedOn;
+  const vocabulary = dataset.vocabulary?.();
+  const training: SavedRunInput = {
+    format: SAVED_RUN_FORMAT,
+    version: SAVED_RUN_VERSION,
+    data: job.data,
+    config: job.config,
+    dataset: {
+      title: dataset.info.title,
+      ...(dataset.info.classNames ? { classNames: dataset.info.classNames } : {}),
+      ...(vocabulary ? { vocabulary: [...vocabulary] } : {}),
+    },
+  };
+  await writeAtomically(path.join(folder, SAVED_MODEL_FILES.network), json(trainedOn.document));
+  await writeAtomically(path.join(folder, SAVED_MODEL_FILES.training), json(training));
+  await writeAtomically(path.join(folder, SAVED_MODEL_FILES.metrics), json(metrics));
   return folder;
 }

@@ -13,7 +13,6 @@ import type { tf } from '../tf';
 import { compileGraph } from '../compiler/compile-graph';
 import { loadDataset } from '../../data/load-dataset';
 import { createRandom } from '../../data/seeded-random';
-import type { LoadedDataset } from '../../data/types';
 import { DatasetError } from '../../data/types';
 import type { BatchSource } from './batches';
 import type { EvaluationSet } from './evaluation-sets';
@@ -22,13 +21,16 @@ import type { LossSpec } from './evaluate';
 import { evaluateRows } from './evaluate';
 import { TrainingFailure } from './failure';
 import { runFolds } from './k-fold';
-import { LOSS_FUNCTIONS, PERCEPTRON_RULE_LOSS_NAME, perceptronRule } from './losses';
+import { PERCEPTRON_RULE_LOSS_NAME } from './losses';
+import { lossSpecFor } from './loss-spec';
 import { estimateTrainingBytes } from './memory-estimate';
 import { createOptimizer } from './optimizer';
 import { isPerceptron, prepareGraph } from './prepare-graph';
 import type { FinalEvent, RunContext } from './run-context';
+import type { TrainedOn } from './run-outputs';
 import { saveOutputs } from './run-outputs';
 import { splitRows } from './splits';
+import { stratifyLabels } from './stratify';
 import type { TargetPlan } from '../../data/target-plan';
 import { planTargets, readingNote } from '../../data/target-plan';
 import type { LoopOutcome } from './train-loop';
@@ -99,7 +101,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   const { config } = job;
   const notes: string[] = [];
   const random = createRandom(config.seed);
-  const labels = stratifyBy(dataset, config.stratify, notes);
+  const labels = stratifyLabels(dataset, config.stratify, notes);
   const split = splitRows(dataset.examples.count, config, random, labels);
   dataset.fitOnTrainingRows?.(split.train);
   const featureShape = inputInfo.shape as number[];
@@ -139,9 +141,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   }
 
   const perceptron = isPerceptron(graph);
-  const loss: LossSpec = perceptron
-    ? { fn: perceptronRule, summed: true, name: PERCEPTRON_RULE_LOSS_NAME }
-    : { fn: LOSS_FUNCTIONS[lossId], summed: false, name: LOSS_TITLES[lossId] };
+  const loss = lossSpecFor(graph.document, lossId);
   const optimizerConfig = perceptron
     ? {
         type: 'sgd' as const,
@@ -218,7 +218,12 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     });
     if (outcome.stoppedAt) {
       const saved = job.outDir
-        ? await saveOutputs(job.outDir, compiled.model, { stoppedAt: outcome.stoppedAt })
+        ? await saveOutputs(
+            job.outDir,
+            compiled.model,
+            { stoppedAt: outcome.stoppedAt },
+            { job, document: graph.document, dataset },
+          )
         : undefined;
       return { type: 'stopped', ...outcome.stoppedAt, ...(saved ? { outDir: saved } : {}) };
     }
@@ -236,28 +241,12 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       notes,
       perceptron,
       context,
+      trainedOn: { job, document: graph.document, dataset },
     });
   } finally {
     optimizer.dispose();
     compiled.model.dispose();
   }
-}
-
-/**
- * The labels a stratified split keeps in proportion, when the data has classes. Numbers to
- * predict have no classes to keep: the split stays random, and the run's notes say so.
- */
-function stratifyBy(
-  dataset: LoadedDataset,
-  stratify: boolean,
-  notes: string[],
-): Int32Array | undefined {
-  if (!stratify) return undefined;
-  if (dataset.info.task === 'classification') return dataset.examples.y as Int32Array;
-  notes.push(
-    'Stratified splits keep the share of each class, but this data set has numbers to predict rather than classes, so its parts are drawn at random.',
-  );
-  return undefined;
 }
 
 async function chooseBackend(job: TrainingJob): Promise<BackendReport> {
@@ -282,6 +271,7 @@ interface FinishInput {
   readonly notes: string[];
   readonly perceptron: boolean;
   readonly context: RunContext;
+  readonly trainedOn: TrainedOn;
 }
 
 async function finish(input: FinishInput): Promise<TrainerEventOf<'finished'>> {
@@ -312,7 +302,7 @@ async function finish(input: FinishInput): Promise<TrainerEventOf<'finished'>> {
     notes,
   };
   if (!input.job.outDir) return result;
-  const outDir = await saveOutputs(input.job.outDir, model, result);
+  const outDir = await saveOutputs(input.job.outDir, model, result, input.trainedOn);
   input.context.emit({
     type: 'checkpoint',
     epoch: outcome.epochsRun,

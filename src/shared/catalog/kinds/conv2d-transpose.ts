@@ -42,6 +42,7 @@ export const conv2dTransposeKind = defineKind({
   summary:
     'Makes an image larger with learned filters, the reverse of a strided convolution: the usual decoder of a convolutional autoencoder.',
   role: 'layer',
+  isConvolution: true,
   valueFlow: 'computed',
   weights: {
     formula: 'kernel height × kernel width × filters × input channels + filters',
