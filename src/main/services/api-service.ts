@@ -8,6 +8,8 @@ import { projectHandlers } from './handlers/projects';
 import { trainingHandlers } from './handlers/training';
 import type { Handlers, ServiceContext } from './handlers/context';
 import { hostHandlers } from './handlers/host';
+import { insideHandlers } from './handlers/inside';
+import { keptWorker } from './workers/kept-worker';
 import type { HostDialogs } from './host-dialogs';
 import { defaultResourcesDir } from './resources-dir';
 import { openStore } from './store/project-store-impl';
@@ -70,12 +72,14 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     notices,
   };
   const training = trainingHandlers(context);
+  const inside = keptWorker(context.launchWorker);
   const handlers: Handlers = {
     ...catalogHandlers(context),
     ...hostHandlers(context),
     ...datasetHandlers(context),
     ...projectHandlers(context),
     ...training.handlers,
+    ...insideHandlers(context, inside),
   };
 
   return {
@@ -125,6 +129,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
       return () => events.off('event', listener);
     },
     async close() {
+      inside.close();
       await training.stopAll();
       store.close();
     },

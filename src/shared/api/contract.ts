@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  dataPartSchema,
+  exampleRefSchema,
+  examplesPageSchema,
+  explainOptionsSchema,
+  explanationSchema,
+  layerValuesSchema,
+  MAX_EXAMPLES_PAGE,
+  predictionSchema,
+} from '../inside/inside-schemas';
 import { datasetInfoSchema } from '../data/dataset-info';
 import {
   IMPORT_KINDS,
@@ -182,6 +192,30 @@ export const API_CALLS = {
   'runs.list': { input: projectRef, output: z.array(runSummarySchema) },
   'runs.get': { input: runRef, output: runSchema },
   'runs.delete': { input: runRef, output: ok },
+  /** A page of a run's data, each example with its values, label and the model's answer. */
+  'runs.examples': {
+    input: runRef.extend({
+      part: dataPartSchema.default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_EXAMPLES_PAGE).default(24),
+    }),
+    output: examplesPageSchema,
+  },
+  /** The trained model's output for one example of its data or one made by hand. */
+  'runs.predict': {
+    input: runRef.extend({ example: exampleRefSchema }),
+    output: predictionSchema,
+  },
+  /** Why the model answers as it does for one example: a saliency or Grad-CAM map. */
+  'runs.explain': {
+    input: runRef.extend({ example: exampleRefSchema, options: explainOptionsSchema }),
+    output: explanationSchema,
+  },
+  /** What one layer of the trained model outputs for one example (its feature maps). */
+  'runs.layer': {
+    input: runRef.extend({ example: exampleRefSchema, nodeId: z.string().min(1).max(64) }),
+    output: layerValuesSchema,
+  },
   'projectFiles.export': {
     input: projectRef.extend({ includeRuns: z.boolean().default(false) }),
     output: fileContent,

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../api/contract';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
+import {
+  dataPartSchema,
+  exampleRefSchema,
+  examplesPageSchema,
+  explainOptionsSchema,
+  explanationSchema,
+  layerValuesSchema,
+  MAX_EXAMPLES_PAGE,
+  modelRefSchema,
+  predictionSchema,
+} from '../inside/inside-schemas';
 
 /**
  * Questions main may ask a process of the trainer family, with the shape of each answer. A
@@ -14,10 +25,47 @@ export const WORKER_CALLS = {
     input: z.strictObject({ choice: backendChoiceSchema }),
     output: backendReportSchema,
   },
+  /** A page of a trained model's data: each example with its values, label and prediction. */
+  'inside.examples': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      part: dataPartSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(MAX_EXAMPLES_PAGE),
+    }),
+    output: examplesPageSchema,
+  },
+  /** The model's output for one example. */
+  'inside.predict': {
+    input: z.strictObject({ model: modelRefSchema, example: exampleRefSchema }),
+    output: predictionSchema,
+  },
+  /** A saliency, SmoothGrad, Integrated Gradients or Grad-CAM map of one example. */
+  'inside.explain': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      example: exampleRefSchema,
+      options: explainOptionsSchema,
+    }),
+    output: explanationSchema,
+  },
+  /** What one layer outputs for one example: its feature maps. */
+  'inside.layer': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      example: exampleRefSchema,
+      nodeId: z.string().min(1),
+    }),
+    output: layerValuesSchema,
+  },
 } as const;
 
 export type WorkerCallName = keyof typeof WORKER_CALLS;
 export type WorkerInput<N extends WorkerCallName> = z.input<(typeof WORKER_CALLS)[N]['input']>;
+/** A request's input as the serving process has it, checked and with defaults filled in. */
+export type WorkerParsedInput<N extends WorkerCallName> = z.output<
+  (typeof WORKER_CALLS)[N]['input']
+>;
 export type WorkerOutput<N extends WorkerCallName> = z.output<(typeof WORKER_CALLS)[N]['output']>;
 
 export const workerRequestSchema = z.strictObject({

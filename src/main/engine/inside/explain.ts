@@ -6,13 +6,10 @@ import type { InsideModel } from './inside-model';
 import { nodeById } from './inside-model';
 import { runGraph } from './run-graph';
 
-export const EXPLAIN_METHODS = [
-  'saliency',
-  'smoothgrad',
-  'integrated-gradients',
-  'gradcam',
-] as const;
-export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
+import type { ExplainMethod } from '../../../shared/inside/inside-schemas';
+
+export { EXPLAIN_METHODS } from '../../../shared/inside/inside-schemas';
+export type { ExplainMethod };
 
 /** Bounds that keep one explanation to seconds, not minutes. */
 export const EXPLAIN_LIMITS = { steps: 500, samples: 200 } as const;

@@ -14,8 +14,11 @@ import { stratifyLabels } from '../training/stratify';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
 
-export const DATA_PARTS = ['all', 'train', 'validation', 'test'] as const;
-export type DataPart = (typeof DATA_PARTS)[number];
+import type { DataPart } from '../../../shared/inside/inside-schemas';
+import { DATA_PARTS } from '../../../shared/inside/inside-schemas';
+
+export { DATA_PARTS };
+export type { DataPart };
 
 /** A data set read as the model's run read it, with the rows of each part. */
 export interface RunData {

@@ -1,11 +1,20 @@
-import type { WorkerCallName, WorkerInput, WorkerOutput } from '../../../shared/worker/requests';
+import type {
+  WorkerCallName,
+  WorkerOutput,
+  WorkerParsedInput,
+} from '../../../shared/worker/requests';
 import { selectBackend } from '../backends/select-backend';
+import { insideExamples, insideExplain, insideLayer, insidePredict } from '../inside/inside-calls';
 
 type WorkerHandlers = {
-  [N in WorkerCallName]: (input: WorkerInput<N>) => Promise<WorkerOutput<N>>;
+  [N in WorkerCallName]: (input: WorkerParsedInput<N>) => Promise<WorkerOutput<N>>;
 };
 
 /** What a serving process of the trainer family answers; one entry per call in WORKER_CALLS. */
 export const WORKER_HANDLERS: WorkerHandlers = {
   'backends.report': ({ choice }) => selectBackend(choice ?? 'auto'),
+  'inside.examples': insideExamples,
+  'inside.predict': insidePredict,
+  'inside.explain': insideExplain,
+  'inside.layer': insideLayer,
 };

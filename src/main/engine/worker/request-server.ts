@@ -1,3 +1,6 @@
+import { DatasetError } from '../../data/types';
+import { GraphCompileError } from '../compiler/compile-graph';
+import { InsideError } from '../inside/inside-error';
 import type { WorkerCallName, WorkerError, WorkerResponse } from '../../../shared/worker/requests';
 import { WORKER_CALLS, workerRequestSchema } from '../../../shared/worker/requests';
 import { WORKER_HANDLERS } from './calls';
@@ -28,10 +31,14 @@ export function requestServer(port: HostPort): { handle(message: unknown): void 
     const input = WORKER_CALLS[name].input.safeParse(request.data.input);
     if (!input.success) return fail('invalid-input', `The request "${call}" is not valid.`);
     try {
-      const output = await WORKER_HANDLERS[name](input.data);
+      const handler = WORKER_HANDLERS[name] as (input: unknown) => Promise<unknown>;
+      const output = await handler(input.data);
       return { type: 'response', id, ok: true, output };
     } catch (error) {
-      return fail('internal', error instanceof Error ? error.message : String(error));
+      // A question the user can change (another input, another layer) gets its sentence as
+      // it is; anything else is a fault inside Neurite.
+      const code = userErrorCode(error);
+      return fail(code ?? 'internal', error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -47,4 +54,17 @@ export function requestServer(port: HostPort): { handle(message: unknown): void 
         .catch(() => undefined);
     },
   };
+}
+
+/** The API error code of a failure the user can fix, or undefined for a fault of Neurite's. */
+function userErrorCode(error: unknown): 'invalid-input' | 'unsupported' | 'too-large' | undefined {
+  if (error instanceof InsideError) {
+    return error.code === 'unsupported'
+      ? 'unsupported'
+      : error.code === 'too-large'
+        ? 'too-large'
+        : 'invalid-input';
+  }
+  if (error instanceof DatasetError || error instanceof GraphCompileError) return 'invalid-input';
+  return undefined;
 }

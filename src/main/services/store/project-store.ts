@@ -69,6 +69,8 @@ export interface ProjectStore {
   /** Newest first. */
   listRuns(projectId: string): RunSummary[];
   getRun(runId: string): Run;
+  /** The network the run was trained on (its revision's graph, as stored). */
+  runGraph(runId: string): unknown;
   /** Deletes the run and its folder; a run still training is refused ('conflict'). */
   deleteRun(runId: string): void;
   /** Runs still 'running' become 'failed' (a crash cut them off). openStore calls this

@@ -6,6 +6,7 @@ import { trainingConfigSchema } from '../../../shared/training/config';
 import type { TrainerEvent, TrainerEventOf } from '../../../shared/training/events';
 import { trainerEventSchema } from '../../../shared/training/events';
 import { checked } from './checked';
+import { fromJson } from './json-values';
 import type { StoreContext } from './context';
 import { requireProject } from './project-rows';
 import { ensureRunFolder, removeRunFolders } from './run-folders';
@@ -167,6 +168,15 @@ export function listRuns(ctx: StoreContext, projectId: string): RunSummary[] {
 
 export function getRun(ctx: StoreContext, runId: string): Run {
   return readRun(ctx, runId);
+}
+
+/** The network a run was trained on: the graph of its revision, as stored. */
+export function runGraph(ctx: StoreContext, runId: string): unknown {
+  const graph = ctx
+    .column('SELECT r.graph FROM revisions r JOIN runs u ON u.revision_id = r.id WHERE u.id = ?')
+    .get(runId) as string | undefined;
+  if (graph === undefined) throw runNotFound(runId);
+  return fromJson<unknown>(graph);
 }
 
 /** Deletes a run, its epochs and its folder; a run still training must be stopped first. */

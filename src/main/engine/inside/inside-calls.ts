@@ -1,0 +1,113 @@
+import type {
+  ExampleRef,
+  ExamplesPage,
+  Explanation,
+  LayerValues,
+  ModelRef,
+  Prediction,
+} from '../../../shared/inside/inside-schemas';
+import { MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
+import type { WorkerParsedInput } from '../../../shared/worker/requests';
+import { exampleFromValues } from '../../data/single-example';
+import { gatherFeatures } from '../training/batches';
+import { explainExample } from './explain';
+import { InsideError } from './inside-error';
+import type { InsideModel } from './inside-model';
+import { nodeById } from './inside-model';
+import { runDataOf, openModel } from './model-cache';
+import { predictRows, predictValues } from './predict';
+import { partOf } from './run-data';
+import { nodeValue } from './run-graph';
+
+/** What the serving process answers about a trained model (the `inside.*` worker calls). */
+
+function predictedClass(model: InsideModel, output: readonly number[]): number | undefined {
+  if (model.task !== 'classification') return undefined;
+  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
+  return output.indexOf(Math.max(...output));
+}
+
+/** One example's values: a row of the run's data, or values typed or drawn by the student. */
+async function valuesOf(ref: ModelRef, example: ExampleRef): Promise<Float32Array | Int32Array> {
+  const model = await openModel(ref);
+  if ('values' in example) {
+    return exampleFromValues(example.values.join(','), model.inputShape, model.inputDtype);
+  }
+  const { source, rows } = partOf(await runDataOf(ref), example.part);
+  const row = rows[example.index];
+  if (row === undefined) {
+    throw new InsideError(
+      'bad-input',
+      `The ${example.part} part has ${rows.length} examples; there is no example ${example.index + 1}.`,
+    );
+  }
+  return gatherFeatures(source, [row]);
+}
+
+export async function insideExamples(
+  input: WorkerParsedInput<'inside.examples'>,
+): Promise<ExamplesPage> {
+  const model = await openModel(input.model);
+  const data = await runDataOf(input.model);
+  const { source, rows } = partOf(data, input.part);
+  const page = rows.subarray(input.offset, Math.min(rows.length, input.offset + input.limit));
+  const outputs = predictRows(model, source, page);
+  const size = model.inputShape.reduce((a, b) => a * b, 1);
+  const targetSize = data.dataset.info.targetSize;
+  const examples = Array.from(page, (row, i) => {
+    const values = Array.from(gatherFeatures(source, [row]));
+    const output = outputs[i]!;
+    const predicted = predictedClass(model, output);
+    const table = source.table;
+    return {
+      index: input.offset + i,
+      values: values.length === size ? values : [],
+      output,
+      ...(predicted !== undefined ? { predicted } : {}),
+      ...(data.plan.task === 'classification'
+        ? { label: table.y[row]! }
+        : data.plan.task === 'regression'
+          ? { target: Array.from(table.y.subarray(row * targetSize, (row + 1) * targetSize)) }
+          : {}),
+    };
+  });
+  return {
+    part: input.part,
+    count: rows.length,
+    inputShape: [...model.inputShape],
+    ...(data.dataset.info.classNames ? { classNames: data.dataset.info.classNames } : {}),
+    examples,
+  };
+}
+
+export async function insidePredict(
+  input: WorkerParsedInput<'inside.predict'>,
+): Promise<Prediction> {
+  const model = await openModel(input.model);
+  const values = await valuesOf(input.model, input.example);
+  const output = predictValues(model, values, 1)[0]!;
+  const predicted = predictedClass(model, output);
+  return { output, ...(predicted !== undefined ? { predicted } : {}) };
+}
+
+export async function insideExplain(
+  input: WorkerParsedInput<'inside.explain'>,
+): Promise<Explanation> {
+  const model = await openModel(input.model);
+  const values = await valuesOf(input.model, input.example);
+  return explainExample(model, values, input.options);
+}
+
+export async function insideLayer(input: WorkerParsedInput<'inside.layer'>): Promise<LayerValues> {
+  const model = await openModel(input.model);
+  nodeById(model, input.nodeId);
+  const values = await valuesOf(input.model, input.example);
+  const layer = nodeValue(model, values, input.nodeId);
+  if (layer.values.length > MAX_LAYER_VALUES) {
+    throw new InsideError(
+      'too-large',
+      `Layer "${input.nodeId}" outputs ${layer.values.length.toLocaleString('en-US')} values for one example, more than the ${MAX_LAYER_VALUES.toLocaleString('en-US')} Neurite shows at once.`,
+    );
+  }
+  return { nodeId: input.nodeId, ...layer };
+}

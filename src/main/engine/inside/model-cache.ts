@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseGraphDocument } from '../../../shared/graph/parse';
+import type { ModelRef } from '../../../shared/inside/inside-schemas';
+import { SAVED_MODEL_FILES } from '../../../shared/training/saved-run';
+import { InsideError } from './inside-error';
+import type { InsideModel, SavedWeights } from './inside-model';
+import { openInsideModel } from './inside-model';
+import type { RunData } from './run-data';
+import { loadRunData } from './run-data';
+
+/** A model a serving process has open, with the data it was trained on once it is asked for. */
+interface Open {
+  readonly key: string;
+  readonly model: InsideModel;
+  readonly ref: ModelRef;
+  data?: Promise<RunData>;
+}
+
+let current: Open | undefined;
+
+/**
+ * The model a request names, opened once and kept while requests keep naming it: a student
+ * clicking through examples of one run never waits for the weights again. Opening another
+ * model lets the previous one go.
+ */
+export async function openModel(ref: ModelRef): Promise<InsideModel> {
+  if (current?.key === ref.key) return current.model;
+  const parsed = parseGraphDocument(ref.graph);
+  if (!parsed.ok) {
+    throw new InsideError(
+      'mismatch',
+      `The run's network cannot be read: ${parsed.problems[0]?.message ?? 'it is broken'}.`,
+    );
+  }
+  const weights = ref.weightsDir ? await readWeights(ref.weightsDir) : undefined;
+  const model = openInsideModel(parsed.document, weights);
+  current?.model.dispose();
+  current = { key: ref.key, model, ref };
+  return model;
+}
+
+/** The run's own data, read as training read it (the same split and preprocessing). */
+export async function runDataOf(ref: ModelRef): Promise<RunData> {
+  const model = await openModel(ref);
+  const open = current!;
+  if (!ref.training) {
+    throw new InsideError(
+      'unsupported',
+      'This model has no training data to show: it was not trained on a data set.',
+    );
+  }
+  open.data ??= loadRunData(model, ref.training.data, ref.training);
+  try {
+    return await open.data;
+  } catch (error) {
+    open.data = undefined;
+    throw error;
+  }
+}
+
+async function readWeights(folder: string): Promise<SavedWeights> {
+  let topology: string;
+  let bytes: Buffer;
+  try {
+    topology = await readFile(path.join(folder, SAVED_MODEL_FILES.topology), 'utf8');
+    bytes = await readFile(path.join(folder, SAVED_MODEL_FILES.weights));
+  } catch {
+    throw new InsideError(
+      'mismatch',
+      'The weights of this run are missing: it ended before any were saved. Train again to look inside.',
+    );
+  }
+  const manifest = JSON.parse(topology) as {
+    weightsManifest: { weights: SavedWeights['specs'] }[];
+  };
+  return {
+    specs: manifest.weightsManifest.flatMap((group) => group.weights),
+    data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { datasetSpecSchema } from '../data/dataset-spec';
+import { trainingConfigSchema } from '../training/config';
+
+/**
+ * Looking inside a trained network: what the app asks about a run, and what comes back. The
+ * answers are computed in a serving process of the trainer family (engine/inside), never in
+ * main or in the page.
+ */
+
+export const EXPLAIN_METHODS = [
+  'saliency',
+  'smoothgrad',
+  'integrated-gradients',
+  'gradcam',
+] as const;
+export const explainMethodSchema = z.enum(EXPLAIN_METHODS);
+export type ExplainMethod = z.output<typeof explainMethodSchema>;
+
+export const DATA_PARTS = ['all', 'train', 'validation', 'test'] as const;
+export const dataPartSchema = z.enum(DATA_PARTS);
+export type DataPart = z.output<typeof dataPartSchema>;
+
+/** Most examples one page of a run's data holds. */
+export const MAX_EXAMPLES_PAGE = 100;
+/** Most values one example may have to be sent whole (a 64 × 64 colour image). */
+export const MAX_EXAMPLE_VALUES = 64 * 64 * 3;
+/** Most values of one layer's output sent for one example. */
+export const MAX_LAYER_VALUES = 262_144;
+
+/** An example of the run's data (by part and row), or one made by hand (its values). */
+export const exampleRefSchema = z.union([
+  z.strictObject({ part: dataPartSchema, index: z.number().int().min(0) }),
+  z.strictObject({ values: z.array(z.number()).min(1).max(MAX_EXAMPLE_VALUES) }),
+]);
+export type ExampleRef = z.output<typeof exampleRefSchema>;
+
+export const predictionSchema = z.strictObject({
+  /** Every output value. */
+  output: z.array(z.number()),
+  /** Classification: the predicted class. */
+  predicted: z.number().int().optional(),
+});
+export type Prediction = z.output<typeof predictionSchema>;
+
+export const exampleSchema = predictionSchema.extend({
+  /** Its place in the part, as asked. */
+  index: z.number().int(),
+  /** The example's values, row-major in the Input's shape. */
+  values: z.array(z.number()),
+  /** Classification: the true class; regression: the true values. */
+  label: z.number().int().optional(),
+  target: z.array(z.number()).optional(),
+});
+export type InsideExample = z.output<typeof exampleSchema>;
+
+export const examplesPageSchema = z.strictObject({
+  part: dataPartSchema,
+  /** Examples in the part. */
+  count: z.number().int(),
+  inputShape: z.array(z.number().int()),
+  classNames: z.array(z.string()).optional(),
+  examples: z.array(exampleSchema),
+});
+export type ExamplesPage = z.output<typeof examplesPageSchema>;
+
+export const explainOptionsSchema = z.strictObject({
+  method: explainMethodSchema,
+  classIndex: z.number().int().min(0).optional(),
+  target: z.enum(['score', 'probability']).optional(),
+  layer: z.string().min(1).optional(),
+  steps: z.number().int().min(1).max(500).optional(),
+  samples: z.number().int().min(1).max(200).optional(),
+});
+export type ExplainRequest = z.output<typeof explainOptionsSchema>;
+
+export const explanationSchema = z.strictObject({
+  method: explainMethodSchema,
+  explained: z.enum(['score', 'probability', 'value']),
+  classIndex: z.number().int(),
+  output: z.array(z.number()),
+  map: z.array(z.number()),
+  mapShape: z.array(z.number().int()),
+  layer: z.string().optional(),
+  difference: z.number().optional(),
+});
+export type Explanation = z.output<typeof explanationSchema>;
+
+export const layerValuesSchema = z.strictObject({
+  nodeId: z.string(),
+  shape: z.array(z.number().int()),
+  values: z.array(z.number()),
+});
+export type LayerValues = z.output<typeof layerValuesSchema>;
+
+/** Which trained model a serving process opens: the run's network, weights and training. */
+export const modelRefSchema = z.strictObject({
+  /** Names the model in the process's cache (the run id). */
+  key: z.string().min(1),
+  graph: z.unknown(),
+  /** The folder with model.json and weights.bin; null for the initializers' weights. */
+  weightsDir: z.string().nullable(),
+  training: z.strictObject({ data: datasetSpecSchema, config: trainingConfigSchema }).nullable(),
+});
+export type ModelRef = z.output<typeof modelRefSchema>;

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Project } from '../../../src/shared/api/records';
+import type {
+  ExamplesPage,
+  Explanation,
+  LayerValues,
+  Prediction,
+} from '../../../src/shared/inside/inside-schemas';
+import { apiServices, callService as call } from '../../fixtures/api-service';
+import { xorTrainingStart } from '../../fixtures/training';
+
+/**
+ * Looking inside a past run through the API, as the app asks: main names the run, a kept
+ * serving process of the trainer family opens its saved weights and answers.
+ */
+
+const open = apiServices();
+
+async function trainedXor() {
+  const testService = open();
+  const { service, events } = testService;
+  const project = await call<Project>(service, 'projects.create', {
+    name: 'XOR',
+    template: 'xor-mlp',
+  });
+  const { runId } = await call<{ runId: string }>(
+    service,
+    'training.start',
+    xorTrainingStart(project.id, 300),
+  );
+  await expect
+    .poll(
+      () =>
+        events.some(
+          (e) =>
+            e.name === 'training.event' &&
+            (e.payload as { event: { type: string } }).event.type === 'finished',
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return { service, runId };
+}
+
+describe('looking inside a run', () => {
+  it('lists its examples with labels and answers, predicts, explains and shows a layer', async () => {
+    const { service, runId } = await trainedXor();
+
+    const page = await call<ExamplesPage>(service, 'runs.examples', { runId });
+    expect(page).toMatchObject({ part: 'all', count: 4, inputShape: [2], classNames: ['0', '1'] });
+    // XOR learnt: every row's answer is its label.
+    expect(page.examples.map((e) => e.values)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(page.examples.map((e) => e.predicted)).toEqual(page.examples.map((e) => e.label));
+
+    const drawn = await call<Prediction>(service, 'runs.predict', {
+      runId,
+      example: { values: [1, 0] },
+    });
+    expect(drawn.predicted).toBe(1);
+    expect(drawn.output[0]).toBeCloseTo(page.examples[2]!.output[0]!, 6);
+
+    const saliency = await call<Explanation>(service, 'runs.explain', {
+      runId,
+      example: { part: 'all', index: 1 },
+      options: { method: 'saliency' },
+    });
+    expect(saliency).toMatchObject({ method: 'saliency', classIndex: 1, mapShape: [2] });
+
+    const hidden = await call<LayerValues>(service, 'runs.layer', {
+      runId,
+      example: { part: 'all', index: 3 },
+      nodeId: 'hidden',
+    });
+    expect(hidden.shape).toEqual([4]);
+    // tanh units: every value in (−1, 1).
+    expect(hidden.values.every((v) => Math.abs(v) < 1)).toBe(true);
+  }, 90_000);
+
+  it('says clearly what cannot be done, and keeps answering after it', async () => {
+    const { service, runId } = await trainedXor();
+    const gradcam = await service.handle('runs.explain', {
+      runId,
+      example: { part: 'all', index: 0 },
+      options: { method: 'gradcam' },
+    });
+    expect(gradcam).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unsupported',
+        message:
+          'Grad-CAM weighs the feature maps of a convolution layer, and this network has none. Use saliency, SmoothGrad or Integrated Gradients instead.',
+      },
+    });
+    const tooFew = await service.handle('runs.predict', { runId, example: { values: [1] } });
+    expect(tooFew).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message:
+          "The network's Input takes 2 values, but the input has 1. Give exactly 2, row by row.",
+      },
+    });
+    const noRow = await service.handle('runs.predict', {
+      runId,
+      example: { part: 'all', index: 9 },
+    });
+    expect(noRow).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const noLayer = await service.handle('runs.layer', {
+      runId,
+      example: { part: 'all', index: 0 },
+      nodeId: 'nope',
+    });
+    expect(noLayer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // The same process still answers.
+    const still = await call<Prediction>(service, 'runs.predict', {
+      runId,
+      example: { values: [0, 0] },
+    });
+    expect(still.predicted).toBe(0);
+  }, 90_000);
+});
