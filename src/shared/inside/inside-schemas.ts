@@ -56,10 +56,26 @@ export type InsideExample = z.output<typeof exampleSchema>;
 
 export const examplesPageSchema = z.strictObject({
   part: dataPartSchema,
+  /** The parts this run's data has (train, validation and test as its split made them). */
+  parts: z.array(dataPartSchema),
   /** Examples in the part. */
   count: z.number().int(),
   inputShape: z.array(z.number().int()),
   classNames: z.array(z.string()).optional(),
+  /** Vector inputs: what each value is (a CSV column, an Iris measurement). */
+  featureNames: z.array(z.string()).optional(),
+  /** The network's layers in the order it computes them, for their feature maps. */
+  layers: z.array(
+    z.strictObject({
+      id: z.string(),
+      /** As messages name a node: kind and label. */
+      title: z.string(),
+      /** One example's output shape. */
+      shape: z.array(z.number().int()),
+      /** Whether it slides filters (its output is feature maps, and Grad-CAM can weigh it). */
+      convolution: z.boolean(),
+    }),
+  ),
   examples: z.array(exampleSchema),
 });
 export type ExamplesPage = z.output<typeof examplesPageSchema>;

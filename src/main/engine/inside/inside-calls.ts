@@ -13,10 +13,12 @@ import { gatherFeatures } from '../training/batches';
 import { explainExample } from './explain';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
-import { nodeById } from './inside-model';
+import { innerNodes, nodeById } from './inside-model';
+import { nodeDisplayName } from '../../../shared/graph/document';
+import { findKind } from '../../../shared/catalog/registry';
 import { runDataOf, openModel } from './model-cache';
 import { predictRows, predictValues } from './predict';
-import { partOf } from './run-data';
+import { DATA_PARTS, partOf } from './run-data';
 import { nodeValue } from './run-graph';
 
 /** What the serving process answers about a trained model (the `inside.*` worker calls). */
@@ -73,9 +75,19 @@ export async function insideExamples(
   });
   return {
     part: input.part,
+    parts: DATA_PARTS.filter((name) => data.parts[name] !== undefined),
     count: rows.length,
     inputShape: [...model.inputShape],
     ...(data.dataset.info.classNames ? { classNames: data.dataset.info.classNames } : {}),
+    ...(data.dataset.info.featureNames?.length === size
+      ? { featureNames: data.dataset.info.featureNames }
+      : {}),
+    layers: innerNodes(model).map((node) => ({
+      id: node.id,
+      title: nodeDisplayName(node),
+      shape: (model.compiled.analysis.nodes.get(node.id)!.output!.shape as number[]).slice(),
+      convolution: findKind(node.kind)?.isConvolution === true,
+    })),
     examples,
   };
 }

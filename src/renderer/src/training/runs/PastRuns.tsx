@@ -5,6 +5,7 @@ import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
 import { RunsList } from './RunsList';
+import { InsidePanel } from '../../inside/InsidePanel';
 import { runNames } from '../model/run-labels';
 
 export interface PastRunsProps {
@@ -131,6 +132,9 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
           <RunCurves runs={shown} />
           {single?.final?.type === 'finished' && single.id !== liveRunId && (
             <FinalResults key={single.id} event={single.final} />
+          )}
+          {single?.final?.type === 'finished' && single.hasWeights && (
+            <InsidePanel key={`inside-${single.id}`} runId={single.id} />
           )}
           {single?.final?.type === 'failed' && (
             <p className="training-error">{single.final.message}</p>

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { describeError, useApiQuery } from '../api';
+import type {
+  DataPart,
+  ExamplesPage,
+  ExplainMethod,
+  InsideExample,
+} from '../../../shared/inside/inside-schemas';
+import { EXPLAIN_METHODS } from '../../../shared/inside/inside-schemas';
+import { answerText, classProbabilities } from './model/answers';
+import { heatPicture, imagePicture, isImageShape } from './model/picture';
+import { FeatureMaps } from './FeatureMaps';
+import { PictureCanvas } from './PictureCanvas';
+import { ValueBars } from './ValueBars';
+
+const METHOD_TITLES: Record<ExplainMethod, string> = {
+  saliency: 'Saliency',
+  smoothgrad: 'SmoothGrad',
+  'integrated-gradients': 'Integrated Gradients',
+  gradcam: 'Grad-CAM',
+};
+
+const METHOD_HINTS: Record<ExplainMethod, string> = {
+  saliency:
+    "How much the class's score changes when each input value changes a little: |∂ score / ∂ input|, the course's saliency.",
+  smoothgrad: 'Saliency averaged over 25 noisy copies of the example: less speckled.',
+  'integrated-gradients':
+    'Saliency added up along the way from a black image (all zeros) to this example; the values add up to how much the score changed.',
+  gradcam:
+    "The last convolution's feature maps, each weighted by how much the class's score depends on it: where in the image the network looked.",
+};
+
+/** One example up close: the output, why (a saliency or Grad-CAM map), and its feature maps. */
+export function ExampleDetails({
+  runId,
+  part,
+  page,
+  example,
+}: {
+  readonly runId: string;
+  readonly part: DataPart;
+  readonly page: ExamplesPage;
+  readonly example: InsideExample;
+}) {
+  const classification = example.predicted !== undefined;
+  const classNames = classification
+    ? classProbabilities(example.output).map((_, k) => page.classNames?.[k] ?? `class ${k}`)
+    : [];
+  const hasConvolution = page.layers.some((layer) => layer.convolution);
+  const methods = EXPLAIN_METHODS.filter((m) => m !== 'gradcam' || hasConvolution);
+  const [method, setMethod] = useState<ExplainMethod>('saliency');
+  const [explained, setExplained] = useState<number | undefined>(undefined);
+  const ref = { part, index: example.index };
+  const explanation = useApiQuery('runs.explain', {
+    runId,
+    example: ref,
+    options: { method, ...(explained !== undefined ? { classIndex: explained } : {}) },
+  });
+  const map = explanation.data?.method === method ? explanation.data : undefined;
+  const image = isImageShape(page.inputShape) && example.values.length > 0;
+
+  return (
+    <section className="inside-details" aria-label={`Example ${example.index + 1}`}>
+      <h4>
+        Example {example.index + 1}: {answerText(example, page)}
+      </h4>
+      <div className="inside-columns">
+        <div>
+          <h5>What the network answers</h5>
+          {classification ? (
+            <ValueBars
+              label="Class probabilities"
+              names={classNames}
+              values={classProbabilities(example.output)}
+              highlight={example.predicted}
+            />
+          ) : (
+            <p>{example.output.map((v) => Number(v.toPrecision(6))).join(', ')}</p>
+          )}
+        </div>
+        <div>
+          <h5>Why</h5>
+          <div className="inside-controls">
+            <label>
+              Method{' '}
+              <select value={method} onChange={(e) => setMethod(e.target.value as ExplainMethod)}>
+                {methods.map((m) => (
+                  <option key={m} value={m}>
+                    {METHOD_TITLES[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {classification && (
+              <label>
+                Class to explain{' '}
+                <select
+                  value={explained ?? ''}
+                  onChange={(e) =>
+                    setExplained(e.target.value === '' ? undefined : Number(e.target.value))
+                  }
+                >
+                  <option value="">The predicted one</option>
+                  {classNames.map((name, k) => (
+                    <option key={k} value={k}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+          <p className="section-hint">{METHOD_HINTS[method]}</p>
+          {explanation.error !== undefined && (
+            <p className="training-error" role="alert">
+              {describeError(explanation.error, 'The map could not be computed. Try again.')}
+            </p>
+          )}
+          {map &&
+            (image ? (
+              <PictureCanvas
+                layers={[
+                  imagePicture(example.values, page.inputShape),
+                  heatPicture(map.map, map.mapShape),
+                ]}
+                size={196}
+                label={`${METHOD_TITLES[method]} map of example ${example.index + 1}`}
+              />
+            ) : (
+              <ValueBars
+                label={`${METHOD_TITLES[method]} per input value`}
+                names={page.featureNames ?? map.map.map((_, i) => `input ${i + 1}`)}
+                values={map.map}
+                signed
+              />
+            ))}
+        </div>
+      </div>
+      <FeatureMaps runId={runId} example={ref} layers={page.layers} />
+    </section>
+  );
+}

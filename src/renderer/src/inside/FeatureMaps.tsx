@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { describeError, useApiQuery } from '../api';
+import type { ExampleRef, ExamplesPage } from '../../../shared/inside/inside-schemas';
+import { channelPicture } from './model/picture';
+import { PictureCanvas } from './PictureCanvas';
+import { ValueBars } from './ValueBars';
+
+/** Most channel pictures shown for one layer. */
+const MAX_CHANNELS = 32;
+
+/** What a chosen layer outputs for the example: channel images for maps, values otherwise. */
+export function FeatureMaps({
+  runId,
+  example,
+  layers,
+}: {
+  readonly runId: string;
+  readonly example: ExampleRef;
+  readonly layers: ExamplesPage['layers'];
+}) {
+  const [nodeId, setNodeId] = useState(
+    () => (layers.find((layer) => layer.convolution) ?? layers[0])?.id,
+  );
+  const values = useApiQuery('runs.layer', nodeId ? { runId, example, nodeId } : undefined);
+  const shown = values.data?.nodeId === nodeId ? values.data : undefined;
+  if (layers.length === 0) return null;
+  const channels = shown?.shape[shown.shape.length - 1] ?? 0;
+  const maps = shown && shown.shape.length >= 2;
+  return (
+    <div className="inside-feature-maps">
+      <h5>What a layer outputs</h5>
+      <label>
+        Layer{' '}
+        <select value={nodeId} onChange={(e) => setNodeId(e.target.value)}>
+          {layers.map((layer) => (
+            <option key={layer.id} value={layer.id}>
+              {layer.title} ({layer.shape.join(' × ')})
+            </option>
+          ))}
+        </select>
+      </label>
+      {values.error !== undefined && (
+        <p className="training-error" role="alert">
+          {describeError(values.error, "The layer's output could not be computed. Try again.")}
+        </p>
+      )}
+      {shown && maps && (
+        <ul className="inside-channels" aria-label={`Feature maps of ${nodeId}`}>
+          {Array.from({ length: Math.min(channels, MAX_CHANNELS) }, (_, c) => (
+            <li key={c}>
+              <PictureCanvas
+                layers={[channelPicture(shown.values, shown.shape, c)]}
+                size={64}
+                label={`Channel ${c + 1}`}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown && !maps && (
+        <ValueBars
+          label={`Values of ${nodeId}`}
+          names={shown.values.map((_, i) => `unit ${i + 1}`)}
+          values={shown.values}
+          signed
+        />
+      )}
+      {shown && maps && channels > MAX_CHANNELS && (
+        <p className="section-hint">
+          The first {MAX_CHANNELS} of {channels} channels.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Turning numbers into pictures a student reads: an example's pixels as gray or colour, a
+ * saliency map as a heat map (how much, not which way), a feature map as gray levels.
+ */
+
+export interface Picture {
+  readonly width: number;
+  readonly height: number;
+  /** RGBA bytes, row by row. */
+  readonly rgba: Uint8ClampedArray;
+}
+
+/** Whether values of this shape are an image: height × width × 1 or 3. */
+export function isImageShape(shape: readonly number[]): boolean {
+  return shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
+}
+
+/** An example's own pixels (values 0 to 1, clipped), gray or colour. */
+export function imagePicture(values: readonly number[], shape: readonly number[]): Picture {
+  const [height, width, channels] = shape as [number, number, number];
+  const rgba = new Uint8ClampedArray(height * width * 4);
+  for (let p = 0; p < height * width; p += 1) {
+    for (let c = 0; c < 3; c += 1) {
+      const value = values[p * channels + (channels === 3 ? c : 0)] ?? 0;
+      rgba[p * 4 + c] = Math.round(Math.min(1, Math.max(0, value)) * 255);
+    }
+    rgba[p * 4 + 3] = 255;
+  }
+  return { width, height, rgba };
+}
+
+/**
+ * A map over positions as a heat map: each position's largest |value| over its channels,
+ * relative to the largest in the map, from transparent to opaque red, to lay over the image.
+ */
+export function heatPicture(map: readonly number[], shape: readonly number[]): Picture {
+  const height = shape.length >= 2 ? shape[0]! : 1;
+  const width = shape.length >= 2 ? shape[1]! : (shape[0] ?? map.length);
+  const channels = shape.length === 3 ? shape[2]! : 1;
+  const strength = magnitudes(map, height * width, channels);
+  const rgba = new Uint8ClampedArray(height * width * 4);
+  strength.forEach((value, p) => {
+    rgba.set([220, 38, 38, Math.round(value * 230)], p * 4);
+  });
+  return { width, height, rgba };
+}
+
+/** One channel of a layer's output (positions × channels) as gray levels, min black, max white. */
+export function channelPicture(
+  values: readonly number[],
+  shape: readonly number[],
+  channel: number,
+): Picture {
+  const channels = shape[shape.length - 1] ?? 1;
+  const height = shape.length === 3 ? shape[0]! : 1;
+  const width = shape.length === 3 ? shape[1]! : shape[0]!;
+  const plane = Array.from({ length: height * width }, (_, p) => values[p * channels + channel]!);
+  const low = Math.min(...plane);
+  const high = Math.max(...plane);
+  const rgba = new Uint8ClampedArray(plane.length * 4);
+  plane.forEach((value, p) => {
+    const level = high > low ? Math.round(((value - low) / (high - low)) * 255) : 0;
+    rgba.set([level, level, level, 255], p * 4);
+  });
+  return { width, height, rgba };
+}
+
+/** Each position's largest |value| over its channels, divided by the largest of all (0 to 1). */
+export function magnitudes(map: readonly number[], positions: number, channels: number): number[] {
+  const out = Array.from({ length: positions }, (_, p) => {
+    let largest = 0;
+    for (let c = 0; c < channels; c += 1)
+      largest = Math.max(largest, Math.abs(map[p * channels + c] ?? 0));
+    return largest;
+  });
+  const top = Math.max(...out, 0);
+  return top > 0 ? out.map((value) => value / top) : out;
+}
