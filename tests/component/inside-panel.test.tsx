@@ -112,4 +112,33 @@ describe('the Inside panel of a run', () => {
       'This run has no saved weights: it ended before any were saved.',
     );
   });
+
+  it('asks for the decision boundary when the network reads two numbers, and only then', async () => {
+    const twoD: ExamplesPage = {
+      ...PAGE,
+      inputShape: [2],
+      featureNames: ['x', 'y'],
+      classNames: ['0', '1'],
+      examples: [{ index: 0, values: [0, 1], output: [0.9], predicted: 1, label: 1 }],
+    };
+    const fake = host()
+      .answer('runs.examples', () => twoD)
+      .answer('runs.boundary', () => ({
+        size: 2,
+        x: [-1, 1],
+        y: [-1, 1],
+        values: [0.1, 0.9, 0.2, 0.8],
+        shows: 'second-class-probability',
+        points: [{ x: 0, y: 1, label: 1 }],
+      }));
+    renderWithHost(fake, <InsidePanel runId="r2" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    await settle();
+    expect(fake.inputsOf('runs.boundary')).toEqual([{ runId: 'r2', size: 100 }]);
+
+    const irisHost = host();
+    renderWithHost(irisHost, <InsidePanel runId="r1" />);
+    await settle();
+    expect(irisHost.inputsOf('runs.boundary')).toEqual([]);
+  });
 });

@@ -32,6 +32,15 @@ describe('looking inside a run in browser mode', () => {
       'Example 4: 0 (right)',
     ]);
 
+    // XOR reads two numbers: its answer over the whole plane, with the four rows on it.
+    const boundary = inside.locator('[data-chart="decision-boundary"]');
+    await expect
+      .poll(() => boundary.getAttribute('aria-label'), { timeout: 30_000 })
+      .toBe(
+        'Decision boundary: the probability of the second class over a 100 × 100 grid, with 4 data points',
+      );
+    await expect.poll(() => boundary.locator('.main-svg').count()).toBeGreaterThan(0);
+
     await gallery.getByRole('button', { name: /^Example 2:/ }).click();
     const probabilities = inside.getByRole('list', { name: 'Class probabilities' });
     await probabilities.waitFor();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   dataPartSchema,
+  decisionBoundarySchema,
+  MAX_BOUNDARY_SIZE,
   exampleRefSchema,
   examplesPageSchema,
   explainOptionsSchema,
@@ -210,6 +212,13 @@ export const API_CALLS = {
   'runs.explain': {
     input: runRef.extend({ example: exampleRefSchema, options: explainOptionsSchema }),
     output: explanationSchema,
+  },
+  /** The trained model's answer over the plane of its two input features. */
+  'runs.boundary': {
+    input: runRef.extend({
+      size: z.number().int().min(2).max(MAX_BOUNDARY_SIZE).default(100),
+    }),
+    output: decisionBoundarySchema,
   },
   /** What one layer of the trained model outputs for one example (its feature maps). */
   'runs.layer': {

@@ -119,3 +119,26 @@ export const modelRefSchema = z.strictObject({
   training: z.strictObject({ data: datasetSpecSchema, config: trainingConfigSchema }).nullable(),
 });
 export type ModelRef = z.output<typeof modelRefSchema>;
+
+/** Grid sizes of a decision boundary: from coarse to the 100 × 100 of the speed target. */
+export const MAX_BOUNDARY_SIZE = 200;
+/** Most data points drawn on a decision boundary. */
+export const MAX_BOUNDARY_POINTS = 1000;
+
+export const decisionBoundarySchema = z.strictObject({
+  /** Points per side of the grid. */
+  size: z.number().int(),
+  /** The first feature's range (columns) and the second's (rows), as the network reads them. */
+  x: z.tuple([z.number(), z.number()]),
+  y: z.tuple([z.number(), z.number()]),
+  /** size × size values, row by row from the low end of y. */
+  values: z.array(z.number()),
+  /** What the values are. */
+  shows: z.enum(['second-class-probability', 'winning-probability', 'value']),
+  points: z.array(z.strictObject({ x: z.number(), y: z.number(), label: z.number().int() })),
+  /** The first layer's units over the same grid: one size × size list per unit. */
+  units: z.strictObject({ layer: z.string(), values: z.array(z.array(z.number())) }).optional(),
+  /** The two features' names, when the data set names them. */
+  axes: z.array(z.string()).optional(),
+});
+export type DecisionBoundary = z.output<typeof decisionBoundarySchema>;

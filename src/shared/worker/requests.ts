@@ -3,6 +3,8 @@ import { apiErrorSchema } from '../api/contract';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import {
   dataPartSchema,
+  decisionBoundarySchema,
+  MAX_BOUNDARY_SIZE,
   exampleRefSchema,
   examplesPageSchema,
   explainOptionsSchema,
@@ -48,6 +50,14 @@ export const WORKER_CALLS = {
       options: explainOptionsSchema,
     }),
     output: explanationSchema,
+  },
+  /** The network's answer over the plane of its two input features. */
+  'inside.boundary': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      size: z.number().int().min(2).max(MAX_BOUNDARY_SIZE),
+    }),
+    output: decisionBoundarySchema,
   },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {

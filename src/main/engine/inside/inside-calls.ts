@@ -1,4 +1,5 @@
 import type {
+  DecisionBoundary,
   ExampleRef,
   ExamplesPage,
   Explanation,
@@ -10,6 +11,7 @@ import { MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
 import type { WorkerParsedInput } from '../../../shared/worker/requests';
 import { exampleFromValues } from '../../data/single-example';
 import { gatherFeatures } from '../training/batches';
+import { decisionBoundary } from './boundary';
 import { explainExample } from './explain';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
@@ -122,4 +124,11 @@ export async function insideLayer(input: WorkerParsedInput<'inside.layer'>): Pro
     );
   }
   return { nodeId: input.nodeId, ...layer };
+}
+
+export async function insideBoundary(
+  input: WorkerParsedInput<'inside.boundary'>,
+): Promise<DecisionBoundary> {
+  const model = await openModel(input.model);
+  return decisionBoundary(model, await runDataOf(input.model), input.size);
 }

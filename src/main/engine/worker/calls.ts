@@ -4,7 +4,13 @@ import type {
   WorkerParsedInput,
 } from '../../../shared/worker/requests';
 import { selectBackend } from '../backends/select-backend';
-import { insideExamples, insideExplain, insideLayer, insidePredict } from '../inside/inside-calls';
+import {
+  insideBoundary,
+  insideExamples,
+  insideExplain,
+  insideLayer,
+  insidePredict,
+} from '../inside/inside-calls';
 
 type WorkerHandlers = {
   [N in WorkerCallName]: (input: WorkerParsedInput<N>) => Promise<WorkerOutput<N>>;
@@ -17,4 +23,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.predict': insidePredict,
   'inside.explain': insideExplain,
   'inside.layer': insideLayer,
+  'inside.boundary': insideBoundary,
 };

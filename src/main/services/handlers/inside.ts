@@ -3,7 +3,8 @@ import { ServiceError } from '../service-error';
 import type { KeptWorker } from '../workers/kept-worker';
 import type { Handlers, ServiceContext } from './context';
 
-type InsideCalls = 'runs.examples' | 'runs.predict' | 'runs.explain' | 'runs.layer';
+type InsideCalls =
+  'runs.examples' | 'runs.predict' | 'runs.explain' | 'runs.layer' | 'runs.boundary';
 
 /**
  * Looking inside a past run: main names the run's network, weights and training data, and a
@@ -37,6 +38,8 @@ export function insideHandlers(
       worker.ask('inside.predict', { model: modelOf(runId), example }),
     'runs.explain': ({ runId, example, options }) =>
       worker.ask('inside.explain', { model: modelOf(runId), example, options }),
+    'runs.boundary': ({ runId, size }) =>
+      worker.ask('inside.boundary', { model: modelOf(runId), size }),
     'runs.layer': ({ runId, example, nodeId }) =>
       worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
   };

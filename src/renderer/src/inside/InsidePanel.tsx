@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import './inside.css';
 import { describeError, useApiQuery } from '../api';
 import type { DataPart, ExamplesPage } from '../../../shared/inside/inside-schemas';
+import { BoundaryChart } from './BoundaryChart';
 import { ExampleDetails } from './ExampleDetails';
 import { ExampleTile } from './ExampleTile';
 import { isMistake } from './model/answers';
@@ -111,6 +112,12 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
               Next
             </button>
           </div>
+          {data.inputShape.length === 1 && data.inputShape[0] === 2 && (
+            <BoundaryChart
+              runId={runId}
+              {...(data.classNames ? { classNames: data.classNames } : {})}
+            />
+          )}
           {example && (
             <ExampleDetails
               key={`${part}-${example.index}`}
