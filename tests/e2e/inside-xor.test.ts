@@ -47,6 +47,7 @@ describe('looking inside a run in browser mode', () => {
     expect(await probabilities.getByRole('listitem').count()).toBe(2);
     const saliency = inside.getByRole('list', { name: 'Saliency per input value' });
     await expect.poll(() => saliency.getByRole('listitem').count(), { timeout: 30_000 }).toBe(2);
+    await boundary.scrollIntoViewIfNeeded();
     await screenshot('inside');
     expect(pageErrors).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { DatasetError } from '../data/types';
 import { exampleFromImage, exampleFromText, exampleFromValues } from '../data/single-example';
 import { selectBackend } from '../engine/backends/select-backend';
@@ -9,6 +11,8 @@ import type { InsideModel } from '../engine/inside/inside-model';
 import { openInsideModel } from '../engine/inside/inside-model';
 import type { ModelArgument } from './model-argument';
 import { readModelArgument } from './model-argument';
+import type { CliIO } from './io';
+import { EXIT_OK, EXIT_USAGE } from './io';
 
 /** A model opened for predict, evaluate or explain, with where it came from. */
 export interface InsideSession {
@@ -80,4 +84,78 @@ export function isUserError(error: unknown): error is Error {
     error instanceof DatasetError ||
     error instanceof GraphCompileError
   );
+}
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** The options every look-inside command takes. */
+const COMMON_OPTIONS = {
+  run: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type InsideFlags<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{
+    args: string[];
+    options: O & typeof COMMON_OPTIONS;
+    allowPositionals: true;
+  }>
+>['values'];
+
+/**
+ * What predict, evaluate and explain share: their options read (the usage on a mistake,
+ * --help), exactly one <model> opened, a user's mistake turned into its sentence and exit
+ * code 2, and the model let go at the end, whatever happened.
+ */
+export async function runInsideCommand<O extends ParseArgsOptionsConfig>(
+  args: readonly string[],
+  io: CliIO,
+  command: { readonly name: string; readonly usage: string; readonly options: O },
+  body: (session: InsideSession, flags: InsideFlags<O>) => Promise<number>,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { ...command.options, ...COMMON_OPTIONS },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${command.usage}`);
+    return EXIT_USAGE;
+  }
+  const flags = parsed.values;
+  const common = parsed.values as { help?: boolean; run?: string };
+  if (common.help) {
+    io.stdout(command.usage);
+    return EXIT_OK;
+  }
+  const [modelPath, ...extra] = parsed.positionals;
+  if (!modelPath || extra.length > 0) {
+    io.stderr(`neurite ${command.name} needs one model.\n\n${command.usage}`);
+    return EXIT_USAGE;
+  }
+  let session: InsideSession;
+  try {
+    session = await openSession(modelPath, common.run);
+  } catch (error) {
+    return refuse(io, error);
+  }
+  try {
+    return await body(session, flags);
+  } catch (error) {
+    return refuse(io, error);
+  } finally {
+    session.model.dispose();
+  }
+}
+
+/** A user's mistake: the sentence and the usage exit code. Anything else is reported as ours. */
+export function refuse(io: CliIO, error: unknown): number {
+  if (isUserError(error)) {
+    io.stderr(`${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  throw error;
 }

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project, ProjectSummary, Run } from '../../../src/shared/api/records';
-import { apiServices, callService } from '../../fixtures/api-service';
+import { apiServices, callService, waitForTrainingEvent } from '../../fixtures/api-service';
 import { xorTrainingStart } from '../../fixtures/training';
 
 const open = apiServices();
@@ -70,19 +70,7 @@ describe('the API service', () => {
       'training.start',
       xorTrainingStart(project.id, 200),
     );
-    await expect
-      .poll(
-        () =>
-          events.some(
-            (e) =>
-              e.name === 'training.event' &&
-              (e.payload as { event: { type: string } }).event.type === 'finished',
-          ),
-        {
-          timeout: 60_000,
-        },
-      )
-      .toBe(true);
+    await waitForTrainingEvent(events, 'finished');
     const run = await call<Run>(service, 'runs.get', { runId });
     expect(run.status).toBe('finished');
     expect(run.epochs).toHaveLength(200);

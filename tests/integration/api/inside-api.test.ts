@@ -6,7 +6,7 @@ import type {
   LayerValues,
   Prediction,
 } from '../../../src/shared/inside/inside-schemas';
-import { apiServices, callService as call } from '../../fixtures/api-service';
+import { apiServices, callService as call, waitForTrainingEvent } from '../../fixtures/api-service';
 import { xorTrainingStart } from '../../fixtures/training';
 
 /**
@@ -28,17 +28,7 @@ async function trainedXor() {
     'training.start',
     xorTrainingStart(project.id, 300),
   );
-  await expect
-    .poll(
-      () =>
-        events.some(
-          (e) =>
-            e.name === 'training.event' &&
-            (e.payload as { event: { type: string } }).event.type === 'finished',
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await waitForTrainingEvent(events, 'finished');
   return { service, runId };
 }
 

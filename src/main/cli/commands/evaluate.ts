@@ -1,15 +1,12 @@
-import { parseArgs } from 'node:util';
 import { evaluateModel } from '../../engine/inside/evaluate-model';
 import { InsideError } from '../../engine/inside/inside-error';
 import type { DataPart } from '../../engine/inside/run-data';
 import { DATA_PARTS, loadRunData } from '../../engine/inside/run-data';
 import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
-import { EXIT_OK, EXIT_USAGE } from '../io';
-import type { InsideSession } from '../inside-session';
-import { openSession } from '../inside-session';
+import { EXIT_OK } from '../io';
+import { runInsideCommand } from '../inside-session';
 import { renderTable } from '../text-table';
-import { refuse } from './predict';
 
 export const EVALUATE_USAGE = `Usage: neurite evaluate <model> [--data <data>] [--part all|train|validation|test] [--json]
 
@@ -24,90 +21,64 @@ Exit code: 0 done, 2 a model, a data set or an option that cannot be used (the r
 `;
 
 export async function evaluateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        data: { type: 'string' },
-        target: { type: 'string' },
-        part: { type: 'string', default: 'all' },
-        run: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${EVALUATE_USAGE}`);
-    return EXIT_USAGE;
-  }
-  const flags = parsed.values;
-  if (flags.help) {
-    io.stdout(EVALUATE_USAGE);
-    return EXIT_OK;
-  }
-  const [modelPath, ...extra] = parsed.positionals;
-  if (!modelPath || extra.length > 0) {
-    io.stderr(`neurite evaluate needs one model.\n\n${EVALUATE_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (!(DATA_PARTS as readonly string[]).includes(flags.part)) {
-    io.stderr(`--part must be one of ${DATA_PARTS.join(', ')} (got "${flags.part}").\n`);
-    return EXIT_USAGE;
-  }
-  let session: InsideSession;
-  try {
-    session = await openSession(modelPath, flags.run);
-  } catch (error) {
-    return refuse(io, error);
-  }
-  try {
-    const { model, argument } = session;
-    const spec =
-      flags.data !== undefined
-        ? parseDataArgument(flags.data, { target: flags.target })
-        : argument.training?.data;
-    if (!spec) {
-      throw new InsideError(
-        'bad-input',
-        `neurite evaluate needs --data: ${argument.description} does not say which data it was trained on.`,
-      );
-    }
-    const data = await loadRunData(model, spec, argument.training);
-    const result = evaluateModel(model, data, flags.part as DataPart);
-    if (flags.json) {
+  const options = {
+    data: { type: 'string' },
+    target: { type: 'string' },
+    part: { type: 'string', default: 'all' },
+  } as const;
+  return runInsideCommand(
+    args,
+    io,
+    { name: 'evaluate', usage: EVALUATE_USAGE, options },
+    async (session, flags) => {
+      const { model, argument } = session;
+      if (!(DATA_PARTS as readonly string[]).includes(flags.part)) {
+        throw new InsideError(
+          'bad-input',
+          `--part must be one of ${DATA_PARTS.join(', ')} (got "${flags.part}").`,
+        );
+      }
+      const spec =
+        flags.data !== undefined
+          ? parseDataArgument(flags.data, { target: flags.target })
+          : argument.training?.data;
+      if (!spec) {
+        throw new InsideError(
+          'bad-input',
+          `neurite evaluate needs --data: ${argument.description} does not say which data it was trained on.`,
+        );
+      }
+      const data = await loadRunData(model, spec, argument.training);
+      const result = evaluateModel(model, data, flags.part as DataPart);
+      if (flags.json) {
+        io.stdout(
+          `${JSON.stringify({ model: argument.description, data: data.dataset.info.title, part: flags.part, ...result })}\n`,
+        );
+        return EXIT_OK;
+      }
+      for (const note of data.notes) io.stderr(`${note}\n`);
+      const rows = [
+        ['loss', String(Number(result.loss.toPrecision(6)))],
+        ...Object.entries(result.metrics).map(([name, value]) => [
+          name,
+          String(Number(value.toPrecision(6))),
+        ]),
+      ];
       io.stdout(
-        `${JSON.stringify({ model: argument.description, data: data.dataset.info.title, part: flags.part, ...result })}\n`,
+        `${capitalized(argument.description)}, on ${result.examples} ${result.examples === 1 ? 'example' : 'examples'} of "${data.dataset.info.title}" (${flags.part}):\n${renderTable([{ title: 'measure' }, { title: 'value', align: 'right' }], rows)}`,
       );
+      if (result.confusionMatrix) {
+        const { labels, counts } = result.confusionMatrix;
+        io.stdout(
+          `\nConfusion matrix (rows: true class, columns: predicted):\n${renderTable(
+            [{ title: '' }, ...labels.map((label) => ({ title: label, align: 'right' as const }))],
+            counts.map((row, i) => [labels[i]!, ...row.map(String)]),
+          )}`,
+        );
+      }
       return EXIT_OK;
-    }
-    for (const note of data.notes) io.stderr(`${note}\n`);
-    const rows = [
-      ['loss', String(Number(result.loss.toPrecision(6)))],
-      ...Object.entries(result.metrics).map(([name, value]) => [
-        name,
-        String(Number(value.toPrecision(6))),
-      ]),
-    ];
-    io.stdout(
-      `${capitalized(argument.description)}, on ${result.examples} ${result.examples === 1 ? 'example' : 'examples'} of "${data.dataset.info.title}" (${flags.part}):\n${renderTable([{ title: 'measure' }, { title: 'value', align: 'right' }], rows)}`,
-    );
-    if (result.confusionMatrix) {
-      const { labels, counts } = result.confusionMatrix;
-      io.stdout(
-        `\nConfusion matrix (rows: true class, columns: predicted):\n${renderTable(
-          [{ title: '' }, ...labels.map((label) => ({ title: label, align: 'right' as const }))],
-          counts.map((row, i) => [labels[i]!, ...row.map(String)]),
-        )}`,
-      );
-    }
-    return EXIT_OK;
-  } catch (error) {
-    return refuse(io, error);
-  } finally {
-    session.model.dispose();
-  }
+    },
+  );
 }
 
 function capitalized(text: string): string {

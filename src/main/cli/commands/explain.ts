@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import type { Explanation, ExplainMethod } from '../../engine/inside/explain';
 import { EXPLAIN_METHODS, explainExample } from '../../engine/inside/explain';
@@ -9,11 +8,9 @@ import { loadRunData, partOf } from '../../engine/inside/run-data';
 import { gatherFeatures } from '../../engine/training/batches';
 import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
-import { EXIT_OK, EXIT_USAGE } from '../io';
-import type { InsideSession } from '../inside-session';
-import { openSession } from '../inside-session';
+import { EXIT_OK } from '../io';
+import { runInsideCommand } from '../inside-session';
 import { renderTable } from '../text-table';
-import { refuse } from './predict';
 
 /** Most examples one explain command works through. */
 const MAX_EXAMPLES = 1000;
@@ -43,109 +40,82 @@ Exit code: 0 done, 2 a model, a data set or an option that cannot be used (the r
 `;
 
 export async function explainCommand(args: readonly string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        data: { type: 'string' },
-        'data-target': { type: 'string' },
-        method: { type: 'string', default: 'saliency' },
-        class: { type: 'string' },
-        target: { type: 'string', default: 'score' },
-        examples: { type: 'string', default: '1' },
-        layer: { type: 'string' },
-        steps: { type: 'string' },
-        samples: { type: 'string' },
-        summary: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        run: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${EXPLAIN_USAGE}`);
-    return EXIT_USAGE;
-  }
-  const flags = parsed.values;
-  if (flags.help) {
-    io.stdout(EXPLAIN_USAGE);
-    return EXIT_OK;
-  }
-  const [modelPath, ...extra] = parsed.positionals;
-  if (!modelPath || extra.length > 0) {
-    io.stderr(`neurite explain needs one model.\n\n${EXPLAIN_USAGE}`);
-    return EXIT_USAGE;
-  }
-  let session: InsideSession;
-  try {
-    session = await openSession(modelPath, flags.run);
-  } catch (error) {
-    return refuse(io, error);
-  }
-  try {
-    const method = flags.method as ExplainMethod;
-    if (!EXPLAIN_METHODS.includes(method)) {
-      throw new InsideError(
-        'bad-input',
-        `--method must be one of ${EXPLAIN_METHODS.join(', ')} (got "${flags.method}").`,
-      );
-    }
-    if (flags.target !== 'score' && flags.target !== 'probability') {
-      throw new InsideError(
-        'bad-input',
-        `--target must be score or probability (got "${flags.target}").`,
-      );
-    }
-    const count = whole('--examples', flags.examples, 1, MAX_EXAMPLES)!;
-    const classIndex = whole('--class', flags.class, 0, Number.MAX_SAFE_INTEGER);
-    const steps = whole('--steps', flags.steps, 1, Number.MAX_SAFE_INTEGER);
-    const samples = whole('--samples', flags.samples, 1, Number.MAX_SAFE_INTEGER);
-    const { model, argument } = session;
-    const spec =
-      flags.data !== undefined
-        ? parseDataArgument(flags.data, { target: flags['data-target'] })
-        : argument.training?.data;
-    if (!spec) {
-      throw new InsideError(
-        'bad-input',
-        `neurite explain needs --data: ${argument.description} does not say which data it was trained on.`,
-      );
-    }
-    const data = await loadRunData(model, spec, argument.training);
-    const { source, rows } = partOf(data, 'all');
-    const chosen = rows.subarray(0, Math.min(rows.length, count));
-    const explanations: Explanation[] = [];
-    for (let i = 0; i < chosen.length; i += 1) {
-      const example = gatherFeatures(source, chosen.subarray(i, i + 1));
-      const explanation = explainExample(model, example, {
-        method,
-        target: flags.target,
-        ...(classIndex !== undefined ? { classIndex } : {}),
-        ...(steps !== undefined ? { steps } : {}),
-        ...(samples !== undefined ? { samples } : {}),
-        ...(flags.layer !== undefined ? { layer: flags.layer } : {}),
-      });
-      explanations.push(explanation);
-      const record = {
-        example: chosen[i]! + 1,
-        input: Array.from(example),
-        inputShape: [...model.inputShape],
-        ...explanation,
-      };
-      if (flags.out) writeMap(flags.out, i + 1, record);
-      if (flags.json && !flags.summary) io.stdout(`${JSON.stringify(record)}\n`);
-      else if (!flags.summary) io.stdout(describe(record));
-    }
-    if (flags.summary) io.stdout(summary(explanations, data.dataset.info.featureNames, flags.json));
-    return EXIT_OK;
-  } catch (error) {
-    return refuse(io, error);
-  } finally {
-    session.model.dispose();
-  }
+  const options = {
+    data: { type: 'string' },
+    'data-target': { type: 'string' },
+    method: { type: 'string', default: 'saliency' },
+    class: { type: 'string' },
+    target: { type: 'string', default: 'score' },
+    examples: { type: 'string', default: '1' },
+    layer: { type: 'string' },
+    steps: { type: 'string' },
+    samples: { type: 'string' },
+    summary: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  } as const;
+  return runInsideCommand(
+    args,
+    io,
+    { name: 'explain', usage: EXPLAIN_USAGE, options },
+    async (session, flags) => {
+      const method = flags.method as ExplainMethod;
+      if (!EXPLAIN_METHODS.includes(method)) {
+        throw new InsideError(
+          'bad-input',
+          `--method must be one of ${EXPLAIN_METHODS.join(', ')} (got "${flags.method}").`,
+        );
+      }
+      if (flags.target !== 'score' && flags.target !== 'probability') {
+        throw new InsideError(
+          'bad-input',
+          `--target must be score or probability (got "${flags.target}").`,
+        );
+      }
+      const count = whole('--examples', flags.examples, 1, MAX_EXAMPLES)!;
+      const classIndex = whole('--class', flags.class, 0, Number.MAX_SAFE_INTEGER);
+      const steps = whole('--steps', flags.steps, 1, Number.MAX_SAFE_INTEGER);
+      const samples = whole('--samples', flags.samples, 1, Number.MAX_SAFE_INTEGER);
+      const { model, argument } = session;
+      const spec =
+        flags.data !== undefined
+          ? parseDataArgument(flags.data, { target: flags['data-target'] })
+          : argument.training?.data;
+      if (!spec) {
+        throw new InsideError(
+          'bad-input',
+          `neurite explain needs --data: ${argument.description} does not say which data it was trained on.`,
+        );
+      }
+      const data = await loadRunData(model, spec, argument.training);
+      const { source, rows } = partOf(data, 'all');
+      const chosen = rows.subarray(0, Math.min(rows.length, count));
+      const explanations: Explanation[] = [];
+      for (let i = 0; i < chosen.length; i += 1) {
+        const example = gatherFeatures(source, chosen.subarray(i, i + 1));
+        const explanation = explainExample(model, example, {
+          method,
+          target: flags.target,
+          ...(classIndex !== undefined ? { classIndex } : {}),
+          ...(steps !== undefined ? { steps } : {}),
+          ...(samples !== undefined ? { samples } : {}),
+          ...(flags.layer !== undefined ? { layer: flags.layer } : {}),
+        });
+        explanations.push(explanation);
+        const record = {
+          example: chosen[i]! + 1,
+          input: Array.from(example),
+          inputShape: [...model.inputShape],
+          ...explanation,
+        };
+        if (flags.out) writeMap(flags.out, i + 1, record);
+        if (flags.json && !flags.summary) io.stdout(`${JSON.stringify(record)}\n`);
+        else if (!flags.summary) io.stdout(describe(record));
+      }
+      if (flags.summary)
+        io.stdout(summary(explanations, data.dataset.info.featureNames, flags.json));
+      return EXIT_OK;
+    },
+  );
 }
 
 function whole(

@@ -1,13 +1,11 @@
-import { parseArgs } from 'node:util';
 import type { InsideModel } from '../../engine/inside/inside-model';
 import { MAX_PREDICT_EXAMPLES, predictRows, predictValues } from '../../engine/inside/predict';
 import { loadRunData, partOf } from '../../engine/inside/run-data';
 import { InsideError } from '../../engine/inside/inside-error';
 import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
-import { EXIT_OK, EXIT_USAGE } from '../io';
-import type { InsideSession } from '../inside-session';
-import { exampleFromFlags, isUserError, openSession } from '../inside-session';
+import { EXIT_OK } from '../io';
+import { exampleFromFlags, runInsideCommand } from '../inside-session';
 import { renderTable } from '../text-table';
 
 export const PREDICT_USAGE = `Usage: neurite predict <model> [--input <values> | --image <file> | --text <sentence> | --data <data>] [--json]
@@ -27,113 +25,76 @@ Exit code: 0 done, 2 a model, an input or an option that cannot be used (the rea
 `;
 
 export async function predictCommand(args: readonly string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        input: { type: 'string' },
-        image: { type: 'string' },
-        text: { type: 'string' },
-        data: { type: 'string' },
-        target: { type: 'string' },
-        limit: { type: 'string' },
-        run: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${PREDICT_USAGE}`);
-    return EXIT_USAGE;
-  }
-  const flags = parsed.values;
-  if (flags.help) {
-    io.stdout(PREDICT_USAGE);
-    return EXIT_OK;
-  }
-  const [modelPath, ...extra] = parsed.positionals;
-  if (!modelPath || extra.length > 0) {
-    io.stderr(`neurite predict needs one model.\n\n${PREDICT_USAGE}`);
-    return EXIT_USAGE;
-  }
-  let session: InsideSession;
-  try {
-    session = await openSession(modelPath, flags.run);
-  } catch (error) {
-    return refuse(io, error);
-  }
-  try {
-    const { model, argument } = session;
-    const example = exampleFromFlags(session, flags);
-    if (example && flags.data !== undefined) {
-      throw new InsideError(
-        'bad-input',
-        'Give one example (--input, --image, --text) or --data, not both.',
-      );
-    }
-    const classNames = argument.training?.dataset?.classNames;
-    if (example) {
-      const outputs = predictValues(model, example.values, 1);
+  const options = {
+    input: { type: 'string' },
+    image: { type: 'string' },
+    text: { type: 'string' },
+    data: { type: 'string' },
+    target: { type: 'string' },
+    limit: { type: 'string' },
+  } as const;
+  return runInsideCommand(
+    args,
+    io,
+    { name: 'predict', usage: PREDICT_USAGE, options },
+    async (session, flags) => {
+      const { model, argument } = session;
+      const example = exampleFromFlags(session, flags);
+      if (example && flags.data !== undefined) {
+        throw new InsideError(
+          'bad-input',
+          'Give one example (--input, --image, --text) or --data, not both.',
+        );
+      }
+      const classNames = argument.training?.dataset?.classNames;
+      if (example) {
+        const outputs = predictValues(model, example.values, 1);
+        if (flags.json) {
+          io.stdout(
+            `${JSON.stringify({ model: argument.description, outputs, ...classesOf(model, classNames, outputs) })}\n`,
+          );
+        } else {
+          if (example.note) io.stderr(`${example.note}\n`);
+          io.stdout(describeOne(model, outputs[0]!, classNames));
+        }
+        return EXIT_OK;
+      }
+      if (flags.data === undefined) {
+        throw new InsideError(
+          'bad-input',
+          'Give an example to predict: --input, --image, --text or --data.',
+        );
+      }
+      const spec = parseDataArgument(flags.data, { target: flags.target });
+      const data = await loadRunData(model, spec, argument.training);
+      const { source, rows: all } = partOf(data, 'all');
+      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+        throw new InsideError(
+          'bad-input',
+          `--limit must be a whole number from 1 (got "${flags.limit}").`,
+        );
+      }
+      const rows = all.subarray(0, Math.min(all.length, limit ?? all.length));
+      if (rows.length > MAX_PREDICT_EXAMPLES) {
+        throw new InsideError(
+          'too-large',
+          `"${data.dataset.info.title}" has ${rows.length.toLocaleString('en-US')} examples; neurite predict answers at most ${MAX_PREDICT_EXAMPLES.toLocaleString('en-US')} at once. Add --limit ${MAX_PREDICT_EXAMPLES}, or use neurite evaluate for the metrics of all of them.`,
+        );
+      }
+      const outputs = predictRows(model, source, rows);
+      const names = data.dataset.info.classNames ?? classNames;
       if (flags.json) {
         io.stdout(
-          `${JSON.stringify({ model: argument.description, outputs, ...classesOf(model, classNames, outputs) })}\n`,
+          `${JSON.stringify({ model: argument.description, data: data.dataset.info.title, outputs, ...classesOf(model, names, outputs) })}\n`,
         );
       } else {
-        if (example.note) io.stderr(`${example.note}\n`);
-        io.stdout(describeOne(model, outputs[0]!, classNames));
+        for (const note of data.notes) io.stderr(`${note}\n`);
+        io.stdout(describeMany(model, outputs, names));
       }
       return EXIT_OK;
-    }
-    if (flags.data === undefined) {
-      throw new InsideError(
-        'bad-input',
-        'Give an example to predict: --input, --image, --text or --data.',
-      );
-    }
-    const spec = parseDataArgument(flags.data, { target: flags.target });
-    const data = await loadRunData(model, spec, argument.training);
-    const { source, rows: all } = partOf(data, 'all');
-    const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new InsideError(
-        'bad-input',
-        `--limit must be a whole number from 1 (got "${flags.limit}").`,
-      );
-    }
-    const rows = all.subarray(0, Math.min(all.length, limit ?? all.length));
-    if (rows.length > MAX_PREDICT_EXAMPLES) {
-      throw new InsideError(
-        'too-large',
-        `"${data.dataset.info.title}" has ${rows.length.toLocaleString('en-US')} examples; neurite predict answers at most ${MAX_PREDICT_EXAMPLES.toLocaleString('en-US')} at once. Add --limit ${MAX_PREDICT_EXAMPLES}, or use neurite evaluate for the metrics of all of them.`,
-      );
-    }
-    const outputs = predictRows(model, source, rows);
-    const names = data.dataset.info.classNames ?? classNames;
-    if (flags.json) {
-      io.stdout(
-        `${JSON.stringify({ model: argument.description, data: data.dataset.info.title, outputs, ...classesOf(model, names, outputs) })}\n`,
-      );
-    } else {
-      for (const note of data.notes) io.stderr(`${note}\n`);
-      io.stdout(describeMany(model, outputs, names));
-    }
-    return EXIT_OK;
-  } catch (error) {
-    return refuse(io, error);
-  } finally {
-    session.model.dispose();
-  }
-}
-
-/** A user's mistake: the sentence and the usage exit code. Anything else is reported as ours. */
-export function refuse(io: CliIO, error: unknown): number {
-  if (isUserError(error)) {
-    io.stderr(`${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  throw error;
+    },
+  );
 }
 
 /** The predicted class of each example, for classification: its index and its name. */

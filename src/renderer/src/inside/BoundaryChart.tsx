@@ -64,7 +64,7 @@ export function BoundaryChart({
         name: classNames?.[label] ?? String(label),
         x: data.points.filter((p) => p.label === label).map((p) => p.x),
         y: data.points.filter((p) => p.label === label).map((p) => p.y),
-        marker: { size: 6, color: classColor(label), line: { width: 1, color: '#ffffff' } },
+        marker: { size: 10, color: classColor(label), line: { width: 1, color: '#ffffff' } },
       })),
     ] as unknown as Data[];
     const layout: Partial<Layout> = {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  channelPicture,
+  heatPicture,
+  imagePicture,
+  isImageShape,
+  magnitudes,
+} from '../../../src/renderer/src/inside/model/picture';
+import { answerText, classProbabilities } from '../../../src/renderer/src/inside/model/answers';
+import type { ExamplesPage } from '../../../src/shared/inside/inside-schemas';
+
+/** How the Inside panel turns numbers into pictures and words. */
+
+describe('pictures', () => {
+  it('knows an image shape: height × width × 1 or 3', () => {
+    expect(isImageShape([28, 28, 1])).toBe(true);
+    expect(isImageShape([32, 32, 3])).toBe(true);
+    expect(isImageShape([4])).toBe(false);
+    expect(isImageShape([10, 1])).toBe(false);
+  });
+
+  it('draws gray pixels as equal red, green and blue, clipped to 0…1', () => {
+    const picture = imagePicture([0, 0.5, 1, 2], [2, 2, 1]);
+    expect(Array.from(picture.rgba)).toEqual([
+      0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    ]);
+  });
+
+  it('a heat map shows how much, not which way: the largest |value| over channels, scaled to the largest', () => {
+    expect(magnitudes([0.5, -2, 1, 0], 2, 2)).toEqual([1, 0.5]);
+    const heat = heatPicture([0, -4, 2, 1], [2, 2]);
+    // Opacity follows |value| / 4: 0, 230, 115, 58.
+    expect([3, 7, 11, 15].map((i) => heat.rgba[i])).toEqual([0, 230, 115, 58]);
+  });
+
+  it('a feature map channel runs from black at its smallest to white at its largest', () => {
+    // Two channels over 1 × 3 positions; channel 1 is 5, 7, 9.
+    const picture = channelPicture([0, 5, 0, 7, 0, 9], [1, 3, 2], 1);
+    expect([0, 4, 8].map((i) => picture.rgba[i])).toEqual([0, 128, 255]);
+  });
+});
+
+describe('answers in words', () => {
+  const page = { classNames: ['cat', 'dog'] } as ExamplesPage;
+
+  it('names the class, and says what it should have been when wrong', () => {
+    expect(answerText({ index: 0, values: [], output: [0.8], predicted: 1, label: 1 }, page)).toBe(
+      'dog (right)',
+    );
+    expect(answerText({ index: 0, values: [], output: [0.3], predicted: 0, label: 1 }, page)).toBe(
+      'cat, should be dog',
+    );
+    expect(answerText({ index: 0, values: [], output: [2.5], target: [3] }, page)).toBe(
+      '2.5 (true 3)',
+    );
+  });
+
+  it('reads one sigmoid output as the probability of class 1', () => {
+    expect(classProbabilities([0.25])).toEqual([0.75, 0.25]);
+    expect(classProbabilities([0.1, 0.2, 0.7])).toEqual([0.1, 0.2, 0.7]);
+  });
+});
