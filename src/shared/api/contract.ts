@@ -7,7 +7,9 @@ import {
   examplesPageSchema,
   explainOptionsSchema,
   explanationSchema,
+  latentSpaceSchema,
   layerValuesSchema,
+  MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
   predictionSchema,
 } from '../inside/inside-schemas';
@@ -219,6 +221,15 @@ export const API_CALLS = {
       size: z.number().int().min(2).max(MAX_BOUNDARY_SIZE).default(100),
     }),
     output: decisionBoundarySchema,
+  },
+  /** Where a layer of the trained model puts each example (an autoencoder's codes). */
+  'runs.latent': {
+    input: runRef.extend({
+      nodeId: z.string().min(1).max(64).optional(),
+      part: dataPartSchema.default('all'),
+      limit: z.number().int().min(1).max(MAX_LATENT_EXAMPLES).default(1000),
+    }),
+    output: latentSpaceSchema,
   },
   /** What one layer of the trained model outputs for one example (its feature maps). */
   'runs.layer': {

@@ -142,3 +142,27 @@ export const decisionBoundarySchema = z.strictObject({
   axes: z.array(z.string()).optional(),
 });
 export type DecisionBoundary = z.output<typeof decisionBoundarySchema>;
+
+/** Most examples placed in a latent-space scatter. */
+export const MAX_LATENT_EXAMPLES = 2000;
+
+export const latentSpaceSchema = z.strictObject({
+  /** The layer whose values are plotted. */
+  nodeId: z.string(),
+  /** Its own two values ('values'; one value is drawn on a line), or its first two principal
+   *  components ('pca'), which the chart must say. */
+  method: z.enum(['values', 'pca']),
+  /** PCA: the share of the layer's variance each axis holds. */
+  explained: z.tuple([z.number(), z.number()]).optional(),
+  points: z.array(
+    z.strictObject({
+      index: z.number().int(),
+      x: z.number(),
+      y: z.number(),
+      label: z.number().int().optional(),
+    }),
+  ),
+  /** An autoencoder: the examples it rebuilds worst (mean squared error), most unusual first. */
+  outliers: z.array(z.strictObject({ index: z.number().int(), error: z.number() })).optional(),
+});
+export type LatentSpace = z.output<typeof latentSpaceSchema>;

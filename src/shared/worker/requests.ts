@@ -9,7 +9,9 @@ import {
   examplesPageSchema,
   explainOptionsSchema,
   explanationSchema,
+  latentSpaceSchema,
   layerValuesSchema,
+  MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
   modelRefSchema,
   predictionSchema,
@@ -58,6 +60,16 @@ export const WORKER_CALLS = {
       size: z.number().int().min(2).max(MAX_BOUNDARY_SIZE),
     }),
     output: decisionBoundarySchema,
+  },
+  /** Where a layer puts each example: its codes on a plane, and an autoencoder's outliers. */
+  'inside.latent': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      nodeId: z.string().min(1).optional(),
+      part: dataPartSchema,
+      limit: z.number().int().min(1).max(MAX_LATENT_EXAMPLES),
+    }),
+    output: latentSpaceSchema,
   },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {

@@ -3,6 +3,7 @@ import type { Project } from '../../../src/shared/api/records';
 import type {
   ExamplesPage,
   Explanation,
+  LatentSpace,
   LayerValues,
   Prediction,
 } from '../../../src/shared/inside/inside-schemas';
@@ -69,6 +70,14 @@ describe('looking inside a run', () => {
     expect(hidden.shape).toEqual([4]);
     // tanh units: every value in (−1, 1).
     expect(hidden.values.every((v) => Math.abs(v) < 1)).toBe(true);
+
+    // The narrowest layer is the one-unit answer: each row's point is its value, on a line.
+    const latent = await call<LatentSpace>(service, 'runs.latent', { runId });
+    expect(latent).toMatchObject({ nodeId: 'prediction', method: 'values' });
+    expect(latent.points.map((p) => p.x)).toEqual(
+      page.examples.map((e) => expect.closeTo(e.output[0]!, 6)),
+    );
+    expect(latent.outliers).toBeUndefined();
   }, 90_000);
 
   it('says clearly what cannot be done, and keeps answering after it', async () => {

@@ -1,5 +1,6 @@
 import type {
   DecisionBoundary,
+  LatentSpace,
   ExampleRef,
   ExamplesPage,
   Explanation,
@@ -13,6 +14,7 @@ import { exampleFromValues } from '../../data/single-example';
 import { gatherFeatures } from '../training/batches';
 import { decisionBoundary } from './boundary';
 import { explainExample } from './explain';
+import { latentSpace } from './latent';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
 import { innerNodes, nodeById } from './inside-model';
@@ -131,4 +133,11 @@ export async function insideBoundary(
 ): Promise<DecisionBoundary> {
   const model = await openModel(input.model);
   return decisionBoundary(model, await runDataOf(input.model), input.size);
+}
+
+export async function insideLatent(
+  input: WorkerParsedInput<'inside.latent'>,
+): Promise<LatentSpace> {
+  const model = await openModel(input.model);
+  return latentSpace(model, await runDataOf(input.model), input);
 }

@@ -8,6 +8,7 @@ import {
   insideBoundary,
   insideExamples,
   insideExplain,
+  insideLatent,
   insideLayer,
   insidePredict,
 } from '../inside/inside-calls';
@@ -24,4 +25,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.explain': insideExplain,
   'inside.layer': insideLayer,
   'inside.boundary': insideBoundary,
+  'inside.latent': insideLatent,
 };

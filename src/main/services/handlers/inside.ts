@@ -4,7 +4,12 @@ import type { KeptWorker } from '../workers/kept-worker';
 import type { Handlers, ServiceContext } from './context';
 
 type InsideCalls =
-  'runs.examples' | 'runs.predict' | 'runs.explain' | 'runs.layer' | 'runs.boundary';
+  | 'runs.examples'
+  | 'runs.predict'
+  | 'runs.explain'
+  | 'runs.layer'
+  | 'runs.boundary'
+  | 'runs.latent';
 
 /**
  * Looking inside a past run: main names the run's network, weights and training data, and a
@@ -40,6 +45,13 @@ export function insideHandlers(
       worker.ask('inside.explain', { model: modelOf(runId), example, options }),
     'runs.boundary': ({ runId, size }) =>
       worker.ask('inside.boundary', { model: modelOf(runId), size }),
+    'runs.latent': ({ runId, nodeId, part, limit }) =>
+      worker.ask('inside.latent', {
+        model: modelOf(runId),
+        ...(nodeId !== undefined ? { nodeId } : {}),
+        part,
+        limit,
+      }),
     'runs.layer': ({ runId, example, nodeId }) =>
       worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
   };
