@@ -141,4 +141,36 @@ describe('the Inside panel of a run', () => {
     await settle();
     expect(irisHost.inputsOf('runs.boundary')).toEqual([]);
   });
+
+  it('shows the latent space only when asked, and opens an unusual example from it', async () => {
+    const fake = host().answer('runs.latent', () => ({
+      nodeId: 'code',
+      method: 'values',
+      points: [
+        { index: 0, x: 0.1, y: 0.2, label: 0 },
+        { index: 30, x: 1.5, y: -0.3, label: 2 },
+      ],
+      outliers: [{ index: 30, error: 0.25 }],
+    }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    expect(fake.inputsOf('runs.latent')).toEqual([]);
+
+    const details = screen.getByText('Latent space: where a layer puts each example')
+      .parentElement as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await settle();
+    expect(fake.inputsOf('runs.latent')).toEqual([{ runId: 'r1', part: 'all' }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Example 31: error 0.25' }));
+    await settle();
+    // Example 31 is on the second page of 24.
+    expect(fake.inputsOf('runs.examples').at(-1)).toEqual({
+      runId: 'r1',
+      part: 'all',
+      offset: 24,
+      limit: 24,
+    });
+  });
 });

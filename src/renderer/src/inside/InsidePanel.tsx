@@ -5,6 +5,7 @@ import type { DataPart, ExamplesPage } from '../../../shared/inside/inside-schem
 import { BoundaryChart } from './BoundaryChart';
 import { ExampleDetails } from './ExampleDetails';
 import { ExampleTile } from './ExampleTile';
+import { LatentChart } from './LatentChart';
 import { isMistake } from './model/answers';
 
 const PAGE = 24;
@@ -26,6 +27,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   const [offset, setOffset] = useState(0);
   const [mistakesOnly, setMistakesOnly] = useState(false);
   const [chosen, setChosen] = useState<number>();
+  const [latentOpen, setLatentOpen] = useState(false);
   const page = useApiQuery('runs.examples', { runId, part, offset, limit: PAGE });
   const data: ExamplesPage | undefined = page.data?.part === part ? page.data : undefined;
   const shown = useMemo(
@@ -118,6 +120,24 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
               {...(data.classNames ? { classNames: data.classNames } : {})}
             />
           )}
+          <details
+            className="inside-latent-section"
+            onToggle={(event) => setLatentOpen(event.currentTarget.open)}
+          >
+            <summary>Latent space: where a layer puts each example</summary>
+            {latentOpen && (
+              <LatentChart
+                runId={runId}
+                part={part}
+                page={data}
+                onOpenExample={(index) => {
+                  setOffset(Math.floor(index / PAGE) * PAGE);
+                  setMistakesOnly(false);
+                  setChosen(index);
+                }}
+              />
+            )}
+          </details>
           {example && (
             <ExampleDetails
               key={`${part}-${example.index}`}
