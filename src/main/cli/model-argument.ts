@@ -6,6 +6,7 @@ import type { SavedRun } from '../../shared/training/saved-run';
 import { SAVED_MODEL_FILES, savedRunSchema } from '../../shared/training/saved-run';
 import { InsideError } from '../engine/inside/inside-error';
 import type { SavedWeights } from '../engine/inside/inside-model';
+import { savedWeights } from '../engine/inside/inside-model';
 import { readProjectFile } from '../services/store/read-project-file';
 import { StoreError } from '../services/store/store-error';
 
@@ -72,7 +73,7 @@ export function readModelArgument(value: string, run?: string): ModelArgument {
   }
   return {
     document: chosen.graph!.document,
-    weights: weightsOf(
+    weights: savedWeights(
       chosen.files['model.json']!,
       chosen.files['weights.bin']!,
       `run ${chosen.run.id}`,
@@ -109,7 +110,7 @@ function readSavedFolder(folder: string): ModelArgument {
       `"${folder}" has no weights.bin, so the trained weights are missing. Train it again with --out.`,
     );
   }
-  const weights = weightsOf(
+  const weights = savedWeights(
     readFileSync(file(SAVED_MODEL_FILES.topology)),
     readFileSync(file(SAVED_MODEL_FILES.weights)),
     `"${folder}"`,
@@ -144,26 +145,4 @@ function parseJson(text: string, what: string): unknown {
   } catch (error) {
     throw new InsideError('bad-input', `${what} is not valid JSON (${(error as Error).message}).`);
   }
-}
-
-/** The weights manifest of a model.json and the bytes of its weights.bin. */
-function weightsOf(modelJson: Uint8Array, weightsBin: Uint8Array, where: string): SavedWeights {
-  const topology = parseJson(
-    Buffer.from(modelJson).toString('utf8'),
-    `The model.json of ${where}`,
-  ) as {
-    weightsManifest?: { weights?: SavedWeights['specs'] }[];
-  };
-  const specs = topology.weightsManifest?.flatMap((group) => group.weights ?? []);
-  if (!specs) {
-    throw new InsideError(
-      'bad-input',
-      `The model.json of ${where} has no weights manifest: it is not a TF.js layers model.`,
-    );
-  }
-  const data = weightsBin.buffer.slice(
-    weightsBin.byteOffset,
-    weightsBin.byteOffset + weightsBin.byteLength,
-  ) as ArrayBuffer;
-  return { specs, data };
 }

@@ -144,6 +144,9 @@ function describe(record: Record_): string {
     .sort((a, b) => b.value - a.value)
     .slice(0, 5)
     .map(({ index }) => `${index} (${Number(record.map[index]!.toPrecision(4))})`);
+  if (magnitudes.every((value) => value === 0)) {
+    return `Example ${record.example}: ${record.method} of ${record.explained === 'value' ? `output ${record.classIndex}` : `class ${record.classIndex}'s ${record.explained}`} is zero everywhere${record.layer ? ` at layer "${record.layer}"` : ''}: no part of the input raises it.\n`;
+  }
   return `Example ${record.example}: ${record.method} of ${record.explained === 'value' ? `output ${record.classIndex}` : `class ${record.classIndex}'s ${record.explained}`}, map ${record.mapShape.join(' × ') || '1'}${record.layer ? ` at layer "${record.layer}"` : ''}; largest at ${top.join(', ')}${record.difference !== undefined ? `; adds up to ${Number(record.map.reduce((a, b) => a + b, 0).toPrecision(6))}, f(x) − f(baseline) = ${Number(record.difference.toPrecision(6))}` : ''}.\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { InsideModel } from '../../engine/inside/inside-model';
+import { predictedClass } from '../../engine/inside/inside-model';
 import { MAX_PREDICT_EXAMPLES, predictRows, predictValues } from '../../engine/inside/predict';
 import { loadRunData, partOf } from '../../engine/inside/run-data';
 import { InsideError } from '../../engine/inside/inside-error';
@@ -108,11 +109,6 @@ function classesOf(
     predicted: outputs.map(predictedClass),
     ...(classNames ? { classes: [...classNames] } : {}),
   };
-}
-
-function predictedClass(output: readonly number[]): number {
-  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
-  return output.indexOf(Math.max(...output));
 }
 
 const digits = (value: number) => Number(value.toPrecision(6)).toString();

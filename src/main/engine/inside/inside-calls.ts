@@ -17,7 +17,7 @@ import { explainExample } from './explain';
 import { latentSpace } from './latent';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
-import { innerNodes, nodeById } from './inside-model';
+import { innerNodes, nodeById, predictedClass } from './inside-model';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
 import { runDataOf, openModel } from './model-cache';
@@ -27,10 +27,8 @@ import { nodeValue } from './run-graph';
 
 /** What the serving process answers about a trained model (the `inside.*` worker calls). */
 
-function predictedClass(model: InsideModel, output: readonly number[]): number | undefined {
-  if (model.task !== 'classification') return undefined;
-  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
-  return output.indexOf(Math.max(...output));
+function predictedClassOf(model: InsideModel, output: readonly number[]): number | undefined {
+  return model.task === 'classification' ? predictedClass(output) : undefined;
 }
 
 /** One example's values: a row of the run's data, or values typed or drawn by the student. */
@@ -63,7 +61,7 @@ export async function insideExamples(
   const examples = Array.from(page, (row, i) => {
     const values = Array.from(gatherFeatures(source, [row]));
     const output = outputs[i]!;
-    const predicted = predictedClass(model, output);
+    const predicted = predictedClassOf(model, output);
     const table = source.table;
     return {
       index: input.offset + i,
@@ -102,7 +100,7 @@ export async function insidePredict(
   const model = await openModel(input.model);
   const values = await valuesOf(input.model, input.example);
   const output = predictValues(model, values, 1)[0]!;
-  const predicted = predictedClass(model, output);
+  const predicted = predictedClassOf(model, output);
   return { output, ...(predicted !== undefined ? { predicted } : {}) };
 }
 

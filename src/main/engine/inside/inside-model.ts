@@ -14,6 +14,44 @@ export interface SavedWeights {
   readonly data: ArrayBuffer;
 }
 
+/**
+ * The weights of a saved TF.js layers model: the manifest of its model.json and the bytes of
+ * its weights.bin. `where` names the model in the refusal when model.json is not one.
+ */
+export function savedWeights(
+  modelJson: Uint8Array,
+  weightsBin: Uint8Array,
+  where: string,
+): SavedWeights {
+  let topology: { weightsManifest?: { weights?: SavedWeights['specs'] }[] };
+  try {
+    topology = JSON.parse(Buffer.from(modelJson).toString('utf8')) as typeof topology;
+  } catch (error) {
+    throw new InsideError(
+      'mismatch',
+      `The model.json of ${where} is not valid JSON (${(error as Error).message}).`,
+    );
+  }
+  const specs = topology.weightsManifest?.flatMap((group) => group.weights ?? []);
+  if (!specs) {
+    throw new InsideError(
+      'mismatch',
+      `The model.json of ${where} has no weights manifest: it is not a TF.js layers model.`,
+    );
+  }
+  const data = weightsBin.buffer.slice(
+    weightsBin.byteOffset,
+    weightsBin.byteOffset + weightsBin.byteLength,
+  ) as ArrayBuffer;
+  return { specs, data };
+}
+
+/** The class a classifier's outputs pick: one sigmoid output is class 1 from 0.5 on. */
+export function predictedClass(output: readonly number[]): number {
+  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
+  return output.indexOf(Math.max(...output));
+}
+
 /** The seed a network's initial weights come from when it has no trained weights. */
 export const INITIAL_WEIGHTS_SEED = 42;
 

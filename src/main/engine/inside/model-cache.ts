@@ -5,7 +5,8 @@ import type { ModelRef } from '../../../shared/inside/inside-schemas';
 import { SAVED_MODEL_FILES } from '../../../shared/training/saved-run';
 import { InsideError } from './inside-error';
 import type { InsideModel, SavedWeights } from './inside-model';
-import { openInsideModel } from './inside-model';
+import { openInsideModel, savedWeights } from './inside-model';
+import { selectBackend } from '../backends/select-backend';
 import type { RunData } from './run-data';
 import { loadRunData } from './run-data';
 
@@ -18,6 +19,8 @@ interface Open {
 }
 
 let current: Open | undefined;
+/** The backend is chosen once per process, as the trainer chooses it: the best one here. */
+let backend: Promise<unknown> | undefined;
 
 /**
  * The model a request names, opened once and kept while requests keep naming it: a student
@@ -26,6 +29,8 @@ let current: Open | undefined;
  */
 export async function openModel(ref: ModelRef): Promise<InsideModel> {
   if (current?.key === ref.key) return current.model;
+  backend ??= selectBackend('auto');
+  await backend;
   const parsed = parseGraphDocument(ref.graph);
   if (!parsed.ok) {
     throw new InsideError(
@@ -60,22 +65,17 @@ export async function runDataOf(ref: ModelRef): Promise<RunData> {
 }
 
 async function readWeights(folder: string): Promise<SavedWeights> {
-  let topology: string;
-  let bytes: Buffer;
   try {
-    topology = await readFile(path.join(folder, SAVED_MODEL_FILES.topology), 'utf8');
-    bytes = await readFile(path.join(folder, SAVED_MODEL_FILES.weights));
-  } catch {
+    const [topology, bytes] = await Promise.all([
+      readFile(path.join(folder, SAVED_MODEL_FILES.topology)),
+      readFile(path.join(folder, SAVED_MODEL_FILES.weights)),
+    ]);
+    return savedWeights(topology, bytes, 'this run');
+  } catch (error) {
+    if (error instanceof InsideError) throw error;
     throw new InsideError(
       'mismatch',
       'The weights of this run are missing: it ended before any were saved. Train again to look inside.',
     );
   }
-  const manifest = JSON.parse(topology) as {
-    weightsManifest: { weights: SavedWeights['specs'] }[];
-  };
-  return {
-    specs: manifest.weightsManifest.flatMap((group) => group.weights),
-    data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  };
 }
