@@ -9,6 +9,8 @@ import { renderWithHost, settle } from './render-with-host';
 
 const PAGE: ExamplesPage = {
   part: 'all',
+  select: 'all',
+  readsWords: false,
   parts: ['all', 'train', 'test'],
   count: 3,
   inputShape: [4],
@@ -37,6 +39,13 @@ function host() {
   });
 }
 
+/** Opens one of the panel's folded sections, as a click on its summary does. */
+function openSection(title: string): void {
+  const details = screen.getByText(title).parentElement as HTMLDetailsElement;
+  details.open = true;
+  fireEvent(details, new Event('toggle'));
+}
+
 describe('the Inside panel of a run', () => {
   it('lists the examples with the answers, marks the mistakes and can show only them', async () => {
     const fake = host();
@@ -58,8 +67,125 @@ describe('the Inside panel of a run', () => {
     const parts = screen.getByRole('radiogroup', { name: 'Which examples' });
     expect(within(parts).getAllByRole('radio')).toHaveLength(3);
 
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Only the mistakes' }));
-    expect(within(gallery).getAllByRole('button')).toHaveLength(1);
+    // The mistakes come from Neurite, which asks the network about the whole part.
+    fake.answer('runs.examples', (input) =>
+      input.select === 'mistakes'
+        ? { ...PAGE, select: 'mistakes', count: 1, examples: [PAGE.examples[1]!] }
+        : PAGE,
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show' }), {
+      target: { value: 'mistakes' },
+    });
+    await settle();
+    expect(fake.inputsOf('runs.examples').at(-1)).toEqual({
+      runId: 'r1',
+      part: 'all',
+      offset: 0,
+      limit: 24,
+      select: 'mistakes',
+    });
+    expect(
+      within(screen.getByRole('list', { name: 'Examples' }))
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Example 2: virginica, should be versicolor']);
+    expect(screen.getByText(/Examples 1–1 of 1 the network gets wrong/)).toBeTruthy();
+  });
+
+  it('shows the confusion matrix on request and the examples of a cell when one is chosen', async () => {
+    const fake = host().answer('runs.confusion', () => ({
+      part: 'all',
+      count: 3,
+      accuracy: 2 / 3,
+      labels: ['setosa', 'versicolor', 'virginica'],
+      counts: [
+        [1, 0, 0],
+        [0, 0, 1],
+        [0, 0, 1],
+      ],
+    }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    expect(fake.inputsOf('runs.confusion')).toEqual([]);
+    openSection('Mistakes: the confusion matrix');
+    await settle();
+    expect(fake.inputsOf('runs.confusion')).toEqual([{ runId: 'r1', part: 'all' }]);
+    expect(screen.getByText(/Accuracy 66.67% on 3 all examples examples: 1 wrong/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'versicolor taken for virginica: 1' }));
+    await settle();
+    expect(fake.inputsOf('runs.examples').at(-1)).toEqual({
+      runId: 'r1',
+      part: 'all',
+      offset: 0,
+      limit: 24,
+      cell: { label: 1, predicted: 2 },
+    });
+    expect(screen.getByText(/Only true versicolor, predicted virginica/)).toBeTruthy();
+  });
+
+  it('asks the network about numbers the student types, starting from the chosen example', async () => {
+    const fake = host().answer('runs.predict', () => ({ output: [0.7, 0.2, 0.1], predicted: 0 }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: /Example 2:/ }));
+    openSection('Make your own example');
+    await settle();
+    const petal = screen.getByRole('textbox', { name: 'petal length' }) as HTMLInputElement;
+    expect(petal.value).toBe('4.9');
+    fireEvent.change(petal, { target: { value: '1.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ask the network' }));
+    await settle();
+    expect(fake.inputsOf('runs.predict')).toEqual([
+      { runId: 'r1', example: { values: [6.3, 2.5, 1.5, 1.5] } },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Your example: setosa' })).toBeTruthy();
+    expect(fake.inputsOf('runs.explain').at(-1)).toEqual({
+      runId: 'r1',
+      example: { values: [6.3, 2.5, 1.5, 1.5] },
+      options: { method: 'saliency' },
+    });
+
+    fireEvent.change(petal, { target: { value: 'long' } });
+    expect(screen.getByText('petal length is not a number.')).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Ask the network' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+
+  it('reads a sentence for a text model and marks the words it does not know', async () => {
+    const text: ExamplesPage = {
+      ...PAGE,
+      inputShape: [40],
+      readsWords: true,
+      classNames: ['negative', 'positive'],
+      examples: [],
+      count: 0,
+    };
+    const fake = host()
+      .answer('runs.examples', () => text)
+      .answer('runs.predict', () => ({
+        output: [0.2, 0.8],
+        predicted: 1,
+        values: [5, 1, 7],
+        words: ['great', 'zorblax', 'phone'],
+        unknownWords: ['zorblax'],
+      }));
+    renderWithHost(fake, <InsidePanel runId="r3" />);
+    await settle();
+    openSection('Make your own example');
+    await settle();
+    fireEvent.change(screen.getByRole('textbox', { name: /A sentence/ }), {
+      target: { value: 'Great zorblax phone' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Ask the network' }));
+    await settle();
+    expect(fake.inputsOf('runs.predict')).toEqual([
+      { runId: 'r3', example: { text: 'Great zorblax phone' } },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Your example: positive' })).toBeTruthy();
+    expect(screen.getByText('zorblax').className).toBe('unknown-word');
+    // Maps are asked for the word ids the network read.
+    expect(fake.inputsOf('runs.explain').at(-1)?.example).toEqual({ values: [5, 1, 7] });
   });
 
   it('shows the chosen example’s probabilities, its saliency per measurement and a layer’s values', async () => {
@@ -156,10 +282,7 @@ describe('the Inside panel of a run', () => {
     await screen.findByRole('list', { name: 'Examples' });
     expect(fake.inputsOf('runs.latent')).toEqual([]);
 
-    const details = screen.getByText('Latent space: where a layer puts each example')
-      .parentElement as HTMLDetailsElement;
-    details.open = true;
-    fireEvent(details, new Event('toggle'));
+    openSection('Latent space: where a layer puts each example');
     await settle();
     expect(fake.inputsOf('runs.latent')).toEqual([{ runId: 'r1', part: 'all' }]);
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+  confusionCellSchema,
   dataPartSchema,
   decisionBoundarySchema,
+  exampleSelectionSchema,
   MAX_BOUNDARY_SIZE,
   exampleRefSchema,
   examplesPageSchema,
@@ -11,6 +13,7 @@ import {
   layerValuesSchema,
   MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
+  partConfusionSchema,
   predictionSchema,
 } from '../inside/inside-schemas';
 import { datasetInfoSchema } from '../data/dataset-info';
@@ -202,8 +205,16 @@ export const API_CALLS = {
       part: dataPartSchema.default('all'),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(MAX_EXAMPLES_PAGE).default(24),
+      select: exampleSelectionSchema.default('all'),
+      /** Only the examples of one cell of the confusion matrix. */
+      cell: confusionCellSchema.optional(),
     }),
     output: examplesPageSchema,
+  },
+  /** How a classification run answers a whole part of its data: its confusion matrix. */
+  'runs.confusion': {
+    input: runRef.extend({ part: dataPartSchema.default('all') }),
+    output: partConfusionSchema,
   },
   /** The trained model's output for one example of its data or one made by hand. */
   'runs.predict': {

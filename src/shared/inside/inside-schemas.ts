@@ -21,6 +21,21 @@ export const DATA_PARTS = ['all', 'train', 'validation', 'test'] as const;
 export const dataPartSchema = z.enum(DATA_PARTS);
 export type DataPart = z.output<typeof dataPartSchema>;
 
+/**
+ * Which examples of a part a page lists: all of them in order, only the misclassified, or the
+ * least confident first (the winning class's probability, lowest first).
+ */
+export const EXAMPLE_SELECTIONS = ['all', 'mistakes', 'least-confident'] as const;
+export const exampleSelectionSchema = z.enum(EXAMPLE_SELECTIONS);
+export type ExampleSelection = z.output<typeof exampleSelectionSchema>;
+
+/** A cell of the confusion matrix: the examples of true class `label` predicted as `predicted`. */
+export const confusionCellSchema = z.strictObject({
+  label: z.number().int().min(0),
+  predicted: z.number().int().min(0),
+});
+export type ConfusionCell = z.output<typeof confusionCellSchema>;
+
 /** Most examples one page of a run's data holds. */
 export const MAX_EXAMPLES_PAGE = 100;
 /** Most values one example may have to be sent whole (a 64 × 64 colour image). */
@@ -28,10 +43,22 @@ export const MAX_EXAMPLE_VALUES = 64 * 64 * 3;
 /** Most values of one layer's output sent for one example. */
 export const MAX_LAYER_VALUES = 262_144;
 
-/** An example of the run's data (by part and row), or one made by hand (its values). */
+/** Largest image file a student may drop in to be predicted (as base64 text). */
+export const MAX_IMAGE_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * An example of the run's data (by part and row), or one made by hand: its values (typed,
+ * drawn or a point picked on the plane), an image file (PNG or JPEG, as base64) scaled as the
+ * command line scales one, or a sentence read with the run's vocabulary.
+ */
 export const exampleRefSchema = z.union([
   z.strictObject({ part: dataPartSchema, index: z.number().int().min(0) }),
   z.strictObject({ values: z.array(z.number()).min(1).max(MAX_EXAMPLE_VALUES) }),
+  z.strictObject({
+    image: z.base64().max(Math.ceil(MAX_IMAGE_FILE_BYTES / 3) * 4),
+    fileName: z.string().min(1).max(255),
+  }),
+  z.strictObject({ text: z.string().min(1).max(2000) }),
 ]);
 export type ExampleRef = z.output<typeof exampleRefSchema>;
 
@@ -40,6 +67,11 @@ export const predictionSchema = z.strictObject({
   output: z.array(z.number()),
   /** Classification: the predicted class. */
   predicted: z.number().int().optional(),
+  /** An image or a sentence: the values the network read (scaled pixels, word ids). */
+  values: z.array(z.number()).optional(),
+  /** A sentence: its words, and those the vocabulary does not know (read as "unknown"). */
+  words: z.array(z.string()).optional(),
+  unknownWords: z.array(z.string()).optional(),
 });
 export type Prediction = z.output<typeof predictionSchema>;
 
@@ -56,11 +88,16 @@ export type InsideExample = z.output<typeof exampleSchema>;
 
 export const examplesPageSchema = z.strictObject({
   part: dataPartSchema,
+  /** Which examples of the part are listed, as asked. */
+  select: exampleSelectionSchema,
+  cell: confusionCellSchema.optional(),
   /** The parts this run's data has (train, validation and test as its split made them). */
   parts: z.array(dataPartSchema),
-  /** Examples in the part. */
+  /** Examples listed: all of the part, or those the selection or cell picks. */
   count: z.number().int(),
   inputShape: z.array(z.number().int()),
+  /** Whether the Input reads word ids (a text model: made examples are sentences). */
+  readsWords: z.boolean(),
   classNames: z.array(z.string()).optional(),
   /** Vector inputs: what each value is (a CSV column, an Iris measurement). */
   featureNames: z.array(z.string()).optional(),
@@ -79,6 +116,17 @@ export const examplesPageSchema = z.strictObject({
   examples: z.array(exampleSchema),
 });
 export type ExamplesPage = z.output<typeof examplesPageSchema>;
+
+/** A classification model's answers on a whole part: its confusion matrix and accuracy. */
+export const partConfusionSchema = z.strictObject({
+  part: dataPartSchema,
+  count: z.number().int(),
+  accuracy: z.number(),
+  /** Class names; rows are the true class, columns the predicted class. */
+  labels: z.array(z.string()),
+  counts: z.array(z.array(z.number().int().min(0))),
+});
+export type PartConfusion = z.output<typeof partConfusionSchema>;
 
 export const explainOptionsSchema = z.strictObject({
   method: explainMethodSchema,

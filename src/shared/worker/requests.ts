@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../api/contract';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import {
+  confusionCellSchema,
   dataPartSchema,
   decisionBoundarySchema,
+  exampleSelectionSchema,
   MAX_BOUNDARY_SIZE,
   exampleRefSchema,
   examplesPageSchema,
@@ -14,6 +16,7 @@ import {
   MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
   modelRefSchema,
+  partConfusionSchema,
   predictionSchema,
 } from '../inside/inside-schemas';
 
@@ -36,8 +39,15 @@ export const WORKER_CALLS = {
       part: dataPartSchema,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(MAX_EXAMPLES_PAGE),
+      select: exampleSelectionSchema.default('all'),
+      cell: confusionCellSchema.optional(),
     }),
     output: examplesPageSchema,
+  },
+  /** A classification model's confusion matrix on a part of its data. */
+  'inside.confusion': {
+    input: z.strictObject({ model: modelRefSchema, part: dataPartSchema }),
+    output: partConfusionSchema,
   },
   /** The model's output for one example. */
   'inside.predict': {

@@ -6,11 +6,12 @@ import type {
   Explanation,
   LayerValues,
   ModelRef,
+  PartConfusion,
   Prediction,
 } from '../../../shared/inside/inside-schemas';
 import { MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
 import type { WorkerParsedInput } from '../../../shared/worker/requests';
-import { exampleFromValues } from '../../data/single-example';
+import { exampleFromImage, exampleFromText, exampleFromValues } from '../../data/single-example';
 import { gatherFeatures } from '../training/batches';
 import { decisionBoundary } from './boundary';
 import { explainExample } from './explain';
@@ -20,7 +21,8 @@ import type { InsideModel } from './inside-model';
 import { innerNodes, nodeById, predictedClass } from './inside-model';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
-import { runDataOf, openModel } from './model-cache';
+import { checkSelectable, partConfusion, selectPositions } from './example-selection';
+import { runDataOf, openModel, partOutputs } from './model-cache';
 import { predictRows, predictValues } from './predict';
 import { DATA_PARTS, partOf } from './run-data';
 import { nodeValue } from './run-graph';
@@ -31,11 +33,32 @@ function predictedClassOf(model: InsideModel, output: readonly number[]): number
   return model.task === 'classification' ? predictedClass(output) : undefined;
 }
 
-/** One example's values: a row of the run's data, or values typed or drawn by the student. */
-async function valuesOf(ref: ModelRef, example: ExampleRef): Promise<Float32Array | Int32Array> {
+/** What the network reads for one example, and for a sentence the words it was made of. */
+interface ExampleInput {
+  readonly values: Float32Array | Int32Array;
+  readonly words?: string[];
+  readonly unknownWords?: string[];
+}
+
+/**
+ * One example's values: a row of the run's data, or one made by the student (typed, drawn,
+ * an image file or a sentence), read exactly as the command line reads one.
+ */
+async function inputOf(ref: ModelRef, example: ExampleRef): Promise<ExampleInput> {
   const model = await openModel(ref);
   if ('values' in example) {
-    return exampleFromValues(example.values.join(','), model.inputShape, model.inputDtype);
+    return {
+      values: exampleFromValues(example.values.join(','), model.inputShape, model.inputDtype),
+    };
+  }
+  if ('image' in example) {
+    const bytes = Buffer.from(example.image, 'base64');
+    return { values: exampleFromImage(bytes, example.fileName, model.inputShape) };
+  }
+  if ('text' in example) {
+    const vocabulary = (await runDataOf(ref)).dataset.vocabulary?.();
+    const read = exampleFromText(example.text, vocabulary, model.inputShape);
+    return { values: read.ids, words: read.words, unknownWords: read.unknown };
   }
   const { source, rows } = partOf(await runDataOf(ref), example.part);
   const row = rows[example.index];
@@ -45,7 +68,11 @@ async function valuesOf(ref: ModelRef, example: ExampleRef): Promise<Float32Arra
       `The ${example.part} part has ${rows.length} examples; there is no example ${example.index + 1}.`,
     );
   }
-  return gatherFeatures(source, [row]);
+  return { values: gatherFeatures(source, [row]) };
+}
+
+async function valuesOf(ref: ModelRef, example: ExampleRef): Promise<Float32Array | Int32Array> {
+  return (await inputOf(ref, example)).values;
 }
 
 export async function insideExamples(
@@ -53,18 +80,37 @@ export async function insideExamples(
 ): Promise<ExamplesPage> {
   const model = await openModel(input.model);
   const data = await runDataOf(input.model);
+  checkSelectable(data.plan.task, input.select, input.cell);
   const { source, rows } = partOf(data, input.part);
-  const page = rows.subarray(input.offset, Math.min(rows.length, input.offset + input.limit));
-  const outputs = predictRows(model, source, page);
+  const table = source.table;
+  const whole = input.select !== 'all' || input.cell !== undefined;
+  const outputsOfPart = whole ? await partOutputs(input.model, input.part) : undefined;
+  const positions = outputsOfPart
+    ? selectPositions(
+        outputsOfPart,
+        Array.from(rows, (row) => table.y[row]!),
+        input.select,
+        input.cell,
+      )
+    : undefined;
+  const count = positions?.length ?? rows.length;
+  const end = Math.min(count, input.offset + input.limit);
+  const shown = Array.from({ length: Math.max(0, end - input.offset) }, (_, i) =>
+    positions ? positions[input.offset + i]! : input.offset + i,
+  );
+  const pageRows = Int32Array.from(shown, (position) => rows[position]!);
+  const outputs = outputsOfPart
+    ? shown.map((position) => outputsOfPart[position]!)
+    : predictRows(model, source, pageRows);
   const size = model.inputShape.reduce((a, b) => a * b, 1);
   const targetSize = data.dataset.info.targetSize;
-  const examples = Array.from(page, (row, i) => {
+  const examples = shown.map((position, i) => {
+    const row = pageRows[i]!;
     const values = Array.from(gatherFeatures(source, [row]));
     const output = outputs[i]!;
     const predicted = predictedClassOf(model, output);
-    const table = source.table;
     return {
-      index: input.offset + i,
+      index: position,
       values: values.length === size ? values : [],
       output,
       ...(predicted !== undefined ? { predicted } : {}),
@@ -77,9 +123,12 @@ export async function insideExamples(
   });
   return {
     part: input.part,
+    select: input.select,
+    ...(input.cell ? { cell: input.cell } : {}),
     parts: DATA_PARTS.filter((name) => data.parts[name] !== undefined),
-    count: rows.length,
+    count,
     inputShape: [...model.inputShape],
+    readsWords: model.inputDtype === 'int32',
     ...(data.dataset.info.classNames ? { classNames: data.dataset.info.classNames } : {}),
     ...(data.dataset.info.featureNames?.length === size
       ? { featureNames: data.dataset.info.featureNames }
@@ -94,14 +143,35 @@ export async function insideExamples(
   };
 }
 
+export async function insideConfusion(
+  input: WorkerParsedInput<'inside.confusion'>,
+): Promise<PartConfusion> {
+  const data = await runDataOf(input.model);
+  checkSelectable(data.plan.task, 'mistakes', undefined);
+  const outputs = await partOutputs(input.model, input.part);
+  const { source, rows } = partOf(data, input.part);
+  return partConfusion(
+    input.part,
+    outputs,
+    Array.from(rows, (row) => source.table.y[row]!),
+    data.dataset.info.classNames ?? [],
+  );
+}
+
 export async function insidePredict(
   input: WorkerParsedInput<'inside.predict'>,
 ): Promise<Prediction> {
   const model = await openModel(input.model);
-  const values = await valuesOf(input.model, input.example);
-  const output = predictValues(model, values, 1)[0]!;
+  const read = await inputOf(input.model, input.example);
+  const output = predictValues(model, read.values, 1)[0]!;
   const predicted = predictedClassOf(model, output);
-  return { output, ...(predicted !== undefined ? { predicted } : {}) };
+  const made = 'image' in input.example || 'text' in input.example;
+  return {
+    output,
+    ...(predicted !== undefined ? { predicted } : {}),
+    ...(made ? { values: Array.from(read.values) } : {}),
+    ...(read.words ? { words: read.words, unknownWords: read.unknownWords ?? [] } : {}),
+  };
 }
 
 export async function insideExplain(

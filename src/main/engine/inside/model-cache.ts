@@ -7,8 +7,9 @@ import { InsideError } from './inside-error';
 import type { InsideModel, SavedWeights } from './inside-model';
 import { openInsideModel, savedWeights } from './inside-model';
 import { selectBackend } from '../backends/select-backend';
-import type { RunData } from './run-data';
-import { loadRunData } from './run-data';
+import { predictRows } from './predict';
+import type { DataPart, RunData } from './run-data';
+import { loadRunData, partOf } from './run-data';
 
 /** A model a serving process has open, with the data it was trained on once it is asked for. */
 interface Open {
@@ -16,6 +17,8 @@ interface Open {
   readonly model: InsideModel;
   readonly ref: ModelRef;
   data?: Promise<RunData>;
+  /** The model's outputs for every example of a part, once a selection has needed them. */
+  readonly outputs: Map<DataPart, number[][]>;
 }
 
 let current: Open | undefined;
@@ -41,7 +44,7 @@ export async function openModel(ref: ModelRef): Promise<InsideModel> {
   const weights = ref.weightsDir ? await readWeights(ref.weightsDir) : undefined;
   const model = openInsideModel(parsed.document, weights);
   current?.model.dispose();
-  current = { key: ref.key, model, ref };
+  current = { key: ref.key, model, ref, outputs: new Map() };
   return model;
 }
 
@@ -62,6 +65,21 @@ export async function runDataOf(ref: ModelRef): Promise<RunData> {
     open.data = undefined;
     throw error;
   }
+}
+
+/**
+ * The model's outputs for every example of a part of its data, computed once per open model:
+ * a student paging through mistakes or clicking cells of the confusion matrix waits only once.
+ */
+export async function partOutputs(ref: ModelRef, part: DataPart): Promise<number[][]> {
+  const data = await runDataOf(ref);
+  const open = current!;
+  const known = open.outputs.get(part);
+  if (known) return known;
+  const { source, rows } = partOf(data, part);
+  const outputs = predictRows(open.model, source, rows);
+  open.outputs.set(part, outputs);
+  return outputs;
 }
 
 async function readWeights(folder: string): Promise<SavedWeights> {

@@ -9,6 +9,7 @@ import {
   insideExamples,
   insideExplain,
   insideLatent,
+  insideConfusion,
   insideLayer,
   insidePredict,
 } from '../inside/inside-calls';
@@ -26,4 +27,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.layer': insideLayer,
   'inside.boundary': insideBoundary,
   'inside.latent': insideLatent,
+  'inside.confusion': insideConfusion,
 };

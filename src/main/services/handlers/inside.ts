@@ -5,6 +5,7 @@ import type { Handlers, ServiceContext } from './context';
 
 type InsideCalls =
   | 'runs.examples'
+  | 'runs.confusion'
   | 'runs.predict'
   | 'runs.explain'
   | 'runs.layer'
@@ -37,8 +38,17 @@ export function insideHandlers(
     };
   };
   return {
-    'runs.examples': ({ runId, part, offset, limit }) =>
-      worker.ask('inside.examples', { model: modelOf(runId), part, offset, limit }),
+    'runs.examples': ({ runId, part, offset, limit, select, cell }) =>
+      worker.ask('inside.examples', {
+        model: modelOf(runId),
+        part,
+        offset,
+        limit,
+        select,
+        ...(cell ? { cell } : {}),
+      }),
+    'runs.confusion': ({ runId, part }) =>
+      worker.ask('inside.confusion', { model: modelOf(runId), part }),
     'runs.predict': ({ runId, example }) =>
       worker.ask('inside.predict', { model: modelOf(runId), example }),
     'runs.explain': ({ runId, example, options }) =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describeError, useApiQuery } from '../api';
 import type { DecisionBoundary } from '../../../shared/inside/inside-schemas';
 import { CHART_CONFIG, COLORS } from '../training/charts/chart-style';
@@ -24,13 +24,22 @@ function axis([low, high]: readonly [number, number], size: number): number[] {
 export function BoundaryChart({
   runId,
   classNames,
+  onPickPoint,
 }: {
   readonly runId: string;
   readonly classNames?: readonly string[];
+  /** A click on the plane: the point's two input values, to ask the network about it. */
+  readonly onPickPoint?: (x: number, y: number) => void;
 }) {
+  const pickRef = useRef(onPickPoint);
+  useLayoutEffect(() => {
+    pickRef.current = onPickPoint;
+  });
   const boundary = useApiQuery('runs.boundary', { runId, size: 100 });
   const ref = useRef<HTMLDivElement>(null);
-  const { plotly, failed } = usePlotly();
+  const { plotly, failed: notLoaded } = usePlotly();
+  const [notDrawn, setNotDrawn] = useState(false);
+  const failed = notLoaded || notDrawn;
   const data = boundary.data;
 
   useEffect(() => {
@@ -76,7 +85,19 @@ export function BoundaryChart({
       yaxis: { title: { text: data.axes?.[1] ?? 'input 2' } },
       legend: { orientation: 'h', y: -0.2 },
     };
-    void plotly.react(div, traces, layout, CHART_CONFIG);
+    // A drawing that throws (no canvas to draw on) says so instead of breaking the page.
+    void Promise.resolve()
+      .then(() => plotly.react(div, traces, layout, CHART_CONFIG))
+      .then((plot) => {
+        plot.removeAllListeners?.('plotly_click');
+        plot.on('plotly_click', (event) => {
+          const point = event.points[0];
+          if (point && typeof point.x === 'number' && typeof point.y === 'number') {
+            pickRef.current?.(point.x, point.y);
+          }
+        });
+      })
+      .catch(() => setNotDrawn(true));
   }, [plotly, data, classNames]);
 
   if (boundary.error !== undefined) {
@@ -97,6 +118,7 @@ export function BoundaryChart({
       <p className="section-hint">
         The network&apos;s answer at every point of the plane of its two inputs (colour), with the
         data on it: where the colour turns is where the network changes its mind.
+        {onPickPoint ? ' Click anywhere to ask the network about that point.' : ''}
       </p>
       <div
         ref={ref}

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { describeError, useApiQuery } from '../api';
-import type {
-  DataPart,
-  ExamplesPage,
-  ExplainMethod,
-  InsideExample,
-} from '../../../shared/inside/inside-schemas';
+import type { ExamplesPage, ExplainMethod } from '../../../shared/inside/inside-schemas';
 import { EXPLAIN_METHODS } from '../../../shared/inside/inside-schemas';
-import { answerText, classProbabilities } from './model/answers';
+import { classProbabilities } from './model/answers';
+import type { ShownExample } from './model/shown-example';
 import { heatPicture, imagePicture, isImageShape } from './model/picture';
 import { FeatureMaps } from './FeatureMaps';
 import { PictureCanvas } from './PictureCanvas';
@@ -30,17 +26,23 @@ const METHOD_HINTS: Record<ExplainMethod, string> = {
     "The last convolution's feature maps, each weighted by how much the class's score depends on it: where in the image the network looked.",
 };
 
+/** Whether an output is a rebuilt input: an autoencoder's reconstruction of an image. */
+function isReconstruction(example: ShownExample, inputShape: readonly number[]): boolean {
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  return (
+    isImageShape(inputShape) && example.values.length === size && example.output.length === size
+  );
+}
+
 /** One example up close: the output, why (a saliency or Grad-CAM map), and its feature maps. */
 export function ExampleDetails({
   runId,
-  part,
   page,
   example,
 }: {
   readonly runId: string;
-  readonly part: DataPart;
   readonly page: ExamplesPage;
-  readonly example: InsideExample;
+  readonly example: ShownExample;
 }) {
   const classification = example.predicted !== undefined;
   const classNames = classification
@@ -50,7 +52,7 @@ export function ExampleDetails({
   const methods = EXPLAIN_METHODS.filter((m) => m !== 'gradcam' || hasConvolution);
   const [method, setMethod] = useState<ExplainMethod>('saliency');
   const [explained, setExplained] = useState<number | undefined>(undefined);
-  const ref = { part, index: example.index };
+  const ref = example.ref;
   const explanation = useApiQuery('runs.explain', {
     runId,
     example: ref,
@@ -58,16 +60,35 @@ export function ExampleDetails({
   });
   const map = explanation.data?.method === method ? explanation.data : undefined;
   const image = isImageShape(page.inputShape) && example.values.length > 0;
+  const rebuilt = isReconstruction(example, page.inputShape);
 
   return (
-    <section className="inside-details" aria-label={`Example ${example.index + 1}`}>
-      <h4>
-        Example {example.index + 1}: {answerText(example, page)}
-      </h4>
+    <section className="inside-details" aria-label={example.title}>
+      <h4>{example.title}</h4>
+      {example.words && <SentenceWords words={example.words} unknown={example.unknownWords} />}
       <div className="inside-columns">
         <div>
           <h5>What the network answers</h5>
-          {classification ? (
+          {rebuilt ? (
+            <div className="inside-pair">
+              <figure>
+                <PictureCanvas
+                  layers={[imagePicture(example.values, page.inputShape)]}
+                  size={140}
+                  label="The original"
+                />
+                <figcaption>Original</figcaption>
+              </figure>
+              <figure>
+                <PictureCanvas
+                  layers={[imagePicture(example.output, page.inputShape)]}
+                  size={140}
+                  label="What the network rebuilt"
+                />
+                <figcaption>Rebuilt by the network</figcaption>
+              </figure>
+            </div>
+          ) : classification ? (
             <ValueBars
               label="Class probabilities"
               names={classNames}
@@ -75,7 +96,15 @@ export function ExampleDetails({
               highlight={example.predicted}
             />
           ) : (
-            <p>{example.output.map((v) => Number(v.toPrecision(6))).join(', ')}</p>
+            <p className="inside-output">
+              {example.output.map((v) => Number(v.toPrecision(6))).join(', ')}
+              {example.target && (
+                <span className="section-hint">
+                  {' '}
+                  (true: {example.target.map((v) => Number(v.toPrecision(6))).join(', ')})
+                </span>
+              )}
+            </p>
           )}
         </div>
         <div>
@@ -124,7 +153,7 @@ export function ExampleDetails({
                   heatPicture(map.map, map.mapShape),
                 ]}
                 size={196}
-                label={`${METHOD_TITLES[method]} map of example ${example.index + 1}`}
+                label={`${METHOD_TITLES[method]} map of ${example.title.split(':')[0]!.toLowerCase()}`}
               />
             ) : (
               <ValueBars
@@ -138,5 +167,30 @@ export function ExampleDetails({
       </div>
       <FeatureMaps runId={runId} example={ref} layers={page.layers} />
     </section>
+  );
+}
+
+/** A sentence as the network read it: its words, those outside the vocabulary marked. */
+function SentenceWords({
+  words,
+  unknown = [],
+}: {
+  readonly words: readonly string[];
+  readonly unknown?: readonly string[] | undefined;
+}) {
+  const strange = new Set(unknown);
+  return (
+    <p className="inside-words">
+      {words.map((word, i) => (
+        <span key={i} className={strange.has(word) ? 'unknown-word' : undefined}>
+          {word}{' '}
+        </span>
+      ))}
+      {strange.size > 0 && (
+        <span className="section-hint">
+          (words the network never saw in training, struck through, are read as one “unknown” word)
+        </span>
+      )}
+    </p>
   );
 }

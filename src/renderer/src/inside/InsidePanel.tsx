@@ -1,12 +1,21 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import './inside.css';
 import { describeError, useApiQuery } from '../api';
-import type { DataPart, ExamplesPage } from '../../../shared/inside/inside-schemas';
+import type {
+  ConfusionCell,
+  DataPart,
+  ExampleRef,
+  ExampleSelection,
+  ExamplesPage,
+} from '../../../shared/inside/inside-schemas';
 import { BoundaryChart } from './BoundaryChart';
 import { ExampleDetails } from './ExampleDetails';
 import { ExampleTile } from './ExampleTile';
 import { LatentChart } from './LatentChart';
-import { isMistake } from './model/answers';
+import { MadeExampleDetails } from './MadeExampleDetails';
+import { MakeExample } from './MakeExample';
+import { MistakesMatrix } from './MistakesMatrix';
+import { shownFromData } from './model/shown-example';
 
 const PAGE = 24;
 
@@ -17,57 +26,109 @@ const PART_TITLES: Record<DataPart, string> = {
   test: 'Test',
 };
 
+const SELECTION_TITLES: Record<ExampleSelection, string> = {
+  all: 'All, in order',
+  mistakes: 'Only the mistakes',
+  'least-confident': 'Least confident first',
+};
+
 /**
- * Inside a finished run: its examples with the model's answers (mistakes marked), and for the
- * chosen one the output, a saliency or Grad-CAM map and any layer's feature maps, all computed
- * from the run's saved weights by a process of the trainer family.
+ * Inside a finished run: its examples with the model's answers (mistakes marked, or only
+ * them, or the least confident first, or one cell of the confusion matrix), examples the
+ * student makes, and for the chosen one the output, a saliency or Grad-CAM map and any
+ * layer's feature maps, all computed from the run's saved weights by a process of the
+ * trainer family.
  */
 export function InsidePanel({ runId }: { readonly runId: string }) {
   const [part, setPart] = useState<DataPart>('all');
   const [offset, setOffset] = useState(0);
-  const [mistakesOnly, setMistakesOnly] = useState(false);
+  const [select, setSelect] = useState<ExampleSelection>('all');
+  const [cell, setCell] = useState<ConfusionCell>();
   const [chosen, setChosen] = useState<number>();
+  const [made, setMade] = useState<ExampleRef>();
   const [latentOpen, setLatentOpen] = useState(false);
-  const page = useApiQuery('runs.examples', { runId, part, offset, limit: PAGE });
-  const data: ExamplesPage | undefined = page.data?.part === part ? page.data : undefined;
-  const shown = useMemo(
-    () => (data ? data.examples.filter((e) => !mistakesOnly || isMistake(e)) : []),
-    [data, mistakesOnly],
-  );
+  const [matrixOpen, setMatrixOpen] = useState(false);
+  const [makeOpen, setMakeOpen] = useState(false);
+  const page = useApiQuery('runs.examples', {
+    runId,
+    part,
+    offset,
+    limit: PAGE,
+    ...(select !== 'all' ? { select } : {}),
+    ...(cell ? { cell } : {}),
+  });
+  const asked = page.data;
+  const data: ExamplesPage | undefined =
+    asked?.part === part &&
+    asked.select === select &&
+    JSON.stringify(asked.cell) === JSON.stringify(cell)
+      ? asked
+      : undefined;
+  // The first answer tells what the run is (image, text, classes) even while a page loads.
+  const [known, setKnown] = useState<ExamplesPage>();
+  if (data && known !== data) setKnown(data);
   const example = data?.examples.find((e) => e.index === chosen);
 
-  const choosePart = (next: DataPart) => {
-    setPart(next);
+  const show = (next: { part?: DataPart; select?: ExampleSelection; cell?: ConfusionCell }) => {
+    if (next.part !== undefined) setPart(next.part);
+    setSelect(next.select ?? 'all');
+    setCell(next.cell);
     setOffset(0);
     setChosen(undefined);
   };
+  const choose = (index: number) => {
+    setChosen(index);
+    setMade(undefined);
+  };
+  const cellTitle = (c: ConfusionCell) =>
+    `true ${known?.classNames?.[c.label] ?? c.label}, predicted ${known?.classNames?.[c.predicted] ?? c.predicted}`;
 
   return (
     <section className="inside-panel" aria-label="Inside this run">
       <h3 className="training-subtitle">Inside this run</h3>
       <div className="inside-toolbar">
         <div role="radiogroup" aria-label="Which examples" className="inside-parts">
-          {(data?.parts ?? page.data?.parts ?? ['all']).map((name) => (
+          {(known?.parts ?? ['all']).map((name) => (
             <label key={name}>
               <input
                 type="radio"
                 name={`inside-part-${runId}`}
                 checked={part === name}
-                onChange={() => choosePart(name)}
+                onChange={() => show({ part: name })}
               />
               {PART_TITLES[name]}
             </label>
           ))}
         </div>
-        {data?.classNames && (
+        {known?.classNames && (
           <label className="inside-check">
-            <input
-              type="checkbox"
-              checked={mistakesOnly}
-              onChange={(event) => setMistakesOnly(event.target.checked)}
-            />
-            Only the mistakes
+            Show{' '}
+            <select
+              value={select}
+              onChange={(event) =>
+                show({ select: event.target.value as ExampleSelection, ...(cell ? { cell } : {}) })
+              }
+            >
+              {(Object.keys(SELECTION_TITLES) as ExampleSelection[]).map((name) => (
+                <option key={name} value={name}>
+                  {SELECTION_TITLES[name]}
+                </option>
+              ))}
+            </select>
           </label>
+        )}
+        {cell && (
+          <span className="chip inside-cell-chip">
+            Only {cellTitle(cell)}{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => show({ select })}
+              aria-label="Show every cell again"
+            >
+              ×
+            </button>
+          </span>
         )}
       </div>
       {page.error !== undefined && (
@@ -78,21 +139,30 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
           )}
         </p>
       )}
+      {!data && page.error === undefined && (
+        <p className="section-hint">
+          {select !== 'all' || cell
+            ? 'Asking the network about every example…'
+            : 'Reading the examples…'}
+        </p>
+      )}
       {data && (
         <>
           <p className="section-hint">
             {data.count === 0
-              ? `This run has no ${PART_TITLES[part].toLowerCase()} examples.`
-              : `Examples ${offset + 1}–${Math.min(data.count, offset + PAGE)} of ${data.count.toLocaleString('en-US')}${mistakesOnly ? `; ${shown.length} of them wrong` : ''}. Choose one to see why the network answers as it does.`}
+              ? cell || select === 'mistakes'
+                ? 'None: the network gets all of these right.'
+                : `This run has no ${PART_TITLES[part].toLowerCase()} examples.`
+              : `Examples ${offset + 1}–${Math.min(data.count, offset + PAGE)} of ${data.count.toLocaleString('en-US')}${cell ? ` ${cellTitle(cell)}` : ''}${select === 'mistakes' ? ' the network gets wrong' : select === 'least-confident' ? ', the least confident first' : ''}. Choose one to see why the network answers as it does.`}
           </p>
           <ul className="inside-gallery" aria-label="Examples">
-            {shown.map((item) => (
+            {data.examples.map((item) => (
               <ExampleTile
                 key={item.index}
                 example={item}
                 page={data}
-                selected={item.index === chosen}
-                onChoose={() => setChosen(item.index)}
+                selected={item.index === chosen && !made}
+                onChoose={() => choose(item.index)}
               />
             ))}
           </ul>
@@ -114,14 +184,54 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
               Next
             </button>
           </div>
-          {data.inputShape.length === 1 && data.inputShape[0] === 2 && (
+        </>
+      )}
+      {known && (
+        <>
+          {known.classNames && (
+            <details
+              className="inside-section"
+              onToggle={(event) => setMatrixOpen(event.currentTarget.open)}
+            >
+              <summary>Mistakes: the confusion matrix</summary>
+              {matrixOpen && (
+                <MistakesMatrix
+                  runId={runId}
+                  part={part}
+                  partTitle={PART_TITLES[part]}
+                  onChooseCell={(next) => show({ cell: next })}
+                />
+              )}
+            </details>
+          )}
+          {known.inputShape.length === 1 && known.inputShape[0] === 2 && !known.readsWords && (
             <BoundaryChart
               runId={runId}
-              {...(data.classNames ? { classNames: data.classNames } : {})}
+              {...(known.classNames ? { classNames: known.classNames } : {})}
+              onPickPoint={(x, y) => {
+                setMade({ values: [x, y] });
+                setChosen(undefined);
+              }}
             />
           )}
           <details
-            className="inside-latent-section"
+            className="inside-section"
+            onToggle={(event) => setMakeOpen(event.currentTarget.open)}
+          >
+            <summary>Make your own example</summary>
+            {makeOpen && (
+              <MakeExample
+                page={known}
+                startFrom={example?.values}
+                onMade={(next) => {
+                  setMade(next);
+                  setChosen(undefined);
+                }}
+              />
+            )}
+          </details>
+          <details
+            className="inside-section"
             onToggle={(event) => setLatentOpen(event.currentTarget.open)}
           >
             <summary>Latent space: where a layer puts each example</summary>
@@ -129,23 +239,27 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
               <LatentChart
                 runId={runId}
                 part={part}
-                page={data}
+                page={known}
                 onOpenExample={(index) => {
+                  show({});
                   setOffset(Math.floor(index / PAGE) * PAGE);
-                  setMistakesOnly(false);
-                  setChosen(index);
+                  choose(index);
                 }}
               />
             )}
           </details>
-          {example && (
-            <ExampleDetails
-              key={`${part}-${example.index}`}
-              runId={runId}
-              part={part}
-              page={data}
-              example={example}
-            />
+          {made ? (
+            <MadeExampleDetails runId={runId} page={known} made={made} />
+          ) : (
+            example &&
+            data && (
+              <ExampleDetails
+                key={`${part}-${example.index}`}
+                runId={runId}
+                page={data}
+                example={shownFromData(example, data, part)}
+              />
+            )
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConfusionMatrix } from '../../../../shared/training/events';
 import { CHART_CONFIG, COLORS } from './chart-style';
 import { type Data, type Layout } from './plotly';
@@ -11,12 +11,22 @@ import { usePlotly } from './use-plotly';
 export function ConfusionMatrixChart({
   matrix,
   title,
+  onChooseCell,
 }: {
   readonly matrix: ConfusionMatrix;
   readonly title: string;
+  /** Clicking a cell: its true class (row) and predicted class (column), as indices. */
+  readonly onChooseCell?: (label: number, predicted: number) => void;
 }) {
+  const chooseRef = useRef(onChooseCell);
+  useLayoutEffect(() => {
+    chooseRef.current = onChooseCell;
+  });
+  const clickable = onChooseCell !== undefined;
   const ref = useRef<HTMLDivElement>(null);
-  const { plotly, failed } = usePlotly();
+  const { plotly, failed: notLoaded } = usePlotly();
+  const [notDrawn, setNotDrawn] = useState(false);
+  const failed = notLoaded || notDrawn;
   const total = matrix.counts.flat().reduce((sum, count) => sum + count, 0);
 
   useEffect(() => {
@@ -37,7 +47,7 @@ export function ConfusionMatrixChart({
       textfont: { size: matrix.labels.length > 12 ? 9 : 12 },
       xgap: 1,
       ygap: 1,
-      hovertemplate: 'true class %{y}<br>predicted %{x}<br>%{z} examples<extra></extra>',
+      hovertemplate: `true class %{y}<br>predicted %{x}<br>%{z} examples${clickable ? '<br>click to see them' : ''}<extra></extra>`,
     } as unknown as Data;
     const layout: Partial<Layout> = {
       title: { text: title, font: { size: 14, color: COLORS.text }, x: 0.02 },
@@ -48,8 +58,21 @@ export function ConfusionMatrixChart({
       xaxis: { title: { text: 'predicted class' }, type: 'category', side: 'bottom' },
       yaxis: { title: { text: 'true class' }, type: 'category', autorange: 'reversed' },
     };
-    void plotly.react(div, [trace], layout, CHART_CONFIG);
-  }, [plotly, matrix, title]);
+    // A drawing that throws (no canvas to draw on) says so instead of breaking the page.
+    void Promise.resolve()
+      .then(() => plotly.react(div, [trace], layout, CHART_CONFIG))
+      .then((plot) => {
+        plot.removeAllListeners?.('plotly_click');
+        plot.on('plotly_click', (event) => {
+          const point = event.points[0];
+          if (!point) return;
+          const label = matrix.labels.indexOf(String(point.y));
+          const predicted = matrix.labels.indexOf(String(point.x));
+          if (label >= 0 && predicted >= 0) chooseRef.current?.(label, predicted);
+        });
+      })
+      .catch(() => setNotDrawn(true));
+  }, [plotly, matrix, title, clickable]);
 
   if (failed) {
     return (

@@ -1,0 +1,29 @@
+import { describeError, useApiQuery } from '../api';
+import type { ExampleRef, ExamplesPage } from '../../../shared/inside/inside-schemas';
+import { ExampleDetails } from './ExampleDetails';
+import { shownFromMade } from './model/shown-example';
+
+/** An example the student made: the network's answer to it, then why, as for any example. */
+export function MadeExampleDetails({
+  runId,
+  page,
+  made,
+}: {
+  readonly runId: string;
+  readonly page: ExamplesPage;
+  readonly made: ExampleRef;
+}) {
+  const prediction = useApiQuery('runs.predict', { runId, example: made });
+  if (prediction.error !== undefined) {
+    return (
+      <p className="training-error" role="alert">
+        {describeError(prediction.error, 'The network could not answer. Try again.')}
+      </p>
+    );
+  }
+  if (!prediction.data) return <p className="section-hint">Asking the network…</p>;
+  const shown = shownFromMade(made, prediction.data, page);
+  return (
+    <ExampleDetails key={JSON.stringify(shown.ref)} runId={runId} page={page} example={shown} />
+  );
+}
