@@ -1,5 +1,6 @@
 import './inspector.css';
-import { memo, useContext, useId, useMemo } from 'react';
+import { Fragment, memo, useContext, useId, useMemo } from 'react';
+import { activationSettingOf } from '../../../../shared/catalog/activation-curves';
 import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphNode } from '../../../../shared/graph/document';
 import { checkNodeParams } from '../../../../shared/graph/node-params';
@@ -8,6 +9,7 @@ import { formatCount } from '../../../../shared/inference/memory';
 import { formatShape } from '../../../../shared/shapes/shape';
 import type { EditorHistory, Selection } from '../model';
 import { describeParams, editParams } from '../model';
+import { ActivationCurve } from './ActivationCurve';
 import type { ParamEditor } from './ParamInput';
 import { ParamInput } from './ParamInput';
 import { RefusalContext } from './refusal';
@@ -205,6 +207,11 @@ const LayerInspector = memo(function LayerInspector({
     },
   };
   const parameters = result ? result.params.trainable + result.params.nonTrainable : 0;
+  // The curve follows the settings it draws: after the activation (and leaky ReLU's slope).
+  const activation = activationSettingOf(node.params);
+  const curveAfter = activation
+    ? fields.findLast((f) => f.key === 'activation' || f.key === 'leakyAlpha')?.key
+    : undefined;
 
   return (
     <div className="inspector-section">
@@ -227,13 +234,15 @@ const LayerInspector = memo(function LayerInspector({
       </p>
       {fields.length === 0 && <p className="inspector-hint">This layer has no settings.</p>}
       {fields.map((field) => (
-        <ParamInput
-          key={field.key}
-          field={field}
-          value={node.params[field.key]}
-          editor={editor}
-          issue={issues.find((i) => i.field === field.key)?.message}
-        />
+        <Fragment key={field.key}>
+          <ParamInput
+            field={field}
+            value={node.params[field.key]}
+            editor={editor}
+            issue={issues.find((i) => i.field === field.key)?.message}
+          />
+          {activation && field.key === curveAfter && <ActivationCurve setting={activation} />}
+        </Fragment>
       ))}
     </div>
   );
