@@ -130,7 +130,7 @@ describe('the Inside panel of a run', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Example 2:/ }));
     openSection('Make your own example');
     await settle();
-    const petal = screen.getByRole('textbox', { name: 'petal length' }) as HTMLInputElement;
+    const petal = screen.getByRole<HTMLInputElement>('textbox', { name: 'petal length' });
     expect(petal.value).toBe('4.9');
     fireEvent.change(petal, { target: { value: '1.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ask the network' }));
@@ -148,7 +148,7 @@ describe('the Inside panel of a run', () => {
     fireEvent.change(petal, { target: { value: 'long' } });
     expect(screen.getByText('petal length is not a number.')).toBeTruthy();
     expect(
-      (screen.getByRole('button', { name: 'Ask the network' }) as HTMLButtonElement).disabled,
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Ask the network' }).disabled,
     ).toBe(true);
   });
 
