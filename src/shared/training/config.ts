@@ -167,6 +167,11 @@ export const trainingConfigSchema = z.strictObject({
     rotation: 0,
     noise: 0,
   }),
+  /**
+   * Saliency maps of a few fixed examples, and the decision boundary of data with two input
+   * features, recomputed after epochs while training (within LIVE_TIME_BUDGET of its time).
+   */
+  liveInside: z.boolean().default(true),
   /** Batch events are sent at most this often (ms), so the UI is never flooded. */
   batchEventInterval: z.number().int().min(0).max(10_000).default(100),
 });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { datasetInfoSchema } from '../data/dataset-info';
 import { backendReportSchema } from './backends';
+import { liveInsideEventSchema } from './live-inside';
 
 /**
- * What a trainer process reports, in order: started, then batch/epoch (and checkpoint) events,
- * then exactly one of finished, stopped or failed. Validated on receipt by the host.
+ * What a trainer process reports, in order: started, then batch/epoch (and checkpoint and
+ * inside) events, then exactly one of finished, stopped or failed. Validated on receipt by the
+ * host.
  */
 const metrics = z.record(z.string(), z.number());
 
@@ -55,6 +57,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     elapsedMs: z.number(),
     fold: z.number().int().optional(),
   }),
+  /** After an epoch: saliency maps of a few fixed examples and the decision boundary. */
+  liveInsideEventSchema,
   z.strictObject({
     type: z.literal('checkpoint'),
     epoch: z.number().int(),

@@ -163,9 +163,10 @@ describe('a run in its own process', () => {
     expect(started.samples).toEqual({ train: 4, validation: 0, test: 0 });
     expect(events.at(-1)).toEqual(final);
 
-    // Between them only batches and epochs, in order: each epoch's batches, then the epoch.
+    // Between them only batches and epochs, in order: each epoch's batches, then the epoch,
+    // then after some epochs a look inside (saliency, decision boundary) at that epoch.
     const middle = events.slice(1, -1);
-    expect(new Set(middle.map((e) => e.type))).toEqual(new Set(['batch', 'epoch']));
+    expect(new Set(middle.map((e) => e.type))).toEqual(new Set(['batch', 'epoch', 'inside']));
     let epoch = 1;
     let batchesSeen = 0;
     for (const event of middle) {
@@ -178,6 +179,8 @@ describe('a run in its own process', () => {
         expect(batchesSeen).toBe(1);
         epoch += 1;
         batchesSeen = 0;
+      } else if (event.type === 'inside') {
+        expect([event.epoch, batchesSeen]).toEqual([epoch - 1, 0]);
       }
     }
     expect(epoch).toBe(301);
@@ -218,7 +221,9 @@ describe('a run in its own process', () => {
     run.send({ type: 'step' });
     const pausedAgain = await run.next('paused', paused + 1);
     const stepped = run.events.slice(paused + 1, pausedAgain);
-    expect(stepped.map((e) => e.type).filter((t) => t !== 'epoch')).toEqual(['batch']);
+    expect(stepped.map((e) => e.type).filter((t) => t !== 'epoch' && t !== 'inside')).toEqual([
+      'batch',
+    ]);
     const [batch] = batches(stepped);
     const at = run.events[paused] as TrainerEventOf<'paused'>;
     expect([batch!.epoch, batch!.batch]).toEqual([at.epoch, at.batch]);

@@ -50,7 +50,10 @@ set and settings, as in the app; the options below override them.
   --config <file.json>  any training options as JSON (the flags above override it)
   --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
   --out <folder>        save model.json, weights.bin and metrics.json there
-  --json                print one JSON object per training event instead of progress
+  --json                print one JSON object per training event instead of progress, with
+                        the saliency maps and decision boundary after epochs ("inside"
+                        events; progress alone leaves them out, unless the --config file
+                        sets "liveInside")
 Exit code: 0 trained, 1 training failed, 2 wrong usage, 130 stopped with Ctrl+C,
 141 stopped because whatever read the output closed it.
 `;
@@ -193,6 +196,8 @@ async function buildJob(
   if (lr !== undefined) optimizer['learningRate'] = lr;
   config['optimizer'] = optimizer;
   if (flags['stratify'] === true) config['stratify'] = true;
+  // The progress lines do not show the live maps, so they are not computed for them.
+  if (flags['json'] !== true && config['liveInside'] === undefined) config['liveInside'] = false;
   config['validation'] = splitFlag(flags['validation'], config['validation']);
   config['test'] = splitFlag(flags['test'], config['test']);
 

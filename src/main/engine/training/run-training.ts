@@ -22,6 +22,7 @@ import { evaluateRows } from './evaluate';
 import { TrainingFailure } from './failure';
 import { runFolds } from './k-fold';
 import { PERCEPTRON_RULE_LOSS_NAME } from './losses';
+import { LiveInside } from './live-inside';
 import { lossSpecFor } from './loss-spec';
 import { estimateTrainingBytes } from './memory-estimate';
 import { createOptimizer } from './optimizer';
@@ -199,8 +200,21 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
 
   const compiled = compileGraph(graph.document, { seed: config.seed, perceptronRule: perceptron });
   const optimizer = createOptimizer(optimizerConfig);
+  let live: LiveInside | undefined;
   try {
     emitStarted(split.train.length, validationSet?.rows.length ?? 0);
+    live = config.liveInside
+      ? openLiveInside(context, {
+          document: graph.document,
+          model: compiled.model,
+          dataset,
+          plan,
+          source,
+          examples: validationSet
+            ? { part: 'validation', ...validationSet }
+            : { part: 'train', source, rows: split.train },
+        })
+      : undefined;
     const outcome = await trainLoop({
       model: compiled.model,
       optimizer,
@@ -215,6 +229,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       random,
       controls: context.controls,
       emit: context.emit,
+      ...(live ? { live } : {}),
     });
     if (outcome.stoppedAt) {
       const saved = job.outDir
@@ -244,8 +259,26 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       trainedOn: { job, document: graph.document, dataset },
     });
   } finally {
+    live?.dispose();
     optimizer.dispose();
     compiled.model.dispose();
+  }
+}
+
+/** The live look inside, or none (with a warning when it could not be set up). */
+function openLiveInside(
+  context: RunContext,
+  setup: Parameters<typeof LiveInside.open>[0],
+): LiveInside | undefined {
+  try {
+    return LiveInside.open(setup);
+  } catch (error) {
+    context.emit({
+      type: 'log',
+      level: 'warning',
+      message: `The saliency maps and decision boundary cannot be shown while this network trains; training is not affected. (${(error as Error).message})`,
+    });
+    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { EarlyStopping, monitoredValue } from './early-stopping';
 import type { LossSpec } from './evaluate';
 import { MetricAccumulator, evaluateRows } from './evaluate';
 import { TrainingFailure } from './failure';
+import type { LiveInside } from './live-inside';
 import { clipGradients, setLearningRate } from './optimizer';
 import type { SeededRandom } from './random';
 import type { TargetPlan } from '../../data/target-plan';
@@ -30,6 +31,8 @@ export interface LoopSetup {
   readonly controls: TrainerControls;
   readonly emit: (event: TrainerEvent) => void;
   readonly fold?: number;
+  /** Looks inside the network after epochs (saliency, decision boundary), when it applies. */
+  readonly live?: LiveInside;
 }
 
 export interface LoopOutcome {
@@ -59,6 +62,7 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
   const started = Date.now();
   let base = setup.baseLearningRate;
   let lastValidation: Evaluation | undefined;
+  let live = setup.live;
 
   try {
     for (let epoch = 0; epoch < config.epochs; epoch += 1) {
@@ -72,8 +76,12 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
       let eventClock = Date.now();
       /** The newest batch's event while it is held back by batchEventInterval. */
       let unsent: TrainerEventOf<'batch'> | undefined;
+      // Time spent training this epoch, pauses left out: the live maps' budget is a share of it.
+      const epochStart = performance.now();
+      let waitedMs = 0;
 
       for (let batch = 0; batch < batchesPerEpoch; batch += 1) {
+        const waitStart = performance.now();
         const decision = await controls.beforeBatch(
           () => {
             // Paused exactly here: first the batch that was held back to spare the UI, so the
@@ -84,6 +92,7 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
           },
           () => emit({ type: 'resumed' }),
         );
+        waitedMs += performance.now() - waitStart;
         if (decision === 'stop')
           return { epochsRun: epoch, stoppedAt: { epoch: epoch + 1, batch: batch + 1 } };
         const requested = controls.takeLearningRate();
@@ -169,19 +178,22 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
         ...(setup.fold !== undefined ? { fold: setup.fold } : {}),
       });
 
+      live?.trained(performance.now() - epochStart - waitedMs);
+
       const watched = monitoredValue(config.earlyStopping.monitor, train, validation);
-      if (config.earlyStopping.enabled && watched !== undefined) {
-        if (early.observe(epoch + 1, watched, model))
-          emit({ type: 'checkpoint', epoch: epoch + 1, reason: 'best' });
-        if (early.shouldStop()) {
-          const restored = config.earlyStopping.restoreBestWeights && early.restoreBest(model);
-          return {
-            epochsRun: epoch + 1,
-            stoppedEarly: { epoch: epoch + 1, bestEpoch: early.bestEpoch },
-            ...(restored ? { restoredBestFrom: early.bestEpoch } : {}),
-            ...(lastValidation ? { lastValidation } : {}),
-          };
-        }
+      const watching = config.earlyStopping.enabled && watched !== undefined;
+      if (watching && early.observe(epoch + 1, watched, model))
+        emit({ type: 'checkpoint', epoch: epoch + 1, reason: 'best' });
+      const stopEarly = watching && early.shouldStop();
+      if (live) live = lookInside(live, epoch + 1, stopEarly || epoch + 1 === config.epochs, emit);
+      if (stopEarly) {
+        const restored = config.earlyStopping.restoreBestWeights && early.restoreBest(model);
+        return {
+          epochsRun: epoch + 1,
+          stoppedEarly: { epoch: epoch + 1, bestEpoch: early.bestEpoch },
+          ...(restored ? { restoredBestFrom: early.bestEpoch } : {}),
+          ...(lastValidation ? { lastValidation } : {}),
+        };
       }
     }
     const restored =
@@ -196,6 +208,31 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
     };
   } finally {
     early.dispose();
+  }
+}
+
+/**
+ * The live look after an epoch, when its time budget allows. A network the look fails on
+ * (a layer whose gradient TF.js cannot take) trains on without it, and the student is told:
+ * returns undefined then, so it is not tried again.
+ */
+function lookInside(
+  live: LiveInside,
+  epoch: number,
+  last: boolean,
+  emit: (event: TrainerEvent) => void,
+): LiveInside | undefined {
+  try {
+    const event = live.afterEpoch(epoch, last);
+    if (event) emit(event);
+    return live;
+  } catch (error) {
+    emit({
+      type: 'log',
+      level: 'warning',
+      message: `The saliency maps and decision boundary could not be computed for this network during training, so they are not shown; training goes on. (${(error as Error).message})`,
+    });
+    return undefined;
   }
 }
 
