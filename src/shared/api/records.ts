@@ -3,6 +3,7 @@ import { datasetSpecSchema } from '../data/dataset-spec';
 import { backendChoiceSchema } from '../training/backends';
 import { trainingConfigSchema } from '../training/config';
 import { trainerEventSchema } from '../training/events';
+import { liveInsideEventSchema } from '../training/live-inside';
 
 /** What the store keeps, as the renderer sees it. Times are ISO strings. */
 
@@ -81,5 +82,7 @@ export const runSchema = runSummarySchema.extend({
   epochs: z.array(epochRecordSchema),
   /** The final event (finished, stopped or failed) as the trainer sent it. */
   final: trainerEventSchema.nullable(),
+  /** The last look inside during training (saliency maps, decision boundary), when it had one. */
+  liveInside: liveInsideEventSchema.optional(),
 });
 export type Run = z.output<typeof runSchema>;

@@ -6,7 +6,7 @@ import { runTraining } from '../../../src/main/engine/training/run-training';
 import type { ProjectStore } from '../../../src/main/services/store';
 import { runSchema, runSummarySchema } from '../../../src/shared/api/records';
 import { trainingJobSchema } from '../../../src/shared/training/commands';
-import type { TrainerEvent } from '../../../src/shared/training/events';
+import type { TrainerEvent, TrainerEventOf } from '../../../src/shared/training/events';
 import {
   SMALL_CONFIG,
   XOR_DATA,
@@ -182,6 +182,68 @@ describe('recording events', () => {
     store.close();
   });
 
+  it('keeps the last look inside with the run, after the run and after a restart', () => {
+    const dataDir = path.join(tempFolder(), 'data');
+    const store = testStore(dataDir);
+    const { run } = newRun(store);
+    const events = trainerEvents(2);
+    const look = (epoch: number): TrainerEventOf<'inside'> => ({
+      type: 'inside',
+      epoch,
+      saliency: {
+        part: 'train',
+        inputShape: [2],
+        mapShape: [2],
+        explained: 'score',
+        examples: [
+          {
+            index: 0,
+            values: [0, 1],
+            label: 1,
+            output: [0.2 * epoch],
+            predicted: 0,
+            map: [epoch, -1],
+          },
+        ],
+      },
+      boundary: {
+        size: 2,
+        x: [-0.1, 1.1],
+        y: [-0.1, 1.1],
+        values: [0.1, 0.2 * epoch, 0.3, 0.4],
+        shows: 'second-class-probability',
+        points: [{ x: 0, y: 1, label: 1 }],
+      },
+      classNames: ['0', '1'],
+      elapsedMs: 2,
+    });
+    store.recordEvent(run.id, events[0]!);
+    expect(store.getRun(run.id).liveInside).toBeUndefined();
+    store.recordEvent(run.id, events[1]!);
+    store.recordEvent(run.id, events[2]!);
+    store.recordEvent(run.id, look(1));
+    expect(store.getRun(run.id).liveInside).toEqual(look(1));
+    for (const event of events.slice(3)) store.recordEvent(run.id, event);
+    store.recordEvent(run.id, look(2));
+    // A look that arrives after the run ended changes nothing.
+    expect(store.getRun(run.id).liveInside).toEqual(look(1));
+    store.close();
+
+    const second = testStore(dataDir);
+    const { run: other } = newRun(second, 'Second');
+    second.recordEvent(other.id, look(1));
+    second.recordEvent(other.id, look(2));
+    second.recordEvent(other.id, events.at(-1)!);
+    second.close();
+    const reopened = testStore(dataDir);
+    const kept = reopened.getRun(other.id);
+    expect(runSchema.parse(kept)).toEqual(kept);
+    // Only the newest look is kept.
+    expect(kept.liveInside).toEqual(look(2));
+    expect(reopened.getRun(run.id).liveInside).toEqual(look(1));
+    reopened.close();
+  });
+
   it('refuses malformed events and unknown runs', () => {
     const store = testStore();
     const { run } = newRun(store);
@@ -301,6 +363,10 @@ describe('a real training run', () => {
     });
     expect(recorded.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(recorded.finalMetrics).toHaveProperty('loss');
+    // Two input features: the last epoch's decision boundary and saliency are kept with it.
+    expect(recorded.liveInside).toMatchObject({ type: 'inside', epoch: 5 });
+    expect(recorded.liveInside?.boundary?.values).toHaveLength(40 * 40);
+    expect(recorded.liveInside?.saliency?.examples).toHaveLength(4);
     const model = JSON.parse(
       readFileSync(path.join(store.runFolder(run.id), 'model.json'), 'utf8'),
     );

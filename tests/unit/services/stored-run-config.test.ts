@@ -14,6 +14,11 @@ describe('settings of runs stored before a setting existed', () => {
     });
   });
 
+  it('did not look inside while training, which came later', () => {
+    expect(storedRunConfig({ epochs: 7 }).liveInside).toBe(false);
+    expect(storedRunConfig({ epochs: 7, liveInside: true }).liveInside).toBe(true);
+  });
+
   it('take today’s defaults for the rest, and keep what they stored', () => {
     const config = storedRunConfig({ epochs: 7, optimizer: { type: 'adam', learningRate: 0.01 } });
     expect(config).toMatchObject({

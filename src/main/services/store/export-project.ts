@@ -52,7 +52,9 @@ export function exportProject(
       .column('SELECT id FROM runs WHERE project_id = ? ORDER BY started_at, rowid')
       .all(id) as string[];
     for (const runId of runIds) {
-      const run = readRun(ctx, runId);
+      // The last look inside during training stays out: project files keep their version-1
+      // shape, which older Neurites read.
+      const { liveInside: _liveInside, ...run } = readRun(ctx, runId);
       const graph = ctx.column('SELECT graph FROM revisions WHERE id = ?').get(run.revisionId) as
         string | undefined;
       const runFile: RunFile = { ...run, graph: graph === undefined ? undefined : fromJson(graph) };

@@ -4,6 +4,7 @@ import type { BackendChoice } from '../../../shared/training/backends';
 import type { TrainingConfig } from '../../../shared/training/config';
 import { trainingConfigSchema } from '../../../shared/training/config';
 import type { TrainerEvent } from '../../../shared/training/events';
+import type { LiveInsideEvent } from '../../../shared/training/live-inside';
 import type { StoreContext } from './context';
 import { fromJson, fromNullableJson } from './json-values';
 import { hasWeights } from './run-folders';
@@ -24,6 +25,8 @@ interface RunRow {
   readonly final_metrics: string | null;
   readonly message: string | null;
   readonly final_event: string | null;
+  /** Since schema version 2. */
+  readonly live_inside: string | null;
 }
 
 interface EpochRow {
@@ -74,6 +77,7 @@ export function readRunSummary(ctx: StoreContext, id: string): RunSummary {
 
 export function readRun(ctx: StoreContext, id: string): Run {
   const row = runRow(ctx, id);
+  const liveInside = fromNullableJson<LiveInsideEvent>(row.live_inside);
   const epochs = (
     ctx.sql('SELECT * FROM epochs WHERE run_id = ? ORDER BY seq').all(id) as EpochRow[]
   ).map((e): EpochRecord => ({
@@ -92,6 +96,7 @@ export function readRun(ctx: StoreContext, id: string): Run {
     backendChoice: row.backend_choice as BackendChoice,
     epochs,
     final: fromNullableJson<TrainerEvent>(row.final_event),
+    ...(liveInside ? { liveInside } : {}),
   };
 }
 
@@ -164,15 +169,22 @@ export function insertEpoch(ctx: StoreContext, runId: string, epoch: EpochRecord
 /**
  * A run's settings as stored, in today's form: fields added since it was stored are filled in
  * with what that run actually did. Runs stored before momentumForm existed used the summing
- * momentum of TF.js; the others take today's defaults (stratify: off). Settings that no
- * longer read (a damaged row) are passed on as stored.
+ * momentum of TF.js, and those stored before liveInside did not look inside while training;
+ * the others take today's defaults (stratify: off). Settings that no longer read (a damaged
+ * row) are passed on as stored.
  */
 export function storedRunConfig(stored: unknown): TrainingConfig {
   const optimizer = (stored as { optimizer?: Record<string, unknown> } | null)?.optimizer;
-  const upgraded =
+  const momentumKept =
     optimizer?.['type'] === 'sgd' && optimizer['momentumForm'] === undefined
       ? { ...(stored as object), optimizer: { ...optimizer, momentumForm: 'sum' } }
       : stored;
+  const upgraded =
+    momentumKept !== null &&
+    typeof momentumKept === 'object' &&
+    (momentumKept as { liveInside?: unknown }).liveInside === undefined
+      ? { ...momentumKept, liveInside: false }
+      : momentumKept;
   const parsed = trainingConfigSchema.safeParse(upgraded);
   return parsed.success ? parsed.data : (stored as TrainingConfig);
 }

@@ -72,10 +72,10 @@ export function createRun(ctx: StoreContext, input: CreateRunInput): RunSummary 
 }
 
 /**
- * Records what a trainer reported. `started` names the backend, each `epoch` adds a row,
- * and the final event (finished, stopped or failed) ends the run. Events for a run that has
- * already ended are ignored: the first ending wins. Batch, checkpoint, pause and log events
- * are not kept.
+ * Records what a trainer reported. `started` names the backend, each `epoch` adds a row, an
+ * `inside` event replaces the run's last one, and the final event (finished, stopped or
+ * failed) ends the run. Events for a run that has already ended are ignored: the first ending
+ * wins. Batch, checkpoint, pause and log events are not kept.
  */
 export function recordEvent(ctx: StoreContext, runId: string, raw: TrainerEvent): void {
   const event = checked(trainerEventSchema, raw, 'event', 'the training event');
@@ -103,6 +103,9 @@ export function recordEvent(ctx: StoreContext, runId: string, raw: TrainerEvent)
           .sql('UPDATE runs SET epochs_run = ?, final_metrics = ? WHERE id = ?')
           .run(event.epoch, JSON.stringify(epochMetrics(event)), runId);
       });
+      return;
+    case 'inside':
+      ctx.sql('UPDATE runs SET live_inside = ? WHERE id = ?').run(JSON.stringify(event), runId);
       return;
     case 'finished':
       end(ctx, runId, event, finishedMessage(event), {

@@ -75,6 +75,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: "each run's last look inside during training (saliency, decision boundary)",
+    sql: `
+      -- The newest 'inside' trainer event as JSON: one per run, replaced after each epoch
+      -- that has one, so the stored size stays bounded whatever the number of epochs.
+      ALTER TABLE runs ADD COLUMN live_inside TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
