@@ -10,6 +10,7 @@ import type { TrainerEvent } from '../../../shared/training/events';
 import { plural } from '../../../shared/text/plural';
 import { templateDefaults } from '../../../shared/training/template-defaults';
 import { LiveCharts } from './charts/LiveCharts';
+import { LiveInsideFeed } from './live-inside/LiveInsideView';
 import { BackendBadge } from './controls/BackendBadge';
 import { ProgressBar } from './controls/ProgressBar';
 import { RunControls } from './controls/RunControls';
@@ -139,7 +140,7 @@ function ProjectTraining(props: TrainingViewProps) {
       return;
     }
     run.handle(event);
-    if (event.type !== 'batch' && event.type !== 'epoch') {
+    if (event.type !== 'batch' && event.type !== 'epoch' && event.type !== 'inside') {
       setView((current) => runViewAfter(current, event));
     }
     if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
@@ -178,6 +179,7 @@ function ProjectTraining(props: TrainingViewProps) {
               learningRate: record.learningRate,
             });
           }
+          if (details.liveInside) run.handle(details.liveInside);
           setView({ ...IDLE, phase: 'running', runId: running.id });
           adopt(run);
         },
@@ -327,6 +329,7 @@ function ProjectTraining(props: TrainingViewProps) {
               ended={!active && view.phase !== 'idle'}
             />
             <LiveCharts run={live} />
+            <LiveInsideFeed run={live} />
           </>
         )}
         <RunNotes view={view} />

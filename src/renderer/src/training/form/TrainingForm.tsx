@@ -340,6 +340,11 @@ export function TrainingForm(props: TrainingFormProps) {
         <>
           {numberField('seed')}
           {numberField('batchEventInterval')}
+          {checkbox(
+            'liveInside',
+            'Look inside while training',
+            '(saliency maps of a few examples, and the decision boundary of two inputs; redone as often as keeps that under 1/20 of the training time)',
+          )}
         </>,
       )}
     </form>

@@ -1,4 +1,5 @@
 import type { TrainerEvent, TrainerEventOf } from '../../../../shared/training/events';
+import type { LiveInsideEvent } from '../../../../shared/training/live-inside';
 import { etaSeconds, fractionDone, type RunPosition } from './eta';
 import { RunSeries } from './series';
 
@@ -51,6 +52,8 @@ export class LiveRun {
   ended = false;
   /** The loss the trainer minimises, by its own name ("binary cross-entropy"), once it started. */
   lossName: string | undefined;
+  /** The newest look inside (saliency maps, decision boundary), replaced with each one. */
+  inside: LiveInsideEvent | undefined;
   private lastPublish = -Infinity;
   private readonly listeners = new Set<() => void>();
 
@@ -86,6 +89,9 @@ export class LiveRun {
       case 'epoch':
         this.series.addEpoch(event);
         this.learningRate = event.learningRate;
+        break;
+      case 'inside':
+        this.inside = event;
         break;
       case 'paused':
         this.pauseClock();

@@ -109,6 +109,7 @@ export function checkForm(draft: FormDraft): FormCheck {
       rotation: number('augmentation.rotation'),
       noise: number('augmentation.noise'),
     },
+    liveInside: flag('liveInside'),
     batchEventInterval: number('batchEventInterval'),
   };
   const parsed = trainingConfigSchema.safeParse(input);

@@ -5,6 +5,7 @@ import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
 import { RunsList } from './RunsList';
+import { LiveInsideView } from '../live-inside/LiveInsideView';
 import { InsidePanel } from '../../inside/InsidePanel';
 import { runNames } from '../model/run-labels';
 
@@ -132,6 +133,9 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
           <RunCurves runs={shown} />
           {single?.final?.type === 'finished' && single.id !== liveRunId && (
             <FinalResults key={single.id} event={single.final} />
+          )}
+          {single?.liveInside && single.id !== liveRunId && (
+            <LiveInsideView key={`live-${single.id}`} event={single.liveInside} past />
           )}
           {single?.final?.type === 'finished' && single.hasWeights && (
             <InsidePanel key={`inside-${single.id}`} runId={single.id} />
