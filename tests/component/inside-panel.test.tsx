@@ -296,4 +296,48 @@ describe('the Inside panel of a run', () => {
       limit: 24,
     });
   });
+
+  it('shows each layer’s weights against where they started, and the first filters, when asked', async () => {
+    const counts = (peak: number) => Array.from({ length: 30 }, (_, i) => (i === peak ? 6 : 0));
+    const fake = host().answer('runs.weights', () => ({
+      layers: [
+        {
+          nodeId: 'conv',
+          title: 'Conv2D "Edges"',
+          tensors: [
+            {
+              name: 'kernel',
+              shape: [3, 3, 1, 2],
+              edges: Array.from({ length: 31 }, (_, i) => -1 + i / 15),
+              after: { counts: counts(20), mean: 0.4, std: 0.1 },
+              before: { counts: counts(15), mean: 0, std: 0.05 },
+            },
+          ],
+        },
+      ],
+      kernels: {
+        nodeId: 'conv',
+        title: 'Conv2D "Edges"',
+        shape: [3, 3, 1, 2],
+        values: Array.from({ length: 18 }, (_, i) => i / 18),
+      },
+    }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    expect(fake.inputsOf('runs.weights')).toEqual([]);
+    openSection('Weights and filters: what training changed');
+    await settle();
+    expect(fake.inputsOf('runs.weights')).toEqual([{ runId: 'r1' }]);
+    expect(
+      screen.getByRole('img', {
+        name: 'Conv2D "Edges" kernel: 3 × 3 × 1 × 2 weights, mean 0.4, spread (std) 0.1; before training mean 0, std 0.05',
+      }),
+    ).toBeTruthy();
+    const filters = screen.getByRole('list', { name: 'Filters of Conv2D "Edges"' });
+    expect(
+      within(filters)
+        .getAllByRole('img')
+        .map((img) => img.getAttribute('aria-label')),
+    ).toEqual(['Filter 1', 'Filter 2']);
+  });
 });

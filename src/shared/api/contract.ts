@@ -10,6 +10,7 @@ import {
   explainOptionsSchema,
   explanationSchema,
   latentSpaceSchema,
+  layerWeightsSchema,
   layerValuesSchema,
   MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
@@ -242,6 +243,8 @@ export const API_CALLS = {
     }),
     output: latentSpaceSchema,
   },
+  /** Each layer's weights before and after training, and the first convolution's filters. */
+  'runs.weights': { input: runRef, output: layerWeightsSchema },
   /** What one layer of the trained model outputs for one example (its feature maps). */
   'runs.layer': {
     input: runRef.extend({ example: exampleRefSchema, nodeId: z.string().min(1).max(64) }),

@@ -214,3 +214,48 @@ export const latentSpaceSchema = z.strictObject({
   outliers: z.array(z.strictObject({ index: z.number().int(), error: z.number() })).optional(),
 });
 export type LatentSpace = z.output<typeof latentSpaceSchema>;
+
+/** Bins of a layer's weight histogram. */
+export const WEIGHT_BINS = 30;
+/** Most kernel values sent for the first convolution's filters (64 filters of 11 × 11 × 3). */
+export const MAX_KERNEL_VALUES = 64 * 11 * 11 * 3;
+
+const weightFiguresSchema = z.strictObject({
+  /** How many weights fall in each bin. */
+  counts: z.array(z.number().int()),
+  mean: z.number(),
+  std: z.number(),
+});
+
+export const weightTensorSchema = z.strictObject({
+  /** The variable's name in the layer: kernel, bias, recurrent_kernel, gamma… */
+  name: z.string(),
+  shape: z.array(z.number().int()),
+  /** WEIGHT_BINS + 1 bin edges, shared by the weights before and after training. */
+  edges: z.array(z.number()),
+  after: weightFiguresSchema,
+  /** Before training: the weights the run started from, made again from its seed. */
+  before: weightFiguresSchema.optional(),
+});
+export type WeightTensor = z.output<typeof weightTensorSchema>;
+
+export const layerWeightsSchema = z.strictObject({
+  /** Each layer that has weights, in the order the network computes them. */
+  layers: z.array(
+    z.strictObject({
+      nodeId: z.string(),
+      title: z.string(),
+      tensors: z.array(weightTensorSchema),
+    }),
+  ),
+  /** The first 2-D convolution's kernels: height × width × input channels × filters. */
+  kernels: z
+    .strictObject({
+      nodeId: z.string(),
+      title: z.string(),
+      shape: z.array(z.number().int()),
+      values: z.array(z.number()),
+    })
+    .optional(),
+});
+export type LayerWeights = z.output<typeof layerWeightsSchema>;

@@ -12,6 +12,7 @@ import {
   explainOptionsSchema,
   explanationSchema,
   latentSpaceSchema,
+  layerWeightsSchema,
   layerValuesSchema,
   MAX_LATENT_EXAMPLES,
   MAX_EXAMPLES_PAGE,
@@ -80,6 +81,11 @@ export const WORKER_CALLS = {
       limit: z.number().int().min(1).max(MAX_LATENT_EXAMPLES),
     }),
     output: latentSpaceSchema,
+  },
+  /** Each layer's weights as histograms, before and after training, and the first filters. */
+  'inside.weights': {
+    input: z.strictObject({ model: modelRefSchema }),
+    output: layerWeightsSchema,
   },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {

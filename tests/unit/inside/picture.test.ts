@@ -4,6 +4,7 @@ import {
   heatPicture,
   imagePicture,
   isImageShape,
+  kernelPicture,
   magnitudes,
 } from '../../../src/renderer/src/inside/model/picture';
 import { answerText, classProbabilities } from '../../../src/renderer/src/inside/model/answers';
@@ -58,5 +59,25 @@ describe('answers in words', () => {
   it('reads one sigmoid output as the probability of class 1', () => {
     expect(classProbabilities([0.25])).toEqual([0.75, 0.25]);
     expect(classProbabilities([0.1, 0.2, 0.7])).toEqual([0.1, 0.2, 0.7]);
+  });
+});
+
+describe('a filter of the first convolution', () => {
+  it('is drawn on one scale for all filters, from the lowest weight black to the highest white', () => {
+    // 2 × 1 kernel, one input channel, two filters: values laid out h, w, in, out.
+    const values = [-1, 0.5, 1, 0];
+    const first = kernelPicture(values, [2, 1, 1, 2], 0);
+    const second = kernelPicture(values, [2, 1, 1, 2], 1);
+    expect([first.width, first.height]).toEqual([1, 2]);
+    // Filter 1 holds −1 (lowest: black) then 1 (highest: white).
+    expect(Array.from(first.rgba)).toEqual([0, 0, 0, 255, 255, 255, 255, 255]);
+    // Filter 2 holds 0.5 and 0, on the same scale: 0.75 and 0.5 of the way up.
+    expect(Array.from(second.rgba.filter((_, i) => i % 4 === 0))).toEqual([191, 128]);
+  });
+
+  it('reading colour images is drawn in colour, a channel per colour', () => {
+    // 1 × 1 kernel, three input channels, one filter.
+    const picture = kernelPicture([0, 1, 0.5], [1, 1, 3, 1], 0);
+    expect(Array.from(picture.rgba)).toEqual([0, 255, 128, 255]);
   });
 });

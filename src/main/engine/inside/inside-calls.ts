@@ -5,6 +5,7 @@ import type {
   ExamplesPage,
   Explanation,
   LayerValues,
+  LayerWeights,
   ModelRef,
   PartConfusion,
   Prediction,
@@ -18,7 +19,8 @@ import { explainExample } from './explain';
 import { latentSpace } from './latent';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
-import { innerNodes, nodeById, predictedClass } from './inside-model';
+import { innerNodes, nodeById, openInsideModel, predictedClass } from './inside-model';
+import { layerWeights } from './weights';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
 import { checkSelectable, partConfusion, selectPositions } from './example-selection';
@@ -201,6 +203,26 @@ export async function insideBoundary(
 ): Promise<DecisionBoundary> {
   const model = await openModel(input.model);
   return decisionBoundary(model, await runDataOf(input.model), input.size);
+}
+
+export async function insideWeights(
+  input: WorkerParsedInput<'inside.weights'>,
+): Promise<LayerWeights> {
+  const model = await openModel(input.model);
+  // A run starts from the weights its seed gives; made again, they show what training moved.
+  // k-fold trains one network per fold; the weights kept are the last fold's, whose start the
+  // seed alone does not give.
+  const config = input.model.training?.config;
+  const seed = config && config.kFold === 0 ? config.seed : undefined;
+  const initial =
+    model.trained && seed !== undefined
+      ? openInsideModel(model.document, undefined, seed)
+      : undefined;
+  try {
+    return layerWeights(model, initial);
+  } finally {
+    initial?.dispose();
+  }
 }
 
 export async function insideLatent(

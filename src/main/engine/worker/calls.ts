@@ -10,6 +10,7 @@ import {
   insideExplain,
   insideLatent,
   insideConfusion,
+  insideWeights,
   insideLayer,
   insidePredict,
 } from '../inside/inside-calls';
@@ -28,4 +29,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.boundary': insideBoundary,
   'inside.latent': insideLatent,
   'inside.confusion': insideConfusion,
+  'inside.weights': insideWeights,
 };

@@ -10,7 +10,8 @@ type InsideCalls =
   | 'runs.explain'
   | 'runs.layer'
   | 'runs.boundary'
-  | 'runs.latent';
+  | 'runs.latent'
+  | 'runs.weights';
 
 /**
  * Looking inside a past run: main names the run's network, weights and training data, and a
@@ -62,6 +63,7 @@ export function insideHandlers(
         part,
         limit,
       }),
+    'runs.weights': ({ runId }) => worker.ask('inside.weights', { model: modelOf(runId) }),
     'runs.layer': ({ runId, example, nodeId }) =>
       worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
   };

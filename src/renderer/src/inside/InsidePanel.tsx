@@ -16,6 +16,7 @@ import { MadeExampleDetails } from './MadeExampleDetails';
 import { MakeExample } from './MakeExample';
 import { MistakesMatrix } from './MistakesMatrix';
 import { shownFromData } from './model/shown-example';
+import { WeightsView } from './WeightsView';
 
 const PAGE = 24;
 
@@ -49,6 +50,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   const [latentOpen, setLatentOpen] = useState(false);
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [makeOpen, setMakeOpen] = useState(false);
+  const [weightsOpen, setWeightsOpen] = useState(false);
   const page = useApiQuery('runs.examples', {
     runId,
     part,
@@ -229,6 +231,13 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
                 }}
               />
             )}
+          </details>
+          <details
+            className="inside-section"
+            onToggle={(event) => setWeightsOpen(event.currentTarget.open)}
+          >
+            <summary>Weights and filters: what training changed</summary>
+            {weightsOpen && <WeightsView runId={runId} />}
           </details>
           <details
             className="inside-section"

@@ -76,3 +76,33 @@ export function magnitudes(map: readonly number[], positions: number, channels: 
   const top = Math.max(...out, 0);
   return top > 0 ? out.map((value) => value / top) : out;
 }
+
+/**
+ * One filter of a convolution's kernel (height × width × input channels × filters) as a small
+ * image: colour when it reads three channels, else its first channel in gray. All filters
+ * share one scale, from the kernel's lowest weight (black) to its highest (white), so a
+ * student can compare them.
+ */
+export function kernelPicture(
+  values: readonly number[],
+  shape: readonly number[],
+  filter: number,
+): Picture {
+  const [height, width, inputs, filters] = shape as [number, number, number, number];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  const level = (v: number) => (high > low ? Math.round(((v - low) / (high - low)) * 255) : 128);
+  const rgba = new Uint8ClampedArray(height * width * 4);
+  for (let p = 0; p < height * width; p += 1) {
+    for (let c = 0; c < 3; c += 1) {
+      const channel = inputs === 3 ? c : 0;
+      rgba[p * 4 + c] = level(values[(p * inputs + channel) * filters + filter]!);
+    }
+    rgba[p * 4 + 3] = 255;
+  }
+  return { width, height, rgba };
+}
