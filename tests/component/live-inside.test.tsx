@@ -105,6 +105,26 @@ describe('looking inside while training', () => {
     await settle();
   });
 
+  it('draws a sequence’s saliency as one strip, a square per step, and a predicted number', () => {
+    const steps = Array.from({ length: 20 }, (_, i) => Math.sin(i / 3));
+    const sine: LiveInsideEvent = {
+      type: 'inside',
+      epoch: 1,
+      saliency: {
+        part: 'validation',
+        inputShape: [20, 1],
+        mapShape: [20, 1],
+        explained: 'value',
+        examples: [{ index: 2, values: steps, output: [0.4321], map: steps.map((v) => v / 10) }],
+      },
+      elapsedMs: 5,
+    };
+    renderWithHost(new FakeHost({}), <LiveInsideView event={sine} />);
+    const item = screen.getByRole('listitem');
+    expect(item.textContent).toBe('Example 3: says 0.4321');
+    expect(within(item).getByRole('img', { name: 'Saliency of example 3 per step' })).toBeTruthy();
+  });
+
   it('follows the run: each new look replaces the last one', async () => {
     const run = new LiveRun('r1', 10, (callback) => callback());
     renderWithHost(new FakeHost({}), <LiveInsideFeed run={run} />);

@@ -171,6 +171,37 @@ describe('live saliency and decision boundary', () => {
     expect(new Set(look!.saliency!.examples.map((e) => e.label)).size).toBe(4);
   });
 
+  it('explain each step of a recurrent network’s sequence, which predicts a number', async () => {
+    const run = await trainInProcess(
+      template('simple-rnn-sequence'),
+      { source: 'builtin', name: 'sine' },
+      { epochs: 1, batchSize: 32, validation: { kind: 'split', fraction: 0.2 } },
+    );
+    const [look] = insideEvents(run.events);
+    expect(look?.saliency).toMatchObject({
+      inputShape: [20, 1],
+      mapShape: [20, 1],
+      explained: 'value',
+    });
+    for (const example of look!.saliency!.examples) {
+      expect(example.map).toHaveLength(20);
+      expect(example.predicted).toBeUndefined();
+      expect(example.output).toHaveLength(1);
+    }
+    expect(look?.boundary).toBeUndefined();
+  });
+
+  it('are not computed for an autoencoder, which has no answer to explain', async () => {
+    const run = await trainInProcess(
+      template('deep-autoencoder'),
+      { source: 'builtin', name: 'mnist', limit: 100 },
+      { epochs: 1, batchSize: 32 },
+    );
+    expect(run.final.type).toBe('finished');
+    expect(insideEvents(run.events)).toEqual([]);
+    expect(run.events.filter((e) => e.type === 'log')).toEqual([]);
+  });
+
   it('are not computed when the settings turn them off', async () => {
     const run = await trainInProcess(
       template('xor-mlp'),

@@ -38,20 +38,23 @@ function LiveExampleTile({
   const { inputShape, mapShape } = saliency;
   const title = `Example ${example.index + 1}`;
   const answer = liveAnswer(example, classNames);
+  const image = isImageShape(inputShape);
+  const vector = inputShape.length === 1 && mapShape.length === 1;
+  // A sequence (steps × values) is drawn as one strip, a square per step, first on the left.
+  const sequence = !image && mapShape.length === 2;
   const layers = useMemo(
     () =>
-      isImageShape(inputShape)
+      image
         ? [imagePicture(example.values, inputShape), heatPicture(example.map, mapShape)]
-        : [heatPicture(example.map, mapShape)],
-    [example, inputShape, mapShape],
+        : [heatPicture(example.map, sequence ? [1, ...mapShape] : mapShape)],
+    [example, image, sequence, inputShape, mapShape],
   );
-  const vector = inputShape.length === 1 && mapShape.length === 1;
   const wrong =
     example.label !== undefined &&
     example.predicted !== undefined &&
     example.label !== example.predicted;
   return (
-    <li className={`live-example${wrong ? ' mistake' : ''}`}>
+    <li className={`live-example${image ? ' picture' : ''}${wrong ? ' mistake' : ''}`}>
       <figure>
         {vector ? (
           <ValueBars
@@ -63,8 +66,12 @@ function LiveExampleTile({
         ) : (
           <PictureCanvas
             layers={layers}
-            size={112}
-            label={`Saliency map of ${title.toLowerCase()}`}
+            size={image ? 112 : 212}
+            label={
+              sequence
+                ? `Saliency of ${title.toLowerCase()} per step`
+                : `Saliency map of ${title.toLowerCase()}`
+            }
           />
         )}
         <figcaption>
