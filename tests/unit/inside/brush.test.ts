@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strokeBetween } from '../../../src/renderer/src/inside/model/brush';
 
-/** The drawing pad's pen: strokes about as wide as MNIST's, white in the middle. */
+/** The drawing pad's pen: strokes about as wide as MNIST's (three pixels), white in the middle. */
 
 describe('a stroke on the 28 × 28 pad', () => {
   it('is full white on its line, fades over a pixel or so, and leaves the rest black', () => {

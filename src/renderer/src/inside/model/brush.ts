@@ -1,11 +1,11 @@
 /**
- * The pen of the drawing pad: strokes as MNIST's digits have them, about two pixels wide at
+ * The pen of the drawing pad: strokes as MNIST's digits have them, about three pixels wide at
  * 28 × 28, full white in the middle and fading at the edges. Coordinates are in pixels.
  */
 
 /** Distance from the stroke's centre line at which the ink starts to fade, and where it ends. */
-const SOLID = 0.6;
-const EDGE = 1.6;
+const SOLID = 1;
+const EDGE = 2;
 
 export function strokeBetween(
   ink: Float32Array,

@@ -137,7 +137,7 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
           {single?.liveInside && single.id !== liveRunId && (
             <LiveInsideView key={`live-${single.id}`} event={single.liveInside} past />
           )}
-          {single?.final?.type === 'finished' && single.hasWeights && (
+          {single?.final?.type === 'finished' && single.hasWeights && single.id !== liveRunId && (
             <InsidePanel key={`inside-${single.id}`} runId={single.id} />
           )}
           {single?.final?.type === 'failed' && (
