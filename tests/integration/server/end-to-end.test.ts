@@ -112,7 +112,10 @@ describe('browser mode end to end, with the real API service', () => {
     expect(types.at(-1), JSON.stringify(events.at(-1))).toBe('finished');
     expect(types[0]).toBe('started');
     expect(types.filter((t) => t === 'epoch')).toHaveLength(30);
+    // The live saliency maps and decision boundary come through too; the last one is kept.
+    expect(types).toContain('inside');
     const run = await api.call('runs.get', { runId });
     expect(run.status).toBe('finished');
+    expect(run.liveInside).toMatchObject({ type: 'inside', epoch: 30 });
   });
 });
