@@ -138,6 +138,13 @@ describe('looking inside while training', () => {
     expect(screen.getByRole('heading').textContent).toBe(
       'Inside the network as it learns: after epoch 4',
     );
+    // Once the run has ended, the last look says so.
+    act(() =>
+      run.handle({ type: 'finished', epochsRun: 4, train: { loss: 0.1, metrics: {} }, notes: [] }),
+    );
+    expect(screen.getByRole('heading').textContent).toBe(
+      'Inside the network after epoch 4, its last look during training',
+    );
   });
 
   it('shows a finished run’s last look without the note on how often it is redone', () => {

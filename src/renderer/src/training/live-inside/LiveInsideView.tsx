@@ -38,7 +38,7 @@ export function LiveInsideView({
       </h3>
       <p className="section-hint">
         {saliency &&
-          `The same ${saliency.examples.length} ${watched} examples after each look: red marks the input values where a small change moves the network's score for its answer most (saliency). Watch it gather on what matters as the network learns. `}
+          `The same ${saliency.examples.length} ${watched} examples each time: red marks the input values where a small change moves the network's score for its answer most (saliency). Watch it gather on what matters as the network learns. `}
         {boundary &&
           "The map shows the network's answer at every point of the plane of its two inputs, with the data on it: where the colour turns is the decision boundary, and it moves as the network learns. "}
         {!past && CADENCE}
@@ -53,8 +53,12 @@ export function LiveInsideView({
   );
 }
 
-/** The run's newest look, re-rendered when a new one arrives (at most once per frame). */
+/**
+ * The run's newest look, re-rendered when a new one arrives (at most once per frame); once the
+ * run has ended, shown as its last look.
+ */
 export function LiveInsideFeed({ run }: { readonly run: LiveRun }) {
   const event = useSyncExternalStore(run.subscribe, () => run.inside);
-  return event ? <LiveInsideView event={event} /> : null;
+  const ended = useSyncExternalStore(run.subscribe, () => run.ended);
+  return event ? <LiveInsideView event={event} past={ended} /> : null;
 }
