@@ -163,6 +163,14 @@ describe('the Inside panel of a run', () => {
     };
     const fake = host()
       .answer('runs.examples', () => text)
+      .answer('runs.explain', () => ({
+        method: 'saliency',
+        explained: 'score',
+        classIndex: 1,
+        output: [0.2, 0.8],
+        map: [0.5, -0.1, 0.25],
+        mapShape: [3],
+      }))
       .answer('runs.predict', () => ({
         output: [0.2, 0.8],
         predicted: 1,
@@ -183,9 +191,16 @@ describe('the Inside panel of a run', () => {
       { runId: 'r3', example: { text: 'Great zorblax phone' } },
     ]);
     expect(screen.getByRole('heading', { name: 'Your example: positive' })).toBeTruthy();
-    expect(screen.getByText('zorblax').className).toBe('unknown-word');
-    // Maps are asked for the word ids the network read.
+    expect(document.querySelector('.inside-words .unknown-word')?.textContent?.trim()).toBe(
+      'zorblax',
+    );
+    // Maps are asked for the word ids the network read, and shown per word.
     expect(fake.inputsOf('runs.explain').at(-1)?.example).toEqual({ values: [5, 1, 7] });
+    expect(
+      within(screen.getByRole('list', { name: 'Saliency per word' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['great0.5', 'zorblax-0.1', 'phone0.25']);
   });
 
   it('shows the chosen example’s probabilities, its saliency per measurement and a layer’s values', async () => {

@@ -96,6 +96,11 @@ export const examplesPageSchema = z.strictObject({
   /** Examples listed: all of the part, or those the selection or cell picks. */
   count: z.number().int(),
   inputShape: z.array(z.number().int()),
+  /**
+   * Examples are pictures of this shape (height × width × 1 or 3): the Input's own, or the data
+   * set's when a flat Input reads its images row by row (MNIST's 784 values as 28 × 28).
+   */
+  pictureShape: z.array(z.number().int()).optional(),
   /** Whether the Input reads word ids (a text model: made examples are sentences). */
   readsWords: z.boolean(),
   classNames: z.array(z.string()).optional(),
@@ -211,7 +216,17 @@ export const latentSpaceSchema = z.strictObject({
     }),
   ),
   /** An autoencoder: the examples it rebuilds worst (mean squared error), most unusual first. */
-  outliers: z.array(z.strictObject({ index: z.number().int(), error: z.number() })).optional(),
+  outliers: z
+    .array(
+      z.strictObject({
+        index: z.number().int(),
+        error: z.number(),
+        /** The example and the network's reconstruction of it, row-major in the Input's shape. */
+        values: z.array(z.number()).optional(),
+        rebuilt: z.array(z.number()).optional(),
+      }),
+    )
+    .optional(),
 });
 export type LatentSpace = z.output<typeof latentSpaceSchema>;
 

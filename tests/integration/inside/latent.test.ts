@@ -49,6 +49,9 @@ describe('the latent space', () => {
       const rebuilt = predictValues(model, worst, 1)[0]!;
       const mse = rebuilt.reduce((sum, v, k) => sum + (v - worst[k]!) ** 2, 0) / 4;
       expect(outliers[0]!.error).toBeCloseTo(mse, 5);
+      // Each comes with the example and its reconstruction, to be shown side by side.
+      expect(outliers[0]!.values).toEqual(Array.from(worst));
+      outliers[0]!.rebuilt!.forEach((v, k) => expect(v).toBeCloseTo(rebuilt[k]!, 5));
     } finally {
       model.dispose();
     }

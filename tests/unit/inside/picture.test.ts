@@ -6,6 +6,7 @@ import {
   isImageShape,
   kernelPicture,
   magnitudes,
+  stripPicture,
 } from '../../../src/renderer/src/inside/model/picture';
 import { answerText, classProbabilities } from '../../../src/renderer/src/inside/model/answers';
 import type { ExamplesPage } from '../../../src/shared/inside/inside-schemas';
@@ -56,6 +57,16 @@ describe('answers in words', () => {
     );
   });
 
+  it('gives an autoencoder’s answer as its reconstruction error, and a long output in short', () => {
+    // (0.5² + 0² + 0.1² + 0.2²) / 4 = 0.075
+    expect(answerText({ index: 0, values: [1, 0, 0.5, 0.2], output: [0.5, 0, 0.4, 0] }, page)).toBe(
+      'rebuilt, error 0.075',
+    );
+    expect(answerText({ index: 0, values: [], output: [1, 2, 3, 4, 5, 6] }, page)).toBe(
+      '1, 2, 3, 4, … (6 values)',
+    );
+  });
+
   it('reads one sigmoid output as the probability of class 1', () => {
     expect(classProbabilities([0.25])).toEqual([0.75, 0.25]);
     expect(classProbabilities([0.1, 0.2, 0.7])).toEqual([0.1, 0.2, 0.7]);
@@ -79,5 +90,16 @@ describe('a filter of the first convolution', () => {
     // 1 × 1 kernel, three input channels, one filter.
     const picture = kernelPicture([0, 1, 0.5], [1, 1, 3, 1], 0);
     expect(Array.from(picture.rgba)).toEqual([0, 255, 128, 255]);
+  });
+});
+
+describe('a dense layer’s values as a strip', () => {
+  it('wraps into rows, lowest black and highest white, the cells past the end clear', () => {
+    const picture = stripPicture([0, 2, 1, 4, 3], 2);
+    expect([picture.width, picture.height]).toEqual([2, 3]);
+    const levels = Array.from({ length: 6 }, (_, i) => picture.rgba[i * 4]);
+    expect(levels).toEqual([0, 128, 64, 255, 191, 0]);
+    expect(picture.rgba[5 * 4 + 3]).toBe(0);
+    expect(picture.rgba[4 * 4 + 3]).toBe(255);
   });
 });

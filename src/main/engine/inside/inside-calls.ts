@@ -131,6 +131,7 @@ export async function insideExamples(
     count,
     inputShape: [...model.inputShape],
     readsWords: model.inputDtype === 'int32',
+    ...pictureShapeOf(model.inputShape, data.dataset.info.featureShape),
     ...(data.dataset.info.classNames ? { classNames: data.dataset.info.classNames } : {}),
     ...(data.dataset.info.featureNames?.length === size
       ? { featureNames: data.dataset.info.featureNames }
@@ -158,6 +159,22 @@ export async function insideConfusion(
     Array.from(rows, (row) => source.table.y[row]!),
     data.dataset.info.classNames ?? [],
   );
+}
+
+/** Whether a shape is an image's: height × width × 1 or 3. */
+const isPicture = (shape: readonly number[]) =>
+  shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
+
+/** The shape examples are drawn in: the Input's if an image, else the data's when it fits. */
+function pictureShapeOf(
+  inputShape: readonly number[],
+  featureShape: readonly number[],
+): { pictureShape?: number[] } {
+  if (isPicture(inputShape)) return { pictureShape: [...inputShape] };
+  const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+  return isPicture(featureShape) && size(featureShape) === size(inputShape)
+    ? { pictureShape: [...featureShape] }
+    : {};
 }
 
 export async function insidePredict(

@@ -1,6 +1,9 @@
 import type { DataPart, LatentSpace } from '../../../shared/inside/inside-schemas';
+import { MAX_EXAMPLE_VALUES } from '../../../shared/inside/inside-schemas';
 import { tf } from '../tf';
+import type { BatchSource } from '../training/batches';
 import { featureTensor, gatherFeatures } from '../training/batches';
+import { predictRows } from './predict';
 import type { InsideModel } from './inside-model';
 import { innerNodes, nodeById } from './inside-model';
 import type { RunData } from './run-data';
@@ -64,14 +67,32 @@ export function latentSpace(
     ...(projected ? { explained: projected.explained } : {}),
     points,
     ...(model.task === 'reconstruction'
-      ? {
-          outliers: errors
-            .map((error, index) => ({ index, error }))
-            .sort((a, b) => b.error - a.error)
-            .slice(0, OUTLIERS),
-        }
+      ? { outliers: worstRebuilt(model, source, rows, errors) }
       : {}),
   };
+}
+
+/** The examples rebuilt worst, most unusual first, each with its original and rebuilt values. */
+function worstRebuilt(
+  model: InsideModel,
+  source: BatchSource,
+  rows: Int32Array,
+  errors: readonly number[],
+): NonNullable<LatentSpace['outliers']> {
+  const worst = errors
+    .map((error, index) => ({ index, error }))
+    .sort((a, b) => b.error - a.error)
+    .slice(0, OUTLIERS);
+  const picked = Int32Array.from(worst, (outlier) => rows[outlier.index]!);
+  const size = model.inputShape.reduce((a, b) => a * b, 1);
+  if (size > MAX_EXAMPLE_VALUES) return worst;
+  const features = gatherFeatures(source, picked);
+  const rebuilt = predictRows(model, source, picked);
+  return worst.map((outlier, i) => ({
+    ...outlier,
+    values: Array.from(features.subarray(i * size, (i + 1) * size)),
+    rebuilt: rebuilt[i]!,
+  }));
 }
 
 /** The layer with the fewest values per example: an autoencoder's bottleneck. */

@@ -1,4 +1,7 @@
-/** Colours for classes in charts, distinct for colour-blind readers (Okabe–Ito). */
+/**
+ * Colours for classes in charts, distinct for colour-blind readers: the eight of Okabe–Ito,
+ * then grey and Paul Tol's wine, so the ten digits of MNIST each get their own colour.
+ */
 const PALETTE = [
   '#0072b2',
   '#e69f00',
@@ -8,6 +11,8 @@ const PALETTE = [
   '#d55e00',
   '#f0e442',
   '#000000',
+  '#999999',
+  '#882255',
 ] as const;
 
 export function classColor(index: number): string {

@@ -4,6 +4,7 @@ import type { ExamplesPage, ExplainMethod } from '../../../shared/inside/inside-
 import { EXPLAIN_METHODS } from '../../../shared/inside/inside-schemas';
 import { classProbabilities } from './model/answers';
 import type { ShownExample } from './model/shown-example';
+import { wordPositions } from './model/word-positions';
 import { heatPicture, imagePicture, isImageShape } from './model/picture';
 import { FeatureMaps } from './FeatureMaps';
 import { PictureCanvas } from './PictureCanvas';
@@ -27,10 +28,10 @@ const METHOD_HINTS: Record<ExplainMethod, string> = {
 };
 
 /** Whether an output is a rebuilt input: an autoencoder's reconstruction of an image. */
-function isReconstruction(example: ShownExample, inputShape: readonly number[]): boolean {
-  const size = inputShape.reduce((a, b) => a * b, 1);
+function isReconstruction(example: ShownExample, pictureShape: readonly number[]): boolean {
+  const size = pictureShape.reduce((a, b) => a * b, 1);
   return (
-    isImageShape(inputShape) && example.values.length === size && example.output.length === size
+    isImageShape(pictureShape) && example.values.length === size && example.output.length === size
   );
 }
 
@@ -53,14 +54,21 @@ export function ExampleDetails({
   const [method, setMethod] = useState<ExplainMethod>('saliency');
   const [explained, setExplained] = useState<number | undefined>(undefined);
   const ref = example.ref;
-  const explanation = useApiQuery('runs.explain', {
-    runId,
-    example: ref,
-    options: { method, ...(explained !== undefined ? { classIndex: explained } : {}) },
-  });
+  const picture = page.pictureShape ?? [];
+  const image = isImageShape(picture) && example.values.length > 0;
+  const rebuilt = isReconstruction(example, picture);
+  // A reconstruction has no class or single value to explain: its answer is the picture.
+  const explanation = useApiQuery(
+    'runs.explain',
+    rebuilt
+      ? undefined
+      : {
+          runId,
+          example: ref,
+          options: { method, ...(explained !== undefined ? { classIndex: explained } : {}) },
+        },
+  );
   const map = explanation.data?.method === method ? explanation.data : undefined;
-  const image = isImageShape(page.inputShape) && example.values.length > 0;
-  const rebuilt = isReconstruction(example, page.inputShape);
 
   return (
     <section className="inside-details" aria-label={example.title}>
@@ -73,7 +81,7 @@ export function ExampleDetails({
             <div className="inside-pair">
               <figure>
                 <PictureCanvas
-                  layers={[imagePicture(example.values, page.inputShape)]}
+                  layers={[imagePicture(example.values, picture)]}
                   size={140}
                   label="The original"
                 />
@@ -81,7 +89,7 @@ export function ExampleDetails({
               </figure>
               <figure>
                 <PictureCanvas
-                  layers={[imagePicture(example.output, page.inputShape)]}
+                  layers={[imagePicture(example.output, picture)]}
                   size={140}
                   label="What the network rebuilt"
                 />
@@ -107,63 +115,68 @@ export function ExampleDetails({
             </p>
           )}
         </div>
-        <div>
-          <h5>Why</h5>
-          <div className="inside-controls">
-            <label>
-              Method{' '}
-              <select value={method} onChange={(e) => setMethod(e.target.value as ExplainMethod)}>
-                {methods.map((m) => (
-                  <option key={m} value={m}>
-                    {METHOD_TITLES[m]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {classification && (
+        {!rebuilt && (
+          <div>
+            <h5>Why</h5>
+            <div className="inside-controls">
               <label>
-                Class to explain{' '}
-                <select
-                  value={explained ?? ''}
-                  onChange={(e) =>
-                    setExplained(e.target.value === '' ? undefined : Number(e.target.value))
-                  }
-                >
-                  <option value="">The predicted one</option>
-                  {classNames.map((name, k) => (
-                    <option key={k} value={k}>
-                      {name}
+                Method{' '}
+                <select value={method} onChange={(e) => setMethod(e.target.value as ExplainMethod)}>
+                  {methods.map((m) => (
+                    <option key={m} value={m}>
+                      {METHOD_TITLES[m]}
                     </option>
                   ))}
                 </select>
               </label>
+              {classification && (
+                <label>
+                  Class to explain{' '}
+                  <select
+                    value={explained ?? ''}
+                    onChange={(e) =>
+                      setExplained(e.target.value === '' ? undefined : Number(e.target.value))
+                    }
+                  >
+                    <option value="">The predicted one</option>
+                    {classNames.map((name, k) => (
+                      <option key={k} value={k}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </div>
+            <p className="section-hint">{METHOD_HINTS[method]}</p>
+            {explanation.error !== undefined && (
+              <p className="training-error" role="alert">
+                {describeError(explanation.error, 'The map could not be computed. Try again.')}
+              </p>
+            )}
+            {map &&
+              (image ? (
+                <PictureCanvas
+                  layers={[
+                    imagePicture(example.values, picture),
+                    heatPicture(map.map, map.mapShape.length === 1 ? picture : map.mapShape),
+                  ]}
+                  size={196}
+                  label={`${METHOD_TITLES[method]} map of ${example.title.split(':')[0]!.toLowerCase()}`}
+                />
+              ) : (
+                <InputBars
+                  label={`${METHOD_TITLES[method]} per ${page.readsWords ? 'word' : 'input value'}`}
+                  page={page}
+                  example={example}
+                  values={map.map}
+                />
+              ))}
+            {!map && explanation.error === undefined && (
+              <p className="section-hint">Computing the map…</p>
             )}
           </div>
-          <p className="section-hint">{METHOD_HINTS[method]}</p>
-          {explanation.error !== undefined && (
-            <p className="training-error" role="alert">
-              {describeError(explanation.error, 'The map could not be computed. Try again.')}
-            </p>
-          )}
-          {map &&
-            (image ? (
-              <PictureCanvas
-                layers={[
-                  imagePicture(example.values, page.inputShape),
-                  heatPicture(map.map, map.mapShape),
-                ]}
-                size={196}
-                label={`${METHOD_TITLES[method]} map of ${example.title.split(':')[0]!.toLowerCase()}`}
-              />
-            ) : (
-              <ValueBars
-                label={`${METHOD_TITLES[method]} per input value`}
-                names={page.featureNames ?? map.map.map((_, i) => `input ${i + 1}`)}
-                values={map.map}
-                signed
-              />
-            ))}
-        </div>
+        )}
       </div>
       <FeatureMaps runId={runId} example={ref} layers={page.layers} />
     </section>
@@ -192,5 +205,33 @@ function SentenceWords({
         </span>
       )}
     </p>
+  );
+}
+
+/** A map over a vector's values as bars: per feature, or per word of a sentence. */
+function InputBars({
+  label,
+  page,
+  example,
+  values,
+}: {
+  readonly label: string;
+  readonly page: ExamplesPage;
+  readonly example: ShownExample;
+  readonly values: readonly number[];
+}) {
+  if (page.readsWords && values.length === example.values.length) {
+    const { positions, names } = wordPositions(example.values, example.words);
+    return (
+      <ValueBars label={label} names={names} values={positions.map((i) => values[i]!)} signed />
+    );
+  }
+  return (
+    <ValueBars
+      label={label}
+      names={page.featureNames ?? values.map((_, i) => `input ${i + 1}`)}
+      values={values}
+      signed
+    />
   );
 }

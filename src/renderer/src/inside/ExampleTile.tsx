@@ -1,5 +1,5 @@
 import type { ExamplesPage, InsideExample } from '../../../shared/inside/inside-schemas';
-import { imagePicture, isImageShape } from './model/picture';
+import { imagePicture } from './model/picture';
 import { PictureCanvas } from './PictureCanvas';
 import { answerText, formatValue, isMistake } from './model/answers';
 
@@ -25,9 +25,9 @@ export function ExampleTile({
         aria-label={`Example ${example.index + 1}: ${answer}`}
         onClick={onChoose}
       >
-        {isImageShape(page.inputShape) && example.values.length > 0 ? (
+        {page.pictureShape && example.values.length > 0 ? (
           <PictureCanvas
-            layers={[imagePicture(example.values, page.inputShape)]}
+            layers={[imagePicture(example.values, page.pictureShape)]}
             size={56}
             label={`Example ${example.index + 1}`}
           />

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { describeError, useApiQuery } from '../api';
 import type { ExampleRef, ExamplesPage } from '../../../shared/inside/inside-schemas';
-import { channelPicture } from './model/picture';
+import { channelPicture, stripPicture } from './model/picture';
+import { formatValue } from './model/answers';
 import { PictureCanvas } from './PictureCanvas';
 import { ValueBars } from './ValueBars';
 
 /** Most channel pictures shown for one layer. */
 const MAX_CHANNELS = 32;
+/** Up to this many values a layer's output is shown as labelled bars, past it as a strip. */
+const MAX_BARS = 16;
+const STRIP_COLUMNS = 32;
 
 /** What a chosen layer outputs for the example: channel images for maps, values otherwise. */
 export function FeatureMaps({
@@ -57,7 +61,19 @@ export function FeatureMaps({
           ))}
         </ul>
       )}
-      {shown && !maps && (
+      {shown && !maps && shown.values.length > MAX_BARS && (
+        <div className="inside-strip">
+          <PictureCanvas
+            layers={[stripPicture(shown.values, STRIP_COLUMNS)]}
+            size={Math.min(STRIP_COLUMNS, shown.values.length) * 14}
+            label={`Values of ${nodeId}: ${shown.values.length} units`}
+          />
+          <p className="section-hint">
+            {`${shown.values.length} units, ${STRIP_COLUMNS} to a row: black is the lowest value (${formatValue(Math.min(...shown.values))}), white the highest (${formatValue(Math.max(...shown.values))}).`}
+          </p>
+        </div>
+      )}
+      {shown && !maps && shown.values.length <= MAX_BARS && (
         <ValueBars
           label={`Values of ${nodeId}`}
           names={shown.values.map((_, i) => `unit ${i + 1}`)}

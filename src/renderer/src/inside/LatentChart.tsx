@@ -6,6 +6,8 @@ import { CHART_CONFIG, COLORS } from '../training/charts/chart-style';
 import type { Data, Layout } from '../training/charts/plotly';
 import { usePlotly } from '../training/charts/use-plotly';
 import { formatValue } from './model/answers';
+import { imagePicture } from './model/picture';
+import { PictureCanvas } from './PictureCanvas';
 
 /**
  * Where a layer puts each example of the part: its own two values, or its first two principal
@@ -40,7 +42,8 @@ export function LatentChart({
     const traces = labels.map((label) => {
       const points = data.points.filter((p) => (p.label ?? -1) === label);
       return {
-        type: 'scattergl',
+        // SVG, not WebGL: it draws on any computer, and 2,000 points are few enough.
+        type: 'scatter',
         mode: 'markers',
         name: label < 0 ? 'examples' : (page.classNames?.[label] ?? String(label)),
         x: points.map((p) => p.x),
@@ -111,10 +114,27 @@ export function LatentChart({
               <li key={outlier.index}>
                 <button
                   type="button"
-                  className="button small"
+                  className="inside-tile"
+                  aria-label={`Example ${outlier.index + 1}: error ${formatValue(outlier.error)}`}
                   onClick={() => onOpenExample(outlier.index)}
                 >
-                  Example {outlier.index + 1}: error {formatValue(outlier.error)}
+                  {outlier.values && outlier.rebuilt && page.pictureShape && (
+                    <span className="inside-pair">
+                      <PictureCanvas
+                        layers={[imagePicture(outlier.values, page.pictureShape)]}
+                        size={48}
+                        label={`Example ${outlier.index + 1}`}
+                      />
+                      <PictureCanvas
+                        layers={[imagePicture(outlier.rebuilt, page.pictureShape)]}
+                        size={48}
+                        label={`Example ${outlier.index + 1} as the network rebuilt it`}
+                      />
+                    </span>
+                  )}
+                  <span className="inside-tile-answer">
+                    Example {outlier.index + 1}: error {formatValue(outlier.error)}
+                  </span>
                 </button>
               </li>
             ))}

@@ -22,7 +22,8 @@ export function MakeExample({
   readonly startFrom?: readonly number[] | undefined;
   readonly onMade: (example: ExampleRef) => void;
 }) {
-  const shape = page.inputShape;
+  // A flat Input reading MNIST's rows draws on the pad too: its values are the picture's.
+  const shape = page.pictureShape ?? page.inputShape;
   const image = isImageShape(shape);
   const pad = image && shape[2] === 1 && shape[0]! <= 64 && shape[1]! <= 64;
   return (
@@ -43,7 +44,7 @@ export function MakeExample({
               />
             </div>
           )}
-          <ImageDrop onMade={onMade} />
+          {isImageShape(page.inputShape) && <ImageDrop onMade={onMade} />}
         </div>
       ) : (
         <NumbersForm page={page} startFrom={startFrom} onMade={onMade} />

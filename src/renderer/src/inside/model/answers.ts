@@ -21,10 +21,33 @@ export function answerText(example: InsideExample, page: ExamplesPage): string {
       ? `${name(example.predicted)}, should be ${name(example.label)}`
       : `${name(example.predicted)} (right)`;
   }
+  if (isRebuilt(example)) {
+    return `rebuilt, error ${formatValue(reconstructionError(example))}`;
+  }
   if (example.target) {
     return `${example.output.map(formatValue).join(', ')} (true ${example.target.map(formatValue).join(', ')})`;
   }
-  return example.output.map(formatValue).join(', ');
+  const shown = example.output.slice(0, 4).map(formatValue).join(', ');
+  return example.output.length > 4 ? `${shown}, … (${example.output.length} values)` : shown;
+}
+
+/** An autoencoder's answer: an output as large as its input, the input rebuilt. */
+export function isRebuilt(example: InsideExample): boolean {
+  return (
+    example.label === undefined &&
+    example.target === undefined &&
+    example.values.length > 1 &&
+    example.output.length === example.values.length
+  );
+}
+
+/** How far a reconstruction is from its example: the mean squared error, as training's loss. */
+export function reconstructionError(example: InsideExample): number {
+  let sum = 0;
+  example.output.forEach((v, i) => {
+    sum += (v - example.values[i]!) ** 2;
+  });
+  return sum / Math.max(1, example.output.length);
 }
 
 /** Class probabilities from the outputs: one sigmoid output is p(class 1). */

@@ -106,3 +106,20 @@ export function kernelPicture(
   }
   return { width, height, rgba };
 }
+
+/**
+ * A dense layer's many values as a strip of grey cells wrapped into rows of `columns`, lowest
+ * black, highest white; cells past the last value stay clear.
+ */
+export function stripPicture(values: readonly number[], columns: number): Picture {
+  const width = Math.min(columns, values.length);
+  const height = Math.ceil(values.length / width);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  values.forEach((value, i) => {
+    const level = high > low ? Math.round(((value - low) / (high - low)) * 255) : 128;
+    rgba.set([level, level, level, 255], i * 4);
+  });
+  return { width, height, rgba };
+}
