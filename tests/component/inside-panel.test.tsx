@@ -271,11 +271,26 @@ describe('the Inside panel of a run', () => {
         values: [0.1, 0.9, 0.2, 0.8],
         shows: 'second-class-probability',
         points: [{ x: 0, y: 1, label: 1 }],
+        units: {
+          layer: 'hidden',
+          values: [
+            [-1, 1, -1, 1],
+            [1, 1, -1, -1],
+            [0.5, 0, 0, 0.5],
+          ],
+        },
       }));
     renderWithHost(fake, <InsidePanel runId="r2" />);
     await screen.findByRole('list', { name: 'Examples' });
     await settle();
     expect(fake.inputsOf('runs.boundary')).toEqual([{ runId: 'r2', size: 100 }]);
+    // The first layer's three units, each over the same plane.
+    const units = screen.getByRole('list', { name: 'Units of hidden' });
+    expect(
+      within(units)
+        .getAllByRole('img')
+        .map((img) => img.getAttribute('aria-label')),
+    ).toEqual(['Unit 1 of hidden', 'Unit 2 of hidden', 'Unit 3 of hidden']);
 
     const irisHost = host();
     renderWithHost(irisHost, <InsidePanel runId="r1" />);

@@ -7,6 +7,7 @@ import {
   kernelPicture,
   magnitudes,
   stripPicture,
+  unitPicture,
 } from '../../../src/renderer/src/inside/model/picture';
 import { answerText, classProbabilities } from '../../../src/renderer/src/inside/model/answers';
 import type { ExamplesPage } from '../../../src/shared/inside/inside-schemas';
@@ -101,5 +102,26 @@ describe('a dense layer’s values as a strip', () => {
     expect(levels).toEqual([0, 128, 64, 255, 191, 0]);
     expect(picture.rgba[5 * 4 + 3]).toBe(0);
     expect(picture.rgba[4 * 4 + 3]).toBe(255);
+  });
+});
+
+describe('a first-layer unit over the plane', () => {
+  it('is blue where negative and orange where positive, the low y at the bottom', () => {
+    // A 2 × 2 grid, rows from the low end of y: (low y) −1, 1; (high y) 0.5, −0.5.
+    const picture = unitPicture([-1, 1, 0.5, -0.5], 2);
+    const pixel = (row: number, column: number) =>
+      Array.from(picture.rgba.subarray((row * 2 + column) * 4, (row * 2 + column) * 4 + 3));
+    // The bottom row of the picture is the low y: full blue, then full orange.
+    expect(pixel(1, 0)).toEqual([8, 119, 189]);
+    expect(pixel(1, 1)).toEqual([245, 147, 34]);
+    // Half as strong: halfway from white.
+    expect(pixel(0, 0)).toEqual([250, 201, 145]);
+    expect(pixel(0, 1)).toEqual([132, 187, 222]);
+  });
+
+  it('that is never negative goes from white at its lowest to orange at its highest', () => {
+    const picture = unitPicture([0, 2, 1, 2], 2);
+    expect(Array.from(picture.rgba.subarray(8, 11))).toEqual([255, 255, 255]);
+    expect(Array.from(picture.rgba.subarray(12, 15))).toEqual([245, 147, 34]);
   });
 });

@@ -5,6 +5,8 @@ import { CHART_CONFIG, COLORS } from '../training/charts/chart-style';
 import type { Data, Layout } from '../training/charts/plotly';
 import { usePlotly } from '../training/charts/use-plotly';
 import { classColor } from '../data/class-colors';
+import { unitPicture } from './model/picture';
+import { PictureCanvas } from './PictureCanvas';
 
 const SHOWN: Record<DecisionBoundary['shows'], string> = {
   'second-class-probability': 'probability of the second class',
@@ -107,11 +109,6 @@ export function BoundaryChart({
       </p>
     );
   }
-  if (failed) {
-    return (
-      <p className="training-error">The chart could not be drawn. Reload the page to try again.</p>
-    );
-  }
   return (
     <div className="inside-boundary">
       <h5>Decision boundary</h5>
@@ -120,8 +117,14 @@ export function BoundaryChart({
         data on it: where the colour turns is where the network changes its mind.
         {onPickPoint ? ' Click anywhere to ask the network about that point.' : ''}
       </p>
+      {failed && (
+        <p className="training-error">
+          The chart could not be drawn. Reload the page to try again.
+        </p>
+      )}
       <div
         ref={ref}
+        hidden={failed}
         data-chart="decision-boundary"
         data-size={data?.size}
         role="img"
@@ -131,6 +134,28 @@ export function BoundaryChart({
             : 'Decision boundary, being computed'
         }
       />
+      {data?.units && (
+        <div className="inside-units">
+          <h5>What each unit of the first layer sees</h5>
+          <p className="section-hint">
+            Each square is the same plane: orange where the unit&apos;s output is positive, blue
+            where negative (white to orange when it is never negative). The line between the colours
+            is that unit&apos;s own boundary; the network&apos;s boundary is built from them.
+          </p>
+          <ul className="inside-unit-maps" aria-label={`Units of ${data.units.layer}`}>
+            {data.units.values.map((values, k) => (
+              <li key={k}>
+                <PictureCanvas
+                  layers={[unitPicture(values, data.size)]}
+                  size={72}
+                  label={`Unit ${k + 1} of ${data.units!.layer}`}
+                />
+                <span>unit {k + 1}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -123,3 +123,37 @@ export function stripPicture(values: readonly number[], columns: number): Pictur
   });
   return { width, height, rgba };
 }
+
+/** TensorFlow Playground's colours: blue for negative, orange for positive, white between. */
+const NEGATIVE = [8, 119, 189] as const;
+const POSITIVE = [245, 147, 34] as const;
+
+/**
+ * One unit's output over the plane (size × size values, row by row from the low end of y) as
+ * a small map, the low y at the bottom as on the chart: blue where it is negative and orange
+ * where positive, by how much, so the line between the colours is the unit's own boundary.
+ * A unit that is never negative (ReLU, sigmoid) goes from white at its lowest to orange.
+ */
+export function unitPicture(values: readonly number[], size: number): Picture {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const signed = low < 0 && high > 0;
+  const largest = Math.max(Math.abs(low), Math.abs(high)) || 1;
+  const rgba = new Uint8ClampedArray(size * size * 4);
+  values.forEach((value, i) => {
+    const row = size - 1 - Math.floor(i / size);
+    const column = i % size;
+    const strength = signed
+      ? Math.abs(value) / largest
+      : high > low
+        ? (value - low) / (high - low)
+        : 0;
+    const colour = signed && value < 0 ? NEGATIVE : POSITIVE;
+    const at = (row * size + column) * 4;
+    for (let c = 0; c < 3; c += 1) {
+      rgba[at + c] = Math.round(255 + (colour[c]! - 255) * strength);
+    }
+    rgba[at + 3] = 255;
+  });
+  return { width: size, height: size, rgba };
+}

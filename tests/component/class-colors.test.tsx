@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classColor } from '../../../src/renderer/src/data/class-colors';
+import { classColor } from '../../src/renderer/src/data/class-colors';
 
 describe('class colours', () => {
   it('give each of the ten digits its own colour', () => {
