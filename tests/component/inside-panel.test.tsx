@@ -110,7 +110,7 @@ describe('the Inside panel of a run', () => {
     openSection('Mistakes: the confusion matrix');
     await settle();
     expect(fake.inputsOf('runs.confusion')).toEqual([{ runId: 'r1', part: 'all' }]);
-    expect(screen.getByText(/Accuracy 66.67% on 3 all examples examples: 1 wrong/)).toBeTruthy();
+    expect(screen.getByText(/Accuracy 66.67% on 3 examples: 1 wrong/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'versicolor taken for virginica: 1' }));
     await settle();
@@ -369,5 +369,30 @@ describe('the Inside panel of a run', () => {
         .getAllByRole('img')
         .map((img) => img.getAttribute('aria-label')),
     ).toEqual(['Filter 1', 'Filter 2']);
+  });
+
+  it('ranks a vector’s inputs by mean absolute saliency when asked', async () => {
+    const fake = host().answer('runs.importance', () => ({
+      part: 'all',
+      examples: 150,
+      ranking: [
+        { feature: 'petal length', index: 2, meanAbsolute: 1.2 },
+        { feature: 'petal width', index: 3, meanAbsolute: 0.9 },
+        { feature: 'sepal length', index: 0, meanAbsolute: 0.3 },
+        { feature: 'sepal width', index: 1, meanAbsolute: 0.1 },
+      ],
+    }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    expect(fake.inputsOf('runs.importance')).toEqual([]);
+    openSection('Which inputs matter most');
+    await settle();
+    expect(fake.inputsOf('runs.importance')).toEqual([{ runId: 'r1', part: 'all' }]);
+    expect(
+      within(screen.getByRole('list', { name: 'Inputs by mean absolute saliency' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['petal length1.2', 'petal width0.9', 'sepal length0.3', 'sepal width0.1']);
+    expect(screen.getByText(/over the first 150 examples: the larger/)).toBeTruthy();
   });
 });

@@ -9,6 +9,8 @@ import {
   examplesPageSchema,
   explainOptionsSchema,
   explanationSchema,
+  featureImportanceSchema,
+  MAX_IMPORTANCE_EXAMPLES,
   latentSpaceSchema,
   layerWeightsSchema,
   layerValuesSchema,
@@ -242,6 +244,14 @@ export const API_CALLS = {
       limit: z.number().int().min(1).max(MAX_LATENT_EXAMPLES).default(1000),
     }),
     output: latentSpaceSchema,
+  },
+  /** Which inputs matter most: features ranked by mean absolute saliency (vector inputs). */
+  'runs.importance': {
+    input: runRef.extend({
+      part: dataPartSchema.default('all'),
+      limit: z.number().int().min(1).max(MAX_IMPORTANCE_EXAMPLES).default(200),
+    }),
+    output: featureImportanceSchema,
   },
   /** Each layer's weights before and after training, and the first convolution's filters. */
   'runs.weights': { input: runRef, output: layerWeightsSchema },

@@ -274,3 +274,16 @@ export const layerWeightsSchema = z.strictObject({
     .optional(),
 });
 export type LayerWeights = z.output<typeof layerWeightsSchema>;
+
+/** Most examples whose saliency is averaged to rank the input features. */
+export const MAX_IMPORTANCE_EXAMPLES = 1000;
+
+/** Input features ranked by mean absolute saliency over a part's examples, largest first. */
+export const featureImportanceSchema = z.strictObject({
+  part: dataPartSchema,
+  examples: z.number().int(),
+  ranking: z.array(
+    z.strictObject({ feature: z.string(), index: z.number().int(), meanAbsolute: z.number() }),
+  ),
+});
+export type FeatureImportance = z.output<typeof featureImportanceSchema>;

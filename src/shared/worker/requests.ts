@@ -11,6 +11,8 @@ import {
   examplesPageSchema,
   explainOptionsSchema,
   explanationSchema,
+  featureImportanceSchema,
+  MAX_IMPORTANCE_EXAMPLES,
   latentSpaceSchema,
   layerWeightsSchema,
   layerValuesSchema,
@@ -81,6 +83,15 @@ export const WORKER_CALLS = {
       limit: z.number().int().min(1).max(MAX_LATENT_EXAMPLES),
     }),
     output: latentSpaceSchema,
+  },
+  /** A vector input's features ranked by mean absolute saliency over a part's examples. */
+  'inside.importance': {
+    input: z.strictObject({
+      model: modelRefSchema,
+      part: dataPartSchema,
+      limit: z.number().int().min(1).max(MAX_IMPORTANCE_EXAMPLES),
+    }),
+    output: featureImportanceSchema,
   },
   /** Each layer's weights as histograms, before and after training, and the first filters. */
   'inside.weights': {

@@ -3,6 +3,7 @@ import type { Project } from '../../../src/shared/api/records';
 import type {
   ExamplesPage,
   Explanation,
+  FeatureImportance,
   LatentSpace,
   LayerValues,
   PartConfusion,
@@ -195,6 +196,37 @@ describe('looking inside a run', () => {
     const confidence = unsure.examples.map((e) => Math.max(...e.output));
     expect(confidence).toEqual([...confidence].sort((a, b) => a - b));
     expect(new Set(unsure.examples.map((e) => e.index)).size).toBe(45);
+
+    // Which measurement matters: each feature's |saliency| averaged over the test flowers,
+    // the same as averaging the maps of each flower asked one by one.
+    const importance = await call<FeatureImportance>(service, 'runs.importance', {
+      runId,
+      part: 'test',
+    });
+    expect(importance.examples).toBe(45);
+    const maps = await Promise.all(
+      Array.from({ length: 45 }, (_, index) =>
+        call<Explanation>(service, 'runs.explain', {
+          runId,
+          example: { part: 'test', index },
+          options: { method: 'saliency' },
+        }),
+      ),
+    );
+    const expected = [0, 1, 2, 3].map(
+      (k) => maps.reduce((sum, m) => sum + Math.abs(m.map[k]!), 0) / 45,
+    );
+    expect(importance.ranking.map((r) => r.feature).sort()).toEqual([
+      'petal length (cm)',
+      'petal width (cm)',
+      'sepal length (cm)',
+      'sepal width (cm)',
+    ]);
+    for (const entry of importance.ranking) {
+      expect(entry.meanAbsolute).toBeCloseTo(expected[entry.index]!, 6);
+    }
+    const order = importance.ranking.map((r) => r.meanAbsolute);
+    expect(order).toEqual([...order].sort((a, b) => b - a));
   }, 90_000);
 
   it('lists no examples for a cell of the confusion matrix that the network never fills', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNeurite, tempFile } from '../../fixtures/cli';
 
@@ -84,6 +85,41 @@ describe('neurite predict on a network without weights', () => {
     );
     const words = await runNeurite('predict', SOFTMAX, '--input', '1,x,3,4');
     expect(words.stderr).toContain('Value 2 of the input, "x", is not a number.');
+  });
+});
+
+describe('neurite predict --image', () => {
+  it('reads a PNG as the Input reads pixels (0 to 1, row by row): the same answer as typing them', async () => {
+    // A 28 × 28 grey digit-sized image, white in its top-left quarter.
+    const image = new PNG({ width: 28, height: 28 });
+    const pixels: number[] = [];
+    for (let y = 0; y < 28; y += 1) {
+      for (let x = 0; x < 28; x += 1) {
+        const white = x < 14 && y < 14;
+        image.data.set(white ? [255, 255, 255, 255] : [0, 0, 0, 255], (y * 28 + x) * 4);
+        pixels.push(white ? 1 : 0);
+      }
+    }
+    const file = path.join(tempDir(), 'quarter.png');
+    writeFileSync(file, PNG.sync.write(image));
+    const lenet = template('lenet-5.json');
+    const fromImage = await runNeurite('predict', lenet, '--image', file, '--json');
+    expect(fromImage.code, fromImage.stderr).toBe(0);
+    const typed = await runNeurite('predict', lenet, '--input', pixels.join(','), '--json');
+    const [a] = json(fromImage.stdout);
+    const [b] = json(typed.stdout);
+    expect(a.outputs[0]).toHaveLength(10);
+    expect(a.outputs).toEqual(b.outputs);
+    expect(a.outputs[0].reduce((sum: number, p: number) => sum + p, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('refuses a file that is not an image, by name, with exit code 2', async () => {
+    const file = path.join(tempDir(), 'notes.png');
+    writeFileSync(file, 'these are notes, not pixels');
+    const run = await runNeurite('predict', template('lenet-5.json'), '--image', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('"notes.png" is not a PNG or JPEG image. Give a .png or .jpg file.\n');
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Explanation, ExplainMethod } from '../../engine/inside/explain';
 import { EXPLAIN_METHODS, explainExample } from '../../engine/inside/explain';
+import { rankFeatures } from '../../engine/inside/importance';
 import { InsideError } from '../../engine/inside/inside-error';
 import { loadRunData, partOf } from '../../engine/inside/run-data';
 import { gatherFeatures } from '../../engine/training/batches';
@@ -156,18 +157,7 @@ function summary(
   names: readonly string[] | undefined,
   json: boolean,
 ): string {
-  const size = explanations[0]?.map.length ?? 0;
-  const mean = Array.from(
-    { length: size },
-    (_, k) => explanations.reduce((sum, e) => sum + Math.abs(e.map[k]!), 0) / explanations.length,
-  );
-  const ranked = mean
-    .map((value, index) => ({
-      feature: names?.[index] ?? `input ${index}`,
-      index,
-      meanAbsolute: value,
-    }))
-    .sort((a, b) => b.meanAbsolute - a.meanAbsolute);
+  const ranked = rankFeatures(explanations, names);
   if (json) return `${JSON.stringify({ examples: explanations.length, ranking: ranked })}\n`;
   return `Input features by mean absolute ${explanations[0]?.method ?? 'saliency'} over ${explanations.length} ${explanations.length === 1 ? 'example' : 'examples'}:\n${renderTable(
     [

@@ -4,6 +4,7 @@ import type {
   ExampleRef,
   ExamplesPage,
   Explanation,
+  FeatureImportance,
   LayerValues,
   LayerWeights,
   ModelRef,
@@ -21,6 +22,7 @@ import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
 import { innerNodes, nodeById, openInsideModel, predictedClass } from './inside-model';
 import { layerWeights } from './weights';
+import { featureImportance } from './importance';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
 import { checkSelectable, partConfusion, selectPositions } from './example-selection';
@@ -240,6 +242,13 @@ export async function insideWeights(
   } finally {
     initial?.dispose();
   }
+}
+
+export async function insideImportance(
+  input: WorkerParsedInput<'inside.importance'>,
+): Promise<FeatureImportance> {
+  const model = await openModel(input.model);
+  return featureImportance(model, await runDataOf(input.model), input.part, input.limit);
 }
 
 export async function insideLatent(

@@ -11,6 +11,7 @@ import {
   insideLatent,
   insideConfusion,
   insideWeights,
+  insideImportance,
   insideLayer,
   insidePredict,
 } from '../inside/inside-calls';
@@ -30,4 +31,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.latent': insideLatent,
   'inside.confusion': insideConfusion,
   'inside.weights': insideWeights,
+  'inside.importance': insideImportance,
 };

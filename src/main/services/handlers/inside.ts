@@ -11,7 +11,8 @@ type InsideCalls =
   | 'runs.layer'
   | 'runs.boundary'
   | 'runs.latent'
-  | 'runs.weights';
+  | 'runs.weights'
+  | 'runs.importance';
 
 /**
  * Looking inside a past run: main names the run's network, weights and training data, and a
@@ -64,6 +65,8 @@ export function insideHandlers(
         limit,
       }),
     'runs.weights': ({ runId }) => worker.ask('inside.weights', { model: modelOf(runId) }),
+    'runs.importance': ({ runId, part, limit }) =>
+      worker.ask('inside.importance', { model: modelOf(runId), part, limit }),
     'runs.layer': ({ runId, example, nodeId }) =>
       worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
   };

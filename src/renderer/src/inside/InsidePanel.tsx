@@ -11,21 +11,27 @@ import type {
 import { BoundaryChart } from './BoundaryChart';
 import { ExampleDetails } from './ExampleDetails';
 import { ExampleTile } from './ExampleTile';
+import { FeatureRanking } from './FeatureRanking';
 import { LatentChart } from './LatentChart';
 import { MadeExampleDetails } from './MadeExampleDetails';
 import { MakeExample } from './MakeExample';
 import { MistakesMatrix } from './MistakesMatrix';
 import { shownFromData } from './model/shown-example';
+import { examplesOf, PART_TITLES } from './model/parts';
 import { WeightsView } from './WeightsView';
 
 const PAGE = 24;
 
-const PART_TITLES: Record<DataPart, string> = {
-  all: 'All examples',
-  train: 'Training',
-  validation: 'Validation',
-  test: 'Test',
-};
+/** A network reading a short list of numbers (Iris's four measurements), not a picture or text. */
+function isFeatureVector(page: ExamplesPage): boolean {
+  return (
+    !page.pictureShape &&
+    !page.readsWords &&
+    page.inputShape.length === 1 &&
+    page.inputShape[0]! > 1 &&
+    page.inputShape[0]! <= 64
+  );
+}
 
 const SELECTION_TITLES: Record<ExampleSelection, string> = {
   all: 'All, in order',
@@ -51,6 +57,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [makeOpen, setMakeOpen] = useState(false);
   const [weightsOpen, setWeightsOpen] = useState(false);
+  const [rankingOpen, setRankingOpen] = useState(false);
   const page = useApiQuery('runs.examples', {
     runId,
     part,
@@ -154,7 +161,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
             {data.count === 0
               ? cell || select === 'mistakes'
                 ? 'None: the network gets all of these right.'
-                : `This run has no ${PART_TITLES[part].toLowerCase()} examples.`
+                : `This run has no ${examplesOf(part)}.`
               : `Examples ${offset + 1}–${Math.min(data.count, offset + PAGE)} of ${data.count.toLocaleString('en-US')}${cell ? ` ${cellTitle(cell)}` : ''}${select === 'mistakes' ? ' the network gets wrong' : select === 'least-confident' ? ', the least confident first' : ''}. Choose one to see why the network answers as it does.`}
           </p>
           <ul className="inside-gallery" aria-label="Examples">
@@ -200,7 +207,6 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
                 <MistakesMatrix
                   runId={runId}
                   part={part}
-                  partTitle={PART_TITLES[part]}
                   onChooseCell={(next) => show({ cell: next })}
                 />
               )}
@@ -215,6 +221,15 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
                 setChosen(undefined);
               }}
             />
+          )}
+          {isFeatureVector(known) && (
+            <details
+              className="inside-section"
+              onToggle={(event) => setRankingOpen(event.currentTarget.open)}
+            >
+              <summary>Which inputs matter most</summary>
+              {rankingOpen && <FeatureRanking runId={runId} part={part} />}
+            </details>
           )}
           <details
             className="inside-section"

@@ -1,6 +1,7 @@
 import { describeError, useApiQuery } from '../api';
 import type { ConfusionCell, DataPart } from '../../../shared/inside/inside-schemas';
 import { ConfusionMatrixChart } from '../training/charts/ConfusionMatrixChart';
+import { examplesOf } from './model/parts';
 
 /** Most kinds of mistake listed as buttons under the matrix. */
 const LISTED = 8;
@@ -12,12 +13,10 @@ const LISTED = 8;
 export function MistakesMatrix({
   runId,
   part,
-  partTitle,
   onChooseCell,
 }: {
   readonly runId: string;
   readonly part: DataPart;
-  readonly partTitle: string;
   readonly onChooseCell: (cell: ConfusionCell) => void;
 }) {
   const confusion = useApiQuery('runs.confusion', { runId, part });
@@ -39,12 +38,11 @@ export function MistakesMatrix({
     <div className="inside-mistakes">
       <p className="section-hint">
         Accuracy {(data.accuracy * 100).toFixed(2)}% on {data.count.toLocaleString('en-US')}{' '}
-        {partTitle.toLowerCase()} examples: {wrong.toLocaleString('en-US')} wrong. Click a cell to
-        see its examples.
+        {examplesOf(part)}: {wrong.toLocaleString('en-US')} wrong. Click a cell to see its examples.
       </p>
       <ConfusionMatrixChart
         matrix={{ labels: data.labels, counts: data.counts }}
-        title={`Confusion matrix (${partTitle.toLowerCase()})`}
+        title={`Confusion matrix (${examplesOf(part)})`}
         onChooseCell={(label, predicted) => onChooseCell({ label, predicted })}
       />
       {mistakes.length > 0 && (
