@@ -4,6 +4,7 @@
  * the end-to-end tests, so the pictures show real projects, real data and a real training run.
  *
  * Run: npm run build && npm run screenshots   (writes docs/images/*.png)
+ * Or name the pictures to take again: npm run screenshots -- inside
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,9 @@ import { TrainingPage } from '../tests/e2e/harness/pages/training-page';
 import { WorkspacePage } from '../tests/e2e/harness/pages/workspace-page';
 
 const OUT_DIR = path.join(REPO_ROOT, 'docs', 'images');
+/** The pictures asked for on the command line; none named means all of them. */
+const ONLY = process.argv.slice(2);
+const wanted = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 
 async function picture(page: Page, name: string): Promise<void> {
   // Let charts and fonts settle; the pictures are of a page at rest.
@@ -25,12 +29,51 @@ async function picture(page: Page, name: string): Promise<void> {
   console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
 }
 
+/**
+ * LeNet-5 trained for two epochs on the first 3,000 digits, looked into: a validation digit it
+ * gets wrong, with its probabilities, Grad-CAM map and the first convolution's feature maps.
+ */
+async function insidePicture(page: Page, url: string): Promise<void> {
+  const workspace = await WorkspacePage.create(page, url, {
+    name: 'LeNet-5, looked into',
+    template: 'LeNet-5',
+  });
+  const data = await DataPanelPage.open(workspace);
+  await data.waitForPreview('MNIST digits');
+  const examples = data.root.getByRole('spinbutton', { name: 'Examples', exact: true });
+  await examples.fill('3000');
+  await examples.press('Tab');
+  await workspace.waitForSaved();
+  const training = await TrainingPage.open(workspace);
+  await training.field('Epochs').fill('2');
+  await training.start();
+  await training.waitForStatus(/^Finished/, 300_000);
+  const inside = training.panel.getByRole('region', { name: 'Inside this run' });
+  await inside.getByRole('radio', { name: 'Validation' }).check();
+  await inside.getByRole('combobox', { name: 'Show' }).selectOption('mistakes');
+  const gallery = inside.getByRole('list', { name: 'Examples' });
+  await gallery.getByRole('button').first().click({ timeout: 60_000 });
+  const details = inside.getByRole('region', { name: /^Example \d+: / });
+  await details.getByRole('combobox', { name: 'Method' }).selectOption('gradcam');
+  await details.getByRole('img', { name: /^Grad-CAM map of / }).waitFor();
+  await details.getByRole('list', { name: 'Feature maps of c1' }).waitFor();
+  // Taller than the other pictures: the mistakes and one of them up close, together.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1360, height: 1280 });
+  await details.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  await picture(page, 'inside');
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 async function main(): Promise<void> {
   const server = await startNeuriteServer();
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
     const page = await context.newPage();
+
+    if (wanted('inside')) await insidePicture(page, server.url);
+    if (ONLY.length > 0 && ONLY.every((name) => name === 'inside')) return;
 
     // A few projects, so the start screen shows what a class's work looks like.
     for (const [name, template] of [
