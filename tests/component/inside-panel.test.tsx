@@ -395,4 +395,35 @@ describe('the Inside panel of a run', () => {
     ).toEqual(['petal length1.2', 'petal width0.9', 'sepal length0.3', 'sepal width0.1']);
     expect(screen.getByText(/over the first 150 examples: the larger/)).toBeTruthy();
   });
+
+  it('shows a recurrent layer’s hidden state as one picture, a row per step', async () => {
+    const sequence: ExamplesPage = {
+      ...PAGE,
+      inputShape: [3, 1],
+      featureNames: undefined,
+      classNames: undefined,
+      layers: [{ id: 'lstm', title: 'LSTM "Memory"', shape: [3, 2], convolution: false }],
+      examples: [{ index: 0, values: [0.1, 0.2, 0.3], output: [0.4], target: [0.4] }],
+      count: 1,
+    };
+    const fake = host()
+      .answer('runs.examples', () => sequence)
+      .answer('runs.layer', () => ({
+        nodeId: 'lstm',
+        shape: [3, 2],
+        values: [0.1, -0.2, 0.3, -0.4, 0.5, -0.6],
+      }));
+    renderWithHost(fake, <InsidePanel runId="r4" />);
+    fireEvent.click(await screen.findByRole('button', { name: /Example 1:/ }));
+    await settle();
+    expect(fake.inputsOf('runs.layer')).toEqual([
+      { runId: 'r4', example: { part: 'all', index: 0 }, nodeId: 'lstm' },
+    ]);
+    expect(
+      screen.getByRole('img', { name: 'Values of lstm over 3 steps, 2 units each' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/Black is the lowest value \(-0.6\), white the highest \(0.5\)/),
+    ).toBeTruthy();
+  });
 });

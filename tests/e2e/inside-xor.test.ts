@@ -51,4 +51,45 @@ describe('looking inside a run in browser mode', () => {
     await screenshot('inside');
     expect(pageErrors).toEqual([]);
   });
+
+  test('sees the decision boundary change while XOR trains', async ({
+    server,
+    page,
+    pageErrors,
+  }) => {
+    const workspace = await WorkspacePage.create(page, server.url, {
+      name: 'XOR boundary',
+      template: 'XOR',
+    });
+    const training = await TrainingPage.open(workspace);
+    // Long enough to watch: ten times the template's epochs.
+    await training.field('Epochs').fill('3000');
+    await training.start();
+    const live = training.panel.locator('[data-chart="live-decision-boundary"]');
+    const drawn = () =>
+      live.evaluate((div) => {
+        const trace = (div as unknown as { data?: { z?: number[][] }[] }).data?.[0];
+        return {
+          epoch: Number(div.getAttribute('data-epoch')),
+          sum: trace?.z ? trace.z.flat().reduce((a, b) => a + b, 0) : undefined,
+        };
+      });
+    // A look drawn while the network is still learning…
+    await expect
+      .poll(
+        async () => {
+          const now = await drawn().catch(() => undefined);
+          return now?.sum !== undefined && now.epoch < 3000;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const during = await drawn();
+    await training.waitForStatus(/^Finished/, 90_000);
+    // …and the last one, after epoch 3000, where the map has moved.
+    await expect.poll(async () => (await drawn()).epoch).toBe(3000);
+    // (How far it moves between the first and last look is checked in the training tests.)
+    await expect.poll(async () => (await drawn()).sum).not.toBe(during.sum);
+    expect(pageErrors).toEqual([]);
+  });
 });

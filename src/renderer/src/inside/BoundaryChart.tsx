@@ -1,23 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describeError, useApiQuery } from '../api';
-import type { DecisionBoundary } from '../../../shared/inside/inside-schemas';
-import { CHART_CONFIG, COLORS } from '../training/charts/chart-style';
-import type { Data, Layout } from '../training/charts/plotly';
+import { BOUNDARY_SHOWN, boundaryFigure } from '../training/charts/boundary-figure';
+import { CHART_CONFIG } from '../training/charts/chart-style';
 import { usePlotly } from '../training/charts/use-plotly';
-import { classColor } from '../data/class-colors';
 import { unitPicture } from './model/picture';
 import { PictureCanvas } from './PictureCanvas';
-
-const SHOWN: Record<DecisionBoundary['shows'], string> = {
-  'second-class-probability': 'probability of the second class',
-  'winning-probability': 'probability of the winning class',
-  value: 'predicted value',
-};
-
-/** The grid's coordinates along one axis, `size` points from low to high. */
-function axis([low, high]: readonly [number, number], size: number): number[] {
-  return Array.from({ length: size }, (_, i) => low + ((high - low) * i) / (size - 1));
-}
 
 /**
  * What the network answers everywhere on the plane of its two inputs, with the data points on
@@ -47,46 +34,7 @@ export function BoundaryChart({
   useEffect(() => {
     const div = ref.current;
     if (!plotly || !div || !data) return;
-    const xs = axis(data.x, data.size);
-    const ys = axis(data.y, data.size);
-    const z = Array.from({ length: data.size }, (_, row) =>
-      data.values.slice(row * data.size, (row + 1) * data.size),
-    );
-    const labels = [...new Set(data.points.map((p) => p.label))].sort((a, b) => a - b);
-    const traces = [
-      {
-        type: 'heatmap',
-        x: xs,
-        y: ys,
-        z,
-        zmin: data.shows === 'value' ? undefined : 0,
-        zmax: data.shows === 'value' ? undefined : 1,
-        colorscale: [
-          [0, '#dbe4ff'],
-          [0.5, '#ffffff'],
-          [1, '#ffe3e3'],
-        ],
-        hovertemplate: `x %{x:.3g}, y %{y:.3g}<br>${SHOWN[data.shows]} %{z:.3f}<extra></extra>`,
-        showscale: true,
-      },
-      ...labels.map((label) => ({
-        type: 'scatter',
-        mode: 'markers',
-        name: classNames?.[label] ?? String(label),
-        x: data.points.filter((p) => p.label === label).map((p) => p.x),
-        y: data.points.filter((p) => p.label === label).map((p) => p.y),
-        marker: { size: 10, color: classColor(label), line: { width: 1, color: '#ffffff' } },
-      })),
-    ] as unknown as Data[];
-    const layout: Partial<Layout> = {
-      width: 420,
-      height: 380,
-      margin: { l: 48, r: 16, t: 16, b: 44 },
-      font: { family: 'system-ui, sans-serif', size: 12, color: COLORS.muted },
-      xaxis: { title: { text: data.axes?.[0] ?? 'input 1' } },
-      yaxis: { title: { text: data.axes?.[1] ?? 'input 2' } },
-      legend: { orientation: 'h', y: -0.2 },
-    };
+    const { traces, layout } = boundaryFigure(data, classNames);
     // A drawing that throws (no canvas to draw on) says so instead of breaking the page.
     void Promise.resolve()
       .then(() => plotly.react(div, traces, layout, CHART_CONFIG))
@@ -130,7 +78,7 @@ export function BoundaryChart({
         role="img"
         aria-label={
           data
-            ? `Decision boundary: the ${SHOWN[data.shows]} over a ${data.size} × ${data.size} grid, with ${data.points.length} data points`
+            ? `Decision boundary: the ${BOUNDARY_SHOWN[data.shows]} over a ${data.size} × ${data.size} grid, with ${data.points.length} data points`
             : 'Decision boundary, being computed'
         }
       />

@@ -29,7 +29,10 @@ export function FeatureMaps({
   const shown = values.data?.nodeId === nodeId ? values.data : undefined;
   if (layers.length === 0) return null;
   const channels = shown?.shape[shown.shape.length - 1] ?? 0;
-  const maps = shown && shown.shape.length >= 2;
+  // Images (height × width × channels) as one picture per channel; a sequence (steps ×
+  // units: a recurrent layer's hidden state, a Conv1D's maps) as one picture of its steps.
+  const maps = shown && shown.shape.length === 3;
+  const sequence = shown && shown.shape.length === 2;
   return (
     <div className="inside-feature-maps">
       <h5>What a layer outputs</h5>
@@ -61,7 +64,19 @@ export function FeatureMaps({
           ))}
         </ul>
       )}
-      {shown && !maps && shown.values.length > MAX_BARS && (
+      {shown && sequence && (
+        <div className="inside-strip">
+          <PictureCanvas
+            layers={[stripPicture(shown.values, shown.shape[1]!)]}
+            size={Math.min(480, Math.max(160, shown.shape[1]! * 12))}
+            label={`Values of ${nodeId} over ${shown.shape[0]} steps, ${shown.shape[1]} units each`}
+          />
+          <p className="section-hint">
+            {`Each row is a step of the sequence, first at the top; each column one of its ${shown.shape[1]} units (filters). Black is the lowest value (${formatValue(Math.min(...shown.values))}), white the highest (${formatValue(Math.max(...shown.values))}).`}
+          </p>
+        </div>
+      )}
+      {shown && !maps && !sequence && shown.values.length > MAX_BARS && (
         <div className="inside-strip">
           <PictureCanvas
             layers={[stripPicture(shown.values, STRIP_COLUMNS)]}
@@ -73,7 +88,7 @@ export function FeatureMaps({
           </p>
         </div>
       )}
-      {shown && !maps && shown.values.length <= MAX_BARS && (
+      {shown && !maps && !sequence && shown.values.length <= MAX_BARS && (
         <ValueBars
           label={`Values of ${nodeId}`}
           names={shown.values.map((_, i) => `unit ${i + 1}`)}
