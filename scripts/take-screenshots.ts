@@ -60,7 +60,8 @@ async function insidePicture(page: Page, url: string): Promise<void> {
   // Taller than the other pictures: the mistakes and one of them up close, together.
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 1360, height: 1280 });
-  await details.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  // As a string: this script is typed without the page's DOM.
+  await details.evaluate('element => element.scrollIntoView({ block: "end" })');
   await picture(page, 'inside');
   if (viewport) await page.setViewportSize(viewport);
 }
