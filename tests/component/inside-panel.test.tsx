@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { InsidePanel } from '../../src/renderer/src/inside/InsidePanel';
 import type { ExamplesPage } from '../../src/shared/inside/inside-schemas';
@@ -425,5 +425,24 @@ describe('the Inside panel of a run', () => {
     expect(
       screen.getByText(/Black is the lowest value \(-0.6\), white the highest \(0.5\)/),
     ).toBeTruthy();
+  });
+
+  it('shows how far a long look has come, and stops it on request', async () => {
+    const fake = host().answer('runs.stop', () => ({ stopped: true }));
+    renderWithHost(fake, <InsidePanel runId="r1" />);
+    await screen.findByRole('list', { name: 'Examples' });
+    expect(screen.queryByRole('status', { name: 'Work in progress' })).toBeNull();
+    act(() => fake.emit('runs.progress', { runId: 'other', done: 10, total: 100 }));
+    expect(screen.queryByRole('status', { name: 'Work in progress' })).toBeNull();
+    act(() => fake.emit('runs.progress', { runId: 'r1', done: 2048, total: 8000 }));
+    const status = screen.getByRole('status', { name: 'Work in progress' });
+    expect(status.textContent).toContain('Working through the examples: 2,048 of 8,000');
+    fireEvent.click(within(status).getByRole('button', { name: 'Stop' }));
+    await settle();
+    expect(fake.inputsOf('runs.stop')).toEqual([{ runId: 'r1' }]);
+    expect(screen.queryByRole('status', { name: 'Work in progress' })).toBeNull();
+    // A finished look leaves nothing behind.
+    act(() => fake.emit('runs.progress', { runId: 'r1', done: 8000, total: 8000 }));
+    expect(screen.queryByRole('status', { name: 'Work in progress' })).toBeNull();
   });
 });

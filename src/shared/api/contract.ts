@@ -253,6 +253,8 @@ export const API_CALLS = {
     }),
     output: featureImportanceSchema,
   },
+  /** Stops a long look inside a run (its progress is reported by runs.progress). */
+  'runs.stop': { input: runRef, output: z.strictObject({ stopped: z.boolean() }) },
   /** Each layer's weights before and after training, and the first convolution's filters. */
   'runs.weights': { input: runRef, output: layerWeightsSchema },
   /** What one layer of the trained model outputs for one example (its feature maps). */
@@ -310,6 +312,15 @@ export const API_EVENTS = {
     runId: runIdSchema,
     projectId: projectIdSchema,
     event: trainerEventSchema,
+  }),
+  /**
+   * How far a long look inside a run has come (examples done of all), while it works; the
+   * last report of a request has done = total, also when it failed or was stopped.
+   */
+  'runs.progress': z.strictObject({
+    runId: runIdSchema,
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
   }),
   /** A project's list entry changed (renamed, saved, trashed, a run ended, …). */
   'project.changed': z.strictObject({ projectId: projectIdSchema }),

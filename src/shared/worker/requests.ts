@@ -145,3 +145,15 @@ export const workerResponseSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 export type WorkerResponse = z.output<typeof workerResponseSchema>;
+
+/**
+ * How far a long request has come (examples done of all it must go through), sent while it
+ * works so the page can show it and the host knows the process is busy, not hung.
+ */
+export const workerProgressSchema = z.strictObject({
+  type: z.literal('progress'),
+  id: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type WorkerProgress = z.output<typeof workerProgressSchema>;

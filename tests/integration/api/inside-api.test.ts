@@ -151,6 +151,14 @@ describe('looking inside a run', () => {
     const reported = finished.test!.confusionMatrix!;
 
     const confusion = await call<PartConfusion>(service, 'runs.confusion', { runId, part: 'test' });
+    // Going through a whole part is reported as it goes; here the last report: all 45 done.
+    expect(events.filter((e) => e.name === 'runs.progress').at(-1)?.payload).toEqual({
+      runId,
+      done: 45,
+      total: 45,
+    });
+    // Nothing is being worked on now, so there is nothing to stop.
+    expect(await call(service, 'runs.stop', { runId })).toEqual({ stopped: false });
     expect(confusion.labels).toEqual(reported.labels);
     expect(confusion.counts).toEqual(reported.counts);
     expect(confusion.count).toBe(45);

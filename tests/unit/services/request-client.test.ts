@@ -33,3 +33,54 @@ describe('asking a helper process whose channel has just closed', () => {
     client.close();
   });
 });
+
+/** A process that reports progress every 40 ms, five times, then answers. */
+function slowButWorkingChannel(): WorkerChannel & { killed: boolean } {
+  let listener: (message: unknown) => void = () => undefined;
+  const channel = {
+    killed: false,
+    send: (message: unknown) => {
+      const { id } = message as { id: number };
+      for (let k = 1; k <= 5; k += 1) {
+        setTimeout(() => listener({ type: 'progress', id, done: k * 20, total: 100 }), k * 40);
+      }
+      setTimeout(
+        () => listener({ type: 'response', id, ok: true, output: { output: [0.5] } }),
+        5 * 40 + 20,
+      );
+    },
+    connected: true,
+    pid: undefined,
+    onMessage: (l: (message: unknown) => void) => {
+      listener = l;
+    },
+    onStderr: () => undefined,
+    onClose: () => undefined,
+    onSpawnError: () => undefined,
+    kill: () => {
+      channel.killed = true;
+    },
+  };
+  return channel;
+}
+
+describe('asking a helper process that is busy with a long question', () => {
+  it('passes its progress on and waits as long as it keeps reporting', async () => {
+    const channel = slowButWorkingChannel();
+    const client = openRequestClient(channel);
+    const reports: number[] = [];
+    // The whole answer takes 220 ms, more than twice the 100 ms allowed without a word.
+    const answer = await client.request(
+      'inside.predict',
+      {
+        model: { key: 'k', graph: {}, weightsDir: null, training: null },
+        example: { values: [1] },
+      },
+      { timeoutMs: 100, onProgress: (done) => reports.push(done) },
+    );
+    expect(answer.output).toEqual([0.5]);
+    expect(reports).toEqual([20, 40, 60, 80, 100]);
+    expect(channel.killed).toBe(false);
+    client.close();
+  });
+});

@@ -4,6 +4,7 @@ import type {
   FeatureImportance,
 } from '../../../shared/inside/inside-schemas';
 import { gatherFeatures } from '../training/batches';
+import { nextTurn, reportProgress } from '../work-progress';
 import { explainExample } from './explain';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
@@ -37,12 +38,12 @@ export function rankFeatures(
 export const MAX_RANKED_FEATURES = 64;
 
 /** The features of a vector input ranked over the first `limit` examples of a part. */
-export function featureImportance(
+export async function featureImportance(
   model: InsideModel,
   data: RunData,
   part: DataPart,
   limit: number,
-): FeatureImportance {
+): Promise<FeatureImportance> {
   if (model.inputShape.length !== 1 || model.inputDtype !== 'float32') {
     throw new InsideError(
       'unsupported',
@@ -57,11 +58,18 @@ export function featureImportance(
   }
   const { source, rows } = partOf(data, part);
   const chosen = rows.subarray(0, Math.min(rows.length, limit));
-  const explanations = Array.from(chosen, (_, i) =>
-    explainExample(model, gatherFeatures(source, chosen.subarray(i, i + 1)), {
-      method: 'saliency',
-    }),
-  );
+  const explanations: Explanation[] = [];
+  for (let i = 0; i < chosen.length; i += 1) {
+    explanations.push(
+      explainExample(model, gatherFeatures(source, chosen.subarray(i, i + 1)), {
+        method: 'saliency',
+      }),
+    );
+    if (i % 25 === 24 || i === chosen.length - 1) {
+      reportProgress(i + 1, chosen.length);
+      await nextTurn();
+    }
+  }
   return {
     part,
     examples: explanations.length,

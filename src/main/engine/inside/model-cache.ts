@@ -8,6 +8,7 @@ import type { InsideModel, SavedWeights } from './inside-model';
 import { openInsideModel, savedWeights } from './inside-model';
 import { selectBackend } from '../backends/select-backend';
 import { predictRows } from './predict';
+import { nextTurn, reportProgress } from '../work-progress';
 import type { DataPart, RunData } from './run-data';
 import { loadRunData, partOf } from './run-data';
 
@@ -22,6 +23,8 @@ interface Open {
 }
 
 let current: Open | undefined;
+/** Examples predicted between two progress reports. */
+const CHUNK = 2048;
 /** The backend is chosen once per process, as the trainer chooses it: the best one here. */
 let backend: Promise<unknown> | undefined;
 
@@ -77,7 +80,13 @@ export async function partOutputs(ref: ModelRef, part: DataPart): Promise<number
   const known = open.outputs.get(part);
   if (known) return known;
   const { source, rows } = partOf(data, part);
-  const outputs = predictRows(open.model, source, rows);
+  const outputs: number[][] = [];
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.subarray(start, Math.min(rows.length, start + CHUNK));
+    outputs.push(...predictRows(open.model, source, chunk));
+    reportProgress(outputs.length, rows.length);
+    await nextTurn();
+  }
   open.outputs.set(part, outputs);
   return outputs;
 }

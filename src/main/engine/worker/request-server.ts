@@ -1,7 +1,13 @@
 import { DatasetError } from '../../data/types';
 import { GraphCompileError } from '../compiler/compile-graph';
 import { InsideError } from '../inside/inside-error';
-import type { WorkerCallName, WorkerError, WorkerResponse } from '../../../shared/worker/requests';
+import type {
+  WorkerCallName,
+  WorkerError,
+  WorkerProgress,
+  WorkerResponse,
+} from '../../../shared/worker/requests';
+import { withProgress } from '../work-progress';
 import { WORKER_CALLS, workerRequestSchema } from '../../../shared/worker/requests';
 import { WORKER_HANDLERS } from './calls';
 import type { HostPort } from './port';
@@ -32,7 +38,10 @@ export function requestServer(port: HostPort): { handle(message: unknown): void 
     if (!input.success) return fail('invalid-input', `The request "${call}" is not valid.`);
     try {
       const handler = WORKER_HANDLERS[name] as (input: unknown) => Promise<unknown>;
-      const output = await handler(input.data);
+      const output = await withProgress(
+        (done, total) => port.send({ type: 'progress', id, done, total } satisfies WorkerProgress),
+        () => handler(input.data),
+      );
       return { type: 'response', id, ok: true, output };
     } catch (error) {
       // A question the user can change (another input, another layer) gets its sentence as

@@ -1,4 +1,5 @@
 import type { ModelRef } from '../../../shared/inside/inside-schemas';
+import type { WorkerCallName, WorkerInput, WorkerOutput } from '../../../shared/worker/requests';
 import { ServiceError } from '../service-error';
 import type { KeptWorker } from '../workers/kept-worker';
 import type { Handlers, ServiceContext } from './context';
@@ -12,7 +13,8 @@ type InsideCalls =
   | 'runs.boundary'
   | 'runs.latent'
   | 'runs.weights'
-  | 'runs.importance';
+  | 'runs.importance'
+  | 'runs.stop';
 
 /**
  * Looking inside a past run: main names the run's network, weights and training data, and a
@@ -39,9 +41,45 @@ export function insideHandlers(
       training: { data: run.data, config: run.config },
     };
   };
+  // Runs with a question in the serving process now, and how many each has.
+  const asking = new Map<string, number>();
+  /** Asks with the run's progress passed on to the page, and a last report when it ends. */
+  const askFor = async <N extends WorkerCallName>(
+    runId: string,
+    call: N,
+    input: WorkerInput<N>,
+  ): Promise<WorkerOutput<N>> => {
+    let reported: number | undefined;
+    asking.set(runId, (asking.get(runId) ?? 0) + 1);
+    try {
+      return await worker.ask(call, input, {
+        onProgress: (done, total) => {
+          reported = total;
+          context.emit('runs.progress', { runId, done, total });
+        },
+      });
+    } finally {
+      const left = (asking.get(runId) ?? 1) - 1;
+      if (left > 0) asking.set(runId, left);
+      else asking.delete(runId);
+      if (reported !== undefined) {
+        context.emit('runs.progress', { runId, done: reported, total: reported });
+      }
+    }
+  };
   return {
+    'runs.stop': ({ runId }) => ({
+      stopped:
+        asking.has(runId) &&
+        worker.stop(
+          new ServiceError(
+            'unavailable',
+            'Stopped before it finished, as asked. Ask again when you want the answer.',
+          ),
+        ),
+    }),
     'runs.examples': ({ runId, part, offset, limit, select, cell }) =>
-      worker.ask('inside.examples', {
+      askFor(runId, 'inside.examples', {
         model: modelOf(runId),
         part,
         offset,
@@ -50,15 +88,15 @@ export function insideHandlers(
         ...(cell ? { cell } : {}),
       }),
     'runs.confusion': ({ runId, part }) =>
-      worker.ask('inside.confusion', { model: modelOf(runId), part }),
+      askFor(runId, 'inside.confusion', { model: modelOf(runId), part }),
     'runs.predict': ({ runId, example }) =>
       worker.ask('inside.predict', { model: modelOf(runId), example }),
     'runs.explain': ({ runId, example, options }) =>
       worker.ask('inside.explain', { model: modelOf(runId), example, options }),
     'runs.boundary': ({ runId, size }) =>
-      worker.ask('inside.boundary', { model: modelOf(runId), size }),
+      askFor(runId, 'inside.boundary', { model: modelOf(runId), size }),
     'runs.latent': ({ runId, nodeId, part, limit }) =>
-      worker.ask('inside.latent', {
+      askFor(runId, 'inside.latent', {
         model: modelOf(runId),
         ...(nodeId !== undefined ? { nodeId } : {}),
         part,
@@ -66,7 +104,7 @@ export function insideHandlers(
       }),
     'runs.weights': ({ runId }) => worker.ask('inside.weights', { model: modelOf(runId) }),
     'runs.importance': ({ runId, part, limit }) =>
-      worker.ask('inside.importance', { model: modelOf(runId), part, limit }),
+      askFor(runId, 'inside.importance', { model: modelOf(runId), part, limit }),
     'runs.layer': ({ runId, example, nodeId }) =>
       worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
   };

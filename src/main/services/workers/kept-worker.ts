@@ -1,12 +1,21 @@
 import type { WorkerCallName, WorkerInput, WorkerOutput } from '../../../shared/worker/requests';
 import { ServiceError } from '../service-error';
-import type { RequestClient } from './request-client';
+import type { RequestClient, RequestOptions } from './request-client';
 import { openRequestClient } from './request-client';
 import type { WorkerLauncher } from './worker-launcher';
 
 /** A serving process kept for a run of related questions (a student clicking through a run). */
 export interface KeptWorker {
-  ask<N extends WorkerCallName>(call: N, input: WorkerInput<N>): Promise<WorkerOutput<N>>;
+  ask<N extends WorkerCallName>(
+    call: N,
+    input: WorkerInput<N>,
+    options?: RequestOptions,
+  ): Promise<WorkerOutput<N>>;
+  /**
+   * Stops what the process is working on by letting it go: its questions fail with `reason`
+   * and the next question starts a fresh process. Says whether there was anything to stop.
+   */
+  stop(reason: ServiceError): boolean;
   /** Lets the process go now. */
   close(): void;
 }
@@ -29,14 +38,14 @@ export function keptWorker(launch: WorkerLauncher, idleMs = 60_000): KeptWorker 
   };
 
   return {
-    async ask(call, input) {
+    async ask(call, input, options) {
       if (idle) clearTimeout(idle);
       idle = undefined;
       client ??= openRequestClient(launch());
       const asked = client;
       busy += 1;
       try {
-        return await asked.request(call, input);
+        return await asked.request(call, input, options);
       } catch (error) {
         // A process that ended cannot answer again: the next question starts a new one.
         if (error instanceof ServiceError && error.code === 'unavailable' && client === asked) {
@@ -51,6 +60,13 @@ export function keptWorker(launch: WorkerLauncher, idleMs = 60_000): KeptWorker 
           idle.unref?.();
         }
       }
+    },
+    stop(reason) {
+      if (!client || busy === 0) return false;
+      const stopped = client;
+      client = undefined;
+      stopped.close(reason);
+      return true;
     },
     close,
   };

@@ -4,15 +4,21 @@ import type {
   WorkerOutput,
   WorkerRequest,
 } from '../../../shared/worker/requests';
-import { WORKER_CALLS, workerResponseSchema } from '../../../shared/worker/requests';
+import {
+  WORKER_CALLS,
+  workerProgressSchema,
+  workerResponseSchema,
+} from '../../../shared/worker/requests';
 import { ServiceError } from '../service-error';
 import type { WorkerChannel } from './worker-channel';
 import { stderrTail } from './worker-channel';
 import type { WorkerLauncher } from './worker-launcher';
 
 export interface RequestOptions {
-  /** Give up (and say so) after this long; the process is ended. */
+  /** Give up (and say so) after this long without an answer or a progress report. */
   readonly timeoutMs?: number;
+  /** How far a long request has come, as the process reports it. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** A serving process of the trainer family, as main asks it questions. */
@@ -22,8 +28,11 @@ export interface RequestClient {
     input: WorkerInput<N>,
     options?: RequestOptions,
   ): Promise<WorkerOutput<N>>;
-  /** Lets the process go; whatever is still being asked fails with a clear message. */
-  close(): void;
+  /**
+   * Lets the process go; whatever is still being asked fails with `reason`, or a sentence
+   * saying the process was closed.
+   */
+  close(reason?: ServiceError): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -32,6 +41,8 @@ interface Pending {
   readonly call: string;
   resolve(output: unknown): void;
   reject(error: Error): void;
+  /** A progress report: passed on, and the process is known to be working, not hung. */
+  progress(done: number, total: number): void;
 }
 
 /**
@@ -52,6 +63,11 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
   };
 
   channel.onMessage((message) => {
+    const progress = workerProgressSchema.safeParse(message);
+    if (progress.success) {
+      pending.get(progress.data.id)?.progress(progress.data.done, progress.data.total);
+      return;
+    }
     const parsed = workerResponseSchema.safeParse(message);
     if (!parsed.success) return;
     const response = parsed.data;
@@ -94,7 +110,7 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const timer = setTimeout(() => {
+        const giveUp = () => {
           if (!pending.delete(id)) return;
           reject(
             new ServiceError(
@@ -103,7 +119,8 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
             ),
           );
           channel.kill();
-        }, timeoutMs);
+        };
+        let timer = setTimeout(giveUp, timeoutMs);
         timer.unref?.();
         pending.set(id, {
           call,
@@ -114,6 +131,13 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
           reject: (error) => {
             clearTimeout(timer);
             reject(error);
+          },
+          progress: (done, total) => {
+            // Still working: the wait for an answer starts again.
+            clearTimeout(timer);
+            timer = setTimeout(giveUp, timeoutMs);
+            timer.unref?.();
+            options.onProgress?.(done, total);
           },
         });
         try {
@@ -130,8 +154,8 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
         }
       });
     },
-    close() {
-      failAll(new ServiceError('unavailable', 'The helper process was closed.'));
+    close(reason) {
+      failAll(reason ?? new ServiceError('unavailable', 'The helper process was closed.'));
       channel.kill();
     },
   };

@@ -12,6 +12,7 @@ import { BoundaryChart } from './BoundaryChart';
 import { ExampleDetails } from './ExampleDetails';
 import { ExampleTile } from './ExampleTile';
 import { FeatureRanking } from './FeatureRanking';
+import { InsideProgress } from './InsideProgress';
 import { LatentChart } from './LatentChart';
 import { MadeExampleDetails } from './MadeExampleDetails';
 import { MakeExample } from './MakeExample';
@@ -95,6 +96,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   return (
     <section className="inside-panel" aria-label="Inside this run">
       <h3 className="training-subtitle">Inside this run</h3>
+      <InsideProgress runId={runId} />
       <div className="inside-toolbar">
         <div role="radiogroup" aria-label="Which examples" className="inside-parts">
           {(known?.parts ?? ['all']).map((name) => (
