@@ -11,6 +11,7 @@ const PAGE: ExamplesPage = {
   part: 'all',
   select: 'all',
   readsWords: false,
+  scores: false,
   parts: ['all', 'train', 'test'],
   count: 3,
   inputShape: [4],
@@ -444,5 +445,25 @@ describe('the Inside panel of a run', () => {
     // A finished look leaves nothing behind.
     act(() => fake.emit('runs.progress', { runId: 'r1', done: 8000, total: 8000 }));
     expect(screen.queryByRole('status', { name: 'Work in progress' })).toBeNull();
+  });
+
+  it('shows a hinge classifier’s output as a score around 0, not as probabilities', async () => {
+    const hinge: ExamplesPage = {
+      ...PAGE,
+      scores: true,
+      classNames: ['no', 'yes'],
+      examples: [{ index: 0, values: [1, 2, 3, 4], output: [-0.6], predicted: 0, label: 0 }],
+      count: 1,
+    };
+    const fake = host().answer('runs.examples', () => hinge);
+    renderWithHost(fake, <InsidePanel runId="r5" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Example 1: no (right)' }));
+    await settle();
+    expect(screen.queryByRole('list', { name: 'Class probabilities' })).toBeNull();
+    expect(
+      within(screen.getByRole('list', { name: 'Class scores' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['score (yes from 0 up)-0.6']);
   });
 });

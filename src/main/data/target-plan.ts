@@ -43,6 +43,14 @@ interface InputSide {
  * Checks that the data set fits the graph's Input and Output before anything is trained,
  * and says which side to change when it does not.
  */
+/**
+ * Where one output's score turns from class 0 to class 1: hinge losses train scores towards
+ * −1 and +1, so 0; every other classifier outputs a probability, so 0.5.
+ */
+export function decisionThreshold(loss: Loss): number {
+  return loss === 'hinge' || loss === 'squaredHinge' ? 0 : 0.5;
+}
+
 export function planTargets(data: DatasetInfo, input: InputSide, output: OutputSide): PlanResult {
   const inputProblem = checkInput(data, input);
   if (inputProblem) return { ok: false, message: inputProblem };
@@ -181,7 +189,7 @@ function planClassification(data: DatasetInfo, output: OutputSide): PlanResult {
           plan: {
             encoding: plusMinus ? { kind: 'binaryPlusMinus' } : { kind: 'binary01' },
             task: 'classification',
-            threshold: plusMinus ? 0 : 0.5,
+            threshold: decisionThreshold(output.loss),
           },
         };
       }
@@ -197,7 +205,7 @@ function planClassification(data: DatasetInfo, output: OutputSide): PlanResult {
               ? { kind: 'oneHotPlusMinus', classes }
               : { kind: 'oneHot', classes },
             task: 'classification',
-            threshold: plusMinus ? 0 : 0.5,
+            threshold: decisionThreshold(output.loss),
           },
         };
       }

@@ -101,6 +101,11 @@ export const examplesPageSchema = z.strictObject({
    * set's when a flat Input reads its images row by row (MNIST's 784 values as 28 × 28).
    */
   pictureShape: z.array(z.number().int()).optional(),
+  /**
+   * Whether a classifier's outputs are scores, not probabilities: hinge losses train them
+   * towards −1 and +1, and one output turns to class 1 from 0 up.
+   */
+  scores: z.boolean(),
   /** Whether the Input reads word ids (a text model: made examples are sentences). */
   readsWords: z.boolean(),
   classNames: z.array(z.string()).optional(),

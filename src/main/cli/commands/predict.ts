@@ -106,7 +106,7 @@ function classesOf(
 ): { predicted?: number[]; classes?: string[] } {
   if (model.task !== 'classification') return {};
   return {
-    predicted: outputs.map(predictedClass),
+    predicted: outputs.map((output) => predictedClass(output, model.threshold)),
     ...(classNames ? { classes: [...classNames] } : {}),
   };
 }
@@ -127,8 +127,11 @@ function describeOne(
       ? `Output: ${digits(output[0]!)}\n`
       : `Outputs (${output.length}): ${output.map(digits).join(', ')}\n`;
   }
+  const winner = predictedClass(output, model.threshold);
+  if (scoresOnly(model, output)) {
+    return `Score: ${digits(output[0]!)} (${className(classNames, 1)} from 0 up)\nPredicted: ${className(classNames, winner)}\n`;
+  }
   const probabilities = output.length === 1 ? [1 - output[0]!, output[0]!] : [...output];
-  const winner = predictedClass(output);
   const rows = probabilities.map((p, k) => [
     className(classNames, k),
     digits(p),
@@ -150,8 +153,12 @@ function describeMany(
     model.task === 'classification'
       ? [
           String(i + 1),
-          className(classNames, predictedClass(output)),
-          digits(Math.max(...(output.length === 1 ? [1 - output[0]!, output[0]!] : output))),
+          className(classNames, predictedClass(output, model.threshold)),
+          digits(
+            scoresOnly(model, output)
+              ? output[0]!
+              : Math.max(...(output.length === 1 ? [1 - output[0]!, output[0]!] : output)),
+          ),
         ]
       : [String(i + 1), output.map(digits).join(', ')],
   );
@@ -160,7 +167,10 @@ function describeMany(
       ? [
           { title: '#', align: 'right' as const },
           { title: 'predicted' },
-          { title: 'probability', align: 'right' as const },
+          {
+            title: outputs[0] && scoresOnly(model, outputs[0]) ? 'score' : 'probability',
+            align: 'right' as const,
+          },
         ]
       : [{ title: '#', align: 'right' as const }, { title: 'output' }];
   const more =
@@ -168,4 +178,9 @@ function describeMany(
       ? `… and ${outputs.length - shown.length} more (--json prints all).\n`
       : '';
   return `${renderTable(columns, rows)}${more}`;
+}
+
+/** One hinge output is a score around 0 (−1 for one class, +1 for the other), not a probability. */
+function scoresOnly(model: InsideModel, output: readonly number[]): boolean {
+  return output.length === 1 && model.threshold === 0;
 }

@@ -14,35 +14,40 @@ import { predictedClass } from './inside-model';
 export function selectPositions(
   outputs: readonly (readonly number[])[],
   labels: ArrayLike<number>,
+  threshold: number,
   select: ExampleSelection,
   cell?: ConfusionCell,
 ): number[] {
   let positions = outputs.map((_, i) => i);
   if (cell) {
     positions = positions.filter(
-      (i) => labels[i] === cell.label && predictedClass(outputs[i]!) === cell.predicted,
+      (i) => labels[i] === cell.label && predictedClass(outputs[i]!, threshold) === cell.predicted,
     );
   }
   if (select === 'mistakes') {
-    positions = positions.filter((i) => predictedClass(outputs[i]!) !== labels[i]);
+    positions = positions.filter((i) => predictedClass(outputs[i]!, threshold) !== labels[i]);
   }
   if (select === 'least-confident') {
-    const confidence = outputs.map(winningProbability);
+    const confidence = outputs.map((output) => confidenceOf(output, threshold));
     // A stable sort keeps examples of equal confidence in file order.
     positions.sort((a, b) => confidence[a]! - confidence[b]!);
   }
   return positions;
 }
 
-/** How sure the model is of its answer: the winning class's probability. */
-export function winningProbability(output: readonly number[]): number {
-  return output.length === 1 ? Math.max(output[0]!, 1 - output[0]!) : Math.max(...output);
+/**
+ * How sure the model is of its answer, for ordering: the winning class's probability, or for
+ * one output how far it is from where the class turns (|p − 0.5| orders as max(p, 1 − p)).
+ */
+export function confidenceOf(output: readonly number[], threshold: number): number {
+  return output.length === 1 ? Math.abs(output[0]! - threshold) : Math.max(...output);
 }
 
 /** The confusion matrix of a part, counted with the same predicted-class rule as training. */
 export function partConfusion(
   part: PartConfusion['part'],
   outputs: readonly (readonly number[])[],
+  threshold: number,
   labels: ArrayLike<number>,
   classNames: readonly string[],
 ): PartConfusion {
@@ -53,7 +58,7 @@ export function partConfusion(
   const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   let right = 0;
   outputs.forEach((output, i) => {
-    const predicted = predictedClass(output);
+    const predicted = predictedClass(output, threshold);
     const label = labels[i]!;
     counts[label]![predicted]! += 1;
     if (label === predicted) right += 1;

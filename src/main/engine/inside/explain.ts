@@ -3,7 +3,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import { tf } from '../tf';
 import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
-import { nodeById } from './inside-model';
+import { nodeById, predictedClass } from './inside-model';
 import { runGraph } from './run-graph';
 
 import type { ExplainMethod } from '../../../shared/inside/inside-schemas';
@@ -129,8 +129,7 @@ function chosenClass(model: InsideModel, output: number[], asked: number | undef
     return asked;
   }
   if (model.task !== 'classification') return 0;
-  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
-  return output.indexOf(Math.max(...output));
+  return predictedClass(output, model.threshold);
 }
 
 /** The explained number for the (single) example: a class's score or probability, or a value. */

@@ -34,7 +34,7 @@ import { nodeValue } from './run-graph';
 /** What the serving process answers about a trained model (the `inside.*` worker calls). */
 
 function predictedClassOf(model: InsideModel, output: readonly number[]): number | undefined {
-  return model.task === 'classification' ? predictedClass(output) : undefined;
+  return model.task === 'classification' ? predictedClass(output, model.threshold) : undefined;
 }
 
 /** What the network reads for one example, and for a sentence the words it was made of. */
@@ -93,6 +93,7 @@ export async function insideExamples(
     ? selectPositions(
         outputsOfPart,
         Array.from(rows, (row) => table.y[row]!),
+        model.threshold,
         input.select,
         input.cell,
       )
@@ -133,6 +134,7 @@ export async function insideExamples(
     count,
     inputShape: [...model.inputShape],
     readsWords: model.inputDtype === 'int32',
+    scores: model.task === 'classification' && model.threshold === 0,
     ...pictureShapeOf(model.inputShape, data.dataset.info.featureShape),
     ...(data.dataset.info.classNames ? { classNames: data.dataset.info.classNames } : {}),
     ...(data.dataset.info.featureNames?.length === size
@@ -151,6 +153,7 @@ export async function insideExamples(
 export async function insideConfusion(
   input: WorkerParsedInput<'inside.confusion'>,
 ): Promise<PartConfusion> {
+  const model = await openModel(input.model);
   const data = await runDataOf(input.model);
   checkSelectable(data.plan.task, 'mistakes', undefined);
   const outputs = await partOutputs(input.model, input.part);
@@ -158,6 +161,7 @@ export async function insideConfusion(
   return partConfusion(
     input.part,
     outputs,
+    model.threshold,
     Array.from(rows, (row) => source.table.y[row]!),
     data.dataset.info.classNames ?? [],
   );

@@ -6,6 +6,8 @@ import { formatShape } from '../../../shared/shapes/shape';
 import type { CompiledGraph } from '../compiler/compile-graph';
 import { compileGraph } from '../compiler/compile-graph';
 import { tf } from '../tf';
+import { predictedClasses } from '../training/metrics';
+import { decisionThreshold } from '../../data/target-plan';
 import { InsideError } from './inside-error';
 
 /** A model's trained weights as a saved model holds them: the manifest entries and the bytes. */
@@ -46,10 +48,12 @@ export function savedWeights(
   return { specs, data };
 }
 
-/** The class a classifier's outputs pick: one sigmoid output is class 1 from 0.5 on. */
-export function predictedClass(output: readonly number[]): number {
-  if (output.length === 1) return output[0]! >= 0.5 ? 1 : 0;
-  return output.indexOf(Math.max(...output));
+/**
+ * The class a classifier's outputs pick, by training's own rule: the largest output, or for
+ * one output class 1 from `threshold` on (0.5 for a probability, 0 for a hinge score).
+ */
+export function predictedClass(output: readonly number[], threshold: number): number {
+  return predictedClasses(Float32Array.from(output), output.length, threshold)[0]!;
 }
 
 /** The seed a network's initial weights come from when it has no trained weights. */
@@ -69,6 +73,8 @@ export interface InsideModel {
   readonly output: GraphNode;
   readonly task: Task;
   readonly loss: Loss;
+  /** Where one output's score turns to class 1 (0.5, or 0 for hinge losses). */
+  readonly threshold: number;
   /** The node whose value the Output receives. */
   readonly lastNodeId: string;
   /** Node id → the nodes feeding its input ports, in port order. */
@@ -126,6 +132,7 @@ export function openInsideModel(
     output,
     task: output.params['task'] as Task,
     loss: output.params['loss'] as Loss,
+    threshold: decisionThreshold(output.params['loss'] as Loss),
     lastNodeId: sources.get(output.id)![0]!,
     sources,
     trained: weights !== undefined,

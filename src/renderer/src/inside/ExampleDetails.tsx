@@ -96,6 +96,18 @@ export function ExampleDetails({
                 <figcaption>Rebuilt by the network</figcaption>
               </figure>
             </div>
+          ) : classification && page.scores ? (
+            <ValueBars
+              label="Class scores"
+              names={
+                example.output.length === 1
+                  ? [`score (${page.classNames?.[1] ?? 'class 1'} from 0 up)`]
+                  : classNames
+              }
+              values={example.output}
+              highlight={example.output.length === 1 ? undefined : example.predicted}
+              signed
+            />
           ) : classification ? (
             <ValueBars
               label="Class probabilities"

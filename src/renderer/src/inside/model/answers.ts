@@ -54,3 +54,12 @@ export function reconstructionError(example: InsideExample): number {
 export function classProbabilities(output: readonly number[]): number[] {
   return output.length === 1 ? [1 - output[0]!, output[0]!] : [...output];
 }
+
+/**
+ * Whether outputs read as probabilities: each from 0 to 1, and several adding up to 1. A hinge
+ * classifier's scores (around −1 and +1) do not, and are never shown as percentages.
+ */
+export function looksLikeProbabilities(output: readonly number[]): boolean {
+  if (output.some((v) => !(v >= 0 && v <= 1))) return false;
+  return output.length === 1 || Math.abs(output.reduce((a, b) => a + b, 0) - 1) < 1e-3;
+}

@@ -3,7 +3,11 @@ import type {
   LiveExample,
   LiveSaliency as LiveSaliencyData,
 } from '../../../../shared/training/live-inside';
-import { classProbabilities, formatValue } from '../../inside/model/answers';
+import {
+  classProbabilities,
+  formatValue,
+  looksLikeProbabilities,
+} from '../../inside/model/answers';
 import { heatPicture, imagePicture, isImageShape } from '../../inside/model/picture';
 import { PictureCanvas } from '../../inside/PictureCanvas';
 import { ValueBars } from '../../inside/ValueBars';
@@ -17,7 +21,10 @@ export function liveAnswer(
   if (example.predicted === undefined) {
     return `says ${example.output.map(formatValue).join(', ')}`;
   }
-  const sure = classProbabilities(example.output)[example.predicted];
+  // The live look does not say how the outputs were trained: only probabilities get a %.
+  const sure = looksLikeProbabilities(example.output)
+    ? classProbabilities(example.output)[example.predicted]
+    : undefined;
   const says = `says ${name(example.predicted)}${sure === undefined ? '' : ` (${Math.round(sure * 100)}%)`}`;
   if (example.label === undefined) return says;
   return example.label === example.predicted
