@@ -52,23 +52,36 @@ describe('a long request to a serving process', () => {
     expect(done.at(-1)).toBe(8_000);
   }, 300_000);
 
-  it('stops when asked, says so, and the next question is answered by a fresh process', async () => {
+  it('stops one run’s question when asked; another run’s, queued behind it, is still answered', async () => {
     // The stop is asked once the first 2,048 of 8,000 digits are through: the rest takes far
     // longer than the question takes to arrive.
     const worker = keptWorker(forkWorkerLauncher());
     workers.push(worker);
-    expect(worker.stop(new ServiceError('unavailable', 'nothing to stop'))).toBe(false);
+    expect(worker.stop('run A', new ServiceError('unavailable', 'nothing to stop'))).toBe(false);
     let started!: () => void;
     const working = new Promise<void>((resolve) => (started = resolve));
     const asked = worker.ask(
       'inside.confusion',
       { model: LENET, part: 'train' },
-      { onProgress: (done, total) => done < total && started(), timeoutMs: 300_000 },
+      {
+        tag: 'run A',
+        onProgress: (done, total) => done < total && started(),
+        timeoutMs: 300_000,
+      },
+    );
+    // Run B's question waits in the same process behind run A's.
+    const other = worker.ask(
+      'inside.predict',
+      { model: { ...LENET, key: 'other' }, example: { values: new Array<number>(784).fill(1) } },
+      { tag: 'run B' },
     );
     await working;
+    expect(worker.stop('run C', new ServiceError('unavailable', 'not asking'))).toBe(false);
     const reason = new ServiceError('unavailable', 'Stopped before it finished, as asked.');
-    expect(worker.stop(reason)).toBe(true);
+    expect(worker.stop('run A', reason)).toBe(true);
     await expect(asked).rejects.toBe(reason);
+    // Run B's question was asked again of a fresh process, and answered.
+    expect((await other).output).toHaveLength(10);
     const answer = await worker.ask('inside.predict', {
       model: LENET,
       example: { values: new Array<number>(28 * 28).fill(0) },

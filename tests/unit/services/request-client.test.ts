@@ -84,3 +84,57 @@ describe('asking a helper process that is busy with a long question', () => {
     client.close();
   });
 });
+
+/**
+ * A process busy with a long question (progress every 40 ms for 200 ms) and a second
+ * question queued behind it, answered only after the first.
+ */
+function queuedChannel(): WorkerChannel {
+  let listener: (message: unknown) => void = () => undefined;
+  let sent = 0;
+  return {
+    send: (message: unknown) => {
+      const { id } = message as { id: number };
+      sent += 1;
+      if (sent === 1) {
+        for (let k = 1; k <= 5; k += 1) {
+          setTimeout(() => listener({ type: 'progress', id, done: k, total: 5 }), k * 40);
+        }
+        setTimeout(
+          () => listener({ type: 'response', id, ok: true, output: { output: [1] } }),
+          210,
+        );
+      } else {
+        setTimeout(
+          () => listener({ type: 'response', id, ok: true, output: { output: [2] } }),
+          230,
+        );
+      }
+    },
+    connected: true,
+    pid: undefined,
+    onMessage: (l) => {
+      listener = l;
+    },
+    onStderr: () => undefined,
+    onClose: () => undefined,
+    onSpawnError: () => undefined,
+    kill: () => undefined,
+  };
+}
+
+describe('a question queued behind a long one', () => {
+  it('waits as long as the process keeps reporting on the long one', async () => {
+    const client = openRequestClient(queuedChannel());
+    const input = {
+      model: { key: 'k', graph: {}, weightsDir: null, training: null },
+      example: { values: [1] },
+    };
+    const long = client.request('inside.predict', input, { timeoutMs: 100 });
+    // Answered after 230 ms, though it allows only 100 ms without a word from the process.
+    const queued = client.request('inside.predict', input, { timeoutMs: 100 });
+    expect((await long).output).toEqual([1]);
+    expect((await queued).output).toEqual([2]);
+    client.close();
+  });
+});

@@ -41,27 +41,25 @@ export function insideHandlers(
       training: { data: run.data, config: run.config },
     };
   };
-  // Runs with a question in the serving process now, and how many each has.
-  const asking = new Map<string, number>();
-  /** Asks with the run's progress passed on to the page, and a last report when it ends. */
+  /**
+   * Asks for a run: tagged with it (what runs.stop names), its progress passed on to the page,
+   * and a last report when it ends.
+   */
   const askFor = async <N extends WorkerCallName>(
     runId: string,
     call: N,
     input: WorkerInput<N>,
   ): Promise<WorkerOutput<N>> => {
     let reported: number | undefined;
-    asking.set(runId, (asking.get(runId) ?? 0) + 1);
     try {
       return await worker.ask(call, input, {
+        tag: runId,
         onProgress: (done, total) => {
           reported = total;
           context.emit('runs.progress', { runId, done, total });
         },
       });
     } finally {
-      const left = (asking.get(runId) ?? 1) - 1;
-      if (left > 0) asking.set(runId, left);
-      else asking.delete(runId);
       if (reported !== undefined) {
         context.emit('runs.progress', { runId, done: reported, total: reported });
       }
@@ -69,14 +67,13 @@ export function insideHandlers(
   };
   return {
     'runs.stop': ({ runId }) => ({
-      stopped:
-        asking.has(runId) &&
-        worker.stop(
-          new ServiceError(
-            'unavailable',
-            'Stopped before it finished, as asked. Ask again when you want the answer.',
-          ),
+      stopped: worker.stop(
+        runId,
+        new ServiceError(
+          'unavailable',
+          'Stopped before it finished, as asked. Ask again when you want the answer.',
         ),
+      ),
     }),
     'runs.examples': ({ runId, part, offset, limit, select, cell }) =>
       askFor(runId, 'inside.examples', {
@@ -90,9 +87,9 @@ export function insideHandlers(
     'runs.confusion': ({ runId, part }) =>
       askFor(runId, 'inside.confusion', { model: modelOf(runId), part }),
     'runs.predict': ({ runId, example }) =>
-      worker.ask('inside.predict', { model: modelOf(runId), example }),
+      askFor(runId, 'inside.predict', { model: modelOf(runId), example }),
     'runs.explain': ({ runId, example, options }) =>
-      worker.ask('inside.explain', { model: modelOf(runId), example, options }),
+      askFor(runId, 'inside.explain', { model: modelOf(runId), example, options }),
     'runs.boundary': ({ runId, size }) =>
       askFor(runId, 'inside.boundary', { model: modelOf(runId), size }),
     'runs.latent': ({ runId, nodeId, part, limit }) =>
@@ -102,10 +99,10 @@ export function insideHandlers(
         part,
         limit,
       }),
-    'runs.weights': ({ runId }) => worker.ask('inside.weights', { model: modelOf(runId) }),
+    'runs.weights': ({ runId }) => askFor(runId, 'inside.weights', { model: modelOf(runId) }),
     'runs.importance': ({ runId, part, limit }) =>
       askFor(runId, 'inside.importance', { model: modelOf(runId), part, limit }),
     'runs.layer': ({ runId, example, nodeId }) =>
-      worker.ask('inside.layer', { model: modelOf(runId), example, nodeId }),
+      askFor(runId, 'inside.layer', { model: modelOf(runId), example, nodeId }),
   };
 }

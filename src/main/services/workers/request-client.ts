@@ -41,7 +41,9 @@ interface Pending {
   readonly call: string;
   resolve(output: unknown): void;
   reject(error: Error): void;
-  /** A progress report: passed on, and the process is known to be working, not hung. */
+  /** The process said it is working (on this or an earlier question): wait again. */
+  alive(): void;
+  /** A progress report of this question, passed on. */
   progress(done: number, total: number): void;
 }
 
@@ -65,6 +67,9 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
   channel.onMessage((message) => {
     const progress = workerProgressSchema.safeParse(message);
     if (progress.success) {
+      // The process answers one question at a time: the ones queued behind a long one wait
+      // as long as it keeps working.
+      for (const entry of pending.values()) entry.alive();
       pending.get(progress.data.id)?.progress(progress.data.done, progress.data.total);
       return;
     }
@@ -74,6 +79,8 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
     const entry = pending.get(response.id);
     if (!entry) return;
     pending.delete(response.id);
+    // The next question in line starts now: its wait starts again too.
+    for (const waiting of pending.values()) waiting.alive();
     if (!response.ok) {
       entry.reject(new ServiceError(response.error.code, response.error.message));
       return;
@@ -132,13 +139,12 @@ export function openRequestClient(channel: WorkerChannel): RequestClient {
             clearTimeout(timer);
             reject(error);
           },
-          progress: (done, total) => {
-            // Still working: the wait for an answer starts again.
+          alive: () => {
             clearTimeout(timer);
             timer = setTimeout(giveUp, timeoutMs);
             timer.unref?.();
-            options.onProgress?.(done, total);
           },
+          progress: (done, total) => options.onProgress?.(done, total),
         });
         try {
           channel.send({ type: 'request', id, call, input } satisfies WorkerRequest);
