@@ -195,8 +195,8 @@ describe('the Inside panel of a run', () => {
     expect(document.querySelector('.inside-words .unknown-word')?.textContent?.trim()).toBe(
       'zorblax',
     );
-    // Maps are asked for the word ids the network read, and shown per word.
-    expect(fake.inputsOf('runs.explain').at(-1)?.example).toEqual({ values: [5, 1, 7] });
+    // Maps are asked for the same sentence, and shown per word the network read.
+    expect(fake.inputsOf('runs.explain').at(-1)?.example).toEqual({ text: 'Great zorblax phone' });
     expect(
       within(screen.getByRole('list', { name: 'Saliency per word' }))
         .getAllByRole('listitem')
@@ -250,9 +250,15 @@ describe('the Inside panel of a run', () => {
     renderWithHost(fake, <InsidePanel runId="r1" />);
     fireEvent.click(await screen.findByRole('button', { name: /Example 1:/ }));
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe(
-      'This run has no saved weights: it ended before any were saved.',
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(
+      'This run has no saved weights: it ended before any were saved. Try again',
     );
+    // Asking again asks again.
+    const asked = fake.inputsOf('runs.explain').length;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await settle();
+    expect(fake.inputsOf('runs.explain').length).toBe(asked + 1);
   });
 
   it('asks for the decision boundary when the network reads two numbers, and only then', async () => {

@@ -54,6 +54,13 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
     // Inside the run, right under its results: the validation digits it got wrong.
     const inside = training.panel.getByRole('region', { name: 'Inside this run' });
     await inside.getByRole('radio', { name: 'Validation' }).check();
+    const gallery = inside.getByRole('list', { name: 'Examples' });
+    // The validation digits are listed (the page below stops moving).
+    await expect
+      .poll(() => inside.getByText(new RegExp(`^Examples 1–24 of ${validated}\\.`)).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await inside.getByText('Mistakes: the confusion matrix').click();
     const insideMatrix = inside.locator('[data-chart="confusion-matrix"]');
     await insideMatrix.locator('.main-svg').first().waitFor({ timeout: 30_000 });
@@ -83,7 +90,6 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
       };
     }, worst);
     await page.mouse.click(box.x, box.y);
-    const gallery = inside.getByRole('list', { name: 'Examples' });
     const wrongWay = `${worst.predicted}, should be ${worst.label}`;
     await expect
       .poll(() => gallery.getByRole('button').evaluateAll((b) => b.map((x) => x.ariaLabel)), {

@@ -62,14 +62,19 @@ export function exampleFromFlags(
       session.argument.training?.dataset?.vocabulary,
       model.inputShape,
     );
-    return {
-      values: text.ids,
+    const notes = [
       ...(text.unknown.length > 0
-        ? {
-            note: `Words the model never saw in training, read as "unknown" (id 1): ${text.unknown.join(', ')}.`,
-          }
-        : {}),
-    };
+        ? [
+            `Words the model never saw in training, read as "unknown" (id 1): ${text.unknown.join(', ')}.`,
+          ]
+        : []),
+      ...(text.unread > 0
+        ? [
+            `The network reads the first ${model.inputShape[0]} words; the last ${text.unread} were not read.`,
+          ]
+        : []),
+    ];
+    return { values: text.ids, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
   }
   return undefined;
 }

@@ -102,12 +102,16 @@ export function exampleFromImage(
   return resizeBilinear(pixels, image.height, image.width, channels, height!, width!);
 }
 
-/** A sentence as the word ids of the training texts' vocabulary (the word with id 2 first). */
+/**
+ * A sentence as the word ids of the training texts' vocabulary (the word with id 2 first).
+ * The Input reads its first words only, as many as it has places: `words` are those read,
+ * `unread` how many more the sentence had.
+ */
 export function exampleFromText(
   sentence: string,
   vocabulary: readonly string[] | undefined,
   shape: readonly number[],
-): { ids: Int32Array; words: string[]; unknown: string[] } {
+): { ids: Int32Array; words: string[]; unknown: string[]; unread: number } {
   if (!vocabulary) {
     throw datasetError(
       'bad-example',
@@ -121,8 +125,14 @@ export function exampleFromText(
     );
   }
   const ids = new Map(vocabulary.map((word, i) => [word, i + 2]));
-  const words = tokenize(sentence);
+  const all = tokenize(sentence);
+  const words = all.slice(0, shape[0]);
   const out = new Int32Array(shape[0]!);
   encodeTexts([words], ids, shape[0]!, out);
-  return { ids: out, words, unknown: words.filter((word) => !ids.has(word)) };
+  return {
+    ids: out,
+    words,
+    unknown: words.filter((word) => !ids.has(word)),
+    unread: all.length - words.length,
+  };
 }

@@ -72,6 +72,8 @@ export const predictionSchema = z.strictObject({
   /** A sentence: its words, and those the vocabulary does not know (read as "unknown"). */
   words: z.array(z.string()).optional(),
   unknownWords: z.array(z.string()).optional(),
+  /** A sentence longer than the Input: how many of its last words were not read. */
+  unreadWords: z.number().int().optional(),
 });
 export type Prediction = z.output<typeof predictionSchema>;
 

@@ -27,7 +27,7 @@ export function rankFeatures(
   );
   return mean
     .map((value, index) => ({
-      feature: names?.[index] ?? `input ${index}`,
+      feature: names?.[index] ?? `input ${index + 1}`,
       index,
       meanAbsolute: value,
     }))

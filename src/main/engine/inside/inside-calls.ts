@@ -11,7 +11,7 @@ import type {
   PartConfusion,
   Prediction,
 } from '../../../shared/inside/inside-schemas';
-import { MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
+import { MAX_EXAMPLE_VALUES, MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
 import type { WorkerParsedInput } from '../../../shared/worker/requests';
 import { exampleFromImage, exampleFromText, exampleFromValues } from '../../data/single-example';
 import { gatherFeatures } from '../training/batches';
@@ -42,6 +42,7 @@ interface ExampleInput {
   readonly values: Float32Array | Int32Array;
   readonly words?: string[];
   readonly unknownWords?: string[];
+  readonly unreadWords?: number;
 }
 
 /**
@@ -62,7 +63,12 @@ async function inputOf(ref: ModelRef, example: ExampleRef): Promise<ExampleInput
   if ('text' in example) {
     const vocabulary = (await runDataOf(ref)).dataset.vocabulary?.();
     const read = exampleFromText(example.text, vocabulary, model.inputShape);
-    return { values: read.ids, words: read.words, unknownWords: read.unknown };
+    return {
+      values: read.ids,
+      words: read.words,
+      unknownWords: read.unknown,
+      unreadWords: read.unread,
+    };
   }
   const { source, rows } = partOf(await runDataOf(ref), example.part);
   const row = rows[example.index];
@@ -116,7 +122,8 @@ export async function insideExamples(
     const predicted = predictedClassOf(model, output);
     return {
       index: position,
-      values: values.length === size ? values : [],
+      // Too big to send (a large colour image): the page goes without the picture.
+      values: values.length === size && size <= MAX_EXAMPLE_VALUES ? values : [],
       output,
       ...(predicted !== undefined ? { predicted } : {}),
       ...(data.plan.task === 'classification'
@@ -195,7 +202,13 @@ export async function insidePredict(
     output,
     ...(predicted !== undefined ? { predicted } : {}),
     ...(made ? { values: Array.from(read.values) } : {}),
-    ...(read.words ? { words: read.words, unknownWords: read.unknownWords ?? [] } : {}),
+    ...(read.words
+      ? {
+          words: read.words,
+          unknownWords: read.unknownWords ?? [],
+          ...(read.unreadWords ? { unreadWords: read.unreadWords } : {}),
+        }
+      : {}),
   };
 }
 

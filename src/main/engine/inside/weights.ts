@@ -28,8 +28,12 @@ export function layerWeights(trained: InsideModel, initial?: InsideModel): Layer
       },
     ];
   });
+  // The first convolution whose filters are pictures: a kernel of height × width × inputs ×
+  // filters (a Conv1D's is a strip, and is left out).
   const firstConvolution = innerNodes(trained).find(
-    (node) => findKind(node.kind)?.isConvolution === true && node.kind === 'Conv2D',
+    (node) =>
+      findKind(node.kind)?.isConvolution === true &&
+      tensorsOf(trained, node.id).some((t) => t.name === 'kernel' && t.shape.length === 4),
   );
   const kernel = firstConvolution
     ? tensorsOf(trained, firstConvolution.id).find((t) => t.name === 'kernel')
@@ -83,7 +87,8 @@ function summarise(tensor: NamedTensor, before?: NamedTensor): WeightTensor {
   // Weights that (all but) do not differ, such as biases that start at zero and barely move,
   // get one unit of range around them rather than bins narrower than float32 can tell apart.
   if (high - low < 1e-6) {
-    // Their centre sits in the middle of a bin, never on an edge between two.
+    // Their centre sits in the middle of a bin (of WEIGHT_BINS, an even number), never on an
+    // edge between two.
     const centre = (low + high) / 2;
     low = centre - 0.5 - 0.5 / WEIGHT_BINS;
     high = low + 1;

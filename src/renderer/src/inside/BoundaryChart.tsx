@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import { BOUNDARY_SHOWN, boundaryFigure } from '../training/charts/boundary-figure';
 import { CHART_CONFIG } from '../training/charts/chart-style';
 import { usePlotly } from '../training/charts/use-plotly';
@@ -52,9 +53,11 @@ export function BoundaryChart({
 
   if (boundary.error !== undefined) {
     return (
-      <p className="training-error" role="alert">
-        {describeError(boundary.error, 'The decision boundary could not be computed. Try again.')}
-      </p>
+      <AnswerError
+        error={boundary.error}
+        fallback={'The decision boundary could not be computed.'}
+        onRetry={boundary.reload}
+      />
     );
   }
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { ExamplesPage, ExplainMethod } from '../../../shared/inside/inside-schemas';
 import { EXPLAIN_METHODS } from '../../../shared/inside/inside-schemas';
 import { classProbabilities } from './model/answers';
@@ -22,7 +23,7 @@ const METHOD_HINTS: Record<ExplainMethod, string> = {
     "How much the class's score changes when each input value changes a little: |∂ score / ∂ input|, the course's saliency.",
   smoothgrad: 'Saliency averaged over 25 noisy copies of the example: less speckled.',
   'integrated-gradients':
-    'Saliency added up along the way from a black image (all zeros) to this example; the values add up to how much the score changed.',
+    'Saliency added up along the way from an input of all zeros (a black image, for pictures) to this example; the values add up to how much the score changed.',
   gradcam:
     "The last convolution's feature maps, each weighted by how much the class's score depends on it: where in the image the network looked.",
 };
@@ -68,12 +69,20 @@ export function ExampleDetails({
           options: { method, ...(explained !== undefined ? { classIndex: explained } : {}) },
         },
   );
-  const map = explanation.data?.method === method ? explanation.data : undefined;
+  // An answer to an earlier question (another method or class) is not shown as this one's.
+  const map =
+    !explanation.loading && explanation.data?.method === method ? explanation.data : undefined;
 
   return (
     <section className="inside-details" aria-label={example.title}>
       <h4>{example.title}</h4>
-      {example.words && <SentenceWords words={example.words} unknown={example.unknownWords} />}
+      {example.words && (
+        <SentenceWords
+          words={example.words}
+          unknown={example.unknownWords}
+          unread={example.unreadWords}
+        />
+      )}
       <div className="inside-columns">
         <div>
           <h5>What the network answers</h5>
@@ -162,9 +171,11 @@ export function ExampleDetails({
             </div>
             <p className="section-hint">{METHOD_HINTS[method]}</p>
             {explanation.error !== undefined && (
-              <p className="training-error" role="alert">
-                {describeError(explanation.error, 'The map could not be computed. Try again.')}
-              </p>
+              <AnswerError
+                error={explanation.error}
+                fallback={'The map could not be computed.'}
+                onRetry={explanation.reload}
+              />
             )}
             {map &&
               (image ? (
@@ -199,9 +210,11 @@ export function ExampleDetails({
 function SentenceWords({
   words,
   unknown = [],
+  unread = 0,
 }: {
   readonly words: readonly string[];
   readonly unknown?: readonly string[] | undefined;
+  readonly unread?: number | undefined;
 }) {
   const strange = new Set(unknown);
   return (
@@ -211,6 +224,11 @@ function SentenceWords({
           {word}{' '}
         </span>
       ))}
+      {unread > 0 && (
+        <span className="section-hint">
+          (the network reads the first {words.length} words: the last {unread} were not read){' '}
+        </span>
+      )}
       {strange.size > 0 && (
         <span className="section-hint">
           (words the network never saw in training, struck through, are read as one “unknown” word)

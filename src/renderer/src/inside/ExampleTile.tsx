@@ -8,11 +8,14 @@ export function ExampleTile({
   example,
   page,
   selected,
+  disabled = false,
   onChoose,
 }: {
   readonly example: InsideExample;
   readonly page: ExamplesPage;
   readonly selected: boolean;
+  /** A tile of the last page while the next one loads. */
+  readonly disabled?: boolean;
   readonly onChoose: () => void;
 }) {
   const answer = answerText(example, page);
@@ -22,6 +25,7 @@ export function ExampleTile({
         type="button"
         className={`inside-tile${isMistake(example) ? ' mistake' : ''}`}
         aria-pressed={selected}
+        disabled={disabled}
         aria-label={`Example ${example.index + 1}: ${answer}`}
         onClick={onChoose}
       >

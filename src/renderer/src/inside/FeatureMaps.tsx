@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { ExampleRef, ExamplesPage } from '../../../shared/inside/inside-schemas';
-import { channelPicture, stripPicture } from './model/picture';
+import { channelPicture, stripPicture, valueRange } from './model/picture';
 import { formatValue } from './model/answers';
 import { PictureCanvas } from './PictureCanvas';
 import { ValueBars } from './ValueBars';
@@ -47,9 +48,11 @@ export function FeatureMaps({
         </select>
       </label>
       {values.error !== undefined && (
-        <p className="training-error" role="alert">
-          {describeError(values.error, "The layer's output could not be computed. Try again.")}
-        </p>
+        <AnswerError
+          error={values.error}
+          fallback={"The layer's output could not be computed."}
+          onRetry={values.reload}
+        />
       )}
       {shown && maps && (
         <ul className="inside-channels" aria-label={`Feature maps of ${nodeId}`}>
@@ -72,7 +75,7 @@ export function FeatureMaps({
             label={`Values of ${nodeId} over ${shown.shape[0]} steps, ${shown.shape[1]} units each`}
           />
           <p className="section-hint">
-            {`Each row is a step of the sequence, first at the top; each column one of its ${shown.shape[1]} units (filters). Black is the lowest value (${formatValue(Math.min(...shown.values))}), white the highest (${formatValue(Math.max(...shown.values))}).`}
+            {`Each row is a step of the sequence, first at the top; each column one of its ${shown.shape[1]} units (filters). Black is the lowest value (${formatValue(valueRange(shown.values)[0])}), white the highest (${formatValue(valueRange(shown.values)[1])}).`}
           </p>
         </div>
       )}
@@ -84,7 +87,7 @@ export function FeatureMaps({
             label={`Values of ${nodeId}: ${shown.values.length} units`}
           />
           <p className="section-hint">
-            {`${shown.values.length} units, ${STRIP_COLUMNS} to a row: black is the lowest value (${formatValue(Math.min(...shown.values))}), white the highest (${formatValue(Math.max(...shown.values))}).`}
+            {`${shown.values.length} units, ${STRIP_COLUMNS} to a row: black is the lowest value (${formatValue(valueRange(shown.values)[0])}), white the highest (${formatValue(valueRange(shown.values)[1])}).`}
           </p>
         </div>
       )}

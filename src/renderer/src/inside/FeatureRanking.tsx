@@ -1,4 +1,5 @@
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { DataPart } from '../../../shared/inside/inside-schemas';
 import { ValueBars } from './ValueBars';
 import { examplesOf } from './model/parts';
@@ -19,9 +20,11 @@ export function FeatureRanking({
   const data = importance.data?.part === part ? importance.data : undefined;
   if (importance.error !== undefined) {
     return (
-      <p className="training-error" role="alert">
-        {describeError(importance.error, 'The inputs could not be ranked. Try again.')}
-      </p>
+      <AnswerError
+        error={importance.error}
+        fallback={'The inputs could not be ranked.'}
+        onRetry={importance.reload}
+      />
     );
   }
   if (!data) return <p className="section-hint">Computing the saliency of each example…</p>;

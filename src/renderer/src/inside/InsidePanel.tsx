@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import './inside.css';
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type {
   ConfusionCell,
   DataPart,
@@ -68,7 +69,9 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
     ...(cell ? { cell } : {}),
   });
   const asked = page.data;
+  // The page shown is the one asked for: not the last page while the next one loads.
   const data: ExamplesPage | undefined =
+    !page.loading &&
     asked?.part === part &&
     asked.select === select &&
     JSON.stringify(asked.cell) === JSON.stringify(cell)
@@ -78,6 +81,12 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   const [known, setKnown] = useState<ExamplesPage>();
   if (data && known !== data) setKnown(data);
   const example = data?.examples.find((e) => e.index === chosen);
+  // While the next page loads, the last one stays in place, greyed out and not clickable, so
+  // nothing below it jumps.
+  const stale = !data && page.loading && known !== undefined;
+  const listed = data ?? (stale ? known : undefined);
+  const waitingText =
+    select !== 'all' || cell ? 'Asking the network about every example…' : 'Reading the examples…';
 
   const show = (next: { part?: DataPart; select?: ExampleSelection; cell?: ConfusionCell }) => {
     if (next.part !== undefined) setPart(next.part);
@@ -143,36 +152,36 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
         )}
       </div>
       {page.error !== undefined && (
-        <p className="training-error" role="alert">
-          {describeError(
-            page.error,
-            'The examples could not be read: Neurite did not answer. Try again in a moment.',
-          )}
-        </p>
+        <AnswerError
+          error={page.error}
+          fallback={
+            'The examples could not be read: Neurite did not answer. Try again in a moment.'
+          }
+          onRetry={page.reload}
+        />
       )}
-      {!data && page.error === undefined && (
-        <p className="section-hint">
-          {select !== 'all' || cell
-            ? 'Asking the network about every example…'
-            : 'Reading the examples…'}
-        </p>
-      )}
-      {data && (
+      {!listed && page.error === undefined && <p className="section-hint">{waitingText}</p>}
+      {listed && (
         <>
           <p className="section-hint">
-            {data.count === 0
-              ? cell || select === 'mistakes'
-                ? 'None: the network gets all of these right.'
-                : `This run has no ${examplesOf(part)}.`
-              : `Examples ${offset + 1}–${Math.min(data.count, offset + PAGE)} of ${data.count.toLocaleString('en-US')}${cell ? ` ${cellTitle(cell)}` : ''}${select === 'mistakes' ? ' the network gets wrong' : select === 'least-confident' ? ', the least confident first' : ''}. Choose one to see why the network answers as it does.`}
+            {stale
+              ? waitingText
+              : listed.count === 0
+                ? cell && cell.label === cell.predicted
+                  ? 'None: the network gets none of these right.'
+                  : cell || select === 'mistakes'
+                    ? 'None: the network gets all of these right.'
+                    : `This run has no ${examplesOf(part)}.`
+                : `Examples ${offset + 1}–${Math.min(listed.count, offset + PAGE)} of ${listed.count.toLocaleString('en-US')}${cell ? ` ${cellTitle(cell)}` : ''}${select === 'mistakes' ? ' the network gets wrong' : select === 'least-confident' ? ', the least confident first' : ''}. Choose one to see why the network answers as it does.`}
           </p>
-          <ul className="inside-gallery" aria-label="Examples">
-            {data.examples.map((item) => (
+          <ul className="inside-gallery" aria-label="Examples" aria-busy={stale}>
+            {listed.examples.map((item) => (
               <ExampleTile
                 key={item.index}
                 example={item}
-                page={data}
+                page={listed}
                 selected={item.index === chosen && !made}
+                disabled={stale}
                 onChoose={() => choose(item.index)}
               />
             ))}
@@ -181,7 +190,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
             <button
               type="button"
               className="button small"
-              disabled={offset === 0}
+              disabled={stale || offset === 0}
               onClick={() => setOffset(Math.max(0, offset - PAGE))}
             >
               Previous
@@ -189,7 +198,7 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
             <button
               type="button"
               className="button small"
-              disabled={offset + PAGE >= data.count}
+              disabled={stale || offset + PAGE >= listed.count}
               onClick={() => setOffset(offset + PAGE)}
             >
               Next
@@ -240,12 +249,11 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
             <summary>Make your own example</summary>
             {makeOpen && (
               <MakeExample
+                key={example ? `from-${example.index}` : 'new'}
                 page={known}
                 startFrom={example?.values}
-                onMade={(next) => {
-                  setMade(next);
-                  setChosen(undefined);
-                }}
+                // The chosen example stays chosen: the numbers start from it until another is.
+                onMade={setMade}
               />
             )}
           </details>

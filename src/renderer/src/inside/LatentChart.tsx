@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { DataPart, ExamplesPage } from '../../../shared/inside/inside-schemas';
 import { classColor } from '../data/class-colors';
 import { CHART_CONFIG, COLORS } from '../training/charts/chart-style';
 import type { Data, Layout } from '../training/charts/plotly';
 import { usePlotly } from '../training/charts/use-plotly';
-import { formatValue } from './model/answers';
+import { formatValue, layerTitle } from './model/answers';
 import { imagePicture } from './model/picture';
 import { PictureCanvas } from './PictureCanvas';
 
@@ -31,9 +32,11 @@ export function LatentChart({
     part,
     ...(nodeId ? { nodeId } : {}),
   });
-  const data = latent.data;
+  // The answer for the part and layer asked, not the last one while a new one is computed.
+  const data = latent.loading ? undefined : latent.data;
   const ref = useRef<HTMLDivElement>(null);
-  const { plotly } = usePlotly();
+  const { plotly, failed: notLoaded } = usePlotly();
+  const [notDrawn, setNotDrawn] = useState(false);
 
   useEffect(() => {
     const div = ref.current;
@@ -55,7 +58,7 @@ export function LatentChart({
     const axis = (k: 0 | 1) =>
       data.method === 'pca'
         ? `principal component ${k + 1} (${Math.round(data.explained![k] * 100)}% of the variance)`
-        : `value ${k + 1} of ${data.nodeId}`;
+        : `value ${k + 1} of ${layerTitle(page, data.nodeId)}`;
     const layout: Partial<Layout> = {
       width: 460,
       height: 400,
@@ -64,8 +67,11 @@ export function LatentChart({
       xaxis: { title: { text: axis(0) } },
       yaxis: { title: { text: axis(1) } },
     };
-    void plotly.react(div, traces, layout, CHART_CONFIG);
-  }, [plotly, data, page.classNames]);
+    // A drawing that throws says so instead of breaking the page.
+    void Promise.resolve()
+      .then(() => plotly.react(div, traces, layout, CHART_CONFIG))
+      .catch(() => setNotDrawn(true));
+  }, [plotly, data, page]);
 
   return (
     <div className="inside-latent">
@@ -80,16 +86,24 @@ export function LatentChart({
           ))}
         </select>
       </label>
-      {latent.error !== undefined && (
-        <p className="training-error" role="alert">
-          {describeError(latent.error, 'The latent space could not be computed. Try again.')}
+      {(notLoaded || notDrawn) && (
+        <p className="training-error">
+          The chart could not be drawn. Reload the page to try again.
         </p>
+      )}
+      {latent.error !== undefined && (
+        <AnswerError
+          error={latent.error}
+          fallback={'The latent space could not be computed.'}
+          onRetry={latent.reload}
+        />
       )}
       {data && (
         <p className="section-hint">
           {data.method === 'pca'
-            ? `"${data.nodeId}" has more than two values per example, so the plot shows its first two principal components: the two directions in which its values vary most.`
-            : `Each example at the values "${data.nodeId}" gives it.`}
+            ? `${layerTitle(page, data.nodeId)} has more than two values per example, so the plot shows its first two principal components: the two directions in which its values vary most.`
+            : `Each example at the values ${layerTitle(page, data.nodeId)} gives it.`}
+          {` The first ${data.points.length.toLocaleString('en-US')} examples are shown.`}
         </p>
       )}
       <div
@@ -106,8 +120,8 @@ export function LatentChart({
         <>
           <h5>The most unusual examples</h5>
           <p className="section-hint">
-            The ones the network rebuilds worst (mean squared error of the reconstruction): the
-            course&apos;s outlier detection.
+            Of the examples shown, the ones the network rebuilds worst (mean squared error of the
+            reconstruction): the course&apos;s outlier detection.
           </p>
           <ol className="inside-outliers" aria-label="Most unusual examples">
             {data.outliers.map((outlier) => (

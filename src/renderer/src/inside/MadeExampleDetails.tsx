@@ -1,4 +1,5 @@
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { ExampleRef, ExamplesPage } from '../../../shared/inside/inside-schemas';
 import { ExampleDetails } from './ExampleDetails';
 import { shownFromMade } from './model/shown-example';
@@ -16,12 +17,17 @@ export function MadeExampleDetails({
   const prediction = useApiQuery('runs.predict', { runId, example: made });
   if (prediction.error !== undefined) {
     return (
-      <p className="training-error" role="alert">
-        {describeError(prediction.error, 'The network could not answer. Try again.')}
-      </p>
+      <AnswerError
+        error={prediction.error}
+        fallback={'The network could not answer.'}
+        onRetry={prediction.reload}
+      />
     );
   }
-  if (!prediction.data) return <p className="section-hint">Asking the network…</p>;
+  // While a newer example is asked about, the last answer is not shown as its answer.
+  if (!prediction.data || prediction.loading) {
+    return <p className="section-hint">Asking the network…</p>;
+  }
   const shown = shownFromMade(made, prediction.data, page);
   return (
     <ExampleDetails key={JSON.stringify(shown.ref)} runId={runId} page={page} example={shown} />

@@ -1,4 +1,6 @@
-import { describeError, useApiQuery } from '../api';
+import { useMemo } from 'react';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import type { ConfusionCell, DataPart } from '../../../shared/inside/inside-schemas';
 import { ConfusionMatrixChart } from '../training/charts/ConfusionMatrixChart';
 import { examplesOf } from './model/parts';
@@ -21,11 +23,15 @@ export function MistakesMatrix({
 }) {
   const confusion = useApiQuery('runs.confusion', { runId, part });
   const data = confusion.data?.part === part ? confusion.data : undefined;
+  // One matrix object per answer, so the chart is drawn again only when the answer changes.
+  const matrix = useMemo(() => data && { labels: data.labels, counts: data.counts }, [data]);
   if (confusion.error !== undefined) {
     return (
-      <p className="training-error" role="alert">
-        {describeError(confusion.error, 'The confusion matrix could not be computed. Try again.')}
-      </p>
+      <AnswerError
+        error={confusion.error}
+        fallback={'The confusion matrix could not be computed.'}
+        onRetry={confusion.reload}
+      />
     );
   }
   if (!data) return <p className="section-hint">Asking the network about every example…</p>;
@@ -41,7 +47,7 @@ export function MistakesMatrix({
         {examplesOf(part)}: {wrong.toLocaleString('en-US')} wrong. Click a cell to see its examples.
       </p>
       <ConfusionMatrixChart
-        matrix={{ labels: data.labels, counts: data.counts }}
+        matrix={matrix!}
         title={`Confusion matrix (${examplesOf(part)})`}
         onChooseCell={(label, predicted) => onChooseCell({ label, predicted })}
       />

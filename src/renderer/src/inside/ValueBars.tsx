@@ -1,4 +1,5 @@
 import { formatValue } from './model/answers';
+import { valueRange } from './model/picture';
 
 /** Numbers as labelled horizontal bars: class probabilities, or saliency per feature. */
 export function ValueBars({
@@ -16,7 +17,7 @@ export function ValueBars({
   /** Bars are scaled to the largest |value| (saliency); otherwise values are shares of 1. */
   readonly signed?: boolean;
 }) {
-  const top = signed ? Math.max(...values.map(Math.abs), Number.MIN_VALUE) : 1;
+  const top = signed ? Math.max(...valueRange(values.map(Math.abs)), Number.MIN_VALUE) : 1;
   return (
     <ul className="inside-bars" aria-label={label}>
       {values.map((value, i) => (

@@ -1,4 +1,5 @@
-import { describeError, useApiQuery } from '../api';
+import { useApiQuery } from '../api';
+import { AnswerError } from './AnswerError';
 import { kernelPicture } from './model/picture';
 import { PictureCanvas } from './PictureCanvas';
 import { WeightHistogram } from './WeightHistogram';
@@ -14,9 +15,11 @@ export function WeightsView({ runId }: { readonly runId: string }) {
   const weights = useApiQuery('runs.weights', { runId });
   if (weights.error !== undefined) {
     return (
-      <p className="training-error" role="alert">
-        {describeError(weights.error, 'The weights could not be read. Try again.')}
-      </p>
+      <AnswerError
+        error={weights.error}
+        fallback={'The weights could not be read.'}
+        onRetry={weights.reload}
+      />
     );
   }
   const data = weights.data;

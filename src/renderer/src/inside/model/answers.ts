@@ -63,3 +63,8 @@ export function looksLikeProbabilities(output: readonly number[]): boolean {
   if (output.some((v) => !(v >= 0 && v <= 1))) return false;
   return output.length === 1 || Math.abs(output.reduce((a, b) => a + b, 0) - 1) < 1e-3;
 }
+
+/** A layer as the student named it on the canvas (kind and label), from its node id. */
+export function layerTitle(page: Pick<ExamplesPage, 'layers'>, nodeId: string): string {
+  return page.layers.find((layer) => layer.id === nodeId)?.title ?? nodeId;
+}

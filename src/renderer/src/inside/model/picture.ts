@@ -55,8 +55,7 @@ export function channelPicture(
   const height = shape.length === 3 ? shape[0]! : 1;
   const width = shape.length === 3 ? shape[1]! : shape[0]!;
   const plane = Array.from({ length: height * width }, (_, p) => values[p * channels + channel]!);
-  const low = Math.min(...plane);
-  const high = Math.max(...plane);
+  const [low, high] = valueRange(plane);
   const rgba = new Uint8ClampedArray(plane.length * 4);
   plane.forEach((value, p) => {
     const level = high > low ? Math.round(((value - low) / (high - low)) * 255) : 0;
@@ -73,7 +72,7 @@ export function magnitudes(map: readonly number[], positions: number, channels: 
       largest = Math.max(largest, Math.abs(map[p * channels + c] ?? 0));
     return largest;
   });
-  const top = Math.max(...out, 0);
+  const top = Math.max(valueRange(out)[1], 0);
   return top > 0 ? out.map((value) => value / top) : out;
 }
 
@@ -114,8 +113,7 @@ export function kernelPicture(
 export function stripPicture(values: readonly number[], columns: number): Picture {
   const width = Math.min(columns, values.length);
   const height = Math.ceil(values.length / width);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const [low, high] = valueRange(values);
   const rgba = new Uint8ClampedArray(width * height * 4);
   values.forEach((value, i) => {
     const level = high > low ? Math.round(((value - low) / (high - low)) * 255) : 128;
@@ -135,8 +133,7 @@ const POSITIVE = [245, 147, 34] as const;
  * A unit that is never negative (ReLU, sigmoid) goes from white at its lowest to orange.
  */
 export function unitPicture(values: readonly number[], size: number): Picture {
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const [low, high] = valueRange(values);
   const signed = low < 0 && high > 0;
   const largest = Math.max(Math.abs(low), Math.abs(high)) || 1;
   const rgba = new Uint8ClampedArray(size * size * 4);
@@ -156,4 +153,19 @@ export function unitPicture(values: readonly number[], size: number): Picture {
     rgba[at + 3] = 255;
   });
   return { width: size, height: size, rgba };
+}
+
+/**
+ * The lowest and highest of many values, by a loop: spreading a layer's 262,144 values into
+ * Math.min would exceed the browser's limit on arguments.
+ */
+export function valueRange(values: ArrayLike<number>): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i]!;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return [low, high];
 }

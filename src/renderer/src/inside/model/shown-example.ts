@@ -24,6 +24,8 @@ export interface ShownExample {
   /** A sentence: its words and those the vocabulary does not know. */
   readonly words?: readonly string[];
   readonly unknownWords?: readonly string[];
+  /** A sentence longer than the Input: how many of its last words were not read. */
+  readonly unreadWords?: number;
 }
 
 export function shownFromData(
@@ -53,13 +55,15 @@ export function shownFromMade(
       ? (page.classNames?.[prediction.predicted] ?? String(prediction.predicted))
       : answerText({ index: 0, values: [...values], ...prediction }, page);
   return {
-    // Maps and feature maps of an image or a sentence are asked for what the network read.
-    ref: { values: [...values] },
+    // Maps and feature maps are asked for the same example: typed or drawn values, or the
+    // image or sentence, read again the same way (an image can be too big to send as values).
+    ref: 'values' in made ? { values: [...made.values] } : made,
     title: `Your example: ${answer}`,
     values,
     output: prediction.output,
     ...(prediction.predicted !== undefined ? { predicted: prediction.predicted } : {}),
     ...(prediction.words ? { words: prediction.words } : {}),
     ...(prediction.unknownWords ? { unknownWords: prediction.unknownWords } : {}),
+    ...(prediction.unreadWords ? { unreadWords: prediction.unreadWords } : {}),
   };
 }

@@ -9,7 +9,8 @@ export function wordPositions(
   words?: readonly string[],
 ): { readonly positions: number[]; readonly names: string[] } {
   const positions = ids.flatMap((id, i) => (id === 0 ? [] : [i]));
-  const first = ids.length - (words?.length ?? 0);
+  // The words read sit at the end of the input, after the padding.
+  const first = ids.length - Math.min(words?.length ?? 0, ids.length);
   const names = positions.map((i) => {
     const word = words && i >= first ? words[i - first] : undefined;
     if (word !== undefined) return word;
