@@ -26,6 +26,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     run: async (args, io) => (await import('./commands/explain')).explainCommand(args, io),
     summary: 'saliency, SmoothGrad, Integrated Gradients or Grad-CAM maps of examples',
   },
+  export: {
+    run: async (args, io) => (await import('./commands/export')).exportCommand(args, io),
+    summary: 'write a trained model in a format other programs load (TensorFlow.js)',
+  },
   doctor: {
     run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),
     summary: 'say which training backend runs here, and why faster ones do not',

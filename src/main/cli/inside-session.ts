@@ -6,6 +6,7 @@ import { DatasetError } from '../data/types';
 import { exampleFromImage, exampleFromText, exampleFromValues } from '../data/single-example';
 import { selectBackend } from '../engine/backends/select-backend';
 import { GraphCompileError } from '../engine/compiler/compile-graph';
+import { ExportError } from '../engine/export/export-error';
 import { InsideError } from '../engine/inside/inside-error';
 import type { InsideModel } from '../engine/inside/inside-model';
 import { openInsideModel } from '../engine/inside/inside-model';
@@ -87,7 +88,8 @@ export function isUserError(error: unknown): error is Error {
   return (
     error instanceof InsideError ||
     error instanceof DatasetError ||
-    error instanceof GraphCompileError
+    error instanceof GraphCompileError ||
+    error instanceof ExportError
   );
 }
 

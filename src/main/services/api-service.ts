@@ -9,6 +9,7 @@ import { trainingHandlers } from './handlers/training';
 import type { Handlers, ServiceContext } from './handlers/context';
 import { hostHandlers } from './handlers/host';
 import { insideHandlers } from './handlers/inside';
+import { exportHandlers } from './handlers/exports';
 import { keptWorker } from './workers/kept-worker';
 import type { HostDialogs } from './host-dialogs';
 import { defaultResourcesDir } from './resources-dir';
@@ -80,6 +81,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     ...projectHandlers(context),
     ...training.handlers,
     ...insideHandlers(context, inside),
+    ...exportHandlers(context, inside),
   };
 
   return {

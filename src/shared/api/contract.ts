@@ -20,6 +20,7 @@ import {
   predictionSchema,
 } from '../inside/inside-schemas';
 import { datasetInfoSchema } from '../data/dataset-info';
+import { exportFormatSchema } from '../export/formats';
 import {
   IMPORT_KINDS,
   MAX_UPLOAD_BYTES,
@@ -261,6 +262,11 @@ export const API_CALLS = {
   'runs.layer': {
     input: runRef.extend({ example: exampleRefSchema, nodeId: z.string().min(1).max(64) }),
     output: layerValuesSchema,
+  },
+  /** A finished run's trained model in a format other programs load, as a zip file. */
+  'runs.exportModel': {
+    input: runRef.extend({ format: exportFormatSchema }),
+    output: fileContent,
   },
   'projectFiles.export': {
     input: projectRef.extend({ includeRuns: z.boolean().default(false) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiErrorSchema } from '../api/contract';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
+import { exportFormatSchema } from '../export/formats';
 import {
   confusionCellSchema,
   dataPartSchema,
@@ -97,6 +98,13 @@ export const WORKER_CALLS = {
   'inside.weights': {
     input: z.strictObject({ model: modelRefSchema }),
     output: layerWeightsSchema,
+  },
+  /** A trained model written in a format other programs load: its files. */
+  'export.model': {
+    input: z.strictObject({ model: modelRefSchema, format: exportFormatSchema }),
+    output: z.strictObject({
+      files: z.array(z.strictObject({ name: z.string(), base64: z.string() })),
+    }),
   },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {

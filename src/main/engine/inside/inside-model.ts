@@ -141,7 +141,7 @@ export function openInsideModel(
 }
 
 /** Writes the saved tensors into the compiled model's variables, matched by name and shape. */
-function loadWeights(compiled: CompiledGraph, weights: SavedWeights): void {
+export function loadWeights(compiled: CompiledGraph, weights: SavedWeights): void {
   const saved = tf.io.decodeWeights(weights.data, [...weights.specs]);
   try {
     const variables = compiled.model.weights;

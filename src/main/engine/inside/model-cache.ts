@@ -91,7 +91,8 @@ export async function partOutputs(ref: ModelRef, part: DataPart): Promise<number
   return outputs;
 }
 
-async function readWeights(folder: string): Promise<SavedWeights> {
+/** A run's saved weights (model.json and weights.bin in its folder). */
+export async function readWeights(folder: string): Promise<SavedWeights> {
   try {
     const [topology, bytes] = await Promise.all([
       readFile(path.join(folder, SAVED_MODEL_FILES.topology)),

@@ -4,6 +4,7 @@ import type {
   WorkerParsedInput,
 } from '../../../shared/worker/requests';
 import { selectBackend } from '../backends/select-backend';
+import { exportModelCall } from '../export/export-calls';
 import {
   insideBoundary,
   insideExamples,
@@ -32,4 +33,5 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.confusion': insideConfusion,
   'inside.weights': insideWeights,
   'inside.importance': insideImportance,
+  'export.model': exportModelCall,
 };

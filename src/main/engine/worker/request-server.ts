@@ -1,5 +1,6 @@
 import { DatasetError } from '../../data/types';
 import { GraphCompileError } from '../compiler/compile-graph';
+import { ExportError } from '../export/export-error';
 import { InsideError } from '../inside/inside-error';
 import type {
   WorkerCallName,
@@ -74,6 +75,8 @@ function userErrorCode(error: unknown): 'invalid-input' | 'unsupported' | 'too-l
         ? 'too-large'
         : 'invalid-input';
   }
+  if (error instanceof ExportError)
+    return error.code === 'unsupported' ? 'unsupported' : 'invalid-input';
   if (error instanceof DatasetError || error instanceof GraphCompileError) return 'invalid-input';
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { ModelRef } from '../../../shared/inside/inside-schemas';
 import type { WorkerCallName, WorkerInput, WorkerOutput } from '../../../shared/worker/requests';
 import { ServiceError } from '../service-error';
+import { runModel } from './run-model';
 import type { KeptWorker } from '../workers/kept-worker';
 import type { Handlers, ServiceContext } from './context';
 
@@ -24,23 +25,7 @@ export function insideHandlers(
   context: ServiceContext,
   worker: KeptWorker,
 ): Pick<Handlers, InsideCalls> {
-  const modelOf = (runId: string): ModelRef => {
-    const run = context.store.getRun(runId);
-    if (!run.hasWeights) {
-      throw new ServiceError(
-        'unsupported',
-        run.status === 'running'
-          ? 'This run is still training; look inside it when it has finished.'
-          : 'This run has no saved weights: it ended before any were saved. Train again to look inside.',
-      );
-    }
-    return {
-      key: runId,
-      graph: context.store.runGraph(runId),
-      weightsDir: context.store.runFolder(runId),
-      training: { data: run.data, config: run.config },
-    };
-  };
+  const modelOf = (runId: string): ModelRef => runModel(context, runId, 'look inside it');
   /**
    * Asks for a run: tagged with it (what runs.stop names), its progress passed on to the page,
    * and a last report when it ends.

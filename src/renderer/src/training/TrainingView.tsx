@@ -20,6 +20,7 @@ import { checkForm } from './model/validate-form';
 import { LiveRun } from './model/live-run';
 import { IDLE, isActive, phaseText, runViewAfter, type RunView } from './model/run-state';
 import { FinalResults } from './results/FinalResults';
+import { ExportModelButton } from './results/ExportModelButton';
 import { InsidePanel } from '../inside/InsidePanel';
 import { RunNotes } from './results/RunNotes';
 import { datasetLabel } from './model/run-labels';
@@ -336,7 +337,10 @@ function ProjectTraining(props: TrainingViewProps) {
         <RunNotes view={view} />
         {view.final?.type === 'finished' && <FinalResults event={view.final} />}
         {view.final?.type === 'finished' && live && (
-          <InsidePanel key={`inside-${live.runId}`} runId={live.runId} />
+          <>
+            <ExportModelButton runId={live.runId} />
+            <InsidePanel key={`inside-${live.runId}`} runId={live.runId} />
+          </>
         )}
 
         <PastRuns

@@ -4,6 +4,7 @@ import type { Run } from '../../../../shared/api/records';
 import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
+import { ExportModelButton } from '../results/ExportModelButton';
 import { RunsList } from './RunsList';
 import { LiveInsideView } from '../live-inside/LiveInsideView';
 import { InsidePanel } from '../../inside/InsidePanel';
@@ -138,7 +139,10 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
             <LiveInsideView key={`live-${single.id}`} event={single.liveInside} past />
           )}
           {single?.final?.type === 'finished' && single.hasWeights && single.id !== liveRunId && (
-            <InsidePanel key={`inside-${single.id}`} runId={single.id} />
+            <>
+              <ExportModelButton key={`export-${single.id}`} runId={single.id} />
+              <InsidePanel key={`inside-${single.id}`} runId={single.id} />
+            </>
           )}
           {single?.final?.type === 'failed' && (
             <p className="training-error">{single.final.message}</p>

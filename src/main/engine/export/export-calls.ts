@@ -1,0 +1,26 @@
+import { parseGraphDocument } from '../../../shared/graph/parse';
+import type { WorkerOutput, WorkerParsedInput } from '../../../shared/worker/requests';
+import { readWeights } from '../inside/model-cache';
+import { ExportError } from './export-error';
+import { tfjsExport } from './tfjs-export';
+
+/** The serving process's `export.model`: a run's model written in a format, as files. */
+export async function exportModelCall(
+  input: WorkerParsedInput<'export.model'>,
+): Promise<WorkerOutput<'export.model'>> {
+  const parsed = parseGraphDocument(input.model.graph);
+  if (!parsed.ok) {
+    throw new ExportError(
+      'unsupported',
+      `The run's network cannot be read: ${parsed.problems[0]?.message ?? 'it is broken'}.`,
+    );
+  }
+  const weights = input.model.weightsDir ? await readWeights(input.model.weightsDir) : undefined;
+  const files = await tfjsExport(parsed.document, weights);
+  return {
+    files: [...files].map(([name, bytes]) => ({
+      name,
+      base64: Buffer.from(bytes).toString('base64'),
+    })),
+  };
+}

@@ -1,0 +1,59 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { ExportError } from './export-error';
+import type { ExportFiles } from './tfjs-export';
+
+/**
+ * Writes an export's files into the folder `out`, whole or not at all: they go into a
+ * temporary folder beside it first, which then takes its place. An existing folder is
+ * replaced only when it holds nothing but files of the same names (an earlier export).
+ */
+export function writeExportFolder(out: string, files: ExportFiles): void {
+  const target = path.resolve(out);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) {
+      throw new ExportError(
+        'bad-output',
+        `"${out}" is a file. Give the name of a folder to write the model into.`,
+      );
+    }
+    const others = readdirSync(target).filter((name) => !files.has(name));
+    if (others.length > 0) {
+      throw new ExportError(
+        'bad-output',
+        `"${out}" already holds other files (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}). Give a new folder, or an empty one.`,
+      );
+    }
+  }
+  const parent = path.dirname(target);
+  if (!existsSync(parent)) {
+    throw new ExportError(
+      'bad-output',
+      `The folder "${path.dirname(out)}" does not exist. Make it first, or give another place for "${path.basename(out)}".`,
+    );
+  }
+  const staging = `${target}.partial-${process.pid}`;
+  try {
+    // Made on its own, never with recursive mkdir, which does not return on some special
+    // folders (such as /proc).
+    mkdirSync(staging);
+    for (const [name, bytes] of files) writeFileSync(path.join(staging, name), bytes);
+    if (existsSync(target)) rmSync(target, { recursive: true });
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (error instanceof ExportError) throw error;
+    throw new ExportError(
+      'bad-output',
+      `The model could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a folder you can write to.`,
+    );
+  }
+}
