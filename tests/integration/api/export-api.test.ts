@@ -4,10 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Project } from '../../../src/shared/api/records';
 import type { Prediction } from '../../../src/shared/inside/inside-schemas';
-import { apiServices, callService as call, waitForTrainingEvent } from '../../fixtures/api-service';
-import { xorTrainingStart } from '../../fixtures/training';
+import { apiServices, callService as call, trainedXorRun } from '../../fixtures/api-service';
 import { tempFolder } from '../data/temp-folder';
 
 /**
@@ -22,17 +20,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('exporting a run', () => {
   it('gives a TensorFlow.js zip that loads elsewhere and answers as the run does', async () => {
-    const { service, events } = open();
-    const project = await call<Project>(service, 'projects.create', {
-      name: 'XOR, exported',
-      template: 'xor-mlp',
-    });
-    const { runId } = await call<{ runId: string }>(
-      service,
-      'training.start',
-      xorTrainingStart(project.id, 300),
-    );
-    await waitForTrainingEvent(events, 'finished');
+    const { service, runId } = await trainedXorRun(open(), 'XOR, exported');
 
     const file = await call<{ fileName: string; base64: string }>(service, 'runs.exportModel', {
       runId,

@@ -10,8 +10,12 @@ import type {
   Prediction,
 } from '../../../src/shared/inside/inside-schemas';
 import type { TrainerEventOf } from '../../../src/shared/training/events';
-import { apiServices, callService as call, waitForTrainingEvent } from '../../fixtures/api-service';
-import { xorTrainingStart } from '../../fixtures/training';
+import {
+  apiServices,
+  callService as call,
+  trainedXorRun,
+  waitForTrainingEvent,
+} from '../../fixtures/api-service';
 
 /**
  * Looking inside a past run through the API, as the app asks: main names the run, a kept
@@ -20,21 +24,7 @@ import { xorTrainingStart } from '../../fixtures/training';
 
 const open = apiServices();
 
-async function trainedXor() {
-  const testService = open();
-  const { service, events } = testService;
-  const project = await call<Project>(service, 'projects.create', {
-    name: 'XOR',
-    template: 'xor-mlp',
-  });
-  const { runId } = await call<{ runId: string }>(
-    service,
-    'training.start',
-    xorTrainingStart(project.id, 300),
-  );
-  await waitForTrainingEvent(events, 'finished');
-  return { service, runId };
-}
+const trainedXor = () => trainedXorRun(open());
 
 describe('looking inside a run', () => {
   it('lists its examples with labels and answers, predicts, explains and shows a layer', async () => {
