@@ -10,6 +10,9 @@ import { ExportError } from '../engine/export/export-error';
 import { InsideError } from '../engine/inside/inside-error';
 import type { InsideModel } from '../engine/inside/inside-model';
 import { openInsideModel } from '../engine/inside/inside-model';
+import type { RunData } from '../engine/inside/run-data';
+import { loadRunData } from '../engine/inside/run-data';
+import { parseDataArgument } from './data-argument';
 import type { ModelArgument } from './model-argument';
 import { readModelArgument } from './model-argument';
 import type { CliIO } from './io';
@@ -78,6 +81,27 @@ export function exampleFromFlags(
     return { values: text.ids, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The data a command looks at: --data when given (with its target columns), else the data the
+ * model was trained on; a model that does not say which asks for --data.
+ */
+export async function dataOfCommand(
+  command: string,
+  session: InsideSession,
+  data: string | undefined,
+  target: string | undefined,
+): Promise<RunData> {
+  const { model, argument } = session;
+  const spec = data !== undefined ? parseDataArgument(data, { target }) : argument.training?.data;
+  if (!spec) {
+    throw new InsideError(
+      'bad-input',
+      `neurite ${command} needs --data: ${argument.description} does not say which data it was trained on.`,
+    );
+  }
+  return loadRunData(model, spec, argument.training);
 }
 
 /**

@@ -1,11 +1,10 @@
 import { evaluateModel } from '../../engine/inside/evaluate-model';
 import { InsideError } from '../../engine/inside/inside-error';
 import type { DataPart } from '../../engine/inside/run-data';
-import { DATA_PARTS, loadRunData } from '../../engine/inside/run-data';
-import { parseDataArgument } from '../data-argument';
+import { DATA_PARTS } from '../../engine/inside/run-data';
 import type { CliIO } from '../io';
 import { EXIT_OK } from '../io';
-import { runInsideCommand } from '../inside-session';
+import { dataOfCommand, runInsideCommand } from '../inside-session';
 import { renderTable } from '../text-table';
 
 export const EVALUATE_USAGE = `Usage: neurite evaluate <model> [--data <data>] [--part all|train|validation|test] [--json]
@@ -38,17 +37,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIO): Promi
           `--part must be one of ${DATA_PARTS.join(', ')} (got "${flags.part}").`,
         );
       }
-      const spec =
-        flags.data !== undefined
-          ? parseDataArgument(flags.data, { target: flags.target })
-          : argument.training?.data;
-      if (!spec) {
-        throw new InsideError(
-          'bad-input',
-          `neurite evaluate needs --data: ${argument.description} does not say which data it was trained on.`,
-        );
-      }
-      const data = await loadRunData(model, spec, argument.training);
+      const data = await dataOfCommand('evaluate', session, flags.data, flags.target);
       const result = evaluateModel(model, data, flags.part as DataPart);
       if (flags.json) {
         io.stdout(

@@ -5,12 +5,11 @@ import type { Explanation, ExplainMethod } from '../../engine/inside/explain';
 import { EXPLAIN_METHODS, explainExample } from '../../engine/inside/explain';
 import { rankFeatures } from '../../engine/inside/importance';
 import { InsideError } from '../../engine/inside/inside-error';
-import { loadRunData, partOf } from '../../engine/inside/run-data';
+import { partOf } from '../../engine/inside/run-data';
 import { gatherFeatures } from '../../engine/training/batches';
-import { parseDataArgument } from '../data-argument';
 import type { CliIO } from '../io';
 import { EXIT_OK } from '../io';
-import { runInsideCommand } from '../inside-session';
+import { dataOfCommand, runInsideCommand } from '../inside-session';
 import { renderTable } from '../text-table';
 
 /** Most examples one explain command works through. */
@@ -76,18 +75,8 @@ export async function explainCommand(args: readonly string[], io: CliIO): Promis
       const classIndex = whole('--class', flags.class, 0, Number.MAX_SAFE_INTEGER);
       const steps = whole('--steps', flags.steps, 1, Number.MAX_SAFE_INTEGER);
       const samples = whole('--samples', flags.samples, 1, Number.MAX_SAFE_INTEGER);
-      const { model, argument } = session;
-      const spec =
-        flags.data !== undefined
-          ? parseDataArgument(flags.data, { target: flags['data-target'] })
-          : argument.training?.data;
-      if (!spec) {
-        throw new InsideError(
-          'bad-input',
-          `neurite explain needs --data: ${argument.description} does not say which data it was trained on.`,
-        );
-      }
-      const data = await loadRunData(model, spec, argument.training);
+      const { model } = session;
+      const data = await dataOfCommand('explain', session, flags.data, flags['data-target']);
       const { source, rows } = partOf(data, 'all');
       const chosen = rows.subarray(0, Math.min(rows.length, count));
       const explanations: Explanation[] = [];
