@@ -100,7 +100,7 @@ describe('neurite export --format tfjs', () => {
     for (const out of [first, second, first]) {
       const run = await runNeurite('export', xor, '--format', 'tfjs', '--out', out);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toContain('as a TensorFlow.js layers model');
+      expect(run.stdout).toContain(`as TensorFlow.js to ${out}: model.json, weights.bin.`);
     }
     for (const name of ['model.json', 'weights.bin']) {
       expect(readFileSync(path.join(first, name))).toEqual(readFileSync(path.join(second, name)));
@@ -140,11 +140,11 @@ describe('neurite export --format tfjs', () => {
     const noFormat = await runNeurite('export', xor, '--out', temp.path('x'));
     expect(noFormat).toMatchObject({
       code: 2,
-      stderr: 'Give the format to write with --format tfjs.\n',
+      stderr: 'Give the format to write with --format (tfjs, onnx, pytorch, keras).\n',
     });
-    const onnx = await runNeurite('export', xor, '--format', 'keras3', '--out', temp.path('y'));
-    expect(onnx.stderr).toBe(
-      'Neurite cannot export to "keras3" yet; --format tfjs writes a TensorFlow.js model.\n',
+    const unknown = await runNeurite('export', xor, '--format', 'keras3', '--out', temp.path('y'));
+    expect(unknown.stderr).toBe(
+      'Neurite cannot export to "keras3". Choose one of: tfjs, onnx, pytorch, keras.\n',
     );
     const busy = temp.write('busy/notes.txt', 'mine');
     const full = await runNeurite('export', xor, '--format', 'tfjs', '--out', path.dirname(busy));

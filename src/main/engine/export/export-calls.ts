@@ -2,7 +2,7 @@ import { parseGraphDocument } from '../../../shared/graph/parse';
 import type { WorkerOutput, WorkerParsedInput } from '../../../shared/worker/requests';
 import { readWeights } from '../inside/model-cache';
 import { ExportError } from './export-error';
-import { tfjsExport } from './tfjs-export';
+import { EXPORTERS } from './exporters';
 
 /** The serving process's `export.model`: a run's model written in a format, as files. */
 export async function exportModelCall(
@@ -16,7 +16,7 @@ export async function exportModelCall(
     );
   }
   const weights = input.model.weightsDir ? await readWeights(input.model.weightsDir) : undefined;
-  const files = await tfjsExport(parsed.document, weights);
+  const files = await EXPORTERS[input.format].write({ document: parsed.document, weights });
   return {
     files: [...files].map(([name, bytes]) => ({
       name,

@@ -1,15 +1,11 @@
 import { HARD_TANH_LAYER_CLASS, STEP_LAYER_CLASS } from '../../../shared/catalog/activations';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { nodeDisplayName } from '../../../shared/graph/document';
-import { compileGraph } from '../compiler/compile-graph';
 import type { CompiledGraph } from '../compiler/compile-graph';
-import type { SavedWeights } from '../inside/inside-model';
-import { INITIAL_WEIGHTS_SEED, loadWeights } from '../inside/inside-model';
 import { tf } from '../tf';
 import { ExportError } from './export-error';
-
-/** An export: its files by name, in the order they are listed to the user. */
-export type ExportFiles = ReadonlyMap<string, Uint8Array>;
+import type { ExportFiles, ExportNetwork } from './export-network';
+import { layerOwnerName, textFile, withCompiledNetwork } from './export-network';
+import type { Exporter } from './exporter';
 
 /**
  * Neurite's own layers, which a plain TF.js cannot load, and the nearest standard activation a
@@ -28,52 +24,49 @@ const NEURITE_LAYERS: Readonly<
  * ids. A layer only Neurite has stops the export with its name and the standard activation to
  * use instead. The same network and weights always give the same bytes.
  */
-export async function tfjsExport(
-  document: GraphDocument,
-  weights: SavedWeights | undefined,
+export const tfjsExporter: Exporter = {
+  write: (network) => withCompiledNetwork(network, (compiled) => layersModelFiles(network, compiled)),
+  howToLoad: (out) =>
+    `Load it with tf.loadLayersModel('file://${out.replace(/\\/g, '/')}/model.json') in Node, or from a web address in a browser.`,
+};
+
+async function layersModelFiles(
+  network: ExportNetwork,
+  compiled: CompiledGraph,
 ): Promise<ExportFiles> {
-  const compiled = compileGraph(document, { seed: INITIAL_WEIGHTS_SEED });
-  try {
-    if (weights) loadWeights(compiled, weights);
-    refuseNeuriteLayers(document, compiled);
-    let files: ExportFiles | undefined;
-    await compiled.model.save(
-      tf.io.withSaveHandler((artifacts) => {
-        const modelJson = {
-          format: 'layers-model',
-          generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers} (Neurite)`,
-          convertedBy: null,
-          modelTopology: artifacts.modelTopology,
-          weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
-        };
-        const data = artifacts.weightData
-          ? new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))
-          : new Uint8Array(0);
-        files = new Map([
-          ['model.json', new TextEncoder().encode(`${JSON.stringify(modelJson, null, 1)}\n`)],
-          ['weights.bin', data],
-        ]);
-        return Promise.resolve({
-          modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' as const },
-        });
-      }),
-    );
-    return files!;
-  } finally {
-    compiled.model.dispose();
-  }
+  refuseNeuriteLayers(network.document, compiled);
+  let files: ExportFiles | undefined;
+  await compiled.model.save(
+    tf.io.withSaveHandler((artifacts) => {
+      const modelJson = {
+        format: 'layers-model',
+        generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers} (Neurite)`,
+        convertedBy: null,
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      const data = artifacts.weightData
+        ? new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))
+        : new Uint8Array(0);
+      files = new Map([
+        ['model.json', textFile(`${JSON.stringify(modelJson, null, 1)}\n`)],
+        ['weights.bin', data],
+      ]);
+      return Promise.resolve({
+        modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' as const },
+      });
+    }),
+  );
+  return files!;
 }
 
 function refuseNeuriteLayers(document: GraphDocument, compiled: CompiledGraph): void {
   for (const layer of compiled.model.layers) {
     const own = NEURITE_LAYERS[layer.getClassName()];
     if (!own) continue;
-    const nodeId = [...compiled.layersByNode].find(([, names]) => names.includes(layer.name))?.[0];
-    const node = document.nodes.find((candidate) => candidate.id === nodeId);
-    const name = node ? nodeDisplayName(node) : layer.name;
     throw new ExportError(
       'unsupported',
-      `${name} uses ${own.what}, which TensorFlow.js does not have, so other programs could not load the model. Choose the activation ${own.instead} (the nearest standard one) for it and train again.`,
+      `${layerOwnerName(document, compiled, layer.name)} uses ${own.what}, which TensorFlow.js does not have, so other programs could not load the model. Choose the activation ${own.instead} (the nearest standard one) for it and train again.`,
     );
   }
 }

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { ExportError } from './export-error';
-import type { ExportFiles } from './tfjs-export';
+import type { ExportFiles } from './export-network';
 
 /**
  * Writes an export's files into the folder `out`, whole or not at all: they go into a
@@ -54,6 +54,37 @@ export function writeExportFolder(out: string, files: ExportFiles): void {
     throw new ExportError(
       'bad-output',
       `The model could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a folder you can write to.`,
+    );
+  }
+}
+
+/**
+ * Writes an export of one file to the file `out`, whole or not at all (through a temporary
+ * file beside it). An existing file of that name is replaced; a folder is not.
+ */
+export function writeExportFile(out: string, bytes: Uint8Array): void {
+  const target = path.resolve(out);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new ExportError(
+      'bad-output',
+      `"${out}" is a folder. Give a file name, or the folder without the extension.`,
+    );
+  }
+  if (!existsSync(path.dirname(target))) {
+    throw new ExportError(
+      'bad-output',
+      `The folder "${path.dirname(out)}" does not exist. Make it first, or give another place for "${path.basename(out)}".`,
+    );
+  }
+  const staging = `${target}.partial-${process.pid}`;
+  try {
+    writeFileSync(staging, bytes);
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { force: true });
+    throw new ExportError(
+      'bad-output',
+      `The model could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a place you can write to.`,
     );
   }
 }

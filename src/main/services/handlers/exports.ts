@@ -1,5 +1,5 @@
 import { zipSync } from 'fflate';
-import { EXPORT_FORMAT_TITLES } from '../../../shared/export/formats';
+import { EXPORT_FORMAT_INFO } from '../../../shared/export/formats';
 import type { KeptWorker } from '../workers/kept-worker';
 import type { Handlers, ServiceContext } from './context';
 import { runModel } from './run-model';
@@ -24,7 +24,7 @@ export function exportHandlers(
         { mtime: new Date(Date.UTC(2020, 0, 1)) },
       );
       return {
-        fileName: `${fileSafe(project.name)}-${EXPORT_FORMAT_TITLES[format].replace(/\W/g, '').toLowerCase()}.zip`,
+        fileName: `${fileSafe(project.name)}-${EXPORT_FORMAT_INFO[format].title.replace(/\W/g, '').toLowerCase()}.zip`,
         base64: Buffer.from(zip).toString('base64'),
       };
     },
