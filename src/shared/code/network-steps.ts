@@ -1,5 +1,5 @@
 import { findKind } from '../catalog/registry';
-import type { NodeRole, TfLayerSpec } from '../catalog/types';
+import type { NodeRole, TfLayerSpec, WeightTensor } from '../catalog/types';
 import type { GraphDocument } from '../graph/document';
 import type { GraphAnalysis, GraphIssue } from '../inference/analyze';
 import { analyzeGraph } from '../inference/analyze';
@@ -31,6 +31,12 @@ export interface NetworkStep {
    * activation (named `name` + its suffix). For an Input, its InputLayer; none for an Output.
    */
   readonly layers: readonly TfLayerSpec[];
+  /**
+   * The node's weight tensors, as the catalog lays them out: in the order TF.js creates and
+   * saves them, which is also the order Keras' `set_weights` takes. Each names the layer of
+   * `layers` it lives in by that layer's `nameSuffix`.
+   */
+  readonly weights: readonly WeightTensor[];
 }
 
 export interface NetworkSteps {
@@ -49,11 +55,16 @@ export type NetworkStepsOutcome =
   | ({ readonly ok: true } & NetworkSteps)
   | { readonly ok: false; readonly problems: readonly GraphIssue[] };
 
-const PYTHON_KEYWORDS = new Set(
+/**
+ * Python's keywords, and the names generated code uses for itself (modules, the model, the
+ * weights file, Neurite's own activations), which a layer's name must not hide.
+ */
+const RESERVED_NAMES = new Set(
   (
     'False None True and as assert async await break class continue def del elif else except ' +
     'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield input print self model x'
+    'while with yield input print self model x ' +
+    'keras layers np numpy Path trained binary_step hard_tanh'
   ).split(' '),
 );
 
@@ -91,6 +102,7 @@ export function networkSteps(
       inputInfo,
       output,
       layers: kind.role === 'output' ? [] : kind.toTfjs(node.params, inputInfo),
+      weights: kind.weights?.tensors(node.params, inputInfo) ?? [],
     });
   }
   // Inputs and outputs in document order, as the compiled model orders them.
@@ -116,7 +128,7 @@ function pythonNames(nodeIds: readonly string[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const id of nodeIds) {
     let base = id.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'layer';
-    if (/^\d/.test(base) || PYTHON_KEYWORDS.has(base)) base = `layer_${base}`;
+    if (/^\d/.test(base) || RESERVED_NAMES.has(base)) base = `layer_${base}`;
     let name = base;
     for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
     taken.add(name);
