@@ -1,8 +1,56 @@
+import { networkSteps } from '../../../../shared/code/network-steps';
+import { pytorchModelCode } from '../../../../shared/code/pytorch-code';
+import type { PytorchNetwork } from '../../../../shared/code/pytorch-network';
+import { pytorchNetwork } from '../../../../shared/code/pytorch-network';
+import { PytorchUnsupportedError } from '../../../../shared/code/pytorch-unsupported';
+import { nodeDisplayName } from '../../../../shared/graph/document';
+import type { CompiledGraph } from '../../compiler/compile-graph';
 import { ExportError } from '../export-error';
+import type { ExportFiles, ExportNetwork } from '../export-network';
+import { textFile, withCompiledNetwork } from '../export-network';
 import type { Exporter } from '../exporter';
+import { predictScript } from './predict-script';
+import { stateDictTensors } from './state-dict-tensors';
+import { torchWeightsFile } from './torch-weights-file';
 
-/** The network as PyTorch. */
+/**
+ * The network as PyTorch: model.py (an nn.Module written from the network, layer names and
+ * all), weights.pt (its state dict with the trained weights, which torch.load reads without
+ * Neurite's code) and predict.py (one example on the command line, the outputs as JSON). The
+ * same network and weights always give the same bytes.
+ */
 export const pytorchExporter: Exporter = {
-  write: () => Promise.reject(new ExportError('unsupported', 'Neurite cannot export to PyTorch yet.')),
-  howToLoad: () => '',
+  write: (network) => withCompiledNetwork(network, (compiled) => pytorchFiles(network, compiled)),
+  howToLoad: (out) =>
+    `In Python: from model import Model; model = Model(); model.load_state_dict(torch.load('weights.pt')) in ${out}, or run python3 ${out}/predict.py with the input values.`,
 };
+
+function pytorchFiles(network: ExportNetwork, compiled: CompiledGraph): ExportFiles {
+  const steps = networkSteps(network.document, compiled.analysis);
+  if (!steps.ok) {
+    // compileGraph refuses such a network first; this keeps the types honest.
+    throw new ExportError(
+      'unsupported',
+      `The network cannot be exported: ${steps.problems[0]?.message ?? 'it has errors'}`,
+    );
+  }
+  let torch: PytorchNetwork;
+  let code: string;
+  try {
+    torch = pytorchNetwork(steps);
+    code = pytorchModelCode(steps);
+  } catch (error) {
+    if (!(error instanceof PytorchUnsupportedError)) throw error;
+    const node = network.document.nodes.find((candidate) => candidate.id === error.nodeId);
+    throw new ExportError(
+      'unsupported',
+      `${node ? nodeDisplayName(node) : error.nodeId} ${error.what}, which Neurite cannot write as PyTorch. Choose another layer or setting for it, or export to another format.`,
+    );
+  }
+  const tensors = stateDictTensors(torch.stateDict, steps, network.document, compiled);
+  return new Map([
+    ['model.py', textFile(code)],
+    ['weights.pt', torchWeightsFile(tensors)],
+    ['predict.py', textFile(predictScript(steps))],
+  ]);
+}
