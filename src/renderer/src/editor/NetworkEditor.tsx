@@ -7,6 +7,7 @@ import { isTextField, useAppCommands } from '../app-commands';
 import type { EditorStatus } from './actions/use-editor-actions';
 import { useEditorActions } from './actions/use-editor-actions';
 import { useEditorKeys } from './actions/use-editor-keys';
+import { CodePanel } from './code/CodePanel';
 import { EditorCanvas } from './canvas/EditorCanvas';
 import { Palette } from './canvas/Palette';
 import { ShortcutsPanel } from './canvas/ShortcutsPanel';
@@ -33,7 +34,10 @@ export interface NetworkEditorProps {
   readonly onShortcutsClosed?: () => void;
 }
 
-/** Palette, toolbar, canvas, inspector and summary for one network. The caller owns saving. */
+/**
+ * Palette, toolbar, canvas, code, inspector and summary for one network. The caller owns
+ * saving.
+ */
 export function NetworkEditor(props: NetworkEditorProps) {
   return (
     <ReactFlowProvider>
@@ -134,6 +138,7 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
           onSelectionChange={updateSelection}
           onStatus={setStatus}
         />
+        <CodePanel doc={doc} analysis={analysis} />
         <SummaryBar layers={doc.nodes.length} analysis={analysis} status={status} />
       </div>
       <Inspector
