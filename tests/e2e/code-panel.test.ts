@@ -34,6 +34,15 @@ describe('the Code panel in browser mode', () => {
     // A string, not a function: this file is compiled without the DOM's types.
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(await code.code());
 
+    // In the code, select-all selects the code, not the layers on the canvas.
+    await code.region.locator('pre').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    // (The selection's text leaves out the file's last line break.)
+    expect(await page.evaluate('window.getSelection().toString()')).toBe(
+      (await code.code()).trimEnd(),
+    );
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(1);
+
     await code.chooseLanguage('PyTorch');
     await expect.poll(() => code.code()).toContain('class Model(nn.Module):');
     await code.chooseLanguage('Keras');
