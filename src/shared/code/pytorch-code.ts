@@ -2,7 +2,7 @@ import type { NetworkSteps } from './network-steps';
 import type { PytorchHelper } from './pytorch-helpers';
 import { HELPER_NEEDS, HELPER_SOURCE, PYTORCH_HELPERS } from './pytorch-helpers';
 import { pytorchNetwork } from './pytorch-network';
-import { commentText } from './python-text';
+import { commentText } from './python-source';
 
 /**
  * The whole text of a readable model.py: the network as one nn.Module, with an attribute per

@@ -5,7 +5,7 @@ import type { LayerContext, LayerResult, PyValue } from './pytorch-network';
 import { num, weight, word } from './pytorch-layer-config';
 import { translateRecurrent } from './pytorch-recurrent';
 import { PytorchUnsupportedError } from './pytorch-unsupported';
-import { pyNumber, pyRounded, pyTuple } from './python-text';
+import { commentText, pythonNumber, pythonTuple } from './python-source';
 import type { AxisPadding } from './tf-padding';
 import { isSymmetric, padArgument, windowPadding } from './tf-padding';
 
@@ -46,11 +46,11 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   Dropout: (c, [x]) =>
     sameLayout(
       x!,
-      `${c.addModule(`nn.Dropout(${pyNumber(num(c, 'rate'))})`, [])}(${x!.expression})`,
+      `${c.addModule(`nn.Dropout(${pythonNumber(num(c, 'rate'))})`, [])}(${x!.expression})`,
     ),
   GaussianNoise: (c, [x]) => {
     c.use('GaussianNoise');
-    const module = c.addModule(`GaussianNoise(${pyNumber(num(c, 'stddev'))})`, []);
+    const module = c.addModule(`GaussianNoise(${pythonNumber(num(c, 'stddev'))})`, []);
     return sameLayout(x!, `${module}(${x!.expression})`);
   },
   Flatten: (c, [x]) => last(c, `torch.flatten(${c.inLayout(x!, 'last')}, 1)`),
@@ -90,7 +90,7 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   Activation: (c, [x]) =>
     sameLayout(x!, activate(c, x!, word(c.spec.config, 'activation', 'linear'))),
   LeakyReLU: (c, [x]) =>
-    sameLayout(x!, `F.leaky_relu(${x!.expression}, ${pyNumber(num(c, 'alpha'))})`),
+    sameLayout(x!, `F.leaky_relu(${x!.expression}, ${pythonNumber(num(c, 'alpha'))})`),
   PReLU: preluLayer,
   [STEP_LAYER_CLASS]: (c, [x]) => {
     const helper = c.perceptron ? 'perceptron_step' : 'binary_step';
@@ -152,7 +152,7 @@ function convolution(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
     ...biasEntry(c, bias, filters),
   ]);
   const input = c.inLayout(x!, 'first');
-  const padded = symmetric ? input : `F.pad(${input}, ${pyTuple(padArgument(padding))})`;
+  const padded = symmetric ? input : `F.pad(${input}, ${pythonTuple(padArgument(padding))})`;
   const value = firstValue(c, `${module}(${padded})`);
   return {
     value: { ...value, expression: activate(c, value, inlineActivation(c)) },
@@ -232,7 +232,7 @@ function maxPooling(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
   // Padding with -inf, as PyTorch's own padding does: a maximum never picks it.
   const padded = symmetric
     ? input
-    : `F.pad(${input}, ${pyTuple(padArgument(padding))}, value=float('-inf'))`;
+    : `F.pad(${input}, ${pythonTuple(padArgument(padding))}, value=float('-inf'))`;
   return {
     value: firstValue(c, `${module}(${padded})`),
     ...(symmetric ? {} : { comment: UNEVEN_PADDING }),
@@ -245,7 +245,7 @@ function averagePooling(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
   if (!isSymmetric(padding)) {
     c.use('AveragePoolSame');
     const module = c.addModule(
-      `AveragePoolSame(${pyTuple(window)}, ${pyTuple(strides)}, ${pyTuple(padArgument(padding))})`,
+      `AveragePoolSame(${pythonTuple(window)}, ${pythonTuple(strides)}, ${pythonTuple(padArgument(padding))})`,
       [],
     );
     return { value: firstValue(c, `${module}(${input})`) };
@@ -278,7 +278,7 @@ function globalAveragePooling(c: LayerContext, [x]: readonly PyValue[]): LayerRe
   const axes = x!.shape.length - 1;
   const first = x!.layout === 'first';
   const dims = Array.from({ length: axes }, (_, i) => i + (first ? 2 : 1));
-  const dim = dims.length === 1 ? `${dims[0]}` : pyTuple(dims);
+  const dim = dims.length === 1 ? `${dims[0]}` : pythonTuple(dims);
   return {
     value: lastValue(c, `${x!.expression}.mean(dim=${dim})`),
     comment: titleComment(c),
@@ -287,7 +287,7 @@ function globalAveragePooling(c: LayerContext, [x]: readonly PyValue[]): LayerRe
 
 function upSampling(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
   const size = perAxis(c, 'size', 2);
-  const module = c.addModule(`nn.Upsample(scale_factor=${pyTuple(size)}, mode='nearest')`, []);
+  const module = c.addModule(`nn.Upsample(scale_factor=${pythonTuple(size)}, mode='nearest')`, []);
   return { value: firstValue(c, `${module}(${c.inLayout(x!, 'first')})`) };
 }
 
@@ -298,8 +298,9 @@ function upSampling(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
 function batchNorm(c: LayerContext, [x]: readonly PyValue[]): LayerResult {
   const rank = x!.shape.length;
   const channels = x!.shape[rank - 1]!;
-  const momentum = pyRounded(1 - num(c, 'momentum'));
-  const epsilon = pyNumber(num(c, 'epsilon'));
+  // 1 − 0.99 is 0.010000000000000009 in floating point: write the 0.01 a person would.
+  const momentum = pythonNumber(Number((1 - num(c, 'momentum')).toPrecision(12)));
+  const epsilon = pythonNumber(num(c, 'epsilon'));
   const module = c.addModule(
     `nn.BatchNorm${rank === 3 ? 2 : 1}d(${channels}, eps=${epsilon}, momentum=${momentum})`,
     [
@@ -383,7 +384,7 @@ function last(c: LayerContext, expression: string): LayerResult {
 
 /** Steps with no attribute say what they are in forward. */
 function titleComment(c: LayerContext): string {
-  return c.step.title.replace(/\s+/g, ' ').trim();
+  return commentText(c.step.title);
 }
 
 function biasEntry(c: LayerContext, bias: boolean, size: number) {
@@ -404,7 +405,7 @@ function paddingMode(c: LayerContext): Padding {
 
 /** A size of one axis as a number, of two as a tuple: `3`, `(5, 5)`. */
 function sizes(values: readonly number[]): string {
-  return values.length === 1 ? pyNumber(values[0]!) : pyTuple(values);
+  return values.length === 1 ? pythonNumber(values[0]!) : pythonTuple(values);
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

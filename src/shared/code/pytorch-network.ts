@@ -2,7 +2,7 @@ import type { TfLayerSpec } from '../catalog/types';
 import type { NetworkStep, NetworkSteps } from './network-steps';
 import type { PytorchHelper } from './pytorch-helpers';
 import { translateLayer } from './pytorch-layers';
-import { commentText } from './python-text';
+import { commentText } from './python-source';
 import { PythonNames } from './python-names';
 
 /**
@@ -118,7 +118,7 @@ export function pytorchNetwork(network: NetworkSteps): PytorchNetwork {
   const helpers = new Set<PytorchHelper>();
   const forwardLines: string[] = [];
   const values = new Map<string, PyValue>();
-  const returns: string[] = [];
+  const returned = new Map<string, string>();
 
   const inLayout = (value: PyValue, layout: Layout): string => {
     if (value.layout === layout || value.shape.length < 2) return value.expression;
@@ -139,7 +139,7 @@ export function pytorchNetwork(network: NetworkSteps): PytorchNetwork {
     }
     const inputs = step.inputs.map((name) => values.get(name)!);
     if (step.role === 'output') {
-      returns.push(inLayout(inputs[0]!, 'last'));
+      returned.set(step.name, inLayout(inputs[0]!, 'last'));
       continue;
     }
     let titled = false;
@@ -196,7 +196,8 @@ export function pytorchNetwork(network: NetworkSteps): PytorchNetwork {
     modules,
     parameters: network.inputs.map((step) => names.local(step.name)),
     forwardLines,
-    returns,
+    // In the network's order of Outputs, as the TF.js model gives its outputs.
+    returns: network.outputs.map((step) => returned.get(step.name)!),
     helpers,
     stateDict,
   };

@@ -220,7 +220,7 @@ const layoutNetworks: [string, GraphDocument][] = [
     ),
   ],
   [
-    'two inputs and two outputs, with names Python and PyTorch use themselves',
+    'two inputs and two outputs (the first computed last), with names Python and PyTorch use themselves',
     buildGraph(
       [
         ['torch', 'Input', vector(3)],
@@ -236,8 +236,8 @@ const layoutNetworks: [string, GraphDocument][] = [
         ['F', 'training', 'in1'],
         ['forward', 'training', 'in2'],
         ['training', 'eval'],
-        ['F', 'first'],
-        ['eval', 'second'],
+        ['eval', 'first'],
+        ['F', 'second'],
       ],
     ),
   ],
