@@ -6,11 +6,12 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Prediction } from '../../../src/shared/inside/inside-schemas';
 import { apiServices, callService as call, trainedXorRun } from '../../fixtures/api-service';
+import { runOnnx } from '../../fixtures/export/onnx-runtimes';
 import { tempFolder } from '../data/temp-folder';
 
 /**
  * Exporting a run from the app: runs.exportModel gives a zip whose files plain TensorFlow.js
- * loads in another process, answering as the run does.
+ * loads in another process, or an ONNX file ONNX Runtime runs, answering as the run does.
  */
 
 const open = apiServices();
@@ -58,5 +59,30 @@ describe('exporting a run', () => {
       format: 'tfjs',
     });
     expect(again.base64).toBe(file.base64);
+  }, 90_000);
+
+  it('gives an ONNX model as one file that ONNX Runtime runs, answering as the run does', async () => {
+    const { service, runId } = await trainedXorRun(open(), 'XOR, exported');
+    const file = await call<{ fileName: string; base64: string }>(service, 'runs.exportModel', {
+      runId,
+      format: 'onnx',
+    });
+    expect(file.fileName).toBe('XOR-exported.onnx');
+    const model = temp.write('xor.onnx', Buffer.from(file.base64, 'base64'));
+    const rows = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
+    const [answer] = await runOnnx([{ model, inputs: [rows] }], temp.path('jobs.json'));
+    const outputs = (answer as { outputs: number[][][] }).outputs[0]!;
+    for (const [i, row] of rows.entries()) {
+      const prediction = await call<Prediction>(service, 'runs.predict', {
+        runId,
+        example: { values: row },
+      });
+      expect(Math.abs(outputs[i]![0]! - prediction.output[0]!)).toBeLessThan(1e-6);
+    }
   }, 90_000);
 });

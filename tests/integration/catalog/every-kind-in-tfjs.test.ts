@@ -4,11 +4,8 @@ import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
 import { tfjsWeightName } from '../../../src/main/engine/compiler/weight-names';
 import { tf } from '../../../src/main/engine/tf';
 import { LAYER_KINDS } from '../../../src/shared/catalog/registry';
-import type { KindExample, LayerKind } from '../../../src/shared/catalog/types';
-import type { GraphDocument } from '../../../src/shared/graph/document';
 import { analyzeGraph } from '../../../src/shared/inference/analyze';
-import type { NodeRow, EdgeRow } from '../../fixtures/build-graph';
-import { buildGraph } from '../../fixtures/build-graph';
+import { NODE, networkAround, randomInputs } from '../../fixtures/kind-networks';
 
 /**
  * Every registered kind, built by TF.js from each of the kind's own examples, must agree with
@@ -16,44 +13,6 @@ import { buildGraph } from '../../fixtures/build-graph';
  * the weight layout (names, shapes, order, trainable), and its value flow. A new kind is
  * checked here as soon as it is registered; a kind whose examples are missing fails.
  */
-
-const NODE = 'n';
-
-/** Inputs named in0, in1… → the node under test → an Output (unless the kind is an end). */
-function networkAround(kind: LayerKind, example: KindExample): GraphDocument {
-  if (kind.role === 'input') {
-    return buildGraph(
-      [
-        [NODE, kind.kind, example.params],
-        ['y', 'Output', { task: 'regression', loss: 'meanSquaredError' }],
-      ],
-      [[NODE, 'y']],
-    );
-  }
-  const inputs: NodeRow[] = example.inputs.map((params, i) => [`in${i}`, 'Input', params]);
-  const ports = kind.inputPorts(kind.paramsSchema.parse(example.params));
-  const edges: EdgeRow[] = inputs.map(([id], i) => [id, NODE, ports[i]!.id]);
-  if (kind.role === 'output')
-    return buildGraph([...inputs, [NODE, kind.kind, example.params]], edges);
-  return buildGraph(
-    [
-      ...inputs,
-      [NODE, kind.kind, example.params],
-      ['y', 'Output', { task: 'regression', loss: 'meanSquaredError' }],
-    ],
-    [...edges, [NODE, 'y']],
-  );
-}
-
-/** Random inputs of the model's shapes: small whole numbers for token inputs. */
-function randomInputs(model: tf.LayersModel, batch: number): tf.Tensor[] {
-  return model.inputs.map((input, i) => {
-    const shape = [batch, ...(input.shape.slice(1) as number[])];
-    return input.dtype === 'int32'
-      ? tf.randomUniform(shape, 0, 5, 'int32', 17 + i)
-      : tf.randomNormal(shape, 0, 1, 'float32', 17 + i);
-  });
-}
 
 const models: CompiledGraph[] = [];
 

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainingConfigSchema } from '../../../src/shared/training/config';
 import { runNeurite } from '../../fixtures/cli';
-import { finished, trainInProcess } from '../../fixtures/training';
+import { XOR_ROWS, templateFile, trainXorModel } from '../../fixtures/export/trained-xor';
 import { tempFolder } from '../data/temp-folder';
 
 /**
@@ -18,7 +17,7 @@ const temp = tempFolder('export');
 afterAll(() => temp.remove());
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const template = (name: string) => path.join(root, 'resources', 'templates', `${name}.json`);
+const template = templateFile;
 const loader = path.join(root, 'tests', 'fixtures', 'export', 'load-tfjs.mjs');
 
 /** What plain TF.js computes with the exported files. */
@@ -47,20 +46,7 @@ describe('neurite export --format tfjs', () => {
   let xor: string;
   beforeAll(async () => {
     xor = temp.path('xor-run');
-    const graph = JSON.parse(readFileSync(template('xor-mlp'), 'utf8')) as unknown;
-    finished(
-      await trainInProcess(
-        graph,
-        { source: 'builtin', name: 'xor' },
-        trainingConfigSchema.parse({
-          epochs: 300,
-          batchSize: 4,
-          validation: { kind: 'none' },
-          optimizer: { type: 'adam', learningRate: 0.05 },
-        }),
-        { outDir: xor, backend: 'cpu' },
-      ),
-    );
+    await trainXorModel(xor);
   }, 120_000);
 
   it('writes a trained XOR that plain TensorFlow.js loads and answers exactly as Neurite does', async () => {
@@ -78,13 +64,7 @@ describe('neurite export --format tfjs', () => {
     const names = topology.modelTopology.config.layers.map((l: { name: string }) => l.name);
     expect(names).toEqual(expect.arrayContaining(['hidden', 'prediction']));
 
-    const rows = [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-      [0.3, 0.8],
-    ];
+    const rows = XOR_ROWS;
     const loaded = await loadAndPredict(out, rows);
     const reference = await neuritePredicts(xor, rows);
     loaded.forEach((output, i) =>

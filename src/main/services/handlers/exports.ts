@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { zipSync } from 'fflate';
 import { EXPORT_FORMAT_INFO } from '../../../shared/export/formats';
 import type { KeptWorker } from '../workers/kept-worker';
@@ -6,7 +7,8 @@ import { runModel } from './run-model';
 
 /**
  * Exporting a finished run's trained model: a process of the trainer family writes the
- * format's files, and main hands them to the page as one zip named after the project.
+ * format's files, and main hands them to the page as one zip named after the project (or as
+ * the one file, for a format of one).
  */
 export function exportHandlers(
   context: ServiceContext,
@@ -18,10 +20,19 @@ export function exportHandlers(
       const { files } = await worker.ask('export.model', { model, format }, { tag: runId });
       const run = context.store.getRun(runId);
       const project = context.store.getProject(run.projectId);
+      const [only] = files;
+      if (files.length === 1 && only) {
+        // A format of one file (ONNX) is handed over as that file, named after the project.
+        return {
+          fileName: `${fileSafe(project.name)}${path.extname(only.name)}`,
+          base64: only.base64,
+        };
+      }
       const zip = zipSync(
         Object.fromEntries(files.map((file) => [file.name, Buffer.from(file.base64, 'base64')])),
-        // A fixed time keeps the same model's zip the same, byte for byte.
-        { mtime: new Date(Date.UTC(2020, 0, 1)) },
+        // A fixed time keeps the same model's zip the same, byte for byte; fflate writes local
+        // time, so the date is made in local time too (the same bytes in every time zone).
+        { mtime: new Date(2020, 0, 1) },
       );
       return {
         fileName: `${fileSafe(project.name)}-${EXPORT_FORMAT_INFO[format].title.replace(/\W/g, '').toLowerCase()}.zip`,
