@@ -6,7 +6,7 @@ import type { TrainingConfigInput } from '../../../src/shared/training/config';
 import { buildGraph } from '../../fixtures/build-graph';
 import { runNeurite } from '../../fixtures/cli';
 import type { TorchCase, TorchResult } from '../../fixtures/export/torch-check';
-import { checkWithTorch, maxDifference } from '../../fixtures/export/torch-check';
+import { checkWithTorch, maxDifference, printedOutputs } from '../../fixtures/export/torch-check';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
 
@@ -139,6 +139,11 @@ const CASES: readonly TemplateCase[] = [
     name: 'inception-block',
     graph: 'inception-block',
     keys: ['branch3_5x5.weight', 'branch4_1x1.bias'],
+  },
+  {
+    name: 'denoising-autoencoder',
+    graph: 'denoising-autoencoder',
+    keys: ['encoder1.weight', 'reconstruction.bias'],
   },
   {
     name: 'conv-autoencoder',
@@ -277,7 +282,7 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const { reference } = prepared.get(name)!;
     const module = result.outputs.map((outputs) => outputs[0]!);
     expect(maxDifference(module, reference)).toBeLessThan(1e-4);
-    expect(maxDifference(result.predictScript!.outputs, [reference[0]!])).toBeLessThan(1e-4);
+    expect(maxDifference(printedOutputs(result), [reference[0]!])).toBeLessThan(1e-4);
   });
 
   it('keeps training in PyTorch: one optimizer step changes the weights', () => {
@@ -301,6 +306,16 @@ describe('a PyTorch export', () => {
     for (const name of ['model.py', 'weights.pt', 'predict.py']) {
       expect(readFileSync(path.join(first, name))).toEqual(readFileSync(path.join(second, name)));
     }
+  });
+
+  it('has a predict.py that prints JSON as neurite predict does, and says what is wrong with an input', () => {
+    const result = results.get('xor-mlp')!;
+    expect(result.predictScript!.stdout).toMatch(/^\{"outputs": \[\[[-0-9.e]+\]\]\}\n$/);
+    expect(result.predictScriptShort).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'inputs takes 2 values (shape (2,)) but got 1. Give exactly 2, row by row.\n',
+    });
   });
 
   it('gives the trained XOR its four answers in PyTorch', () => {

@@ -53,7 +53,7 @@ def example(text, name, shape, tokens):
             fail(f'Value {len(values) + 1} of {name}, "{part}", is not a number. Give numbers separated by commas, such as 0.5,1,2.')
     size = math.prod(shape)
     if len(values) != size:
-        fail(f'{name} takes {size} values (shape {shape}), but {len(values)} were given. Give exactly {size}, row by row.')
+        fail(f'{name} takes {size} values (shape {shape}) but got {len(values)}. Give exactly {size}, row by row.')
     if tokens:
         if any(value != int(value) or value < 0 for value in values):
             fail(f'{name} takes token ids, whole numbers from 0: give whole numbers.')

@@ -22,7 +22,7 @@ import { torchWeightsFile } from './torch-weights-file';
 export const pytorchExporter: Exporter = {
   write: (network) => withCompiledNetwork(network, (compiled) => pytorchFiles(network, compiled)),
   howToLoad: (out) =>
-    `In Python: from model import Model; model = Model(); model.load_state_dict(torch.load('weights.pt')) in ${out}, or run python3 ${out}/predict.py with the input values.`,
+    `Load it in Python from ${out}: from model import Model; model = Model(); model.load_state_dict(torch.load('weights.pt')). Or try one example: python3 ${out}/predict.py <values>.`,
 };
 
 function pytorchFiles(network: ExportNetwork, compiled: CompiledGraph): ExportFiles {
