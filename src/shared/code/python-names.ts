@@ -9,6 +9,8 @@ const TAKEN_BY_MODEL_PY = new Set<string>([
   'nn',
   'F',
   'Model',
+  // forward pads max pooling with float('-inf').
+  'float',
   ...PYTORCH_HELPERS,
   // nn.Module's own attributes and methods, which an attribute of that name would replace.
   ...(

@@ -216,6 +216,27 @@ describe('pytorchModelCode', () => {
     ]);
   });
 
+  it('keeps float free for the padding of max pooling', () => {
+    const document = buildGraph(
+      [
+        ['pixels', 'Input', { form: 'image', shape: [4, 4, 1] }],
+        ['float', 'Conv2D', { filters: 2, kernelSize: 1 }],
+        ['pool', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 'same' }],
+        ['y', 'Output', { task: 'regression', loss: 'meanSquaredError' }],
+      ],
+      [
+        ['pixels', 'float'],
+        ['float', 'pool'],
+        ['pool', 'y'],
+      ],
+    );
+    const lines = modelClass(code(document));
+    expect(lines).toContain('        float_layer = self.float_layer(channels_first(pixels))');
+    expect(lines).toContain(
+      '        pool = self.pool(F.pad(float_layer, (0, 1, 0, 1), value=float(\'-inf\')))  # "same" padding as TensorFlow does it: more at the end than at the start',
+    );
+  });
+
   it('takes every Input and returns every Output, in the network’s order', () => {
     const document = buildGraph(
       [
