@@ -5,7 +5,7 @@ import type { LayerContext, LayerResult, PyValue } from './pytorch-network';
 import { num, weight, word } from './pytorch-layer-config';
 import { translateRecurrent } from './pytorch-recurrent';
 import { PytorchUnsupportedError } from './pytorch-unsupported';
-import { commentText, pythonNumber, pythonTuple } from './python-source';
+import { pythonNumber, pythonTuple } from './python-source';
 import type { AxisPadding } from './tf-padding';
 import { isSymmetric, padArgument, windowPadding } from './tf-padding';
 
@@ -65,13 +65,11 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
   },
   RepeatVector: (c, [x]) => ({
     value: lastValue(c, `${x!.expression}.unsqueeze(1).repeat(1, ${num(c, 'n')}, 1)`),
-    comment: titleComment(c),
   }),
   Add: (c, values) => {
     const layout = values[0]!.layout;
     return {
       value: { ...values[0]!, expression: values.map((v) => c.inLayout(v, layout)).join(' + ') },
-      comment: titleComment(c),
     };
   },
   Concatenate: (c, values) => {
@@ -84,7 +82,6 @@ const TRANSLATIONS: Readonly<Record<string, Translation>> = {
         shape: c.step.output.shape.map(Number),
         expression: `torch.cat([${joined}], dim=${dim})`,
       },
-      comment: titleComment(c),
     };
   },
   Activation: (c, [x]) =>
@@ -281,7 +278,6 @@ function globalAveragePooling(c: LayerContext, [x]: readonly PyValue[]): LayerRe
   const dim = dims.length === 1 ? `${dims[0]}` : pythonTuple(dims);
   return {
     value: lastValue(c, `${x!.expression}.mean(dim=${dim})`),
-    comment: titleComment(c),
   };
 }
 
@@ -379,12 +375,7 @@ function firstValue(c: LayerContext, expression: string): PyValue {
 }
 
 function last(c: LayerContext, expression: string): LayerResult {
-  return { value: lastValue(c, expression), comment: titleComment(c) };
-}
-
-/** Steps with no attribute say what they are in forward. */
-function titleComment(c: LayerContext): string {
-  return commentText(c.step.title);
+  return { value: lastValue(c, expression) };
 }
 
 function biasEntry(c: LayerContext, bias: boolean, size: number) {
