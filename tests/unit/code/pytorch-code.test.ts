@@ -4,6 +4,7 @@ import type { NetworkSteps } from '../../../src/shared/code/network-steps';
 import { networkSteps } from '../../../src/shared/code/network-steps';
 import { pytorchModelCode } from '../../../src/shared/code/pytorch-code';
 import { pytorchNetwork } from '../../../src/shared/code/pytorch-network';
+import { PytorchUnsupportedError } from '../../../src/shared/code/pytorch-unsupported';
 import type { GraphDocument } from '../../../src/shared/graph/document';
 import type { EdgeRow, NodeRow } from '../../fixtures/build-graph';
 import { buildGraph, chain } from '../../fixtures/build-graph';
@@ -264,6 +265,22 @@ describe('pytorchModelCode', () => {
     );
     expect(lines).toContain('        join = torch.cat([a, flat], dim=-1)  # join');
     expect(lines.at(-1)).toBe('        return join, a');
+  });
+
+  it('says which node it cannot write, for a layer PyTorch code has no translation of', () => {
+    const network = steps(chain({ form: 'vector', shape: [3] }, [['Dense', { units: 2 }]]));
+    const strange: NetworkSteps = {
+      ...network,
+      steps: network.steps.map((step) =>
+        step.nodeId === 'l1' ? { ...step, layers: [{ className: 'Swish', config: {} }] } : step,
+      ),
+    };
+    expect(() => pytorchModelCode(strange)).toThrow(
+      new PytorchUnsupportedError('l1', 'is built from the TF.js layer Swish'),
+    );
+    expect(() => pytorchModelCode(strange)).toThrow(
+      'The node l1 is built from the TF.js layer Swish, which Neurite cannot write as PyTorch.',
+    );
   });
 
   it('writes every example of every layer kind in the catalog', () => {
