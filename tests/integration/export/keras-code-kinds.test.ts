@@ -2,10 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { kerasModelCode } from '../../../src/shared/code/keras-code';
 import { networkSteps } from '../../../src/shared/code/network-steps';
 import { LAYER_KINDS } from '../../../src/shared/catalog/registry';
-import type { KindExample, LayerKind } from '../../../src/shared/catalog/types';
 import type { GraphDocument } from '../../../src/shared/graph/document';
-import type { EdgeRow, NodeRow } from '../../fixtures/build-graph';
-import { buildGraph, chain } from '../../fixtures/build-graph';
+import { chain } from '../../fixtures/build-graph';
 import {
   argumentsAtDefault,
   expectedLayers,
@@ -13,6 +11,7 @@ import {
 } from '../../fixtures/export/keras-expectations';
 import { readKerasFile } from '../../fixtures/export/keras-reader';
 import { tempFolder } from '../data/temp-folder';
+import { networkAround } from '../../fixtures/kind-networks';
 
 /**
  * Every kind of layer, with each of its catalog examples and the settings the templates do
@@ -23,19 +22,6 @@ import { tempFolder } from '../data/temp-folder';
 
 const temp = tempFolder('keras-code');
 afterAll(() => temp.remove());
-
-/** Inputs in0, in1… → the node under test, `n` → an Output. */
-function networkAround(kind: LayerKind, example: KindExample): GraphDocument {
-  const output: NodeRow = ['y', 'Output', { task: 'regression', loss: 'meanSquaredError' }];
-  if (kind.role === 'input')
-    return buildGraph([['n', kind.kind, example.params], output], [['n', 'y']]);
-  const inputs: NodeRow[] = example.inputs.map((params, i) => [`in${i}`, 'Input', params]);
-  const ports = kind.inputPorts(kind.paramsSchema.parse(example.params));
-  const edges: EdgeRow[] = inputs.map(([id], i) => [id, 'n', ports[i]!.id]);
-  if (kind.role === 'output')
-    return buildGraph([...inputs, ['n', kind.kind, example.params]], edges);
-  return buildGraph([...inputs, ['n', kind.kind, example.params], output], [...edges, ['n', 'y']]);
-}
 
 const vector = (size: number) => ({ form: 'vector', shape: [size] });
 

@@ -5,13 +5,12 @@ import { withCompiledNetwork } from '../../../src/main/engine/export/export-netw
 import { pytorchExporter } from '../../../src/main/engine/export/pytorch/pytorch-export';
 import { tf } from '../../../src/main/engine/tf';
 import { LAYER_KINDS } from '../../../src/shared/catalog/registry';
-import type { KindExample, LayerKind } from '../../../src/shared/catalog/types';
 import type { GraphDocument } from '../../../src/shared/graph/document';
-import type { EdgeRow, NodeRow } from '../../fixtures/build-graph';
 import { buildGraph, chain } from '../../fixtures/build-graph';
 import type { TorchCase, TorchResult } from '../../fixtures/export/torch-check';
 import { checkWithTorch, maxDifference, printedOutputs } from '../../fixtures/export/torch-check';
 import { tempFolder } from '../data/temp-folder';
+import { networkAround } from '../../fixtures/kind-networks';
 
 /**
  * Every layer Neurite has, exported to PyTorch and run by PyTorch against TF.js on the same
@@ -29,16 +28,6 @@ const REGRESSION = { task: 'regression', loss: 'meanSquaredError' };
 const image = (shape: number[]) => ({ form: 'image', shape });
 const sequence = (shape: number[]) => ({ form: 'sequence', shape });
 const vector = (size: number) => ({ form: 'vector', shape: [size] });
-
-/** Inputs → the node → an Output, as the catalog's TF.js table test builds a kind's example. */
-function networkAround(kind: LayerKind, example: KindExample): GraphDocument {
-  const inputs: NodeRow[] = example.inputs.map((params, i) => [`in${i}`, 'Input', params]);
-  const ports = kind.inputPorts(kind.paramsSchema.parse(example.params));
-  return buildGraph(
-    [...inputs, ['node', kind.kind, example.params], ['y', 'Output', REGRESSION]],
-    [...inputs.map(([id], i): EdgeRow => [id, 'node', ports[i]!.id]), ['node', 'y']],
-  );
-}
 
 const catalogNetworks: [string, GraphDocument][] = LAYER_KINDS.filter(
   (kind) => kind.role === 'layer',

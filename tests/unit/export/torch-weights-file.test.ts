@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { permuteAxes } from '../../../src/main/engine/export/pytorch/permute-axes';
+import { permuteAxes } from '../../../src/main/engine/export/permute-axes';
 import { stateDictPickle } from '../../../src/main/engine/export/pytorch/torch-pickle';
 import type { TorchTensor } from '../../../src/main/engine/export/pytorch/torch-weights-file';
 import { torchWeightsFile } from '../../../src/main/engine/export/pytorch/torch-weights-file';

@@ -1,7 +1,7 @@
 import { recurrentActivation } from './activations';
 import type { LayerConversion, LayerConverter, LayerWeight } from './layer-conversion';
 import { onlyInput } from './layer-conversion';
-import { transposed } from './transposed';
+import { permuteAxes } from '../permute-axes';
 
 type Cell = 'SimpleRNN' | 'LSTM' | 'GRU';
 
@@ -28,7 +28,7 @@ interface DirectionWeights {
  * A TF.js kernel (in, gates·units) as ONNX's (gates·units, in), its gate blocks reordered.
  */
 function gateRows(weight: LayerWeight, cell: Cell, units: number): Float32Array {
-  const rows = transposed(weight.values, weight.shape, [1, 0]).values;
+  const rows = permuteAxes(weight.values, weight.shape, [1, 0]).values;
   const width = weight.shape[0]!;
   const out = new Float32Array(rows.length);
   GATE_ORDER[cell].forEach((gate, slot) => {

@@ -2,7 +2,7 @@ import { activate } from './core-layers';
 import type { LayerConversion, LayerConverter } from './layer-conversion';
 import { onlyInput, optionalWeightOf, weightOf } from './layer-conversion';
 import { fromChannelsFirst, toChannelsFirst } from './layout';
-import { transposed } from './transposed';
+import { permuteAxes } from '../permute-axes';
 
 /** A setting given as one number for every axis, or one per axis. */
 function perAxis(value: unknown, axes: number): number[] {
@@ -45,7 +45,7 @@ const convolution: LayerConverter = (conversion) => {
   const kernelSize = kernel.shape.slice(0, axes);
   const strides = perAxis(config['strides'], axes);
   const dilations = perAxis(config['dilationRate'], axes);
-  const w = transposed(kernel.values, kernel.shape, [axes + 1, axes, ...range(axes)]);
+  const w = permuteAxes(kernel.values, kernel.shape, [axes + 1, axes, ...range(axes)]);
   const bias = optionalWeightOf(conversion, 'bias');
   const conv = graph.op(
     'Conv',
@@ -88,7 +88,7 @@ const convolutionTranspose: LayerConverter = (conversion) => {
   );
   const full = sizes.map((size, i) => strides[i]! * (size - 1) + kernelSize[i]!);
   const crop = full.map((size, i) => size - wanted[i]!);
-  const w = transposed(kernel.values, kernel.shape, [3, 2, 0, 1]);
+  const w = permuteAxes(kernel.values, kernel.shape, [3, 2, 0, 1]);
   const bias = optionalWeightOf(conversion, 'bias');
   const conv = graph.op(
     'ConvTranspose',

@@ -5,7 +5,7 @@ import type { StateEntry } from '../../../../shared/code/pytorch-network';
 import type { GraphDocument } from '../../../../shared/graph/document';
 import type { CompiledGraph } from '../../compiler/compile-graph';
 import { tfjsWeightName } from '../../compiler/weight-names';
-import { permuteAxes } from './permute-axes';
+import { permuteAxes } from '../permute-axes';
 import type { TorchTensor } from './torch-weights-file';
 
 /**

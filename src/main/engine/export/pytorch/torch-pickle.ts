@@ -10,7 +10,7 @@
  * `data/<n>` of the zip around it, which holds the raw little-endian values.
  */
 
-import { rowMajorStrides } from './permute-axes';
+import { rowMajorStrides } from '../permute-axes';
 
 /** A tensor of the state dict; its values are in storage `data/<its index>`. */
 export interface PickledTensor {
