@@ -29,6 +29,12 @@ export const graphNodeSchema = z.strictObject({
   label: z.string().max(200).optional(),
   position: positionSchema.default({ x: 0, y: 0 }),
   params: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * False freezes the layer: training leaves its weights as they are (fine-tuning, transfer
+   * learning). Absent means true, so files written before this setting existed read as before;
+   * parse() drops a `true`, so a document only says it where a layer is frozen.
+   */
+  trainable: z.boolean().optional(),
 });
 
 export const portRefSchema = z.strictObject({
@@ -61,6 +67,11 @@ export type GraphDocument = z.output<typeof graphDocumentSchema>;
 export type GraphNode = GraphDocument['nodes'][number];
 export type GraphEdge = GraphDocument['edges'][number];
 export type PortRef = z.output<typeof portRefSchema>;
+
+/** Whether training may change this node's weights (see `trainable` above). */
+export function isTrainable(node: Pick<GraphNode, 'trainable'>): boolean {
+  return node.trainable !== false;
+}
 
 /** How messages name a node: the kind, then the label if it has one, else its id. */
 export function nodeDisplayName(node: Pick<GraphNode, 'id' | 'kind' | 'label'>): string {

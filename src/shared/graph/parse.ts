@@ -63,8 +63,12 @@ export function parseGraphDocument(input: unknown): ParseResult {
   const document = envelope.data;
   const problems = [...checkIdentities(document), ...params.problems];
   if (problems.length > 0) return { ok: false, problems };
-  // Stored with every default filled in, so the document says exactly what will be built.
-  document.nodes = document.nodes.map((node, i) => ({ ...node, params: params.completed[i]! }));
+  // Stored with every default filled in, so the document says exactly what will be built;
+  // `trainable` is written only where a layer is frozen.
+  document.nodes = document.nodes.map((node, i) => {
+    const { trainable, ...rest } = node;
+    return { ...rest, params: params.completed[i]!, ...(trainable === false ? { trainable } : {}) };
+  });
   return { ok: true, document, migrated: migration.applied };
 }
 

@@ -3,7 +3,7 @@ import { nodesWithRole, roleOf } from '../catalog/roles';
 import type { LayerKind, NodeProblem, ParamCount, PortSpec } from '../catalog/types';
 import { NO_PARAMS } from '../catalog/types';
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph/document';
-import { nodeDisplayName } from '../graph/document';
+import { isTrainable, nodeDisplayName } from '../graph/document';
 import type { TensorInfo } from '../shapes/shape';
 import { elementCount, formatShape } from '../shapes/shape';
 import { finalActivation, lossActivationWarning } from './loss-fit';
@@ -135,13 +135,16 @@ export function analyzeGraph(document: GraphDocument): GraphAnalysis {
   for (const { nodeId, warning } of stepUnitWarnings(document)) report({ ...warning, nodeId });
   const complete = outputs.length > 0 && outputs.every((id) => results.get(id)?.output);
   const learnable = [...results.values()].reduce((sum, r) => sum + r.params.trainable, 0);
+  const kept = [...results.values()].reduce((sum, r) => sum + r.params.nonTrainable, 0);
+  const hasFrozen = document.nodes.some((n) => !isTrainable(n)) && kept > 0;
   if (complete && learnable === 0) {
     // Inspect, the editor and the trainer agree: such a network trains by being evaluated.
     report({
       severity: 'warning',
       code: 'graph.no-weights',
-      message:
-        'The network has no weights to learn, so training only measures how well it does as it is. Add a layer with weights (Dense, Conv2D, …) for it to learn.',
+      message: hasFrozen
+        ? 'Every layer with weights is frozen, so training only measures how well the network does as it is. Unfreeze a layer (its "Trainable" switch) for it to learn.'
+        : 'The network has no weights to learn, so training only measures how well it does as it is. Add a layer with weights (Dense, Conv2D, …) for it to learn.',
     });
   }
 
@@ -333,12 +336,18 @@ function inferNode(
     return { params: NO_PARAMS };
   }
   for (const warning of outcome.warnings ?? []) report({ ...warning, nodeId: node.id });
-  const tooBig = memoryProblem(name, outcome.params, outcome.output);
+  const params = isTrainable(node) ? outcome.params : frozen(outcome.params);
+  const tooBig = memoryProblem(name, params, outcome.output);
   if (tooBig) {
     report({ ...tooBig, nodeId: node.id });
-    return { params: outcome.params };
+    return { params };
   }
-  return { output: outcome.output, params: outcome.params };
+  return { output: outcome.output, params };
+}
+
+/** A frozen layer's weights all stay as they are, as Keras counts a layer with trainable=False. */
+function frozen(params: ParamCount): ParamCount {
+  return { trainable: 0, nonTrainable: params.trainable + params.nonTrainable };
 }
 
 function memoryProblem(

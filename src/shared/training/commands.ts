@@ -16,6 +16,12 @@ export const trainingJobSchema = z.strictObject({
   backend: backendChoiceSchema,
   /** Folder for the trained model (TF.js layers format) and metrics.json. */
   outDir: z.string().min(1).optional(),
+  /**
+   * A folder of weights to start from instead of the initializers' (model.json with its weights
+   * manifest, and weights.bin): a project's imported weights. A layer they hold no weights for,
+   * added or changed since, starts from its initializers.
+   */
+  startingWeights: z.string().min(1).optional(),
 });
 export type TrainingJob = z.output<typeof trainingJobSchema>;
 export type TrainingJobInput = z.input<typeof trainingJobSchema>;

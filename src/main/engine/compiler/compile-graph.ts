@@ -2,11 +2,12 @@ import { STEP_LAYER_CLASS } from '../../../shared/catalog/activations';
 import { findKind } from '../../../shared/catalog/registry';
 import type { TfLayerSpec } from '../../../shared/catalog/types';
 import type { GraphDocument } from '../../../shared/graph/document';
-import { nodeDisplayName } from '../../../shared/graph/document';
+import { isTrainable, nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphAnalysis, GraphIssue } from '../../../shared/inference/analyze';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TensorInfo } from '../../../shared/shapes/shape';
 import { tf } from '../tf';
+import { freezeLayer, keepsAveragedStatistics } from './freeze';
 import { createLayer } from './layer-factory';
 
 export interface CompileOptions {
@@ -99,9 +100,13 @@ export function compileGraph(document: GraphDocument, options: CompileOptions = 
     let current: tf.SymbolicTensor | tf.SymbolicTensor[] =
       incoming.length === 1 ? incoming[0]! : incoming;
     const names: string[] = [];
+    const frozen = !isTrainable(node);
+    const predictsWhileTraining =
+      frozen && keepsAveragedStatistics(kind, node.params, incomingInfo);
     for (const spec of specs) {
       const name = `${nodeId}${spec.nameSuffix ?? ''}`;
       const layer = createLayer(withStepGradient(spec, options), name, options.seed);
+      if (frozen) freezeLayer(layer, predictsWhileTraining);
       current = layer.apply(current) as tf.SymbolicTensor;
       names.push(name);
     }

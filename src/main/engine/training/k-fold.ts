@@ -4,6 +4,7 @@ import type { Evaluation, TrainerEventOf } from '../../../shared/training/events
 import type { createRandom } from '../../data/seeded-random';
 import type { TargetPlan } from '../../data/target-plan';
 import { compileGraph } from '../compiler/compile-graph';
+import type { SavedWeights } from '../inside/inside-model';
 import type { BatchSource } from './batches';
 import type { EvaluationSet } from './evaluation-sets';
 import type { LossSpec } from './evaluate';
@@ -14,6 +15,7 @@ import type { FinalEvent, RunContext } from './run-context';
 import type { RowSplit } from './splits';
 import { kFolds } from './splits';
 import { writeAtomically } from './save-model';
+import { loadStartingWeights, startingWeightsNotes } from './starting-weights';
 import { trainLoop } from './train-loop';
 
 export interface FoldInput {
@@ -38,6 +40,8 @@ export interface FoldInput {
   readonly perceptron: boolean;
   /** Stratified k-fold: the examples' classes, which every fold keeps in proportion. */
   readonly labels?: ArrayLike<number>;
+  /** Weights every fold starts from instead of its initializers (a project's imported ones). */
+  readonly start?: SavedWeights;
 }
 
 /**
@@ -56,6 +60,11 @@ export async function runFolds(input: FoldInput): Promise<FinalEvent> {
       seed: job.config.seed,
       perceptronRule: input.perceptron,
     });
+    if (input.start) {
+      const use = loadStartingWeights(compiled, input.start);
+      // Every fold starts alike: the notes say it once.
+      if (index === 0) input.notes.push(...startingWeightsNotes(input.graph.document, use));
+    }
     const optimizer = createOptimizer(input.optimizerConfig);
     try {
       input.emitStarted(fold.train.length, fold.validation.length, { index: index + 1, of: k });

@@ -1,5 +1,5 @@
 import { freemem } from 'node:os';
-import { nodeDisplayName } from '../../../shared/graph/document';
+import { isTrainable, nodeDisplayName } from '../../../shared/graph/document';
 import { formatBytes } from '../../../shared/inference/memory';
 import type { Loss, Task } from '../../../shared/catalog/losses';
 import { LOSS_TITLES } from '../../../shared/catalog/losses';
@@ -31,6 +31,7 @@ import type { FinalEvent, RunContext } from './run-context';
 import type { TrainedOn } from './run-outputs';
 import { saveOutputs } from './run-outputs';
 import { splitRows } from './splits';
+import { loadStartingWeights, readStartingWeights, startingWeightsNotes } from './starting-weights';
 import { stratifyLabels } from './stratify';
 import type { TargetPlan } from '../../data/target-plan';
 import { planTargets, readingNote } from '../../data/target-plan';
@@ -44,6 +45,9 @@ import { trainLoop } from './train-loop';
 /** Said of a network with no weights, which trains by only being evaluated. */
 const NOTHING_TO_LEARN =
   'This network has no weights to learn, so training changes nothing: every epoch measures the loss and the metrics of the network as it is.';
+/** Said of a network whose every layer with weights is frozen. */
+const ALL_FROZEN =
+  'Every layer with weights is frozen, so training changes nothing: every epoch measures the loss and the metrics of the network as it is. Unfreeze a layer to let it learn.';
 
 export async function runTraining(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   let final: FinalEvent;
@@ -156,7 +160,10 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     notes.push(averagingSentence(classMetricAveraging(classNames)));
   }
   notes.push(...stepUnitWarnings(graph.document).map((step) => step.warning.message));
-  if (graph.analysis.totals.trainable === 0) notes.push(NOTHING_TO_LEARN);
+  if (graph.analysis.totals.trainable === 0) {
+    notes.push(graph.document.nodes.some((n) => !isTrainable(n)) ? ALL_FROZEN : NOTHING_TO_LEARN);
+  }
+  const start = job.startingWeights ? await readStartingWeights(job.startingWeights) : undefined;
   if (perceptron) {
     notes.push(
       `A single step unit has no slope to follow, so it does not learn by the Output's loss (${LOSS_TITLES[lossId]}) and the chosen optimizer: it learns by the perceptron rule, w ← w + η·(y − ŷ)·x after each example, with η = ${config.optimizer.learningRate}, which changes the weights only when the unit was wrong. The loss shown is the rule's own, ${PERCEPTRON_RULE_LOSS_NAME}.`,
@@ -195,10 +202,13 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
       notes,
       perceptron,
       ...(labels ? { labels } : {}),
+      ...(start ? { start } : {}),
     });
   }
 
   const compiled = compileGraph(graph.document, { seed: config.seed, perceptronRule: perceptron });
+  if (start)
+    notes.push(...startingWeightsNotes(graph.document, loadStartingWeights(compiled, start)));
   const optimizer = createOptimizer(optimizerConfig);
   let live: LiveInside | undefined;
   try {
