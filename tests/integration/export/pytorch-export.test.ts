@@ -9,6 +9,7 @@ import type { TorchCase, TorchResult } from '../../fixtures/export/torch-check';
 import { checkWithTorch, maxDifference, printedOutputs } from '../../fixtures/export/torch-check';
 import { finished, template, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
+import { examplesFor, inputOf } from '../../fixtures/export/example-inputs';
 
 /**
  * neurite export --format pytorch on the course's templates, as a student would use the
@@ -184,25 +185,6 @@ const CASES: readonly TemplateCase[] = [
   },
   { name: 'text-cnn', graph: 'text-cnn', keys: ['embedding.weight', 'conv.weight'] },
 ];
-
-/** Seeded example values for an Input: word ids below 2000 for text, else numbers in 0…1. */
-function examplesFor(shape: readonly number[], tokens: boolean): number[][] {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return [1, 2, 3].map((n) =>
-    Array.from({ length: size }, (_, k) => {
-      const noise = Math.sin((k + 1) * 12.9898 + n * 78.233) * 43758.5453;
-      const unit = noise - Math.floor(noise);
-      return tokens ? Math.floor(unit * 2000) : Math.round(unit * 1000) / 1000;
-    }),
-  );
-}
-
-/** The Input's shape and whether it takes word ids, from neurite inspect's view of the file. */
-function inputOf(graph: Record<string, unknown>): { shape: number[]; tokens: boolean } {
-  const nodes = graph['nodes'] as { kind: string; params: { form?: string; shape: number[] } }[];
-  const input = nodes.find((node) => node.kind === 'Input')!;
-  return { shape: input.params.shape, tokens: input.params.form === 'tokens' };
-}
 
 interface Prepared {
   readonly model: string;
