@@ -61,6 +61,8 @@ const forbidden: readonly Case[] = [
   { file: 'src/main/data/import/x.ts', source: '../../engine/tf' },
   { file: 'src/main/data/x.ts', source: '@tensorflow/tfjs' },
   { file: 'src/main/data/x.ts', source: 'electron' },
+  { file: 'src/main/results/x.ts', source: '../engine/inside/predict' },
+  { file: 'src/main/results/x.ts', source: '@tensorflow/tfjs', form: 'dynamic' },
   // src/preload: 'electron' and src/shared only
   { file: 'src/preload/index.ts', source: 'node:fs' },
   { file: 'src/preload/index.ts', source: 'zod' },
