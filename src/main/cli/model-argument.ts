@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { EpochRecord } from '../../shared/api/records';
 import type { GraphDocument } from '../../shared/graph/document';
 import { parseGraphDocument } from '../../shared/graph/parse';
 import type { SavedRun } from '../../shared/training/saved-run';
@@ -9,6 +10,7 @@ import type { SavedWeights } from '../engine/inside/inside-model';
 import { savedWeights } from '../engine/inside/inside-model';
 import { readProjectFile } from '../services/store/read-project-file';
 import { StoreError } from '../services/store/store-error';
+import { HISTORY_FILE, savedHistorySchema } from '../results/saved-history';
 
 /** What `<model>` names for predict, evaluate and explain. */
 export interface ModelArgument {
@@ -17,6 +19,12 @@ export interface ModelArgument {
   readonly weights?: SavedWeights;
   /** How the model was trained: its data and settings (a saved folder or a project's run). */
   readonly training?: Pick<SavedRun, 'data' | 'config'> & Partial<Pick<SavedRun, 'dataset'>>;
+  /**
+   * The run's numbers per epoch, for its curves: a project's run keeps them, a saved folder in
+   * history.json. Read when asked for, so only the command that draws curves fails on a folder
+   * saved without it; absent for a model that was never trained.
+   */
+  readonly history?: () => readonly EpochRecord[];
   /** What was opened, in words, for the output. */
   readonly description: string;
 }
@@ -79,6 +87,7 @@ export function readModelArgument(value: string, run?: string): ModelArgument {
       `run ${chosen.run.id}`,
     ),
     training: { data: chosen.run.data, config: chosen.run.config },
+    history: () => chosen.run.epochs,
     description: `run ${chosen.run.id} of the project "${project.name}" (trained ${chosen.run.epochsRun} ${chosen.run.epochsRun === 1 ? 'epoch' : 'epochs'})`,
   };
 }
@@ -135,8 +144,29 @@ function readSavedFolder(folder: string): ModelArgument {
     document: parsed.document,
     weights,
     ...(training ? { training } : {}),
+    history: () => readHistory(folder),
     description: `the model saved in "${folder}"`,
   };
+}
+
+function readHistory(folder: string): readonly EpochRecord[] {
+  const file = path.join(folder, HISTORY_FILE);
+  if (!existsSync(file)) {
+    throw new InsideError(
+      'bad-input',
+      `"${folder}" has no ${HISTORY_FILE}, the numbers of each epoch: it was saved by an older Neurite, or not by neurite train. Train it again with --out to draw its curves.`,
+    );
+  }
+  const result = savedHistorySchema.safeParse(
+    parseJson(readFileSync(file, 'utf8'), `the ${HISTORY_FILE} in "${folder}"`),
+  );
+  if (!result.success) {
+    throw new InsideError(
+      'bad-input',
+      `The ${HISTORY_FILE} in "${folder}" is not one Neurite wrote (${result.error.issues[0]?.message ?? 'invalid'}). Train the model again with --out.`,
+    );
+  }
+  return result.data.epochs;
 }
 
 function parseJson(text: string, what: string): unknown {

@@ -120,11 +120,12 @@ describe('neurite export --format tfjs', () => {
     const noFormat = await runNeurite('export', xor, '--out', temp.path('x'));
     expect(noFormat).toMatchObject({
       code: 2,
-      stderr: 'Give the format to write with --format (tfjs, onnx, pytorch, keras).\n',
+      stderr:
+        'Give the format to write with --format (tfjs, onnx, pytorch, keras, predictions, figures).\n',
     });
     const unknown = await runNeurite('export', xor, '--format', 'keras3', '--out', temp.path('y'));
     expect(unknown.stderr).toBe(
-      'Neurite cannot export to "keras3". Choose one of: tfjs, onnx, pytorch, keras.\n',
+      'Neurite cannot export to "keras3". Choose one of: tfjs, onnx, pytorch, keras, predictions, figures.\n',
     );
     const busy = temp.write('busy/notes.txt', 'mine');
     const full = await runNeurite('export', xor, '--format', 'tfjs', '--out', path.dirname(busy));

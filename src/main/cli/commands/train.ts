@@ -13,6 +13,8 @@ import type { TemplateMatch } from '../template-of';
 import { templateOf } from '../template-of';
 import { defaultResourcesDir } from '../../services/resources-dir';
 import { describeEvent } from '../progress';
+import type { EpochRecord } from '../../../shared/api/records';
+import { epochRecordOf, writeSavedHistory } from '../../results/saved-history';
 
 /** Option help wrapped at 92 columns, continued under the text of the line above. */
 function wrapOptionText(text: string): string {
@@ -49,7 +51,7 @@ set and settings, as in the app; the options below override them.
   --stratify            held-out parts and k folds keep each class's share of the examples
   --config <file.json>  any training options as JSON (the flags above override it)
   --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
-  --out <folder>        save model.json, weights.bin and metrics.json there
+  --out <folder>        save model.json, weights.bin, metrics.json and history.json there
   --json                print one JSON object per training event instead of progress, with
                         the saliency maps and decision boundary after epochs ("inside"
                         events; progress alone leaves them out, unless the --config file
@@ -113,10 +115,13 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
   }
 
   const entry = defaultWorkerEntry();
+  // The numbers of every epoch, kept beside the model (history.json) for its curves.
+  const history: EpochRecord[] = [];
   const trainer = startTrainer(job, {
     entry: entry.entry,
     execArgv: entry.execArgv,
     onEvent: (event) => {
+      if (event.type === 'epoch') history.push(epochRecordOf(event));
       if (values.json) io.stdout(`${JSON.stringify(event)}\n`);
       else {
         const text = describeEvent(event, io.isTTY);
@@ -141,6 +146,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
   });
   try {
     const final = await trainer.done;
+    if (final.type !== 'failed' && final.outDir) await writeSavedHistory(final.outDir, history);
     if (outputClosed) return EXIT_OUTPUT_CLOSED;
     if (final.type === 'finished') return EXIT_OK;
     return final.type === 'stopped' ? EXIT_STOPPED : EXIT_INVALID;

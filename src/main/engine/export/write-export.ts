@@ -15,14 +15,15 @@ import type { ExportFiles } from './export-network';
  * Writes an export's files into the folder `out`, whole or not at all: they go into a
  * temporary folder beside it first, which then takes its place. An existing folder is
  * replaced only when it holds nothing but files of the same names (an earlier export).
+ * `what` names the export in messages ("the figures").
  */
-export function writeExportFolder(out: string, files: ExportFiles): void {
+export function writeExportFolder(out: string, files: ExportFiles, what = 'the model'): void {
   const target = path.resolve(out);
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) {
       throw new ExportError(
         'bad-output',
-        `"${out}" is a file. Give the name of a folder to write the model into.`,
+        `"${out}" is a file. Give the name of a folder to write ${what} into.`,
       );
     }
     const others = readdirSync(target).filter((name) => !files.has(name));
@@ -53,16 +54,17 @@ export function writeExportFolder(out: string, files: ExportFiles): void {
     if (error instanceof ExportError) throw error;
     throw new ExportError(
       'bad-output',
-      `The model could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a folder you can write to.`,
+      `${capitalized(what)} could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a folder you can write to.`,
     );
   }
 }
 
 /**
  * Writes an export of one file to the file `out`, whole or not at all (through a temporary
- * file beside it). An existing file of that name is replaced; a folder is not.
+ * file beside it). An existing file of that name is replaced; a folder is not. `what` names
+ * the export in messages ("the predictions").
  */
-export function writeExportFile(out: string, bytes: Uint8Array): void {
+export function writeExportFile(out: string, bytes: Uint8Array, what = 'the model'): void {
   const target = path.resolve(out);
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new ExportError(
@@ -84,7 +86,11 @@ export function writeExportFile(out: string, bytes: Uint8Array): void {
     rmSync(staging, { force: true });
     throw new ExportError(
       'bad-output',
-      `The model could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a place you can write to.`,
+      `${capitalized(what)} could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a place you can write to.`,
     );
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
