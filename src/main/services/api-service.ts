@@ -10,6 +10,7 @@ import type { Handlers, ServiceContext } from './handlers/context';
 import { hostHandlers } from './handlers/host';
 import { insideHandlers } from './handlers/inside';
 import { exportHandlers } from './handlers/exports';
+import { resultExportHandlers } from './handlers/result-exports';
 import { keptWorker } from './workers/kept-worker';
 import type { HostDialogs } from './host-dialogs';
 import { defaultResourcesDir } from './resources-dir';
@@ -82,6 +83,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     ...training.handlers,
     ...insideHandlers(context, inside),
     ...exportHandlers(context, inside),
+    ...resultExportHandlers(context, inside),
   };
 
   return {

@@ -268,6 +268,16 @@ export const API_CALLS = {
     input: runRef.extend({ format: exportFormatSchema }),
     output: fileContent,
   },
+  /** A finished run's answers for its test examples, as one CSV file (a row per example). */
+  'runs.exportPredictions': { input: runRef, output: fileContent },
+  /**
+   * A finished run's curves and a classifier's confusion matrix of its test examples, as SVG
+   * and PNG in one zip; `note` says why the confusion matrix is not among them.
+   */
+  'runs.exportFigures': {
+    input: runRef,
+    output: fileContent.extend({ note: z.string().optional() }),
+  },
   'projectFiles.export': {
     input: projectRef.extend({ includeRuns: z.boolean().default(false) }),
     output: fileContent,

@@ -106,6 +106,19 @@ export const WORKER_CALLS = {
       files: z.array(z.strictObject({ name: z.string(), base64: z.string() })),
     }),
   },
+  /** A run's answers for its test examples, as CSV (a row per example). */
+  'export.predictions': {
+    input: z.strictObject({ model: modelRefSchema }),
+    output: z.strictObject({ csv: z.string(), examples: z.number().int().min(0) }),
+  },
+  /** The confusion matrix of a run's test examples, or the sentence why it has none. */
+  'export.testConfusion': {
+    input: z.strictObject({ model: modelRefSchema }),
+    output: z.union([
+      z.strictObject({ confusion: partConfusionSchema }),
+      z.strictObject({ none: z.string() }),
+    ]),
+  },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {
     input: z.strictObject({

@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/worker/requests';
 import { selectBackend } from '../backends/select-backend';
 import { exportModelCall } from '../export/export-calls';
+import { exportPredictionsCall, exportTestConfusionCall } from '../export/results/result-calls';
 import {
   insideBoundary,
   insideExamples,
@@ -34,4 +35,6 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.weights': insideWeights,
   'inside.importance': insideImportance,
   'export.model': exportModelCall,
+  'export.predictions': exportPredictionsCall,
+  'export.testConfusion': exportTestConfusionCall,
 };

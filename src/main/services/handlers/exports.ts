@@ -43,7 +43,7 @@ export function exportHandlers(
 }
 
 /** A project name as part of a file name: letters, digits, spaces as dashes. */
-function fileSafe(name: string): string {
+export function fileSafe(name: string): string {
   return (
     name
       .trim()

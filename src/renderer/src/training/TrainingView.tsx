@@ -21,6 +21,7 @@ import { LiveRun } from './model/live-run';
 import { IDLE, isActive, phaseText, runViewAfter, type RunView } from './model/run-state';
 import { FinalResults } from './results/FinalResults';
 import { ExportModelButton } from './results/ExportModelButton';
+import { ExportResultsButtons } from './results/ExportResultsButtons';
 import { InsidePanel } from '../inside/InsidePanel';
 import { RunNotes } from './results/RunNotes';
 import { datasetLabel } from './model/run-labels';
@@ -339,6 +340,7 @@ function ProjectTraining(props: TrainingViewProps) {
         {view.final?.type === 'finished' && live && (
           <>
             <ExportModelButton runId={live.runId} />
+            <ExportResultsButtons runId={live.runId} />
             <InsidePanel key={`inside-${live.runId}`} runId={live.runId} />
           </>
         )}

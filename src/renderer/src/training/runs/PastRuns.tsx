@@ -5,6 +5,7 @@ import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
 import { ExportModelButton } from '../results/ExportModelButton';
+import { ExportResultsButtons } from '../results/ExportResultsButtons';
 import { RunsList } from './RunsList';
 import { LiveInsideView } from '../live-inside/LiveInsideView';
 import { InsidePanel } from '../../inside/InsidePanel';
@@ -141,6 +142,7 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
           {single?.final?.type === 'finished' && single.hasWeights && single.id !== liveRunId && (
             <>
               <ExportModelButton key={`export-${single.id}`} runId={single.id} />
+              <ExportResultsButtons key={`results-${single.id}`} runId={single.id} />
               <InsidePanel key={`inside-${single.id}`} runId={single.id} />
             </>
           )}
