@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness/browser';
 import { REPO_ROOT, startNeuriteServer } from '../tests/e2e/harness/neurite-server';
+import { CodePanelPage } from '../tests/e2e/harness/pages/code-panel-page';
 import { DataPanelPage } from '../tests/e2e/harness/pages/data-panel-page';
 import { InspectorPage } from '../tests/e2e/harness/pages/inspector-page';
 import { ProjectsPage } from '../tests/e2e/harness/pages/projects-page';
@@ -66,6 +67,19 @@ async function insidePicture(page: Page, url: string): Promise<void> {
   if (viewport) await page.setViewportSize(viewport);
 }
 
+/** LeNet-5 in the editor with the Code panel open on its PyTorch code. */
+async function codePicture(page: Page, url: string): Promise<void> {
+  await WorkspacePage.create(page, url, { name: 'LeNet-5 as code', template: 'LeNet-5' });
+  await page.locator('.react-flow__node').first().waitFor();
+  const code = new CodePanelPage(page);
+  await code.open();
+  await code.chooseLanguage('PyTorch');
+  await picture(page, 'code');
+}
+
+/** Pictures taken on their own, each from its own project. */
+const OWN_PICTURES = ['inside', 'code'];
+
 async function main(): Promise<void> {
   const server = await startNeuriteServer();
   const browser = await launchBrowser();
@@ -74,7 +88,8 @@ async function main(): Promise<void> {
     const page = await context.newPage();
 
     if (wanted('inside')) await insidePicture(page, server.url);
-    if (ONLY.length > 0 && ONLY.every((name) => name === 'inside')) return;
+    if (wanted('code')) await codePicture(page, server.url);
+    if (ONLY.length > 0 && ONLY.every((name) => OWN_PICTURES.includes(name))) return;
 
     // A few projects, so the start screen shows what a class's work looks like.
     for (const [name, template] of [
