@@ -201,6 +201,8 @@ export default defineConfig([
       'src/main/data/**',
       // A run's results drawn and written (figures, CSV): main draws them.
       'src/main/results/**',
+      // Saved TF.js models read as networks: main reads them; a worker checks the weights.
+      'src/main/model-import/**',
     ],
     rules: {
       ...restrictImports(RENDERER, PRELOAD, ELECTRON, MAIN_APP, ENGINE, TFJS_IN_MAIN),

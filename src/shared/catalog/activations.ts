@@ -80,8 +80,11 @@ export interface ActivationPlan {
   readonly weights: readonly WeightTensor[];
 }
 
-/** The suffix of the layer an activation gets when it is not built into the main layer. */
-const ACTIVATION_LAYER_SUFFIX = '_activation';
+/**
+ * The suffix of the layer an activation gets when it is not built into the main layer; model
+ * import recognises such a pair by it and makes one node of the two again.
+ */
+export const ACTIVATION_LAYER_SUFFIX = '_activation';
 
 /** What PReLU adds to the weights table of docs/file-format.md. */
 export const PRELU_WEIGHTS_FORMULA =

@@ -4,6 +4,7 @@ import { knownLastAxis, tokensNeedEmbedding } from './checks';
 import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from './common-params';
 import { addCounts, fail, produce, trainable, trainingBlocker } from './outcome';
 import { formatWindow, paddingParam, slideWindow, spatialRankError, windowParam } from './spatial';
+import { readLayer } from './tfjs-reading';
 import type { InferContext, InferOutcome, LayerKind } from './types';
 import { defineKind } from './types';
 
@@ -136,6 +137,27 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
               inputs: [{ form: 'image', shape: [5, 5, 1] }],
             },
           ],
+    fromTfjs: {
+      classNames: [title],
+      read: (layer, context) =>
+        readLayer(layer, context, (r) => {
+          r.channelsLast();
+          r.expect(
+            'groups',
+            (groups) => groups === undefined || groups === 1,
+            `${context.name} splits its channels into groups, which Neurite's ${title} does not do. Build it with groups=1, train it again and export it again.`,
+          );
+          return {
+            filters: r.number('filters'),
+            kernelSize: r.window('kernelSize', axes),
+            strides: r.window('strides', axes, 1),
+            padding: r.padding(),
+            dilation: r.window('dilationRate', axes, 1),
+            activation: r.activation(),
+            ...r.weightOptions(),
+          };
+        }),
+    },
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'feature maps' }],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tokensNeedEmbedding } from './checks';
 import { produce } from './outcome';
 import { formatWindow, paddingParam, slideWindow, spatialRankError, windowParam } from './spatial';
+import { readLayer } from './tfjs-reading';
 import type { LayerKind } from './types';
 import { defineKind } from './types';
 
@@ -70,6 +71,21 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
               inputs: [{ form: 'image', shape: [5, 4, 1] }],
             },
           ],
+    fromTfjs: {
+      classNames: [`${tfjsClass}${axes}D`],
+      read: (layer, context) =>
+        readLayer(layer, context, (r) => {
+          r.channelsLast();
+          const size = r.window('poolSize', axes);
+          const moves = r.window('strides', axes, size[0]);
+          return {
+            poolSize: size,
+            // TF.js saves the stride it defaulted to the pool size; Neurite leaves it unset then.
+            strides: moves.every((s, axis) => s === size[axis]) ? null : moves,
+            padding: r.padding(),
+          };
+        }),
+    },
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'pooled' }],
@@ -128,6 +144,19 @@ export function defineGlobalAveragePoolingKind(axes: 1 | 2): LayerKind {
         ? { params: {}, inputs: [{ form: 'sequence', shape: [5, 2] }] }
         : { params: {}, inputs: [{ form: 'image', shape: [3, 3, 2] }] },
     ],
+    fromTfjs: {
+      classNames: [`GlobalAveragePooling${axes}D`],
+      read: (layer, context) =>
+        readLayer(layer, context, (r) => {
+          r.channelsLast();
+          r.expect(
+            'keepdims',
+            (keep) => keep !== true,
+            `${context.name} keeps the pooled axes (keepdims), which Neurite's ${title} does not. Build it without keepdims, train it again and export it again.`,
+          );
+          return {};
+        }),
+    },
     paramsSchema: z.strictObject({}),
     inputPorts: () => [{ id: 'in', label: 'input' }],
     outputPorts: [{ id: 'out', label: 'per channel' }],

@@ -12,6 +12,7 @@ import {
   weightParams,
 } from './common-params';
 import { fail, produce, trainable } from './outcome';
+import { readLayer, shown } from './tfjs-reading';
 import type { InferOutcome, LayerKind, TfLayerSpec } from './types';
 import { defineKind } from './types';
 
@@ -203,6 +204,93 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
         inputs: [{ form: 'sequence', shape: [3, 1] }],
       },
     ],
+    fromTfjs: {
+      classNames: [title],
+      read(layer, context) {
+        const bidirectional = layer.className === 'Bidirectional';
+        const mergeMode = layer.config['mergeMode'];
+        return readLayer(layer.wrapped ?? layer, context, (r) => {
+          const { name } = context;
+          const again = 'train it again and export it again.';
+          r.expect(
+            'returnState',
+            (v) => v !== true,
+            `${name} also returns its state, which Neurite's ${title} does not. Build it without return_state, ${again}`,
+          );
+          r.expect(
+            'stateful',
+            (v) => v !== true,
+            `${name} is stateful (it carries its memory from one batch to the next), which Neurite's ${title} is not. Build it with stateful=False, ${again}`,
+          );
+          if (!bidirectional) {
+            r.expect(
+              'goBackwards',
+              (v) => v !== true,
+              `${name} reads its sequences backwards. Neurite reads them backwards only as the second direction of a bidirectional layer: build it going forwards, or wrapped in Bidirectional, ${again}`,
+            );
+          }
+          if (cell !== 'SimpleRNN') {
+            r.expect(
+              'recurrentActivation',
+              (v) => v === undefined || shown(v).toLowerCase() === 'sigmoid',
+              `${name} uses "${r.shown('recurrentActivation')}" in its gates; Neurite's ${title} uses the sigmoid, as Keras does. Build it with recurrent_activation="sigmoid" (TensorFlow.js: recurrentActivation: 'sigmoid'), ${again}`,
+            );
+          }
+          if (cell === 'GRU') {
+            r.expect(
+              'resetAfter',
+              (v) => v !== true,
+              `${name} uses reset_after=True (Keras' default), which TensorFlow.js, and so Neurite, do not have: its biases would not fit. Build it with reset_after=False, ${again}`,
+            );
+          }
+          if (bidirectional && !MERGE_MODES.includes(mergeMode as MergeMode)) {
+            r.refuse(
+              `${name} combines its two directions as "${shown(mergeMode)}"; Neurite's bidirectional layers join, sum, multiply or average them. Build it with one of merge_mode "concat", "sum", "mul" or "ave", ${again}`,
+            );
+          }
+          const penalties = r.penalties('kernelRegularizer');
+          const recurrentPenalties = r.penalties('recurrentRegularizer');
+          if (recurrentPenalties.l1 !== penalties.l1 || recurrentPenalties.l2 !== penalties.l2) {
+            r.note(
+              `${name}: Neurite gives the weights from one step to the next the same penalty as the input weights, so they now have L1 ${penalties.l1} and L2 ${penalties.l2}.`,
+            );
+          }
+          r.dropped({
+            biasRegularizer: 'penalty on biases',
+            activityRegularizer: 'penalty on outputs (activity regularizer)',
+            kernelConstraint: 'constraint on weights',
+            recurrentConstraint: 'constraint on the weights from step to step',
+            biasConstraint: 'constraint on biases',
+          });
+          return {
+            units: r.number('units'),
+            activation: r.recurrentActivation(),
+            returnSequences: r.boolean('returnSequences', false),
+            bidirectional,
+            ...(bidirectional ? { mergeMode } : {}),
+            dropout: r.number('dropout', 0),
+            recurrentDropout: r.number('recurrentDropout', 0),
+            useBias: r.boolean('useBias', true),
+            kernelInitializer: r.initializer(
+              'kernelInitializer',
+              { type: 'glorotUniform' },
+              'weight initializer',
+            ),
+            recurrentInitializer: r.initializer(
+              'recurrentInitializer',
+              { type: 'orthogonal' },
+              'recurrent weight initializer',
+            ),
+            biasInitializer: r.initializer(
+              'biasInitializer',
+              { type: 'zeros' },
+              'bias initializer',
+            ),
+            ...penalties,
+          };
+        });
+      },
+    },
     paramsSchema,
     inputPorts: () => [{ id: 'in', label: 'sequence' }],
     outputPorts: [{ id: 'out', label: 'output' }],

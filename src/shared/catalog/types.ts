@@ -77,6 +77,37 @@ export interface TfLayerSpec {
 }
 
 /**
+ * How a kind reads a TF.js layer back from a saved layers model (model.json), the reverse of
+ * `toTfjs`: the layer comes as a TfLayerSpec, its config in the same camelCase form `toTfjs`
+ * writes. The params need not be complete (the kind's defaults fill the rest); anything the
+ * kind cannot express is refused with a sentence that names the layer and says what to do.
+ */
+export interface TfjsReader {
+  /**
+   * The TF.js classes this kind reads. A Bidirectional is read by the kind of the layer it
+   * wraps, so a recurrent kind lists its cell's class.
+   */
+  readonly classNames: readonly string[];
+  read(layer: TfLayerSpec, context: TfjsReadContext): TfjsReading;
+}
+
+export interface TfjsReadContext {
+  /** How messages name the layer: `LSTM "encoder"`. */
+  readonly name: string;
+  /** What reaches the layer, one entry per inbound tensor, in order. */
+  readonly inputs: readonly TensorInfo[];
+}
+
+export type TfjsReading =
+  | {
+      readonly ok: true;
+      readonly params: Readonly<Record<string, unknown>>;
+      /** What was left out or changed on the way, for the student to check. */
+      readonly notes?: readonly string[];
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
  * What a layer does to the values that reach it, at prediction time. Code that looks past a
  * layer (for the activation that makes the Output's values, or the Dense whose units become
  * them) asks this instead of keeping its own list of kinds.
@@ -153,6 +184,8 @@ export interface LayerKindDefinition<S extends z.ZodType> {
   readonly isConvolution?: boolean;
   /** At least one network that uses this kind; the catalog's TF.js table test builds each. */
   readonly examples: readonly KindExample[];
+  /** How a saved TF.js model's layer becomes a node of this kind (model import). */
+  readonly fromTfjs?: TfjsReader;
   /** Strict object schema; every field has a default and a `.meta({ title, description })`. */
   readonly paramsSchema: S;
   inputPorts(params: z.output<S>): readonly PortSpec[];
@@ -181,6 +214,7 @@ export interface LayerKind {
   isPerceptronUnit?(params: NodeParams): boolean;
   readonly isConvolution?: boolean;
   readonly examples: readonly KindExample[];
+  readonly fromTfjs?: TfjsReader;
   readonly paramsSchema: z.ZodType<NodeParams>;
   inputPorts(params: NodeParams): readonly PortSpec[];
   readonly outputPorts: readonly PortSpec[];

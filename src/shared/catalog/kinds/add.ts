@@ -3,6 +3,7 @@ import type { Dim, Shape, TensorInfo } from '../../shapes/shape';
 import { formatShapeTuple } from '../../shapes/shape';
 import { tokensNeedEmbedding } from '../checks';
 import { fail, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import type { InferOutcome, PortSpec } from '../types';
 import { defineKind } from '../types';
 
@@ -102,6 +103,10 @@ export const addKind = defineKind({
       ],
     },
   ],
+  fromTfjs: {
+    classNames: ['Add'],
+    read: (layer, context) => readLayer(layer, context, () => ({ inputs: context.inputs.length })),
+  },
   paramsSchema: mergeParamsSchema,
   inputPorts: mergeInputPorts,
   outputPorts: [{ id: 'out', label: 'sum' }],

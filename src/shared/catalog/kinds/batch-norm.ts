@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { knownLastAxis, tokensNeedEmbedding } from '../checks';
 import { produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -41,6 +42,36 @@ export const batchNormKind = defineKind({
     { params: {}, inputs: [{ form: 'vector', shape: [4] }] },
     { params: { momentum: 0.9 }, inputs: [{ form: 'image', shape: [2, 2, 3] }] },
   ],
+  fromTfjs: {
+    classNames: ['BatchNormalization'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        const again = 'train it again and export it again.';
+        const last = context.inputs[0]?.shape.length;
+        r.expect(
+          'axis',
+          (axis) => {
+            const one: unknown = Array.isArray(axis) && axis.length === 1 ? axis[0] : axis;
+            return one === undefined || one === -1 || one === last;
+          },
+          `${context.name} normalizes another axis than the last; Neurite's normalizes each channel, the last axis. Build it with axis=-1, ${again}`,
+        );
+        for (const setting of ['center', 'scale'] as const) {
+          r.expect(
+            setting,
+            (on) => on !== false,
+            `${context.name} has no learned ${setting === 'center' ? 'shift (center=False)' : 'scale (scale=False)'}; Neurite's batch normalization always learns both. Build it with ${setting}=True, ${again}`,
+          );
+        }
+        r.dropped({
+          betaRegularizer: 'penalty on the shift',
+          gammaRegularizer: 'penalty on the scale',
+          betaConstraint: 'constraint on the shift',
+          gammaConstraint: 'constraint on the scale',
+        });
+        return { momentum: r.number('momentum', 0.99), epsilon: r.number('epsilon', 0.001) };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'normalized' }],

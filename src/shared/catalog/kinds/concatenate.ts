@@ -1,5 +1,6 @@
 import { formatShape } from '../../shapes/shape';
 import { fail, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 import {
   dimsAgree,
@@ -33,6 +34,19 @@ export const concatenateKind = defineKind({
       ],
     },
   ],
+  fromTfjs: {
+    classNames: ['Concatenate'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        const last = context.inputs[0]?.shape.length;
+        r.expect(
+          'axis',
+          (axis) => axis === undefined || axis === -1 || axis === last,
+          `${context.name} joins its inputs along axis ${r.shown('axis')}; Neurite's Concatenate joins them along the last axis. Build it with axis=-1, train it again and export it again.`,
+        );
+        return { inputs: context.inputs.length };
+      }),
+  },
   paramsSchema: mergeParamsSchema,
   inputPorts: mergeInputPorts,
   outputPorts: [{ id: 'out', label: 'joined' }],

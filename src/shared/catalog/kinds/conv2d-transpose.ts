@@ -6,6 +6,7 @@ import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from '
 import { addCounts, produce, trainable } from '../outcome';
 import { formatWindow, paddingParam, spatialRankError, windowParam } from '../spatial';
 import type { Shape, TensorInfo } from '../../shapes/shape';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -76,6 +77,33 @@ export const conv2dTransposeKind = defineKind({
       inputs: [{ form: 'image', shape: [2, 3, 2] }],
     },
   ],
+  fromTfjs: {
+    classNames: ['Conv2DTranspose'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        r.channelsLast();
+        const plain = (value: unknown) =>
+          value === undefined || value === 1 || JSON.stringify(value) === '[1,1]';
+        r.expect(
+          'dilationRate',
+          plain,
+          `${context.name} is dilated, which Neurite's Conv2DTranspose is not. Build it with a dilation of 1, train it again and export it again.`,
+        );
+        r.expect(
+          'outputPadding',
+          (value) => value === undefined,
+          `${context.name} adds output padding, which Neurite's Conv2DTranspose does not. Build it without output_padding, train it again and export it again.`,
+        );
+        return {
+          filters: r.number('filters'),
+          kernelSize: r.window('kernelSize', 2),
+          strides: r.window('strides', 2, 1),
+          padding: r.padding(),
+          activation: r.activation(),
+          ...r.weightOptions(),
+        };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'larger image' }],

@@ -4,6 +4,7 @@ import { activationTitle, planActivation } from '../activations';
 import { knownLastAxis, tokensNeedEmbedding } from '../checks';
 import { activationParams, sizeParam, weightOptionsToTfjs, weightParams } from '../common-params';
 import { addCounts, problem, produce, trainable } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -44,6 +45,15 @@ export const denseKind = defineKind({
     },
     { params: { units: 5 }, inputs: [{ form: 'sequence', shape: [4, 3] }] },
   ],
+  fromTfjs: {
+    classNames: ['Dense'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => ({
+        units: r.number('units'),
+        activation: r.activation(),
+        ...r.weightOptions(),
+      })),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tokensNeedEmbedding } from '../checks';
 import { produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -20,6 +21,14 @@ export const dropoutKind = defineKind({
   role: 'layer',
   valueFlow: 'unchanged',
   examples: [{ params: { rate: 0.5 }, inputs: [{ form: 'vector', shape: [3] }] }],
+  fromTfjs: {
+    classNames: ['Dropout'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        r.dropped({ noiseShape: 'dropout pattern shared across axes (noise shape)' });
+        return { rate: r.number('rate') };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'output' }],

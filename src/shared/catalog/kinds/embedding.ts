@@ -9,6 +9,7 @@ import {
   sizeParam,
 } from '../common-params';
 import { fail, produce, trainable } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -48,6 +49,31 @@ export const embeddingKind = defineKind({
     ],
   },
   examples: [{ params: { vocabSize: 20, dim: 3 }, inputs: [{ form: 'tokens', shape: [5] }] }],
+  fromTfjs: {
+    classNames: ['Embedding'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        r.expect(
+          'maskZero',
+          (mask) => mask !== true,
+          `${context.name} masks the padding (mask_zero=True), so the layers after it skip padded steps; Neurite's layers read every step. Build it with mask_zero=False, train it again and export it again.`,
+        );
+        r.dropped({
+          activityRegularizer: 'penalty on outputs (activity regularizer)',
+          embeddingsConstraint: 'constraint on the vectors',
+        });
+        return {
+          vocabSize: r.number('inputDim'),
+          dim: r.number('outputDim'),
+          embeddingsInitializer: r.initializer(
+            'embeddingsInitializer',
+            { type: 'randomUniform', limit: 0.05 },
+            'vector initializer',
+          ),
+          ...r.penalties('embeddingsRegularizer'),
+        };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'tokens' }],
   outputPorts: [{ id: 'out', label: 'vectors' }],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { elementCount, formatShapeTuple } from '../../shapes/shape';
 import { fail, problem, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 export const flattenKind = defineKind({
@@ -15,6 +16,15 @@ export const flattenKind = defineKind({
     { params: {}, inputs: [{ form: 'image', shape: [2, 3, 2] }] },
     { params: {}, inputs: [{ form: 'sequence', shape: [4, 3] }] },
   ],
+  fromTfjs: {
+    classNames: ['Flatten'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        // Channels first would lay the values out in another order.
+        r.channelsLast();
+        return {};
+      }),
+  },
   paramsSchema: z.strictObject({}),
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'vector' }],

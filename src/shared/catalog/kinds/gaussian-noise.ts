@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tokensNeedEmbedding } from '../checks';
 import { produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -20,6 +21,10 @@ export const gaussianNoiseKind = defineKind({
   role: 'layer',
   valueFlow: 'unchanged',
   examples: [{ params: { stddev: 0.1 }, inputs: [{ form: 'image', shape: [2, 2, 1] }] }],
+  fromTfjs: {
+    classNames: ['GaussianNoise'],
+    read: (layer, context) => readLayer(layer, context, (r) => ({ stddev: r.number('stddev') })),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'noisy' }],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatShape, formatShapeTuple } from '../../shapes/shape';
 import { defineKind } from '../types';
 import { fail, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 
 const FORMS = {
   vector: { rank: 1, layout: 'a list of numbers (features)', example: '[4]' },
@@ -44,6 +45,36 @@ export const inputKind = defineKind({
     { params: { form: 'image', shape: [4, 4, 1] }, inputs: [] },
     { params: { form: 'tokens', shape: [6] }, inputs: [] },
   ],
+  fromTfjs: {
+    classNames: ['InputLayer'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        const batchShape = r.value('batchInputShape') ?? r.value('batchShape');
+        if (!Array.isArray(batchShape) || batchShape.length < 2) {
+          return r.refuse(
+            `${context.name} does not say what one example looks like (its input shape). Save the model with an input shape, then import it again.`,
+          );
+        }
+        const shape = batchShape.slice(1) as unknown[];
+        if (!shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1)) {
+          return r.refuse(
+            `${context.name} takes examples of shape ${formatShapeTuple(shape.map((d) => (typeof d === 'number' ? d : null)))}, with a size left open. Neurite needs every size of an example: build the model with a fixed input shape, train it again and export it again.`,
+          );
+        }
+        const tokens = r.shown('dtype').startsWith('int');
+        const form = tokens
+          ? shape.length === 1
+            ? 'tokens'
+            : undefined
+          : (['vector', 'sequence', 'image'] as const)[shape.length - 1];
+        if (!form) {
+          return r.refuse(
+            `${context.name} takes examples of shape ${formatShapeTuple(shape as number[])}. Neurite's inputs are a vector (1 size), a sequence (2), an image (3: height, width, channels) or a text as word ids (1).`,
+          );
+        }
+        return { form, shape };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [],
   outputPorts: [{ id: 'out', label: 'data' }],

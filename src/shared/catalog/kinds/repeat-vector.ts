@@ -3,6 +3,7 @@ import { formatShapeTuple } from '../../shapes/shape';
 import { tokensNeedEmbedding } from '../checks';
 import { sizeParam } from '../common-params';
 import { fail, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const paramsSchema = z.strictObject({
@@ -22,6 +23,10 @@ export const repeatVectorKind = defineKind({
   role: 'layer',
   valueFlow: 'computed',
   examples: [{ params: { times: 4 }, inputs: [{ form: 'vector', shape: [3] }] }],
+  fromTfjs: {
+    classNames: ['RepeatVector'],
+    read: (layer, context) => readLayer(layer, context, (r) => ({ times: r.number('n') })),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'vector' }],
   outputPorts: [{ id: 'out', label: 'sequence' }],

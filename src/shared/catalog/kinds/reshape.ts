@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Dim } from '../../shapes/shape';
 import { elementCount, formatShape, formatShapeTuple } from '../../shapes/shape';
 import { fail, produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { defineKind } from '../types';
 
 const targetSize = z
@@ -77,6 +78,11 @@ export const reshapeKind = defineKind({
     { params: { targetShape: [2, 3, 1] }, inputs: [{ form: 'vector', shape: [6] }] },
     { params: { targetShape: [-1, 2] }, inputs: [{ form: 'image', shape: [2, 2, 1] }] },
   ],
+  fromTfjs: {
+    classNames: ['Reshape'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => ({ targetShape: r.value('targetShape') })),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'reshaped' }],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireRank, tokensNeedEmbedding } from '../checks';
 import { produce } from '../outcome';
+import { readLayer } from '../tfjs-reading';
 import { formatWindow, windowParam } from '../spatial';
 import { defineKind } from '../types';
 
@@ -22,6 +23,19 @@ export const upSampling2dKind = defineKind({
   role: 'layer',
   valueFlow: 'computed',
   examples: [{ params: { size: [2, 3] }, inputs: [{ form: 'image', shape: [2, 2, 3] }] }],
+  fromTfjs: {
+    classNames: ['UpSampling2D'],
+    read: (layer, context) =>
+      readLayer(layer, context, (r) => {
+        r.channelsLast();
+        r.expect(
+          'interpolation',
+          (how) => how === undefined || how === 'nearest',
+          `${context.name} fills in new values by ${r.shown('interpolation')} interpolation; Neurite's UpSampling2D repeats each value (nearest). Build it with interpolation="nearest", train it again and export it again.`,
+        );
+        return { size: r.window('size', 2, 2) };
+      }),
+  },
   paramsSchema,
   inputPorts: () => [{ id: 'in', label: 'input' }],
   outputPorts: [{ id: 'out', label: 'larger image' }],
