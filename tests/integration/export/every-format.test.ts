@@ -21,6 +21,7 @@ import { checkWithTorch, maxDifference } from '../../fixtures/export/torch-check
 import { templateFile } from '../../fixtures/export/trained-xor';
 import { trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
+import { neuritePredicts } from '../../fixtures/export/neurite-predicts';
 
 /**
  * Every template that trains on a built-in data set, trained briefly (one epoch on a few
@@ -84,17 +85,7 @@ beforeAll(async () => {
     }
     const input = inputOf(graph);
     const examples = examplesFor(input.shape, input.tokens).slice(0, 2);
-    const reference: number[][] = [];
-    for (const example of examples) {
-      const predicted = await runNeurite(
-        'predict',
-        model,
-        `--input=${example.join(',')}`,
-        '--json',
-      );
-      expect(predicted.code, predicted.stderr).toBe(0);
-      reference.push((JSON.parse(predicted.stdout) as { outputs: number[][] }).outputs[0]!);
-    }
+    const reference = await neuritePredicts(model, examples);
     trained.push({ name, model, folder, input, examples, reference });
   }
 

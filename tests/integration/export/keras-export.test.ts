@@ -10,7 +10,6 @@ import type { NetworkSteps } from '../../../src/shared/code/network-steps';
 import { networkSteps } from '../../../src/shared/code/network-steps';
 import type { GraphDocument } from '../../../src/shared/graph/document';
 import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
-import { trainingConfigSchema } from '../../../src/shared/training/config';
 import { runNeurite } from '../../fixtures/cli';
 import {
   argumentsAtDefault,
@@ -20,8 +19,8 @@ import {
 import type { KerasFileRead } from '../../fixtures/export/keras-reader';
 import { readKerasFile } from '../../fixtures/export/keras-reader';
 import { loadSavedModel } from '../../fixtures/saved-model';
-import { finished, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
+import { trainXorModel } from '../../fixtures/export/trained-xor';
 
 /**
  * neurite export --format keras, checked without Keras (it is not installed where Neurite is
@@ -225,22 +224,7 @@ describe('neurite export --format keras of a trained run', () => {
   let run: string;
   beforeAll(async () => {
     run = temp.path('xor-run');
-    const graph = JSON.parse(
-      readFileSync(path.join(templatesDir, 'xor-mlp.json'), 'utf8'),
-    ) as unknown;
-    finished(
-      await trainInProcess(
-        graph,
-        { source: 'builtin', name: 'xor' },
-        trainingConfigSchema.parse({
-          epochs: 30,
-          batchSize: 4,
-          validation: { kind: 'none' },
-          optimizer: { type: 'adam', learningRate: 0.05 },
-        }),
-        { outDir: run, backend: 'cpu' },
-      ),
-    );
+    await trainXorModel(run);
   }, 120_000);
 
   it('writes keras_model.py and weights.npz with the trained weights, and says how to run it', async () => {

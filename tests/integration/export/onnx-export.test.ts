@@ -5,6 +5,7 @@ import { checkOnnx, runOnnx } from '../../fixtures/export/onnx-runtimes';
 import { XOR_ROWS, templateFile, trainXorModel } from '../../fixtures/export/trained-xor';
 import { buildGraph } from '../../fixtures/build-graph';
 import { tempFolder } from '../data/temp-folder';
+import { neuritePredicts } from '../../fixtures/export/neurite-predicts';
 
 /**
  * neurite export --format onnx: a trained XOR as ONNX, checked by ONNX's own checker and run by
@@ -13,16 +14,6 @@ import { tempFolder } from '../data/temp-folder';
 
 const temp = tempFolder('export-onnx');
 afterAll(() => temp.remove());
-
-async function neuritePredicts(model: string, rows: readonly number[][]): Promise<number[][]> {
-  const outputs: number[][] = [];
-  for (const row of rows) {
-    const run = await runNeurite('predict', model, `--input=${row.join(',')}`, '--json');
-    expect(run.code, run.stderr).toBe(0);
-    outputs.push((JSON.parse(run.stdout) as { outputs: number[][] }).outputs[0]!);
-  }
-  return outputs;
-}
 
 describe('neurite export --format onnx', () => {
   let xor: string;

@@ -10,6 +10,7 @@ import { checkWithTorch, maxDifference, printedOutputs } from '../../fixtures/ex
 import { finished, template, trainInProcess } from '../../fixtures/training';
 import { tempFolder } from '../data/temp-folder';
 import { examplesFor, inputOf } from '../../fixtures/export/example-inputs';
+import { neuritePredicts } from '../../fixtures/export/neurite-predicts';
 
 /**
  * neurite export --format pytorch on the course's templates, as a student would use the
@@ -196,16 +197,6 @@ interface Prepared {
 
 const prepared = new Map<string, Prepared>();
 let results: Map<string, TorchResult>;
-
-async function neuritePredicts(model: string, examples: readonly (readonly number[])[]) {
-  const outputs: number[][] = [];
-  for (const example of examples) {
-    const run = await runNeurite('predict', model, '--input', example.join(','), '--json');
-    expect(run.code, run.stderr).toBe(0);
-    outputs.push((JSON.parse(run.stdout) as { outputs: number[][] }).outputs[0]!);
-  }
-  return outputs;
-}
 
 beforeAll(async () => {
   for (const [index, c] of CASES.entries()) {

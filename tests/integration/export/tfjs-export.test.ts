@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNeurite } from '../../fixtures/cli';
 import { XOR_ROWS, templateFile, trainXorModel } from '../../fixtures/export/trained-xor';
 import { tempFolder } from '../data/temp-folder';
+import { neuritePredicts } from '../../fixtures/export/neurite-predicts';
 
 /**
  * neurite export --format tfjs: the files are proved by loading them with plain TensorFlow.js
@@ -29,17 +30,6 @@ async function loadAndPredict(folder: string, examples: number[][]): Promise<num
   );
   const last = stdout.trim().split('\n').at(-1)!;
   return (JSON.parse(last) as { outputs: number[][] }).outputs;
-}
-
-/** What Neurite computes for the same examples. */
-async function neuritePredicts(model: string, examples: number[][]): Promise<number[][]> {
-  const outputs: number[][] = [];
-  for (const example of examples) {
-    const run = await runNeurite('predict', model, '--input', example.join(','), '--json');
-    expect(run.code, run.stderr).toBe(0);
-    outputs.push((JSON.parse(run.stdout) as { outputs: number[][] }).outputs[0]!);
-  }
-  return outputs;
 }
 
 describe('neurite export --format tfjs', () => {
