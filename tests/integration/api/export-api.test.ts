@@ -5,7 +5,13 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Prediction } from '../../../src/shared/inside/inside-schemas';
-import { apiServices, callService as call, trainedXorRun } from '../../fixtures/api-service';
+import {
+  apiServices,
+  callService as call,
+  refusalOf,
+  trainedXorRun,
+  waitForTrainingEvent,
+} from '../../fixtures/api-service';
 import { runOnnx } from '../../fixtures/export/onnx-runtimes';
 import { tempFolder } from '../data/temp-folder';
 
@@ -85,4 +91,26 @@ describe('exporting a run', () => {
       expect(Math.abs(outputs[i]![0]! - prediction.output[0]!)).toBeLessThan(1e-6);
     }
   }, 90_000);
+
+  it('refuses a run still training, and says when it can be exported', async () => {
+    const test = open();
+    const project = await call<{ id: string }>(test.service, 'projects.create', {
+      name: 'Still training',
+      template: 'xor-mlp',
+    });
+    const running = await call<{ runId: string }>(test.service, 'training.start', {
+      projectId: project.id,
+      data: { source: 'builtin', name: 'xor' },
+      config: { epochs: 100_000, batchSize: 4, validation: { kind: 'none' } },
+      backend: 'auto',
+    });
+    expect(
+      await refusalOf(test.service, 'runs.exportModel', { ...running, format: 'onnx' }),
+    ).toEqual({
+      code: 'unsupported',
+      message: 'This run is still training; export it when it has finished.',
+    });
+    await call(test.service, 'training.command', { ...running, command: { type: 'stop' } });
+    await waitForTrainingEvent(test.events, 'stopped');
+  }, 60_000);
 });
