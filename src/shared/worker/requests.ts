@@ -119,6 +119,19 @@ export const WORKER_CALLS = {
       z.strictObject({ none: z.string() }),
     ]),
   },
+  /**
+   * An imported network and its weights: built, the weights put in and one example computed,
+   * so a model whose weights do not fit its layers is refused when it is imported.
+   */
+  'import.check': {
+    input: z.strictObject({
+      graph: z.unknown(),
+      /** The weights manifest (under Neurite's names) and the weights' bytes. */
+      weights: z.strictObject({ specs: z.array(z.unknown()), base64: z.string() }),
+    }),
+    /** How many layers got their weights. */
+    output: z.strictObject({ layers: z.number().int().nonnegative() }),
+  },
   /** What one layer outputs for one example: its feature maps. */
   'inside.layer': {
     input: z.strictObject({

@@ -1,4 +1,5 @@
 import { HARD_TANH_LAYER_CLASS, STEP_LAYER_CLASS } from '../../../shared/catalog/activations';
+import { EMBEDDED_NETWORK_KEY } from '../../../shared/export/embedded-network';
 import type { GraphDocument } from '../../../shared/graph/document';
 import type { CompiledGraph } from '../compiler/compile-graph';
 import { tf } from '../tf';
@@ -25,7 +26,8 @@ const NEURITE_LAYERS: Readonly<
  * use instead. The same network and weights always give the same bytes.
  */
 export const tfjsExporter: Exporter = {
-  write: (network) => withCompiledNetwork(network, (compiled) => layersModelFiles(network, compiled)),
+  write: (network) =>
+    withCompiledNetwork(network, (compiled) => layersModelFiles(network, compiled)),
   howToLoad: (out) =>
     `Load it with tf.loadLayersModel('file://${out.replace(/\\/g, '/')}/model.json') in Node, or from a web address in a browser.`,
 };
@@ -44,6 +46,9 @@ async function layersModelFiles(
         convertedBy: null,
         modelTopology: artifacts.modelTopology,
         weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+        // What the layers cannot say (the Outputs' task and loss, labels, places), so that
+        // importing this export into Neurite gives the same network back.
+        userDefinedMetadata: { [EMBEDDED_NETWORK_KEY]: { network: network.document } },
       };
       const data = artifacts.weightData
         ? new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData))

@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/worker/requests';
 import { selectBackend } from '../backends/select-backend';
 import { exportModelCall } from '../export/export-calls';
+import { checkImport } from '../import/check-import';
 import { exportPredictionsCall, exportTestConfusionCall } from '../export/results/result-calls';
 import {
   insideBoundary,
@@ -35,6 +36,7 @@ export const WORKER_HANDLERS: WorkerHandlers = {
   'inside.weights': insideWeights,
   'inside.importance': insideImportance,
   'export.model': exportModelCall,
+  'import.check': checkImport,
   'export.predictions': exportPredictionsCall,
   'export.testConfusion': exportTestConfusionCall,
 };

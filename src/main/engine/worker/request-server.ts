@@ -2,6 +2,7 @@ import { DatasetError } from '../../data/types';
 import { GraphCompileError } from '../compiler/compile-graph';
 import { ExportError } from '../export/export-error';
 import { InsideError } from '../inside/inside-error';
+import { ModelImportError } from '../../model-import/import-error';
 import type {
   WorkerCallName,
   WorkerError,
@@ -78,5 +79,6 @@ function userErrorCode(error: unknown): 'invalid-input' | 'unsupported' | 'too-l
   if (error instanceof ExportError)
     return error.code === 'unsupported' ? 'unsupported' : 'invalid-input';
   if (error instanceof DatasetError || error instanceof GraphCompileError) return 'invalid-input';
+  if (error instanceof ModelImportError) return error.code;
   return undefined;
 }
