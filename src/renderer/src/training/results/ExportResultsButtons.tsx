@@ -45,7 +45,7 @@ export function ExportResultsButtons({ runId }: { readonly runId: string }) {
     </button>
   );
   return (
-    <div className="export-model export-results" role="group" aria-label="Export the results">
+    <div className="export-results" role="group" aria-label="Export the results">
       <span>Export the results</span>
       {button('predictions', 'Test predictions (CSV)…')}
       {button('figures', 'Figures (PNG and SVG)…')}
