@@ -34,8 +34,20 @@ ${RESULT_FORMATS.map((format) => formatLine(format, RESULT_FORMAT_INFO[format]))
 Exit code: 0 written, 2 a model, a format or a path that cannot be used (the reason is printed).
 `;
 
+/** One format in the usage: its name, then its description wrapped under the others' text. */
 function formatLine(format: string, info: { title: string; contents: string }): string {
-  return `    ${format.padEnd(15)}${info.title}: ${info.contents}`;
+  const indent = ' '.repeat(21);
+  const lines: string[] = [];
+  let line = `    ${format.padEnd(15)}  ${info.title}:`;
+  for (const word of info.contents.split(' ')) {
+    if (line.length + 1 + word.length > 96) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else {
+      line = `${line} ${word}`;
+    }
+  }
+  return [...lines, line].join('\n');
 }
 
 export async function exportCommand(args: readonly string[], io: CliIO): Promise<number> {
