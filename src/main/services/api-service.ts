@@ -10,6 +10,7 @@ import type { Handlers, ServiceContext } from './handlers/context';
 import { hostHandlers } from './handlers/host';
 import { insideHandlers } from './handlers/inside';
 import { exportHandlers } from './handlers/exports';
+import { modelImportHandlers } from './handlers/model-import';
 import { resultExportHandlers } from './handlers/result-exports';
 import { keptWorker } from './workers/kept-worker';
 import type { HostDialogs } from './host-dialogs';
@@ -83,6 +84,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     ...training.handlers,
     ...insideHandlers(context, inside),
     ...exportHandlers(context, inside),
+    ...modelImportHandlers(context, inside),
     ...resultExportHandlers(context, inside),
   };
 

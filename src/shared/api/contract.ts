@@ -284,6 +284,15 @@ export const API_CALLS = {
   },
   'projectFiles.import': { input: fileContent, output: projectSchema },
   /**
+   * A new project from a trained TensorFlow.js layers model: its model.json with the weights
+   * files it lists, or a zip of them (what Neurite's TF.js export gives). The network appears
+   * on the canvas, and every run of the project starts from the model's weights.
+   */
+  'projects.importModel': {
+    input: z.strictObject({ files: z.array(fileContent).min(1).max(64) }),
+    output: projectSchema,
+  },
+  /**
    * Desktop app only: asks where to save a file with the system's Save dialog and writes it.
    * In browser mode the answer is 'unsupported' and the page downloads the file instead.
    */

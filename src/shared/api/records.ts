@@ -42,6 +42,11 @@ export const projectSchema = projectSummarySchema.extend({
   revisionId: z.number().int(),
   /** The training settings the user last chose for this project. */
   settings: z.record(z.string(), z.unknown()),
+  /**
+   * Set when the project was imported from a trained model: every run starts from its
+   * weights (the file they came from, and when).
+   */
+  startingWeights: z.strictObject({ source: z.string(), importedAt: z.string() }).optional(),
 });
 export type Project = z.output<typeof projectSchema>;
 

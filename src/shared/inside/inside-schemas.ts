@@ -176,6 +176,11 @@ export const modelRefSchema = z.strictObject({
   graph: z.unknown(),
   /** The folder with model.json and weights.bin; null for the initializers' weights. */
   weightsDir: z.string().nullable(),
+  /**
+   * The weights the run started from instead of its initializers (an imported project's),
+   * in the same form as `weightsDir`; absent when it started from its initializers.
+   */
+  startingWeightsDir: z.string().optional(),
   training: z.strictObject({ data: datasetSpecSchema, config: trainingConfigSchema }).nullable(),
 });
 export type ModelRef = z.output<typeof modelRefSchema>;

@@ -22,6 +22,7 @@ import { InsideError } from './inside-error';
 import type { InsideModel } from './inside-model';
 import { innerNodes, nodeById, openInsideModel, predictedClass } from './inside-model';
 import { layerWeights } from './weights';
+import { loadStartingWeights, readStartingWeights } from '../training/starting-weights';
 import { featureImportance } from './importance';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
@@ -255,6 +256,13 @@ export async function insideWeights(
       ? openInsideModel(model.document, undefined, seed)
       : undefined;
   try {
+    // An imported project's run started from the model's weights where they fit its layers.
+    if (initial && input.model.startingWeightsDir) {
+      loadStartingWeights(
+        initial.compiled,
+        await readStartingWeights(input.model.startingWeightsDir),
+      );
+    }
     return layerWeights(model, initial);
   } finally {
     initial?.dispose();

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ModelRef } from '../../../shared/inside/inside-schemas';
+import { STARTING_WEIGHTS_FOLDER } from '../store/starting-weights-folder';
 import { ServiceError } from '../service-error';
 import type { ServiceContext } from './context';
 
@@ -16,10 +19,13 @@ export function runModel(context: ServiceContext, runId: string, why: string): M
         : `This run has no saved weights: it ended before any were saved. Train again to ${why}.`,
     );
   }
+  const weightsDir = context.store.runFolder(runId);
+  const start = path.join(weightsDir, STARTING_WEIGHTS_FOLDER);
   return {
     key: runId,
     graph: context.store.runGraph(runId),
-    weightsDir: context.store.runFolder(runId),
+    weightsDir,
+    ...(existsSync(path.join(start, 'model.json')) ? { startingWeightsDir: start } : {}),
     training: { data: run.data, config: run.config },
   };
 }

@@ -2,6 +2,7 @@ import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TrainingJob } from '../../../shared/training/commands';
 import { ServiceError } from '../service-error';
+import { writeStartingWeights } from '../store/starting-weights-folder';
 import type { TrainerHandle } from '../workers/trainer-host';
 import { followTrainer } from '../workers/trainer-host';
 import type { Handlers, ServiceContext } from './context';
@@ -20,6 +21,26 @@ export function trainingHandlers(context: ServiceContext): {
 } {
   const running = new Map<string, TrainerHandle>();
   const { store } = context;
+
+  /**
+   * An imported project's runs start from the model's weights: written into the run's folder,
+   * which keeps them. A run whose weights cannot be written ends there, failed, with why.
+   */
+  const startingWeightsOf = (
+    projectId: string,
+    runId: string,
+    outDir: string,
+  ): string | undefined => {
+    const start = store.startingWeights(projectId);
+    if (!start) return undefined;
+    try {
+      return writeStartingWeights(outDir, start);
+    } catch (error) {
+      const message = `Training did not start: the weights this project was imported with could not be written to ${outDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Free some disk space and try again.`;
+      store.recordEvent(runId, { type: 'failed', code: 'start.unwritable', message });
+      throw new ServiceError('storage', message);
+    }
+  };
 
   const handlers: Pick<Handlers, 'training.start' | 'training.command'> = {
     'training.start': ({ projectId, data, validationData, testData, config, backend }) => {
@@ -51,6 +72,8 @@ export function trainingHandlers(context: ServiceContext): {
         config,
         backendChoice: backend,
       });
+      const outDir = store.runFolder(run.id);
+      const startingWeights = startingWeightsOf(projectId, run.id, outDir);
       const job: TrainingJob = {
         graph: parsed.document,
         data,
@@ -58,7 +81,8 @@ export function trainingHandlers(context: ServiceContext): {
         ...(testData ? { testData } : {}),
         config,
         backend,
-        outDir: store.runFolder(run.id),
+        outDir,
+        ...(startingWeights ? { startingWeights } : {}),
       };
       const handle = followTrainer(context.launchWorker(), job, (event) => {
         store.recordEvent(run.id, event);

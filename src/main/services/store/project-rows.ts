@@ -2,6 +2,7 @@ import type { Project, ProjectSummary } from '../../../shared/api/records';
 import type { StoreContext } from './context';
 import { fromJson } from './json-values';
 import { latestRevision } from './revision-rows';
+import { startingWeightsOrigin } from './starting-weights';
 import { StoreError } from './store-error';
 
 interface ProjectRow {
@@ -68,11 +69,13 @@ export function readProject(ctx: StoreContext, id: string): Project {
       `The project "${(row as ProjectRow).name}" has no saved network in the database. Import it again from an exported file if you have one.`,
     );
   }
+  const startingWeights = startingWeightsOrigin(ctx, id);
   return {
     ...toSummary(row),
     graph: fromJson<unknown>(latest.graph),
     revisionId: latest.id,
     settings: fromJson<Record<string, unknown>>((row as ProjectRow).settings),
+    ...(startingWeights ? { startingWeights } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   recordEvent,
   runFolder,
 } from './runs';
+import { readStartingWeights } from './starting-weights';
 import { StoreError, toStoreError } from './store-error';
 
 /**
@@ -102,6 +103,7 @@ export function createStore(
     runGraph: guard(runGraph),
     deleteRun: guard(deleteRun),
     markInterruptedRuns: guard(markInterruptedRuns),
+    startingWeights: guard(readStartingWeights),
     exportProject: guard(exportProject),
     importProject: guard(importProject),
     close: () => {

@@ -9,6 +9,7 @@ import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { TrainingConfig } from '../../../shared/training/config';
 import type { TrainerEvent } from '../../../shared/training/events';
+import type { NewStartingWeights, StartingWeights } from './starting-weights';
 
 /**
  * Projects, their revision history and their training runs, kept in `<dataDir>/neurite.db`
@@ -22,8 +23,16 @@ export interface ProjectStore {
   /** Not trashed: most recently opened or updated first. Trashed: most recently trashed first. */
   listProjects(options: { trashed: boolean }): ProjectSummary[];
   /** The graph must parse (parseGraphDocument); it becomes the first revision. The description
-   *  defaults to the graph's metadata.description. */
-  createProject(input: { name: string; graph: unknown; description?: string }): Project;
+   *  defaults to the graph's metadata.description. With `startingWeights` (a model's import),
+   *  every run of the project starts from them. */
+  createProject(input: {
+    name: string;
+    graph: unknown;
+    description?: string;
+    startingWeights?: NewStartingWeights;
+  }): Project;
+  /** The weights the project's runs start from, when it was imported from a trained model. */
+  startingWeights(id: string): StartingWeights | undefined;
   /** Sets lastOpenedAt. */
   openProject(id: string): Project;
   getProject(id: string): Project;

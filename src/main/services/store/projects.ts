@@ -14,6 +14,8 @@ import {
 } from './project-rows';
 import { appendRevision, latestRevision } from './revision-rows';
 import { removeRunFolders } from './run-folders';
+import type { NewStartingWeights } from './starting-weights';
+import { copyStartingWeights, insertStartingWeights } from './starting-weights';
 
 export function listProjects(ctx: StoreContext, trashed: boolean): ProjectSummary[] {
   const rows = trashed
@@ -37,6 +39,8 @@ export interface CreateProjectInput {
   readonly graph: unknown;
   /** Defaults to the graph's metadata.description (a template's explanation). */
   readonly description?: string;
+  /** The weights of the trained model the project is imported from, which its runs start from. */
+  readonly startingWeights?: NewStartingWeights;
 }
 
 export function createProject(ctx: StoreContext, input: CreateProjectInput): Project {
@@ -48,6 +52,7 @@ export function createProject(ctx: StoreContext, input: CreateProjectInput): Pro
     const at = ctx.now();
     insertProject(ctx, { id, name, description: text, thumbnail: null, settingsJson: '{}', at });
     appendRevision(ctx, id, graph, at);
+    if (input.startingWeights) insertStartingWeights(ctx, id, input.startingWeights, at);
   });
   return readProject(ctx, id);
 }
@@ -94,6 +99,7 @@ export function duplicateProject(ctx: StoreContext, id: string): ProjectSummary 
       at,
     });
     appendRevision(ctx, copyId, { ...latest, json: latest.graph }, at);
+    copyStartingWeights(ctx, id, copyId);
   });
   return readSummary(ctx, copyId);
 }

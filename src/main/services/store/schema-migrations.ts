@@ -84,6 +84,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN live_inside TEXT;
     `,
   },
+  {
+    version: 3,
+    description: 'the weights a project imported from a trained model starts from',
+    sql: `
+      -- At most one row per project: the manifest of the weights (TF.js' weightsManifest
+      -- entries, JSON) and their bytes as weights.bin holds them. Every run of the project
+      -- starts from them instead of its initializers; they go with the project.
+      CREATE TABLE starting_weights (
+        project_id TEXT PRIMARY KEY NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        weights BLOB NOT NULL,
+        saved_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
