@@ -7,6 +7,7 @@ import type { TestService } from '../../fixtures/api-service';
 import {
   apiServices,
   callService as call,
+  refusalOf,
   trainedXorRun,
   waitForTrainingEvent,
 } from '../../fixtures/api-service';
@@ -56,13 +57,6 @@ function csvRows(file: FileContent): Row[] {
   });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
-}
-
-/** Refused calls: the code and the sentence the page shows. */
-async function refusal(service: ApiService, name: string, input: unknown) {
-  const result = await service.handle(name, input);
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; message: string } }).error;
 }
 
 describe('exporting a run’s results', () => {
@@ -177,7 +171,7 @@ describe('exporting a run’s results', () => {
   it('says what to change for a run without test examples, and for one still training', async () => {
     const test = open();
     const { service, runId } = await trainedXorRun(test, 'XOR');
-    const predictions = await refusal(service, 'runs.exportPredictions', { runId });
+    const predictions = await refusalOf(service, 'runs.exportPredictions', { runId });
     expect(predictions).toMatchObject({
       code: 'unsupported',
       message:
@@ -200,11 +194,11 @@ describe('exporting a run’s results', () => {
       config: { epochs: 100_000, batchSize: 4, validation: { kind: 'none' } },
       backend: 'auto',
     });
-    expect(await refusal(service, 'runs.exportFigures', { runId: running.runId })).toEqual({
+    expect(await refusalOf(service, 'runs.exportFigures', { runId: running.runId })).toEqual({
       code: 'unsupported',
       message: 'This run is still training; export its figures when it has finished.',
     });
-    expect(await refusal(service, 'runs.exportPredictions', running)).toEqual({
+    expect(await refusalOf(service, 'runs.exportPredictions', running)).toEqual({
       code: 'unsupported',
       message: 'This run is still training; export its test predictions when it has finished.',
     });
