@@ -15,9 +15,11 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
   const known = useFacePart(id, isKnown);
   const hasError = useFacePart(id, hasErrors) ?? false;
   const summary = useFacePart(id, kindSummary);
+  const frozen = useFacePart(id, isFrozen) ?? false;
   if (!known) return <div className="layer-node" />;
   const className = [
     'layer-node',
+    frozen ? 'layer-node-frozen' : '',
     hasError ? 'layer-node-has-error' : '',
     selected ? 'layer-node-selected' : '',
   ]
@@ -39,6 +41,7 @@ const hasErrors = (face: LayerNodeData) => face.errors.length > 0;
 const kindSummary = (face: LayerNodeData) => face.kindSummary;
 const kindTitle = (face: LayerNodeData) => face.kindTitle;
 const layerName = (face: LayerNodeData) => face.name;
+const isFrozen = (face: LayerNodeData) => face.frozen;
 const settings = (face: LayerNodeData) => face.settings;
 const outputShape = (face: LayerNodeData) => face.outputShape ?? '?';
 const firstError = (face: LayerNodeData) => face.errors[0] ?? '';
@@ -50,16 +53,32 @@ const Head = memo(function Head({ id }: { readonly id: string }) {
   const title = useFacePart(id, kindTitle);
   const name = useFacePart(id, layerName);
   const keySettings = useFacePart(id, settings);
+  const frozen = useFacePart(id, isFrozen) ?? false;
   return (
     <>
       <div className="layer-node-head">
-        <span className="layer-node-kind">{title}</span>
+        <span className="layer-node-kind">
+          {title}
+          {frozen && (
+            <span
+              className="layer-node-frozen-mark"
+              role="img"
+              aria-label="frozen"
+              title={FROZEN_HELP}
+            >
+              ❄
+            </span>
+          )}
+        </span>
         <span className="layer-node-name">{name}</span>
       </div>
       {keySettings && <div className="layer-node-settings">{keySettings}</div>}
     </>
   );
 });
+
+const FROZEN_HELP =
+  'Frozen: training leaves the weights of this layer as they are. Select it and switch "Trainable" on to let it learn again.';
 
 /**
  * The output shape and parameter count, the words an edit upstream changes on every card after

@@ -3,16 +3,19 @@ import { Fragment, memo, useContext, useId, useMemo } from 'react';
 import { activationSettingOf } from '../../../../shared/catalog/activation-curves';
 import { findKind } from '../../../../shared/catalog/registry';
 import type { GraphDocument, GraphNode } from '../../../../shared/graph/document';
+import { isTrainable } from '../../../../shared/graph/document';
 import { checkNodeParams } from '../../../../shared/graph/node-params';
 import type { GraphAnalysis, GraphIssue } from '../../../../shared/inference/analyze';
 import { formatCount } from '../../../../shared/inference/memory';
 import { formatShape } from '../../../../shared/shapes/shape';
+import type { TensorInfo } from '../../../../shared/shapes/shape';
 import type { EditorHistory, Selection } from '../model';
 import { describeParams, editParams } from '../model';
 import { ActivationCurve } from './ActivationCurve';
 import type { ParamEditor } from './ParamInput';
 import { ParamInput } from './ParamInput';
 import { RefusalContext } from './refusal';
+import { TrainableSwitch } from './TrainableSwitch';
 import { useDraft } from './use-draft';
 
 interface InspectorProps {
@@ -171,6 +174,7 @@ function sameLayer(a: LayerInspectorProps, b: LayerInspectorProps): boolean {
     a.node.id === b.node.id &&
     a.node.kind === b.node.kind &&
     a.node.label === b.node.label &&
+    a.node.trainable === b.node.trainable &&
     a.node.params === b.node.params
   );
 }
@@ -232,6 +236,14 @@ const LayerInspector = memo(function LayerInspector({
       <p className="inspector-id">
         Id <code>{node.id}</code>
       </p>
+      {result && (parameters > 0 || !isTrainable(node)) && (
+        <TrainableSwitch
+          history={history}
+          node={node}
+          params={result.params}
+          keepsStatistics={keepsStatistics(node, history.document, analysis)}
+        />
+      )}
       {fields.length === 0 && <p className="inspector-hint">This layer has no settings.</p>}
       {fields.map((field) => (
         <Fragment key={field.key}>
@@ -247,6 +259,21 @@ const LayerInspector = memo(function LayerInspector({
     </div>
   );
 }, sameLayer);
+
+/** Whether a layer keeps weights by averaging, which a frozen one keeps as they are too. */
+function keepsStatistics(node: GraphNode, doc: GraphDocument, analysis: GraphAnalysis): boolean {
+  const kind = findKind(node.kind);
+  if (!kind?.weights) return false;
+  const ports = kind.inputPorts(node.params);
+  const inputs = ports.map((port) => {
+    const edge = doc.edges.find((e) => e.target.node === node.id && e.target.port === port.id);
+    return edge ? analysis.nodes.get(edge.source.node)?.output : undefined;
+  });
+  if (inputs.some((input) => input === undefined)) return false;
+  return kind.weights
+    .tensors(node.params, inputs as TensorInfo[])
+    .some((tensor) => !tensor.trainable);
+}
 
 function LabelField({
   history,

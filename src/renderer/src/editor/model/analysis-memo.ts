@@ -21,7 +21,7 @@ export class AnalysisMemo {
   }
 }
 
-/** Equal but for positions: the same layers, settings, labels and connections. */
+/** Equal but for positions: the same layers, settings, labels, frozen layers and connections. */
 export function sameStructure(a: GraphDocument, b: GraphDocument): boolean {
   if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
   return a.nodes.every((node, i) => {
@@ -31,6 +31,7 @@ export function sameStructure(a: GraphDocument, b: GraphDocument): boolean {
       (node.id === other.id &&
         node.kind === other.kind &&
         node.label === other.label &&
+        node.trainable === other.trainable &&
         node.params === other.params)
     );
   });

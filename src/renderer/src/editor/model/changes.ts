@@ -31,6 +31,8 @@ export type Change =
     }
   /** `undefined` or blank removes the label, so the node is named by its id again. */
   | { readonly type: 'setLabel'; readonly id: string; readonly label: string | undefined }
+  /** Freezes a layer (false) or lets it learn again (true): see GraphNode's `trainable`. */
+  | { readonly type: 'setTrainable'; readonly id: string; readonly trainable: boolean }
   | { readonly type: 'addEdge'; readonly edge: GraphEdge; readonly index?: number }
   | { readonly type: 'removeEdges'; readonly ids: readonly string[] }
   /** Merged into the metadata; a key set to `undefined` is removed. */
@@ -65,6 +67,8 @@ export function applyChange(doc: GraphDocument, change: Change): ApplyResult {
       return setParams(doc, change.id, change.params);
     case 'setLabel':
       return setLabel(doc, change.id, change.label);
+    case 'setTrainable':
+      return setTrainable(doc, change.id, change.trainable);
     case 'addEdge':
       return addEdge(doc, change.edge, change.index);
     case 'removeEdges':
@@ -222,6 +226,20 @@ function setLabel(doc: GraphDocument, id: string, label: string | undefined): Ap
     ok: true,
     doc: replaceNode(doc, index, next),
     inverse: { type: 'setLabel', id, label: before },
+  };
+}
+
+/** A learning layer carries no `trainable` at all, as parse() stores it; a frozen one `false`. */
+function setTrainable(doc: GraphDocument, id: string, trainable: boolean): ApplyResult {
+  const index = doc.nodes.findIndex((n) => n.id === id);
+  const node = doc.nodes[index];
+  if (!node) return missingNode(id);
+  const { trainable: before, ...rest } = node;
+  const next: GraphNode = trainable ? rest : { ...rest, trainable: false };
+  return {
+    ok: true,
+    doc: replaceNode(doc, index, next),
+    inverse: { type: 'setTrainable', id, trainable: before !== false },
   };
 }
 

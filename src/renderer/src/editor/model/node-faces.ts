@@ -11,6 +11,8 @@ export type LayerNodeData = {
   readonly kindSummary: string;
   /** The label, or the id when there is none. */
   readonly name: string;
+  /** Frozen: training leaves the layer's weights as they are. */
+  readonly frozen: boolean;
   readonly settings: string;
   /** Undefined when it cannot be worked out (an error here or before). */
   readonly outputShape?: string;
@@ -61,20 +63,27 @@ export class NodeDataCache {
   }
 }
 
-type OwnFields = 'kindTitle' | 'kindSummary' | 'name' | 'settings' | 'inputPorts' | 'outputPorts';
+type OwnFields =
+  'kindTitle' | 'kindSummary' | 'name' | 'frozen' | 'settings' | 'inputPorts' | 'outputPorts';
 type ResultFields = 'outputShape' | 'parameters' | 'errors' | 'warnings';
 
 /** The words that come from the layer itself, and what they were worked out from. */
 interface OwnWords {
   readonly kind: string;
   readonly label: string | undefined;
+  readonly trainable: boolean | undefined;
   readonly params: GraphNode['params'];
   readonly words: Pick<LayerNodeData, OwnFields>;
 }
 
 /** Documents are immutable: the same params object means the same settings. */
 function sameOwnKey(own: OwnWords, node: GraphNode): boolean {
-  return own.kind === node.kind && own.label === node.label && own.params === node.params;
+  return (
+    own.kind === node.kind &&
+    own.label === node.label &&
+    own.trainable === node.trainable &&
+    own.params === node.params
+  );
 }
 
 function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
@@ -83,6 +92,7 @@ function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
     kindTitle: kind?.title ?? node.kind,
     kindSummary: kind?.summary ?? '',
     name: node.label?.trim() || node.id,
+    frozen: node.trainable === false,
     settings: kind ? kind.describe(node.params) : '',
     inputPorts: kind ? kind.inputPorts(node.params) : [],
     outputPorts: kind ? kind.outputPorts : [],
@@ -96,13 +106,20 @@ function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
         old.kindTitle === words.kindTitle &&
         old.kindSummary === words.kindSummary &&
         old.name === words.name &&
+        old.frozen === words.frozen &&
         old.settings === words.settings
       ) {
         words = old;
       }
     }
   }
-  return { kind: node.kind, label: node.label, params: node.params, words };
+  return {
+    kind: node.kind,
+    label: node.label,
+    trainable: node.trainable,
+    params: node.params,
+    words,
+  };
 }
 
 function resultWords(result: NodeAnalysis | undefined): Pick<LayerNodeData, ResultFields> {
