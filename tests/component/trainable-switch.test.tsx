@@ -34,7 +34,7 @@ function open(document: GraphDocument, selected: string) {
   return history;
 }
 
-const trainableSwitch = () => screen.getByRole('switch', { name: 'Trainable' }) as HTMLInputElement;
+const trainableSwitch = () => screen.getByRole<HTMLInputElement>('switch', { name: 'Trainable' });
 /** A figure of the summary bar under the canvas. */
 const figure = (label: string) =>
   within(document.querySelector<HTMLElement>('.summary-bar')!).getByText(label, { selector: 'dt' })
