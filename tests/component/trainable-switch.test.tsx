@@ -9,11 +9,17 @@ import { EditorHistory } from '../../src/renderer/src/editor/model';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { template } from '../fixtures/training';
-import { parseGraphDocumentOrThrow } from '../../src/shared/graph/parse';
+import { TEMPLATES } from '../../src/renderer/src/templates';
 import { renderWithHost } from './render-with-host';
 
 /** The inspector's "Trainable" switch: freezing a layer, with the counts that follow it. */
+
+/** A built-in template, as the editor opens it. */
+function template(id: string): GraphDocument {
+  const entry = TEMPLATES.find((t) => t.id === id);
+  if (!entry?.ok) throw new Error(`No readable template "${id}".`);
+  return entry.document;
+}
 
 /** The inspector with one layer selected, beside the summary bar, as the editor shows them. */
 function Editor({ history, selected }: { history: EditorHistory; selected: string }) {
@@ -42,7 +48,7 @@ const figure = (label: string) =>
 
 describe('the Trainable switch', () => {
   it('freezes a layer: its weights leave the trainable count, and undo lets it learn again', () => {
-    const history = open(parseGraphDocumentOrThrow(template('xor-mlp')), 'hidden');
+    const history = open(template('xor-mlp'), 'hidden');
     expect(trainableSwitch().checked).toBe(true);
     expect(screen.getByText(/^On: training changes this layer's 12 weights\./)).toBeTruthy();
     expect(figure('Parameters')).toBe('17');
