@@ -6,6 +6,7 @@ import { useAppCommands, type AppCommand } from '../app-commands';
 import { navigate } from '../routes';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { NewProjectDialog } from './NewProjectDialog';
+import { ImportModelButton } from './ImportModelButton';
 import { ProjectCard } from './ProjectCard';
 import { readFileAsBase64 } from './read-file';
 
@@ -85,6 +86,7 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
             <button type="button" className="button" onClick={() => fileInput.current?.click()}>
               Import project file…
             </button>
+            <ImportModelButton onProblem={setProblem} />
             <a
               className="button"
               href="#/inspector"

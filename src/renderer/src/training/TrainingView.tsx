@@ -26,6 +26,7 @@ import { InsidePanel } from '../inside/InsidePanel';
 import { RunNotes } from './results/RunNotes';
 import { datasetLabel } from './model/run-labels';
 import { PastRuns } from './runs/PastRuns';
+import { StartingWeights } from './StartingWeights';
 import './training.css';
 
 export interface TrainingViewProps {
@@ -43,6 +44,8 @@ export interface TrainingViewProps {
   readonly saveNow: () => Promise<void>;
   /** Takes the user to the data panel (when no data set is chosen yet). */
   readonly onChooseData: () => void;
+  /** The model a project was imported from, whose weights every run starts from. */
+  readonly startingWeights?: string;
 }
 
 const nextFrame = (callback: () => void) => {
@@ -266,6 +269,7 @@ function ProjectTraining(props: TrainingViewProps) {
             </>
           )}
         </div>
+        {props.startingWeights && <StartingWeights source={props.startingWeights} />}
         <div className="training-form-head">
           <h2 className="training-subtitle">Settings</h2>
           <button type="button" className="link-button" onClick={resetToDefaults} disabled={active}>

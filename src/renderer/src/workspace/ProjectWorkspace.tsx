@@ -246,6 +246,9 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
                 onSettingsChange={onSettingsChange}
                 saveNow={saveNow}
                 onChooseData={chooseData}
+                {...(session.startingWeights
+                  ? { startingWeights: session.startingWeights.source }
+                  : {})}
               />
             )}
           </section>

@@ -37,6 +37,8 @@ export class ProjectSession {
   private readonly unsubscribe: (() => void)[] = [];
   /** What could not be used from the stored settings, for the user to read once. */
   readonly settingsNotes: readonly string[];
+  /** Where the weights every run starts from came from, for a project imported from a model. */
+  readonly startingWeights: Project['startingWeights'];
 
   constructor(
     private readonly client: ApiClient,
@@ -49,6 +51,7 @@ export class ProjectSession {
     const { settings, dropped } = readProjectSettings(project.settings);
     this.settings = settings;
     this.settingsNotes = dropped;
+    this.startingWeights = project.startingWeights;
 
     this.graphSaver = new Autosaver(document, {
       save: (graph) => {
