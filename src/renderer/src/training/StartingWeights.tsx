@@ -4,7 +4,7 @@
  */
 export function StartingWeights({ source }: { readonly source: string }) {
   return (
-    <div className="training-data">
+    <section className="training-start" aria-label="Starting weights">
       <h2 className="training-subtitle">Starting weights</h2>
       <p>
         From the model imported from <strong>{source}</strong>: each run goes on from what it had
@@ -14,6 +14,6 @@ export function StartingWeights({ source }: { readonly source: string }) {
         To keep a layer exactly as it is, select it on the Network tab and switch off its
         “Trainable” switch.
       </p>
-    </div>
+    </section>
   );
 }

@@ -11,6 +11,8 @@ export interface CanvasNode {
   readonly parameters: string;
   /** The first error shown on the node, or undefined when it has none. */
   readonly error: string | undefined;
+  /** The tooltip of the frozen mark, or undefined when the layer learns. */
+  readonly frozen: string | undefined;
 }
 
 /**
@@ -66,6 +68,7 @@ export class EditorPage {
     const text = async (selector: string) =>
       (await node.locator(selector).first().textContent())?.trim() ?? '';
     const error = node.locator('.layer-node-error');
+    const frozen = node.getByRole('img', { name: 'frozen' });
     return {
       id,
       kind: await text('.layer-node-kind'),
@@ -73,6 +76,7 @@ export class EditorPage {
       outputShape: await text('.layer-node-shape'),
       parameters: await text('.layer-node-params'),
       error: (await error.count()) > 0 ? ((await error.textContent())?.trim() ?? '') : undefined,
+      frozen: (await frozen.count()) > 0 ? ((await frozen.getAttribute('title')) ?? '') : undefined,
     };
   }
 

@@ -60,6 +60,16 @@ export class ProjectsPage {
     await dialog.getByRole('button', { name: 'Create project' }).click();
   }
 
+  /**
+   * Imports a trained TF.js model through "Import a trained TensorFlow.js model…": the zip of
+   * an export, or model.json with its weights files.
+   */
+  async importModel(files: readonly string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import a trained TensorFlow.js model…' }).click();
+    await (await chooser).setFiles([...files]);
+  }
+
   async open(name: string): Promise<void> {
     await this.card(name)
       .getByRole('link', { name: `Open ${name}` })
