@@ -11,10 +11,12 @@ import {
   PROJECT_ENTRY,
   PROJECT_FILE_FORMAT,
   PROJECT_FILE_VERSION,
+  STARTING_FORMAT,
 } from './project-file-format';
 import { readProject } from './project-rows';
 import { readRunFiles } from './run-folders';
 import { readRun } from './run-rows';
+import { readStartingWeights } from './starting-weights';
 import { StoreError } from './store-error';
 
 const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
@@ -44,13 +46,28 @@ export function exportProject(
       },
     };
     const stem = fileStem(project.name);
-    if (!includeRuns) return { fileName: `${stem}${JSON_FILE_SUFFIX}`, bytes: encode(file) };
+    const start = readStartingWeights(ctx, id);
+    // Starting weights are bytes, which only the archive holds: such a project is one always.
+    if (!includeRuns && !start) {
+      return { fileName: `${stem}${JSON_FILE_SUFFIX}`, bytes: encode(file) };
+    }
 
     const entries: Zippable = { [PROJECT_ENTRY]: encode(file) };
     let total = 0;
-    const runIds = ctx
-      .column('SELECT id FROM runs WHERE project_id = ? ORDER BY started_at, rowid')
-      .all(id) as string[];
+    if (start) {
+      entries['starting/model.json'] = encode({
+        format: STARTING_FORMAT,
+        source: start.source,
+        weightsManifest: [{ paths: ['weights.bin'], weights: start.specs }],
+      });
+      entries['starting/weights.bin'] = [start.data, { level: 0 }];
+      total += start.data.length;
+    }
+    const runIds = includeRuns
+      ? (ctx
+          .column('SELECT id FROM runs WHERE project_id = ? ORDER BY started_at, rowid')
+          .all(id) as string[])
+      : [];
     for (const runId of runIds) {
       // The last look inside during training stays out: project files keep their version-1
       // shape, which older Neurites read.

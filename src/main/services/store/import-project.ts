@@ -9,6 +9,7 @@ import { appendRevision } from './revision-rows';
 import { removeRunFolders, writeRunFiles } from './run-folders';
 import { insertEpoch, insertRun } from './run-rows';
 import { INTERRUPTED_MESSAGE } from './runs';
+import { insertStartingWeights } from './starting-weights';
 
 /**
  * Adds a project from a file (see readProjectFile). The project and its runs get new ids, so
@@ -57,6 +58,7 @@ export function importProject(ctx: StoreContext, fileName: string, bytes: Uint8A
       }
       const latest = revisionFor(file.graph);
       for (const run of orphans) insertImportedRun(ctx, projectId, latest, run);
+      if (file.startingWeights) insertStartingWeights(ctx, projectId, file.startingWeights, at);
     });
   } catch (error) {
     try {

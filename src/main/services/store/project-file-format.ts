@@ -7,7 +7,10 @@ import { runSchema } from '../../../shared/api/records';
  * - `<name>.neurite.json`: this object, as pretty-printed JSON, without runs;
  * - `<name>.neurite`: a zip holding it as `project.json`, and for each run
  *   `runs/<runId>/run.json` (the Run record plus the graph it was trained on) and, when the
- *   run saved a model, `runs/<runId>/model.json` + `weights.bin` (+ `metrics.json`).
+ *   run saved a model, `runs/<runId>/model.json` + `weights.bin` (+ `metrics.json`); a project
+ *   imported from a trained model also keeps the weights its runs start from there, as
+ *   `starting/model.json` (their manifest and where they came from) + `starting/weights.bin`.
+ *   Such a project is always written in this form, runs or not. Older Neurites skip these two.
  *
  * Bump PROJECT_FILE_VERSION when the shape changes; older Neurites then refuse newer files
  * with a message to update, instead of misreading them.
@@ -42,6 +45,10 @@ export type RunFileContent = z.output<typeof runFileSchema>;
 export const PROJECT_ENTRY = 'project.json';
 export const RUN_ENTRY =
   /^runs\/([A-Za-z0-9_-]{1,100})\/(run\.json|model\.json|weights\.bin|metrics\.json)$/;
+
+/** The two files of a project's starting weights in the archive. */
+export const STARTING_ENTRY = /^starting\/(model\.json|weights\.bin)$/;
+export const STARTING_FORMAT = 'neurite-starting-weights';
 
 export const JSON_FILE_SUFFIX = '.neurite.json';
 export const ARCHIVE_SUFFIX = '.neurite';

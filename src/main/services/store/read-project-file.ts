@@ -11,10 +11,13 @@ import {
   PROJECT_FILE_FORMAT,
   PROJECT_FILE_VERSION,
   RUN_ENTRY,
+  STARTING_ENTRY,
+  STARTING_FORMAT,
   projectFileSchema,
   runFileSchema,
 } from './project-file-format';
 import type { RunFileName, RunFiles } from './run-folders';
+import type { NewStartingWeights } from './starting-weights';
 import { StoreError } from './store-error';
 
 export interface ImportedRun {
@@ -33,6 +36,8 @@ export interface ImportedProject {
   readonly settingsJson: string;
   readonly graph: StorableGraph;
   readonly runs: readonly ImportedRun[];
+  /** The weights its runs start from, for a project that was imported from a trained model. */
+  readonly startingWeights?: NewStartingWeights;
 }
 
 /**
@@ -158,7 +163,10 @@ function unzip(fileName: string, bytes: Uint8Array): Record<string, Uint8Array> 
   try {
     const entries = unzipSync(bytes, {
       filter: (entry) => {
-        const wanted = entry.name === PROJECT_ENTRY || RUN_ENTRY.test(entry.name);
+        const wanted =
+          entry.name === PROJECT_ENTRY ||
+          RUN_ENTRY.test(entry.name) ||
+          STARTING_ENTRY.test(entry.name);
         if (wanted) declared += entry.originalSize;
         if (declared > MAX_UNZIPPED_BYTES) throw tooLarge();
         return wanted;
@@ -196,7 +204,37 @@ function readArchive(fileName: string, bytes: Uint8Array): ImportedProject {
     folders.set(folder, files);
   }
   const runs = [...folders].map(([folder, files]) => readRunEntry(folder, files));
-  return { ...project, runs };
+  const startingWeights = readStartingEntries(entries);
+  return { ...project, runs, ...(startingWeights ? { startingWeights } : {}) };
+}
+
+/** The weights an imported project's runs start from, when the archive keeps them. */
+function readStartingEntries(
+  entries: Readonly<Record<string, Uint8Array>>,
+): NewStartingWeights | undefined {
+  const manifest = entries['starting/model.json'];
+  const data = entries['starting/weights.bin'];
+  if (manifest === undefined && data === undefined) return undefined;
+  const where = 'starting/';
+  if (manifest === undefined || data === undefined) {
+    throw invalid(
+      `${where} in the archive has only one of model.json and weights.bin; the weights the project starts from need both.`,
+    );
+  }
+  const json = parseJsonBytes(manifest, `${where}model.json`) as {
+    format?: unknown;
+    source?: unknown;
+    weightsManifest?: { weights?: unknown }[];
+  };
+  const specs = Array.isArray(json.weightsManifest)
+    ? json.weightsManifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []))
+    : undefined;
+  if (json.format !== STARTING_FORMAT || !specs || typeof json.source !== 'string') {
+    throw invalid(
+      `${where}model.json in the archive is not the manifest of a project's starting weights. Export the project again.`,
+    );
+  }
+  return { source: json.source, specs, data };
 }
 
 function readRunEntry(
