@@ -227,7 +227,9 @@ function readStartingEntries(
     weightsManifest?: { weights?: unknown }[];
   };
   const specs = Array.isArray(json.weightsManifest)
-    ? json.weightsManifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []))
+    ? json.weightsManifest.flatMap((group): unknown[] =>
+        Array.isArray(group.weights) ? (group.weights as unknown[]) : [],
+      )
     : undefined;
   if (json.format !== STARTING_FORMAT || !specs || typeof json.source !== 'string') {
     throw invalid(
