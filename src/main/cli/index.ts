@@ -26,6 +26,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     run: async (args, io) => (await import('./commands/explain')).explainCommand(args, io),
     summary: 'saliency, SmoothGrad, Integrated Gradients or Grad-CAM maps of examples',
   },
+  import: {
+    run: async (args, io) => (await import('./commands/import')).importCommand(args, io),
+    summary: 'read a trained TensorFlow.js model (model.json and weights, or a zip) as a network',
+  },
   export: {
     run: async (args, io) => (await import('./commands/export')).exportCommand(args, io),
     summary: 'write a trained model in a format other programs load (TensorFlow.js)',

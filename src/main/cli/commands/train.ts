@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_DATASETS } from '../../../shared/data/dataset-spec';
+import { SAVED_MODEL_FILES } from '../../../shared/training/saved-run';
 import { trainingJobSchema } from '../../../shared/training/commands';
 import type { TrainingJob, TrainingJobInput } from '../../../shared/training/commands';
 import { describeIssue, formatPath } from '../../../shared/graph/problems';
@@ -52,6 +55,9 @@ set and settings, as in the app; the options below override them.
   --config <file.json>  any training options as JSON (the flags above override it)
   --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
   --out <folder>        save model.json, weights.bin, metrics.json and history.json there
+  --start-from <folder> start from the weights of a saved model folder (what --out or neurite
+                        import writes) instead of fresh ones, in every layer they fit; a
+                        layer's "trainable": false in the network keeps it as it is
   --json                print one JSON object per training event instead of progress, with
                         the saliency maps and decision boundary after epochs ("inside"
                         events; progress alone leaves them out, unless the --config file
@@ -81,6 +87,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
         config: { type: 'string' },
         backend: { type: 'string' },
         out: { type: 'string' },
+        'start-from': { type: 'string' },
         json: { type: 'boolean', default: false },
         stratify: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -226,6 +233,9 @@ async function buildJob(
     config: config,
     backend: (flags['backend'] as TrainingJobInput['backend']) ?? 'auto',
     ...(flags['out'] ? { outDir: String(flags['out']) } : {}),
+    ...(flags['start-from']
+      ? { startingWeights: startingFolder(String(flags['start-from'])) }
+      : {}),
   };
   const parsed = trainingJobSchema.safeParse(input);
   if (!parsed.success) {
@@ -235,6 +245,19 @@ async function buildJob(
     throw new Error(`These training options are not valid:\n${problems.join('\n')}`);
   }
   return { job: parsed.data, template };
+}
+
+/** A saved model folder whose weights a run starts from: it needs model.json and weights.bin. */
+function startingFolder(folder: string): string {
+  const missing = [SAVED_MODEL_FILES.topology, SAVED_MODEL_FILES.weights].filter(
+    (name) => !existsSync(path.join(folder, name)),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `--start-from needs a saved model folder (what neurite train --out or neurite import writes), but "${folder}" has no ${missing.join(' and no ')}.`,
+    );
+  }
+  return path.resolve(folder);
 }
 
 function splitFlag(flag: string | boolean | undefined, fallback: unknown): unknown {

@@ -1,3 +1,4 @@
+import type { GraphDocument } from '../../../shared/graph/document';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import type { WorkerOutput, WorkerParsedInput } from '../../../shared/worker/requests';
@@ -13,10 +14,8 @@ import { loadStartingWeights } from '../training/starting-weights';
 let backend: Promise<unknown> | undefined;
 
 /**
- * The serving process's `import.check`: builds an imported network, puts its weights in as a
- * run that starts from them will, and computes one example. Every layer with weights must get
- * all of its own, so a model whose weights do not fit its layers is refused when it is
- * imported, not later when it trains.
+ * The serving process's `import.check`: see checkImportedWeights. The app asks it before it
+ * keeps an imported project.
  */
 export async function checkImport(
   input: WorkerParsedInput<'import.check'>,
@@ -30,12 +29,21 @@ export async function checkImport(
       `The imported network cannot be read: ${parsed.problems[0]?.message ?? 'it is broken'}.`,
     );
   }
-  const document = parsed.document;
   const bytes = Buffer.from(input.weights.base64, 'base64');
   const weights: SavedWeights = {
     specs: input.weights.specs as unknown as SavedWeights['specs'],
     data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
   };
+  return { layers: checkImportedWeights(parsed.document, weights) };
+}
+
+/**
+ * Builds an imported network, puts its weights in as a run that starts from them will, and
+ * computes one example. Every layer with weights must get all of its own, so a model whose
+ * weights do not fit its layers is refused when it is imported, not later when it trains.
+ * Returns how many layers got their weights.
+ */
+export function checkImportedWeights(document: GraphDocument, weights: SavedWeights): number {
   const compiled = compileGraph(document, { seed: INITIAL_WEIGHTS_SEED });
   try {
     const use = loadStartingWeights(compiled, weights);
@@ -53,7 +61,7 @@ export async function checkImport(
     );
     const outputs = compiled.model.predict(examples);
     tf.dispose([examples, outputs]);
-    return { layers: use.loaded.length };
+    return use.loaded.length;
   } finally {
     compiled.model.dispose();
   }
