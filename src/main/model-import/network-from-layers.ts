@@ -122,7 +122,10 @@ export function networkFromLayers(
         `The model does not fit together as Neurite builds it: ${outcome.errors[0]!.message}`,
       );
     }
-    const frozen = layer.spec.config['trainable'] === false;
+    // Keras freezes a whole model layer by layer; only a layer with weights has any to keep.
+    const frozen =
+      layer.spec.config['trainable'] === false &&
+      (kind.weights?.tensors(checked.params, inputs).length ?? 0) > 0;
     nodes.push({
       id,
       kind: kind.kind,

@@ -259,6 +259,22 @@ describe('the layers of a model', () => {
     );
   });
 
+  it('keep a frozen layer frozen, and a frozen layer without weights as any other', () => {
+    const files = savedModel(
+      sequential(dense('kept', 2, { batch_input_shape: [null, 2], trainable: false }), {
+        class_name: 'Dropout',
+        config: { name: 'drop', rate: 0.5, trainable: false },
+      }),
+      [
+        { name: 'kept/kernel', shape: [2, 2] },
+        { name: 'kept/bias', shape: [2] },
+      ],
+    );
+    const nodes = importLayersModel(files, 'frozen.zip').document.nodes;
+    expect(nodes.find((n) => n.id === 'kept')!.trainable).toBe(false);
+    expect('trainable' in nodes.find((n) => n.id === 'drop')!).toBe(false);
+  });
+
   it('refuse an input whose size is left open, naming it', () => {
     const error = refusal(
       savedModel(sequential(dense('d', 2, { batch_input_shape: [null, null, 3] })), []),
