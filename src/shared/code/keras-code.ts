@@ -91,7 +91,12 @@ interface NamedLayer {
   readonly call: KerasLayerCall;
   readonly name: string;
   readonly comments: readonly string[];
+  /** The student froze the node: every layer it becomes is built with trainable=False. */
+  readonly frozen: boolean;
 }
+
+const FROZEN_NOTE =
+  'Frozen in Neurite: training leaves its weights as they are (a batch normalization also keeps and uses its moving statistics).';
 
 function namedLayers(step: NetworkStep): NamedLayer[] {
   return step.layers.map((spec, i) => {
@@ -100,14 +105,21 @@ function namedLayers(step: NetworkStep): NamedLayer[] {
     // The student's label, when it says more than the name the layer has in code.
     if (i === 0 && commentText(step.title) !== step.name) comments.push(commentText(step.title));
     if (call.note) comments.push(call.note);
-    return { call, name: `${step.name}${spec.nameSuffix ?? ''}`, comments };
+    if (i === 0 && !step.trainable) comments.push(FROZEN_NOTE);
+    return {
+      call,
+      name: `${step.name}${spec.nameSuffix ?? ''}`,
+      comments,
+      frozen: !step.trainable,
+    };
   });
 }
 
 function layerLines(layer: NamedLayer, indent: string, start: string, after: string): string[] {
   const comments = layer.comments.flatMap((c) => wrapComment(c, indent));
   const name = `name=${pythonString(layer.name)}`;
-  return [...comments, callText(indent, start, layer.call, [name], after)];
+  const extra = layer.frozen ? ['trainable=False', name] : [name];
+  return [...comments, callText(indent, start, layer.call, extra, after)];
 }
 
 /** A layer call, with the layer it wraps as its first argument, laid out by pythonCall. */

@@ -1,6 +1,7 @@
 import { findKind } from '../catalog/registry';
 import type { NodeRole, TfLayerSpec, WeightTensor } from '../catalog/types';
 import type { GraphDocument } from '../graph/document';
+import { isTrainable } from '../graph/document';
 import type { GraphAnalysis, GraphIssue } from '../inference/analyze';
 import { analyzeGraph } from '../inference/analyze';
 import type { TensorInfo } from '../shapes/shape';
@@ -21,6 +22,11 @@ export interface NetworkStep {
   readonly name: string;
   /** The student's label for the node, or its id: for comments beside the code. */
   readonly title: string;
+  /**
+   * False when the student froze the node: training leaves its weights as they are (and a
+   * normalization layer keeps and uses its moving statistics).
+   */
+  readonly trainable: boolean;
   /** The names of the steps feeding this one, in the order of its input ports. */
   readonly inputs: readonly string[];
   readonly inputInfo: readonly TensorInfo[];
@@ -98,6 +104,7 @@ export function networkSteps(
       role: kind.role,
       name: names.get(nodeId)!,
       title: node.label?.trim() || nodeId,
+      trainable: isTrainable(node),
       inputs: sources.map((id) => names.get(id)!),
       inputInfo,
       output,

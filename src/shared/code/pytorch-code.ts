@@ -1,6 +1,7 @@
 import type { NetworkSteps } from './network-steps';
 import type { PytorchHelper } from './pytorch-helpers';
 import { HELPER_NEEDS, HELPER_SOURCE, PYTORCH_HELPERS } from './pytorch-helpers';
+import type { TorchModule } from './pytorch-network';
 import { pytorchNetwork } from './pytorch-network';
 import { commentText } from './python-source';
 
@@ -20,6 +21,11 @@ export function pytorchModelCode(network: NetworkSteps): string {
   const init = torch.modules.map(
     (module) =>
       `        self.${module.name} = ${module.construct}  # ${commentText(module.comment)}`,
+  );
+  const frozen = torch.modules.filter((module) => module.frozen);
+  const freezing = frozen.map(
+    (module) =>
+      `        self.${module.name}.requires_grad_(False)  # frozen in Neurite: training leaves its weights as they are`,
   );
   const returned = torch.returns.length === 1 ? torch.returns[0]! : `${torch.returns.join(', ')}`;
   const sections = [
@@ -41,6 +47,8 @@ export function pytorchModelCode(network: NetworkSteps): string {
       '    def __init__(self):',
       '        super().__init__()',
       ...init,
+      ...freezing,
+      ...frozenStatistics(frozen),
       '',
       `    def forward(self, ${torch.parameters.join(', ')}):`,
       `        """${parameters.join('; ')}."""`,
@@ -53,6 +61,23 @@ export function pytorchModelCode(network: NetworkSteps): string {
   ];
   const [docstring, ...rest] = sections;
   return `${docstring!}\n${rest.join('\n\n\n')}\n`;
+}
+
+/**
+ * A frozen batch normalization keeps and uses its moving statistics while the rest trains,
+ * as in Neurite and Keras: train() leaves it in evaluation mode.
+ */
+function frozenStatistics(frozen: readonly TorchModule[]): string[] {
+  const kept = frozen.filter((module) => module.keepsStatistics);
+  if (kept.length === 0) return [];
+  return [
+    '',
+    '    def train(self, mode=True):',
+    '        """Frozen batch normalizations keep and use their moving statistics, as in Neurite."""',
+    '        super().train(mode)',
+    ...kept.map((module) => `        self.${module.name}.eval()`),
+    '        return self',
+  ];
 }
 
 /** The helpers, with the ones they are built on. */

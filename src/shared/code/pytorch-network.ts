@@ -30,6 +30,10 @@ export interface TorchModule {
   readonly construct: string;
   /** The student's title for the node, and a note where the PyTorch layer needs one. */
   readonly comment: string;
+  /** The student froze the node, and this module holds some of its weights. */
+  readonly frozen: boolean;
+  /** It keeps running statistics (batch normalization), which a frozen one must not update. */
+  readonly keepsStatistics: boolean;
 }
 
 /** One tensor of weights.pt. */
@@ -158,7 +162,13 @@ export function pytorchNetwork(network: NetworkSteps): PytorchNetwork {
             ? `${commentText(step.title)}: its activation`
             : commentText(step.title);
           titled = true;
-          modules.push({ name: attribute, construct, comment: note ? `${title}. ${note}` : title });
+          modules.push({
+            name: attribute,
+            construct,
+            comment: note ? `${title}. ${note}` : title,
+            frozen: !step.trainable && entries.length > 0,
+            keepsStatistics: entries.some((entry) => entry.name === 'running_mean'),
+          });
           for (const entry of entries) {
             stateDict.push({
               key: `${attribute}.${entry.name}`,
