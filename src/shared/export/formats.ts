@@ -19,8 +19,7 @@ export const EXPORT_FORMAT_INFO: Readonly<Record<ExportFormat, ExportFormatInfo>
   },
   onnx: {
     title: 'ONNX',
-    contents:
-      'model.onnx, which ONNX Runtime and most other tools (Netron, PyTorch, OpenCV) load.',
+    contents: 'model.onnx, which ONNX Runtime and most other tools (Netron, PyTorch, OpenCV) load.',
   },
   pytorch: {
     title: 'PyTorch',
