@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCompiledNetwork } from '../../../src/main/engine/export/export-network';
 import { onnxExporter } from '../../../src/main/engine/export/onnx/onnx-export';
 import { tf } from '../../../src/main/engine/tf';
-import { ACTIVATIONS } from '../../../src/shared/catalog/activations';
+import { ACTIVATIONS, RECURRENT_ACTIVATIONS } from '../../../src/shared/catalog/activations';
 import { LAYER_KINDS, findKind } from '../../../src/shared/catalog/registry';
 import type { GraphDocument } from '../../../src/shared/graph/document';
 import { parseGraphDocumentOrThrow } from '../../../src/shared/graph/parse';
@@ -48,6 +48,15 @@ const extraCases: Case[] = [
     ),
   ),
   extra('SimpleRNN', { units: 3, activation: 'relu' }, 'sequence', [4, 2]),
+  // Every activation a recurrent cell may have, in the cells that mix it with others, one and
+  // two directions (ONNX lists the alphas of the activations that take one).
+  ...RECURRENT_ACTIVATIONS.flatMap((activation) =>
+    (['SimpleRNN', 'LSTM', 'GRU'] as const).flatMap((cell) =>
+      [false, true].map((bidirectional) =>
+        extra(cell, { units: 2, activation, bidirectional }, 'sequence', [3, 2]),
+      ),
+    ),
+  ).filter((c) => !c.title.includes('"selu"')),
   extra('LSTM', { units: 2, bidirectional: true, mergeMode: 'ave' }, 'sequence', [5, 3]),
   extra('Conv2D', { filters: 2, kernelSize: 3, strides: 2, padding: 'same' }, 'image', [6, 6, 2]),
   extra('Conv2DTranspose', { filters: 2, kernelSize: 1, strides: 2 }, 'image', [3, 3, 1]),

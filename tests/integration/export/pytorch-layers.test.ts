@@ -11,6 +11,7 @@ import type { TorchCase, TorchResult } from '../../fixtures/export/torch-check';
 import { checkWithTorch, maxDifference, printedOutputs } from '../../fixtures/export/torch-check';
 import { tempFolder } from '../data/temp-folder';
 import { networkAround } from '../../fixtures/kind-networks';
+import { RECURRENT_ACTIVATIONS } from '../../../src/shared/catalog/activations';
 
 /**
  * Every layer Neurite has, exported to PyTorch and run by PyTorch against TF.js on the same
@@ -232,7 +233,23 @@ const layoutNetworks: [string, GraphDocument][] = [
   ],
 ];
 
-const networks = [...catalogNetworks, ...layoutNetworks];
+/** Every activation a recurrent cell may have, in each cell, one way and both ways. */
+const cellActivationNetworks: [string, GraphDocument][] = RECURRENT_ACTIVATIONS.map(
+  (activation): [string, GraphDocument] => [
+    `recurrent cells with ${activation}`,
+    chain(sequence([3, 2]), [
+      ['SimpleRNN', { units: 2, activation, bidirectional: true, returnSequences: true }],
+      ['LSTM', { units: 2, activation, returnSequences: true }],
+      ['LSTM', { units: 2, activation, bidirectional: true, returnSequences: true }],
+      ['GRU', { units: 2, activation, bidirectional: true, returnSequences: true }],
+      ['GRU', { units: 2, activation }],
+      // A linear head, so a step of training has a gradient even where ReLU cells are silent.
+      ['Dense', { units: 2 }],
+    ]),
+  ],
+);
+
+const networks = [...catalogNetworks, ...layoutNetworks, ...cellActivationNetworks];
 
 /** Seeded inputs of the model's shapes: small whole numbers for token inputs. */
 function exampleInputs(model: tf.LayersModel, count: number): number[][][] {

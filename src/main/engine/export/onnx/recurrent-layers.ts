@@ -136,12 +136,16 @@ const recurrent: LayerConverter = (conversion) => {
       hidden_size: units,
       direction: directions === 2 ? 'bidirectional' : 'forward',
       activations: allActivations.map((a) => a.name),
-      ...(allActivations.some((a) => a.alpha !== undefined)
-        ? {
-            activation_alpha: { floats: allActivations.map((a) => a.alpha ?? 0) },
-            activation_beta: { floats: allActivations.map((a) => a.beta ?? 0) },
-          }
-        : {}),
+      // One alpha for each activation that takes one, and likewise beta, in order: ONNX
+      // Runtime reads them that way, so a placeholder for the others would shift the rest.
+      ...listed(
+        'activation_alpha',
+        allActivations.map((a) => a.alpha),
+      ),
+      ...listed(
+        'activation_beta',
+        allActivations.map((a) => a.beta),
+      ),
       ...(cell === 'GRU' ? { linear_before_reset: 0 } : {}),
     },
   );
@@ -156,6 +160,15 @@ const recurrent: LayerConverter = (conversion) => {
   const batchFirst = graph.op('Transpose', [last!], `${prefix}/batch_first`, { perm: [1, 0, 2] });
   return merge(conversion, batchFirst, 1, mergeMode, [0, directions * units]);
 };
+
+/** `{ [name]: { floats } }` of the values given, or nothing when none is. */
+function listed(
+  name: string,
+  values: readonly (number | undefined)[],
+): Record<string, { floats: number[] }> {
+  const given = values.filter((value): value is number => value !== undefined);
+  return given.length > 0 ? { [name]: { floats: given } } : {};
+}
 
 /**
  * The directions' outputs (on axis `axis`) merged as the Bidirectional's mergeMode says: side
