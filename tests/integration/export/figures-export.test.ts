@@ -186,7 +186,7 @@ describe('neurite export --format figures', () => {
     );
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(
-      /^The figures could not be written to "\/proc\/neurite" \(\w+\)\. Give a folder you can write to\.\n$/,
+      /^The figures could not be written to "\/proc\/neurite" \(that folder cannot hold new files\)\. Give a folder you can write to\.\n$/,
     );
     const busy = temp.write('busy/notes.txt', 'mine');
     const full = await runNeurite(

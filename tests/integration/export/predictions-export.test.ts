@@ -255,7 +255,9 @@ describe('neurite export --format predictions', () => {
       path.dirname(folder),
     );
     expect(intoFolder.code).toBe(2);
-    expect(intoFolder.stderr).toContain('is a folder. Give a file name');
+    expect(intoFolder.stderr).toContain(
+      'is a folder. Give the name of a file to write the predictions to.',
+    );
     expect(readdirSync(path.dirname(folder))).toEqual(['notes.txt']);
 
     const unwritable = await runNeurite(
@@ -268,7 +270,7 @@ describe('neurite export --format predictions', () => {
     );
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(
-      /^The predictions could not be written to "\/proc\/neurite\.csv" \(\w+\)\. Give a place you can write to\.\n$/,
+      /^The predictions could not be written to "\/proc\/neurite\.csv" \(that folder cannot hold new files\)\. Give a place you can write to\.\n$/,
     );
 
     const modelFormat = await runNeurite(

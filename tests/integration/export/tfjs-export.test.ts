@@ -75,6 +75,11 @@ describe('neurite export --format tfjs', () => {
     for (const name of ['model.json', 'weights.bin']) {
       expect(readFileSync(path.join(first, name))).toEqual(readFileSync(path.join(second, name)));
     }
+    // The earlier export stepped aside and went; no staging folder stayed behind.
+    expect(readdirSync(temp.root).filter((name) => name.startsWith('again'))).toEqual([
+      'again-1',
+      'again-2',
+    ]);
   }, 60_000);
 
   it('exports an untrained LeNet-5 network file with its convolutions, loaded and run elsewhere', async () => {
@@ -132,7 +137,7 @@ describe('neurite export --format tfjs', () => {
     );
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(
-      /^The model could not be written to "\/proc\/neurite" \(\w+\)\. Give a folder you can write to\.\n$/,
+      /^The model could not be written to "\/proc\/neurite" \(that folder cannot hold new files\)\. Give a folder you can write to\.\n$/,
     );
     const nowhere = temp.path('missing/model');
     const missing = await runNeurite('export', xor, '--format', 'tfjs', '--out', nowhere);

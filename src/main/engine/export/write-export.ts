@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { writeProblemInWords } from '../../data/write-problem';
 import { ExportError } from './export-error';
 import type { ExportFiles } from './export-network';
 
@@ -42,21 +43,29 @@ export function writeExportFolder(out: string, files: ExportFiles, what = 'the m
     );
   }
   const staging = `${target}.partial-${process.pid}`;
+  const earlier = `${target}.earlier-${process.pid}`;
+  let movedAside = false;
   try {
     // Made on its own, never with recursive mkdir, which does not return on some special
     // folders (such as /proc).
     mkdirSync(staging);
     for (const [name, bytes] of files) writeFileSync(path.join(staging, name), bytes);
-    if (existsSync(target)) rmSync(target, { recursive: true });
+    // An earlier export steps aside until the new one is in its place, and comes back if it
+    // cannot be: the student never ends up with neither.
+    if (existsSync(target)) {
+      renameSync(target, earlier);
+      movedAside = true;
+    }
     renameSync(staging, target);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    if (error instanceof ExportError) throw error;
+    if (movedAside && !existsSync(target)) renameSync(earlier, target);
     throw new ExportError(
       'bad-output',
-      `${capitalized(what)} could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a folder you can write to.`,
+      `${capitalized(what)} could not be written to "${out}" (${writeProblemInWords(error)}). Give a folder you can write to.`,
     );
   }
+  if (movedAside) rmSync(earlier, { recursive: true, force: true });
 }
 
 /**
@@ -69,7 +78,7 @@ export function writeExportFile(out: string, bytes: Uint8Array, what = 'the mode
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new ExportError(
       'bad-output',
-      `"${out}" is a folder. Give a file name, or the folder without the extension.`,
+      `"${out}" is a folder. Give the name of a file to write ${what} to.`,
     );
   }
   if (!existsSync(path.dirname(target))) {
@@ -86,7 +95,7 @@ export function writeExportFile(out: string, bytes: Uint8Array, what = 'the mode
     rmSync(staging, { force: true });
     throw new ExportError(
       'bad-output',
-      `${capitalized(what)} could not be written to "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give a place you can write to.`,
+      `${capitalized(what)} could not be written to "${out}" (${writeProblemInWords(error)}). Give a place you can write to.`,
     );
   }
 }

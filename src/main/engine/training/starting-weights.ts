@@ -21,9 +21,15 @@ export async function readStartingWeights(folder: string): Promise<SavedWeights>
     ]);
     return savedWeights(manifest, bytes, 'the imported model');
   } catch (error) {
+    // A file system error's own message names the run's folder inside Neurite's data; the
+    // student only needs to know the files are not there or not readable.
+    const why =
+      (error as NodeJS.ErrnoException).code === undefined
+        ? (error as Error).message
+        : 'their files are missing or cannot be read';
     throw new TrainingFailure(
       'start.unreadable',
-      `The weights this project was imported with could not be read (${(error as Error).message}), so training did not start. Import the model again as a new project.`,
+      `The weights this project was imported with could not be read (${why}), so training did not start. Import the model again as a new project.`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TrainingJob } from '../../../shared/training/commands';
+import { writeProblemInWords } from '../../data/write-problem';
 import { ServiceError } from '../service-error';
 import { writeStartingWeights } from '../store/starting-weights-folder';
 import type { TrainerHandle } from '../workers/trainer-host';
@@ -36,7 +37,8 @@ export function trainingHandlers(context: ServiceContext): {
     try {
       return writeStartingWeights(outDir, start);
     } catch (error) {
-      const message = `Training did not start: the weights this project was imported with could not be written to ${outDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Free some disk space and try again.`;
+      const full = ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+      const message = `Training did not start: the weights this project was imported with could not be copied for the run (${writeProblemInWords(error)}). ${full ? 'Free some disk space' : 'Check that Neurite may write to its data folder'} and try again.`;
       store.recordEvent(runId, { type: 'failed', code: 'start.unwritable', message });
       throw new ServiceError('storage', message);
     }
