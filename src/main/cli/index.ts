@@ -32,7 +32,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   },
   export: {
     run: async (args, io) => (await import('./commands/export')).exportCommand(args, io),
-    summary: 'write a trained model in a format other programs load (TensorFlow.js)',
+    summary:
+      'write a trained model for TF.js, ONNX, PyTorch or Keras, or its test predictions and figures',
   },
   doctor: {
     run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),

@@ -77,7 +77,7 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
         readLayer(layer, context, (r) => {
           r.channelsLast();
           const size = r.window('poolSize', axes);
-          const moves = r.window('strides', axes, size[0]);
+          const moves = r.window('strides', axes, size);
           return {
             poolSize: size,
             // TF.js saves the stride it defaulted to the pool size; Neurite leaves it unset then.

@@ -101,8 +101,11 @@ export class ConfigReader {
     if (!allowed(this.value(key))) this.refuse(why);
   }
 
-  /** A size per spatial axis, saved as one number or a list. */
-  window(key: string, axes: 1 | 2, fallback?: number): number[] {
+  /**
+   * A size per spatial axis, saved as one number or a list; `fallback` when the layer saved
+   * none (a pool's strides default to its window, axis by axis).
+   */
+  window(key: string, axes: 1 | 2, fallback?: number | readonly number[]): number[] {
     const value = this.value(key) ?? fallback;
     const sizes = typeof value === 'number' ? Array<number>(axes).fill(value) : value;
     if (

@@ -268,7 +268,8 @@ describe('pytorchModelCode', () => {
   });
 
   it('says which node it cannot write, for a layer PyTorch code has no translation of', () => {
-    const network = steps(chain({ form: 'vector', shape: [3] }, [['Dense', { units: 2 }]]));
+    const document = chain({ form: 'vector', shape: [3] }, [['Dense', { units: 2 }]]);
+    const network = steps(document);
     const strange: NetworkSteps = {
       ...network,
       steps: network.steps.map((step) =>
@@ -280,6 +281,16 @@ describe('pytorchModelCode', () => {
     );
     expect(() => pytorchModelCode(strange)).toThrow(
       'The node l1 is built from the TF.js layer Swish, which Neurite cannot write as PyTorch.',
+    );
+    // What the exporter and the Code panel show: the node as the student named it.
+    let refusal: PytorchUnsupportedError | undefined;
+    try {
+      pytorchModelCode(strange);
+    } catch (error) {
+      refusal = error as PytorchUnsupportedError;
+    }
+    expect(refusal?.sentenceFor(document)).toBe(
+      'Dense "l1" is built from the TF.js layer Swish, which Neurite cannot write as PyTorch. Choose another layer or setting for it, or export to another format.',
     );
   });
 

@@ -29,6 +29,8 @@ ${RESULT_FORMATS.map((format) => formatLine(format, RESULT_FORMAT_INFO[format]))
                      export); for onnx also the .onnx file itself; for predictions the .csv file
   --data <data>      predictions and figures: another data set (as for neurite evaluate), its
                      test part, or all of it when it has none
+  --target <column>  with --data from a CSV file: the column to predict (name or 0-based
+                     index; default the last)
   --run <id>         a project file's run to export
   --json             print {"format": …, "out": …, "files": […]}
 Exit code: 0 written, 2 a model, a format or a path that cannot be used (the reason is printed).

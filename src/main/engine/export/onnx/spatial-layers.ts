@@ -1,3 +1,4 @@
+import { windowPadding } from '../../../../shared/code/tf-padding';
 import { activate } from './core-layers';
 import type { LayerConversion, LayerConverter } from './layer-conversion';
 import { onlyInput, optionalWeightOf, weightOf } from './layer-conversion';
@@ -10,8 +11,8 @@ function perAxis(value: unknown, axes: number): number[] {
 }
 
 /**
- * ONNX's explicit pads (all begins, then all ends) for TF.js' padding. "same" pads so the
- * output has ceil(size / stride) places, the odd one at the end, as TensorFlow does.
+ * ONNX's explicit pads (all begins, then all ends) for TF.js' padding, the odd one at the end
+ * as TensorFlow puts it (the same reckoning as the PyTorch code's).
  */
 export function tfPads(
   sizes: readonly number[],
@@ -20,13 +21,16 @@ export function tfPads(
   dilations: readonly number[],
   padding: unknown,
 ): number[] {
-  if (padding !== 'same') return Array<number>(sizes.length * 2).fill(0);
-  const totals = sizes.map((size, i) => {
-    const out = Math.ceil(size / strides[i]!);
-    const reach = (kernel[i]! - 1) * dilations[i]! + 1;
-    return Math.max((out - 1) * strides[i]! + reach - size, 0);
-  });
-  return [...totals.map((t) => Math.floor(t / 2)), ...totals.map((t) => t - Math.floor(t / 2))];
+  const axes = sizes.map((size, i) =>
+    windowPadding(
+      size,
+      kernel[i]!,
+      strides[i]!,
+      padding === 'same' ? 'same' : 'valid',
+      dilations[i],
+    ),
+  );
+  return [...axes.map((axis) => axis.before), ...axes.map((axis) => axis.after)];
 }
 
 /** The spatial sizes of a channels-last input: everything between batch and channels. */

@@ -3,7 +3,6 @@ import { pytorchModelCode } from '../../../../shared/code/pytorch-code';
 import type { PytorchNetwork } from '../../../../shared/code/pytorch-network';
 import { pytorchNetwork } from '../../../../shared/code/pytorch-network';
 import { PytorchUnsupportedError } from '../../../../shared/code/pytorch-unsupported';
-import { nodeDisplayName } from '../../../../shared/graph/document';
 import type { CompiledGraph } from '../../compiler/compile-graph';
 import { ExportError } from '../export-error';
 import type { ExportFiles, ExportNetwork } from '../export-network';
@@ -41,11 +40,7 @@ function pytorchFiles(network: ExportNetwork, compiled: CompiledGraph): ExportFi
     code = pytorchModelCode(steps);
   } catch (error) {
     if (!(error instanceof PytorchUnsupportedError)) throw error;
-    const node = network.document.nodes.find((candidate) => candidate.id === error.nodeId);
-    throw new ExportError(
-      'unsupported',
-      `${node ? nodeDisplayName(node) : error.nodeId} ${error.what}, which Neurite cannot write as PyTorch. Choose another layer or setting for it, or export to another format.`,
-    );
+    throw new ExportError('unsupported', error.sentenceFor(network.document));
   }
   const tensors = stateDictTensors(torch.stateDict, steps, network.document, compiled);
   return new Map([

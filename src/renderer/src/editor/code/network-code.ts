@@ -1,5 +1,6 @@
 import { kerasModelCode } from '../../../../shared/code/keras-code';
 import type { NetworkSteps } from '../../../../shared/code/network-steps';
+import { PytorchUnsupportedError } from '../../../../shared/code/pytorch-unsupported';
 import { networkSteps } from '../../../../shared/code/network-steps';
 import { pytorchModelCode } from '../../../../shared/code/pytorch-code';
 import type { GraphDocument } from '../../../../shared/graph/document';
@@ -60,7 +61,10 @@ export function networkCode(
   } catch (error) {
     return {
       ok: false,
-      message: `Neurite cannot write this network as ${language.title} code: ${(error as Error).message}`,
+      message:
+        error instanceof PytorchUnsupportedError
+          ? error.sentenceFor(doc)
+          : `Neurite cannot write this network as ${language.title} code: ${(error as Error).message}`,
     };
   }
 }
