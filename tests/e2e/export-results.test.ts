@@ -44,6 +44,7 @@ describe('exporting a run’s results', () => {
     });
     expect(parsed.meta.fields).toEqual([
       'example',
+      'data_row',
       'true_label',
       'predicted_label',
       'probability_setosa',

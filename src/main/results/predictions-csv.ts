@@ -13,6 +13,8 @@ export interface ClassPredictions {
   /** Outputs per example: one per class, or one alone (the positive class's). */
   readonly outputCount: number;
   readonly rows: readonly {
+    /** The example's place in the data set, from 1: where a teacher finds it. */
+    readonly dataRow: number;
     readonly trueClass: number;
     readonly predictedClass: number;
     readonly outputs: readonly number[];
@@ -27,6 +29,8 @@ export interface ValuePredictions {
   /** Numbers predicted per example. */
   readonly size: number;
   readonly rows: readonly {
+    /** The example's place in the data set, from 1: where a teacher finds it. */
+    readonly dataRow: number;
     readonly trueValues: readonly number[];
     readonly predictedValues: readonly number[];
   }[];
@@ -35,7 +39,8 @@ export interface ValuePredictions {
 export type PredictionTable = ClassPredictions | ValuePredictions;
 
 /**
- * The predictions as CSV: `example` (1-based, in the order of the part), then for classes
+ * The predictions as CSV: `example` (1-based, in the order of the part), `data_row` (its place
+ * in the whole data set, 1-based, as the data set lists its examples), then for classes
  * `true_label`, `predicted_label` and one `probability_<class>` per class (one alone for a
  * single sigmoid output: the positive class's), for numbers `true_value` and `predicted_value`
  * (one pair per number predicted). Values keep their full precision; papaparse quotes names
@@ -44,18 +49,21 @@ export type PredictionTable = ClassPredictions | ValuePredictions;
 export function predictionsCsv(table: PredictionTable): string {
   const header = [
     'example',
+    'data_row',
     ...(table.kind === 'classes' ? classColumns(table) : valueColumns(table)),
   ];
   const rows =
     table.kind === 'classes'
       ? table.rows.map((row, i) => [
           i + 1,
+          row.dataRow,
           className(table, row.trueClass),
           className(table, row.predictedClass),
           ...row.outputs,
         ])
       : table.rows.map((row, i) => [
           i + 1,
+          row.dataRow,
           ...row.trueValues.flatMap((value, k) => [value, row.predictedValues[k]!]),
         ]);
   return `${Papa.unparse({ fields: header, data: rows })}\r\n`;

@@ -146,7 +146,7 @@ describe('exporting a run’s results', () => {
       'cars',
     );
     const rows = csvRows(await call<FileContent>(service, 'runs.exportPredictions', { runId }));
-    expect(Object.keys(rows[0]!)).toEqual(['example', 'true_value', 'predicted_value']);
+    expect(Object.keys(rows[0]!)).toEqual(['example', 'data_row', 'true_value', 'predicted_value']);
     const page = await call<ExamplesPage>(service, 'runs.examples', {
       runId,
       part: 'test',

@@ -80,6 +80,7 @@ describe('neurite export --format predictions', () => {
     const { fields, rows } = readCsv(out);
     expect(fields).toEqual([
       'example',
+      'data_row',
       'true_label',
       'predicted_label',
       'probability_setosa',
@@ -105,6 +106,8 @@ describe('neurite export --format predictions', () => {
     const positions = await testRows(iris);
     rows.forEach((row, i) => {
       const at = positions[i]!;
+      // Where the example is in the data set, so a teacher can find it there.
+      expect(row['data_row']).toBe(String(at + 1));
       expect(row['predicted_label']).toBe(predicted.classes[predicted.predicted[at]!]);
       const probabilities = predicted.classes.map((name) => Number(row[`probability_${name}`]));
       probabilities.forEach((p, k) => expect(p).toBeCloseTo(predicted.outputs[at]![k]!, 6));
@@ -137,6 +140,7 @@ describe('neurite export --format predictions', () => {
       .classes;
     expect(fields).toEqual([
       'example',
+      'data_row',
       'true_label',
       'predicted_label',
       `probability_${classes[1]}`,
@@ -154,7 +158,7 @@ describe('neurite export --format predictions', () => {
     const run = await runNeurite('export', cars, '--format', 'predictions', '--out', out);
     expect(run.code, run.stderr).toBe(0);
     const { fields, rows } = readCsv(out);
-    expect(fields).toEqual(['example', 'true_value', 'predicted_value']);
+    expect(fields).toEqual(['example', 'data_row', 'true_value', 'predicted_value']);
     const evaluation = await json<{ examples: number; metrics: { mae: number } }>(
       'evaluate',
       cars,

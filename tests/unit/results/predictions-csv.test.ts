@@ -17,21 +17,22 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       outputsAre: 'probability',
       outputCount: 3,
       rows: [
-        { trueClass: 1, predictedClass: 1, outputs: [0.25, 0.5, 0.25] },
-        { trueClass: 2, predictedClass: 0, outputs: [0.75, 0.125, 0.125] },
+        { dataRow: 7, trueClass: 1, predictedClass: 1, outputs: [0.25, 0.5, 0.25] },
+        { dataRow: 3, trueClass: 2, predictedClass: 0, outputs: [0.75, 0.125, 0.125] },
       ],
     },
     expected: [
       [
         'example',
+        'data_row',
         'true_label',
         'predicted_label',
         'probability_cat',
         'probability_dog, small',
         'probability_say "bird"',
       ],
-      ['1', 'dog, small', 'dog, small', '0.25', '0.5', '0.25'],
-      ['2', 'say "bird"', 'cat', '0.75', '0.125', '0.125'],
+      ['1', '7', 'dog, small', 'dog, small', '0.25', '0.5', '0.25'],
+      ['2', '3', 'say "bird"', 'cat', '0.75', '0.125', '0.125'],
     ],
   },
   {
@@ -41,11 +42,11 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       classNames: ['ham', 'spam'],
       outputsAre: 'probability',
       outputCount: 1,
-      rows: [{ trueClass: 1, predictedClass: 0, outputs: [0.375] }],
+      rows: [{ dataRow: 12, trueClass: 1, predictedClass: 0, outputs: [0.375] }],
     },
     expected: [
-      ['example', 'true_label', 'predicted_label', 'probability_spam'],
-      ['1', 'spam', 'ham', '0.375'],
+      ['example', 'data_row', 'true_label', 'predicted_label', 'probability_spam'],
+      ['1', '12', 'spam', 'ham', '0.375'],
     ],
   },
   {
@@ -55,11 +56,11 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       classNames: ['no', 'yes'],
       outputsAre: 'score',
       outputCount: 1,
-      rows: [{ trueClass: 0, predictedClass: 0, outputs: [-0.8] }],
+      rows: [{ dataRow: 1, trueClass: 0, predictedClass: 0, outputs: [-0.8] }],
     },
     expected: [
-      ['example', 'true_label', 'predicted_label', 'score_yes'],
-      ['1', 'no', 'no', '-0.8'],
+      ['example', 'data_row', 'true_label', 'predicted_label', 'score_yes'],
+      ['1', '1', 'no', 'no', '-0.8'],
     ],
   },
   {
@@ -68,11 +69,11 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       kind: 'values',
       names: ['miles per gallon'],
       size: 1,
-      rows: [{ trueValues: [18], predictedValues: [17.5] }],
+      rows: [{ dataRow: 40, trueValues: [18], predictedValues: [17.5] }],
     },
     expected: [
-      ['example', 'true_value', 'predicted_value'],
-      ['1', '18', '17.5'],
+      ['example', 'data_row', 'true_value', 'predicted_value'],
+      ['1', '40', '18', '17.5'],
     ],
   },
   {
@@ -81,11 +82,11 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       kind: 'values',
       names: ['x', 'y'],
       size: 2,
-      rows: [{ trueValues: [1, 2], predictedValues: [1.5, -2] }],
+      rows: [{ dataRow: 2, trueValues: [1, 2], predictedValues: [1.5, -2] }],
     },
     expected: [
-      ['example', 'true_value_x', 'predicted_value_x', 'true_value_y', 'predicted_value_y'],
-      ['1', '1', '1.5', '2', '-2'],
+      ['example', 'data_row', 'true_value_x', 'predicted_value_x', 'true_value_y', 'predicted_value_y'],
+      ['1', '2', '1', '1.5', '2', '-2'],
     ],
   },
   {
@@ -97,7 +98,7 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       rows: [],
     },
     expected: [
-      ['example', 'true_value_1', 'predicted_value_1', 'true_value_2', 'predicted_value_2'],
+      ['example', 'data_row', 'true_value_1', 'predicted_value_1', 'true_value_2', 'predicted_value_2'],
     ],
   },
 ];
@@ -117,8 +118,8 @@ describe('the predictions CSV', () => {
       classNames: ['a', 'b'],
       outputsAre: 'probability',
       outputCount: 2,
-      rows: [{ trueClass: 0, predictedClass: 1, outputs: [p, 1 - p] }],
+      rows: [{ dataRow: 5, trueClass: 0, predictedClass: 1, outputs: [p, 1 - p] }],
     });
-    expect(Number(readBack(csv)[1]![3])).toBe(p);
+    expect(Number(readBack(csv)[1]![4])).toBe(p);
   });
 });

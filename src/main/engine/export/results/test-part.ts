@@ -67,6 +67,7 @@ export function predictionTable(
       outputsAre: PROBABILITY_LOSSES.has(model.loss) ? 'probability' : 'score',
       outputCount,
       rows: outputs.map((output, i) => ({
+        dataRow: examples.rows[i]! + 1,
         trueClass: table.y[examples.rows[i]!]!,
         predictedClass: predictedClass(output, model.threshold),
         outputs: output,
@@ -82,6 +83,7 @@ export function predictionTable(
       rows: outputs.map((output, i) => {
         const row = examples.rows[i]!;
         return {
+          dataRow: row + 1,
           trueValues: Array.from(table.y.subarray(row * size, (row + 1) * size)),
           predictedValues: output,
         };
