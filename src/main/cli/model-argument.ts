@@ -74,9 +74,25 @@ export function readModelArgument(value: string, run?: string): ModelArgument {
       ? runs.find((entry) => entry.folder === run || entry.run.id === run)!
       : runs.sort((a, b) => b.run.startedAt.localeCompare(a.run.startedAt))[0];
   if (!chosen) {
+    const name = project.graph.document.metadata.name || project.name;
+    const start = project.startingWeights;
+    if (start) {
+      // An imported project not trained in Neurite yet: the weights it was imported with.
+      return {
+        document: project.graph.document,
+        weights: {
+          specs: start.specs as SavedWeights['specs'],
+          data: start.data.buffer.slice(
+            start.data.byteOffset,
+            start.data.byteOffset + start.data.byteLength,
+          ) as ArrayBuffer,
+        },
+        description: `${name}, with the weights it was imported with (not trained in Neurite yet)`,
+      };
+    }
     return {
       document: project.graph.document,
-      description: `${project.graph.document.metadata.name || project.name}, untrained (weights from its initializers)`,
+      description: `${name}, untrained (weights from its initializers)`,
     };
   }
   return {

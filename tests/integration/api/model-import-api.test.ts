@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiService } from '../../../src/main/services/api-service';
 import type { Project, Run } from '../../../src/shared/api/records';
 import type { GraphDocument } from '../../../src/shared/graph/document';
-import type { LayerWeights } from '../../../src/shared/inside/inside-schemas';
+import type { LayerWeights, Prediction } from '../../../src/shared/inside/inside-schemas';
 import {
   apiServices,
   callService as call,
@@ -12,7 +12,9 @@ import {
   trainedXorRun,
   waitForTrainingEvent,
 } from '../../fixtures/api-service';
+import { runNeurite } from '../../fixtures/cli';
 import { readFolderWeights, weightValues } from '../../fixtures/saved-weights';
+import { tempFolder } from '../data/temp-folder';
 import { xorTrainingStart } from '../../fixtures/xor-settings';
 
 /**
@@ -35,7 +37,7 @@ async function exportedXor() {
   }[];
   const original = await call<Project>(service, 'projects.open', { projectId: trained[0]!.id });
   const trainedWeights = weightValues(readFolderWeights(path.join(opened.dataDir, 'runs', runId)));
-  return { ...opened, zip, original, trainedWeights };
+  return { ...opened, zip, original, trainedWeights, runId };
 }
 
 describe('importing a trained TensorFlow.js model', () => {
@@ -82,6 +84,31 @@ describe('importing a trained TensorFlow.js model', () => {
       .find((l) => l.nodeId === hidden.id)!
       .tensors.find((t) => t.name === 'kernel')!;
     expect(kernel.before).toEqual(kernel.after);
+  }, 120_000);
+
+  it('gives its project file the imported weights, which neurite predict answers with before any training', async () => {
+    const { service, zip, runId } = await exportedXor();
+    const project = await call<Project>(service, 'projects.importModel', { files: [zip] });
+    const file = await call<{ fileName: string; base64: string }>(service, 'projectFiles.export', {
+      projectId: project.id,
+    });
+    const temp = tempFolder('imported-project-file');
+    try {
+      const projectFile = temp.write(file.fileName, Buffer.from(file.base64, 'base64'));
+      const run = await runNeurite('predict', projectFile, '--input=0,1', '--json');
+      expect(run.code, run.stderr).toBe(0);
+      const answer = JSON.parse(run.stdout) as { model: string; outputs: number[][] };
+      expect(answer.model).toBe(
+        'XOR to import, with the weights it was imported with (not trained in Neurite yet)',
+      );
+      const trained = await call<Prediction>(service, 'runs.predict', {
+        runId,
+        example: { values: [0, 1] },
+      });
+      expect(answer.outputs[0]![0]).toBeCloseTo(trained.output[0]!, 6);
+    } finally {
+      temp.remove();
+    }
   }, 120_000);
 
   it('keeps the starting weights through a restart, and in a duplicate', async () => {
