@@ -92,6 +92,11 @@ describe('importing a trained TensorFlow.js model', () => {
     const file = await call<{ fileName: string; base64: string }>(service, 'projectFiles.export', {
       projectId: project.id,
     });
+    // Version 2: a Neurite that reads only version 1 refuses it, instead of dropping the weights.
+    const archive = unzipSync(Buffer.from(file.base64, 'base64'));
+    expect(JSON.parse(Buffer.from(archive['project.json']!).toString('utf8'))).toMatchObject({
+      version: 2,
+    });
     const temp = tempFolder('imported-project-file');
     try {
       const projectFile = temp.write(file.fileName, Buffer.from(file.base64, 'base64'));

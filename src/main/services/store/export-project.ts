@@ -10,6 +10,7 @@ import {
   JSON_FILE_SUFFIX,
   PROJECT_ENTRY,
   PROJECT_FILE_FORMAT,
+  PLAIN_PROJECT_FILE_VERSION,
   PROJECT_FILE_VERSION,
   STARTING_FORMAT,
 } from './project-file-format';
@@ -32,9 +33,10 @@ export function exportProject(
 ): { fileName: string; bytes: Uint8Array } {
   return ctx.read(() => {
     const project = readProject(ctx, id);
+    const start = readStartingWeights(ctx, id);
     const file: ProjectFile = {
       format: PROJECT_FILE_FORMAT,
-      version: PROJECT_FILE_VERSION,
+      version: start ? PROJECT_FILE_VERSION : PLAIN_PROJECT_FILE_VERSION,
       graph: project.graph,
       settings: project.settings,
       metadata: {
@@ -46,7 +48,6 @@ export function exportProject(
       },
     };
     const stem = fileStem(project.name);
-    const start = readStartingWeights(ctx, id);
     // Starting weights are bytes, which only the archive holds: such a project is one always.
     if (!includeRuns && !start) {
       return { fileName: `${stem}${JSON_FILE_SUFFIX}`, bytes: encode(file) };

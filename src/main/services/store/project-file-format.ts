@@ -10,17 +10,22 @@ import { runSchema } from '../../../shared/api/records';
  *   run saved a model, `runs/<runId>/model.json` + `weights.bin` (+ `metrics.json`); a project
  *   imported from a trained model also keeps the weights its runs start from there, as
  *   `starting/model.json` (their manifest and where they came from) + `starting/weights.bin`.
- *   Such a project is always written in this form, runs or not. Older Neurites skip these two.
+ *   Such a project is always written in this form, runs or not, and as version 2: a Neurite
+ *   that reads only version 1 would skip the weights and train the project from scratch
+ *   without a word, so it refuses the file with a message to update instead.
  *
  * Bump PROJECT_FILE_VERSION when the shape changes; older Neurites then refuse newer files
- * with a message to update, instead of misreading them.
+ * with a message to update, instead of misreading them. A file is written with the lowest
+ * version that holds it, so projects without starting weights still open in older Neurites.
  */
 export const PROJECT_FILE_FORMAT = 'neurite-project';
-export const PROJECT_FILE_VERSION = 1;
+export const PROJECT_FILE_VERSION = 2;
+/** The version of a project file without starting weights. */
+export const PLAIN_PROJECT_FILE_VERSION = 1;
 
 export const projectFileSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT),
-  version: z.literal(PROJECT_FILE_VERSION),
+  version: z.union([z.literal(PLAIN_PROJECT_FILE_VERSION), z.literal(PROJECT_FILE_VERSION)]),
   /** The latest network, a graph document (checked with parseGraphDocument on import). */
   graph: z.unknown(),
   settings: z.record(z.string(), z.unknown()).default({}),
