@@ -17,7 +17,7 @@ export const RESULT_FORMAT_INFO: Readonly<Record<ResultFormat, ResultFormatInfo>
   predictions: {
     title: 'Test predictions',
     contents:
-      'a CSV file with one row per test example: its number, true label, predicted label and the probability of each class (true and predicted values for numbers).',
+      'a CSV file with one row per test example: its number, where it is in the data set, its true and predicted label and the probability of each class (true and predicted values for numbers).',
   },
   figures: {
     title: 'Figures',

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { RESULT_FORMATS, RESULT_FORMAT_INFO } from '../../../../shared/export/run-results';
+import type { ResultFormat } from '../../../../shared/export/run-results';
 import { describeError, useApi } from '../../api';
 import { saveFileForUser } from '../../save-file';
 
-type Result = 'predictions' | 'figures';
+type Result = ResultFormat;
 
-const FAILED: Readonly<Record<Result, string>> = {
-  predictions: 'The test predictions could not be exported.',
-  figures: 'The figures could not be exported.',
+const LABEL: Readonly<Record<Result, string>> = {
+  predictions: `${RESULT_FORMAT_INFO.predictions.title} (CSV)…`,
+  figures: `${RESULT_FORMAT_INFO.figures.title} (PNG and SVG)…`,
 };
 
 /**
@@ -29,29 +31,36 @@ export function ExportResultsButtons({ runId }: { readonly runId: string }) {
       const done = await saveFileForUser(api, { fileName, base64 });
       if (done) setSaid({ text: note ? `${done} ${note}` : done, failed: false });
     } catch (error) {
-      setSaid({ text: describeError(error, FAILED[result]), failed: true });
+      setSaid({
+        text: describeError(
+          error,
+          `The ${RESULT_FORMAT_INFO[result].title.toLowerCase()} could not be exported.`,
+        ),
+        failed: true,
+      });
     } finally {
       setBusy(undefined);
     }
   };
-  const button = (result: Result, label: string) => (
+  const button = (result: Result) => (
     <button
       type="button"
       className="button small"
       disabled={busy !== undefined}
       onClick={() => void exportResult(result)}
     >
-      {busy === result ? 'Exporting…' : label}
+      {busy === result ? 'Exporting…' : LABEL[result]}
     </button>
   );
   return (
     <div className="export-results" role="group" aria-label="Export the results">
       <span>Export the results</span>
-      {button('predictions', 'Test predictions (CSV)…')}
-      {button('figures', 'Figures (PNG and SVG)…')}
+      {button('predictions')}
+      {button('figures')}
       <span className="section-hint">
-        A row per test example with its true and predicted class and each class’s probability; the
-        loss and metric curves and the confusion matrix, as pictures.
+        {RESULT_FORMATS.map(
+          (result) => `${RESULT_FORMAT_INFO[result].title}: ${RESULT_FORMAT_INFO[result].contents}`,
+        ).join(' ')}
       </span>
       {said && (
         <p
