@@ -33,13 +33,16 @@ export const onnxExporter: Exporter = {
 function onnxFiles(network: ExportNetwork, compiled: CompiledGraph): ExportFiles {
   const graph = new OnnxGraph();
   const tensors = new Map<string, OnnxTensor>();
-  const inputs: GraphValue[] = [];
+  const inputs: { layer: string; value: GraphValue }[] = [];
   for (const layer of compiled.model.layers) {
     const outputShape = layer.outputShape as (number | null)[];
     if (layer.getClassName() === 'InputLayer') {
       const name = graph.fresh(layer.name);
       const dtype = (layer.getConfig()['dtype'] ?? 'float32') === 'int32' ? 'int32' : 'float32';
-      inputs.push({ name, type: dtype, dims: onnxDims(outputShape, name) });
+      inputs.push({
+        layer: layer.name,
+        value: { name, type: dtype, dims: onnxDims(outputShape, name) },
+      });
       tensors.set(layer.name, { name, shape: outputShape });
       continue;
     }
@@ -78,7 +81,8 @@ function onnxFiles(network: ExportNetwork, compiled: CompiledGraph): ExportFiles
   const bytes = graph.encode({
     name: compiled.model.name,
     description: `${network.document.metadata.name}, exported by Neurite (ONNX opset ${OPSET_VERSION}). Inputs and outputs are channels-last, as in Neurite.`,
-    inputs,
+    // In the network's order of Inputs, as Neurite and the other exports take them.
+    inputs: compiled.inputNodeIds.map((id) => inputs.find((input) => input.layer === id)!.value),
     outputs,
   });
   return new Map([['model.onnx', bytes]]);
