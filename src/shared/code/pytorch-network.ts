@@ -1,3 +1,4 @@
+import { STEP_LAYER_CLASS } from '../catalog/activations';
 import type { TfLayerSpec } from '../catalog/types';
 import type { NetworkStep, NetworkSteps } from './network-steps';
 import type { PytorchHelper } from './pytorch-helpers';
@@ -233,6 +234,6 @@ function isLonePerceptron(network: NetworkSteps): boolean {
   return (
     main?.className === 'Dense' &&
     main.config['units'] === 1 &&
-    extra.some((spec) => spec.className === 'NeuriteStep')
+    extra.some((spec) => spec.className === STEP_LAYER_CLASS)
   );
 }
