@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNeurite } from '../../fixtures/cli';
 import { readPng, readSvg } from '../../fixtures/export/figure-check';
-import { templateFile, trainXorModel } from '../../fixtures/export/trained-xor';
+import { templateFile, trainXorModel, trainedWithCli } from '../../fixtures/export/trained-xor';
 import { tempFolder } from '../data/temp-folder';
 
 /**
@@ -15,17 +15,9 @@ import { tempFolder } from '../data/temp-folder';
 const temp = tempFolder('figures');
 afterAll(() => temp.remove());
 
-async function train(name: string, template: string, ...flags: string[]): Promise<string> {
-  const out = temp.path(name);
-  const run = await runNeurite(
-    'train',
-    templateFile(template),
-    ...flags,
-    ...['--backend', 'cpu', '--out', out],
-  );
-  expect(run.code, run.stderr).toBe(0);
-  return out;
-}
+/** A template trained by neurite train into the test's folder `name`. */
+const train = (name: string, template: string, ...flags: string[]) =>
+  trainedWithCli(temp.path(name), template, ...flags);
 
 const ALL_FILES = ['confusion.png', 'confusion.svg', 'curves.png', 'curves.svg'];
 /** The app's colours of the training and validation curves. */

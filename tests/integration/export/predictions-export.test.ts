@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOfCommand, openSession } from '../../../src/main/cli/inside-session';
 import { runNeurite } from '../../fixtures/cli';
-import { templateFile } from '../../fixtures/export/trained-xor';
+import { trainedWithCli } from '../../fixtures/export/trained-xor';
 import { tempFolder } from '../data/temp-folder';
 
 /**
@@ -28,17 +28,9 @@ function readCsv(file: string): { fields: string[]; rows: Row[] } {
   return { fields: parsed.meta.fields ?? [], rows: parsed.data };
 }
 
-async function train(name: string, template: string, ...flags: string[]): Promise<string> {
-  const out = temp.path(name);
-  const run = await runNeurite(
-    'train',
-    templateFile(template),
-    ...flags,
-    ...['--backend', 'cpu', '--out', out],
-  );
-  expect(run.code, run.stderr).toBe(0);
-  return out;
-}
+/** A template trained by neurite train into the test's folder `name`. */
+const train = (name: string, template: string, ...flags: string[]) =>
+  trainedWithCli(temp.path(name), template, ...flags);
 
 /** The positions, among all the data's examples, of the run's test examples, in order. */
 async function testRows(model: string): Promise<number[]> {
