@@ -85,7 +85,14 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       rows: [{ dataRow: 2, trueValues: [1, 2], predictedValues: [1.5, -2] }],
     },
     expected: [
-      ['example', 'data_row', 'true_value_x', 'predicted_value_x', 'true_value_y', 'predicted_value_y'],
+      [
+        'example',
+        'data_row',
+        'true_value_x',
+        'predicted_value_x',
+        'true_value_y',
+        'predicted_value_y',
+      ],
       ['1', '2', '1', '1.5', '2', '-2'],
     ],
   },
@@ -98,7 +105,14 @@ const cases: readonly { name: string; table: PredictionTable; expected: string[]
       rows: [],
     },
     expected: [
-      ['example', 'data_row', 'true_value_1', 'predicted_value_1', 'true_value_2', 'predicted_value_2'],
+      [
+        'example',
+        'data_row',
+        'true_value_1',
+        'predicted_value_1',
+        'true_value_2',
+        'predicted_value_2',
+      ],
     ],
   },
 ];
