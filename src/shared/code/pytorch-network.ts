@@ -1,4 +1,5 @@
 import { STEP_LAYER_CLASS } from '../catalog/activations';
+import { holdsAveragedStatistics } from '../catalog/averaged-statistics';
 import type { TfLayerSpec } from '../catalog/types';
 import type { NetworkStep, NetworkSteps } from './network-steps';
 import type { PytorchHelper } from './pytorch-helpers';
@@ -168,7 +169,7 @@ export function pytorchNetwork(network: NetworkSteps): PytorchNetwork {
             construct,
             comment: note ? `${title}. ${note}` : title,
             frozen: !step.trainable && entries.length > 0,
-            keepsStatistics: entries.some((entry) => entry.name === 'running_mean'),
+            keepsStatistics: entries.length > 0 && holdsAveragedStatistics(step.weights),
           });
           for (const entry of entries) {
             stateDict.push({

@@ -7,7 +7,8 @@ import type { GraphAnalysis, GraphIssue } from '../../../shared/inference/analyz
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TensorInfo } from '../../../shared/shapes/shape';
 import { tf } from '../tf';
-import { freezeLayer, keepsAveragedStatistics } from './freeze';
+import { keepsAveragedStatistics } from '../../../shared/catalog/averaged-statistics';
+import { freezeLayer } from './freeze';
 import { createLayer } from './layer-factory';
 
 export interface CompileOptions {

@@ -1,5 +1,3 @@
-import type { LayerKind, NodeParams } from '../../../shared/catalog/types';
-import type { TensorInfo } from '../../../shared/shapes/shape';
 import type { tf } from '../tf';
 
 type Kwargs = Record<string, unknown>;
@@ -20,13 +18,4 @@ export function freezeLayer(layer: tf.layers.Layer, predictsWhileTraining: boole
   const call = layer.call.bind(layer);
   (layer as unknown as { call: Call }).call = (inputs, kwargs) =>
     call(inputs, { ...kwargs, training: false });
-}
-
-/** Whether a node of this kind keeps weights by averaging rather than by learning. */
-export function keepsAveragedStatistics(
-  kind: LayerKind,
-  params: NodeParams,
-  inputs: readonly TensorInfo[],
-): boolean {
-  return kind.weights?.tensors(params, inputs).some((tensor) => !tensor.trainable) ?? false;
 }

@@ -17,6 +17,7 @@ import { ParamInput } from './ParamInput';
 import { RefusalContext } from './refusal';
 import { TrainableSwitch } from './TrainableSwitch';
 import { useDraft } from './use-draft';
+import { keepsAveragedStatistics } from '../../../../shared/catalog/averaged-statistics';
 
 interface InspectorProps {
   readonly history: EditorHistory;
@@ -263,16 +264,14 @@ const LayerInspector = memo(function LayerInspector({
 /** Whether a layer keeps weights by averaging, which a frozen one keeps as they are too. */
 function keepsStatistics(node: GraphNode, doc: GraphDocument, analysis: GraphAnalysis): boolean {
   const kind = findKind(node.kind);
-  if (!kind?.weights) return false;
+  if (!kind) return false;
   const ports = kind.inputPorts(node.params);
   const inputs = ports.map((port) => {
     const edge = doc.edges.find((e) => e.target.node === node.id && e.target.port === port.id);
     return edge ? analysis.nodes.get(edge.source.node)?.output : undefined;
   });
   if (inputs.some((input) => input === undefined)) return false;
-  return kind.weights
-    .tensors(node.params, inputs as TensorInfo[])
-    .some((tensor) => !tensor.trainable);
+  return keepsAveragedStatistics(kind, node.params, inputs as TensorInfo[]);
 }
 
 function LabelField({
