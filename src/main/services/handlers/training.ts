@@ -1,12 +1,18 @@
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TrainingJob } from '../../../shared/training/commands';
+import type { TrainerEvent } from '../../../shared/training/events';
 import { writeProblemInWords } from '../../data/write-problem';
 import { ServiceError } from '../service-error';
+import { StoreError } from '../store/store-error';
 import { writeStartingWeights } from '../store/starting-weights-folder';
 import type { TrainerHandle } from '../workers/trainer-host';
 import { followTrainer } from '../workers/trainer-host';
 import type { Handlers, ServiceContext } from './context';
+
+function isFinal(event: TrainerEvent): boolean {
+  return event.type === 'finished' || event.type === 'stopped' || event.type === 'failed';
+}
 
 /** How long a trainer may take to stop cleanly when the app closes, before it is killed. */
 const STOP_GRACE_MS = 5000;
@@ -86,10 +92,29 @@ export function trainingHandlers(context: ServiceContext): {
         outDir,
         ...(startingWeights ? { startingWeights } : {}),
       };
-      const handle = followTrainer(context.launchWorker(), job, (event) => {
-        store.recordEvent(run.id, event);
+      /** Why the run's progress could not be saved, once it could not: the run is stopped. */
+      let unsaved: string | undefined;
+      let epochsSaved = 0;
+      const handle = followTrainer(context.launchWorker(), job, (received) => {
+        let event = received;
+        try {
+          if (unsaved === undefined) store.recordEvent(run.id, event);
+          if (event.type === 'epoch') epochsSaved = event.epoch;
+        } catch (error) {
+          // The disk is full, or another program held the database past its wait: the server
+          // stays up, the run stops cleanly and the student is told why.
+          unsaved = error instanceof StoreError ? error.message : String(error);
+          handle.send({ type: 'stop' });
+        }
+        if (unsaved !== undefined && isFinal(event)) {
+          event = {
+            type: 'failed',
+            code: 'storage',
+            message: `Neurite could not save this run's progress, so it stopped the run after epoch ${epochsSaved}. ${unsaved}`,
+          };
+        }
         context.emit('training.event', { runId: run.id, projectId, event });
-        if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
+        if (isFinal(event)) {
           running.delete(run.id);
           context.emit('project.changed', { projectId });
         }

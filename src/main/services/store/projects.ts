@@ -16,6 +16,7 @@ import { appendRevision, latestRevision } from './revision-rows';
 import { removeRunFolders } from './run-folders';
 import type { NewStartingWeights } from './starting-weights';
 import { copyStartingWeights, insertStartingWeights } from './starting-weights';
+import { isStorageFault } from './store-error';
 
 export function listProjects(ctx: StoreContext, trashed: boolean): ProjectSummary[] {
   const rows = trashed
@@ -58,8 +59,16 @@ export function createProject(ctx: StoreContext, input: CreateProjectInput): Pro
 }
 
 export function openProject(ctx: StoreContext, id: string): Project {
-  const changed = ctx.sql('UPDATE projects SET last_opened_at = ? WHERE id = ?').run(ctx.now(), id);
-  if (changed.changes === 0) throw projectNotFound(id);
+  try {
+    const changed = ctx
+      .sql('UPDATE projects SET last_opened_at = ? WHERE id = ?')
+      .run(ctx.now(), id);
+    if (changed.changes === 0) throw projectNotFound(id);
+  } catch (error) {
+    // When it was opened only orders the projects list: a full disk or a database another
+    // program holds must not keep the student from opening their work.
+    if (!isStorageFault(error)) throw error;
+  }
   return readProject(ctx, id);
 }
 

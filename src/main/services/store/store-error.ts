@@ -46,6 +46,15 @@ function family(code: string): string {
 }
 
 /**
+ * Whether an error is the disk or the database failing to take a write (full, read-only, held
+ * by another program, damaged), rather than a refusal or a bug.
+ */
+export function isStorageFault(error: unknown): boolean {
+  const converted = toStoreError(error, '');
+  return converted instanceof StoreError && converted.code === 'storage';
+}
+
+/**
  * Turns a failure of the disk or the database file into a StoreError 'storage' that says what
  * to do; anything else (a bug) comes back unchanged. SQLite rolls back the transaction that
  * failed, so a storage error never leaves half a change behind.
