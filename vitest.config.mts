@@ -30,6 +30,9 @@ export default defineConfig({
           // Compiling networks with TF.js on the pure-JS backend takes a few seconds each.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a state (a trainer's event, a file): longer than Vitest's 1 s
+          // default on a machine busy with other tests.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -42,6 +45,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // expect.poll waits for a state the page reaches; one look at the canvas takes many
+          // round trips to Chromium, which on a busy machine exceed Vitest's 1 s default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
