@@ -6,20 +6,16 @@ import { CodePanel } from '../../src/renderer/src/editor/code/CodePanel';
 import { Inspector } from '../../src/renderer/src/editor/inspector/Inspector';
 import type { Selection } from '../../src/renderer/src/editor/model';
 import { EditorHistory } from '../../src/renderer/src/editor/model';
-import { TEMPLATES } from '../../src/renderer/src/templates';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
+import { editorTemplate } from './editor-template';
 import { renderWithHost } from './render-with-host';
 
 /** The editor's Code panel: the network as Keras and PyTorch code, following every edit. */
 
 /** A built-in template, as the editor opens it. */
-function template(id: string): GraphDocument {
-  const entry = TEMPLATES.find((t) => t.id === id);
-  if (!entry?.ok) throw new Error(`No readable template "${id}".`);
-  return entry.document;
-}
+const template = editorTemplate;
 
 /** The Code panel beside the inspector, as the editor lays them out, with one layer selected. */
 function Editor({ history, selected }: { history: EditorHistory; selected: string }) {

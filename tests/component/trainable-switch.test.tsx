@@ -9,17 +9,13 @@ import { EditorHistory } from '../../src/renderer/src/editor/model';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { TEMPLATES } from '../../src/renderer/src/templates';
+import { editorTemplate } from './editor-template';
 import { renderWithHost } from './render-with-host';
 
 /** The inspector's "Trainable" switch: freezing a layer, with the counts that follow it. */
 
 /** A built-in template, as the editor opens it. */
-function template(id: string): GraphDocument {
-  const entry = TEMPLATES.find((t) => t.id === id);
-  if (!entry?.ok) throw new Error(`No readable template "${id}".`);
-  return entry.document;
-}
+const template = editorTemplate;
 
 /** The inspector with one layer selected, beside the summary bar, as the editor shows them. */
 function Editor({ history, selected }: { history: EditorHistory; selected: string }) {
