@@ -12,6 +12,8 @@ import { insideHandlers } from './handlers/inside';
 import { exportHandlers } from './handlers/exports';
 import { modelImportHandlers } from './handlers/model-import';
 import { resultExportHandlers } from './handlers/result-exports';
+import { labHandlers } from './handlers/labs';
+import { labSubmissionHandlers } from './handlers/lab-submissions';
 import { keptWorker } from './workers/kept-worker';
 import type { HostDialogs } from './host-dialogs';
 import { defaultResourcesDir } from './resources-dir';
@@ -86,6 +88,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     ...exportHandlers(context, inside),
     ...modelImportHandlers(context, inside),
     ...resultExportHandlers(context, inside),
+    ...labHandlers(context, inside),
+    ...labSubmissionHandlers(context, inside),
   };
 
   return {
@@ -145,7 +149,13 @@ export function createApiService(options: ApiServiceOptions): ApiService {
 /** Known failures keep their code; anything else is reported without a stack trace. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof StoreError) return { code: error.code, message: error.message };
-  if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  if (error instanceof ServiceError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
+  }
   return {
     code: 'internal',
     message: `Something went wrong inside Neurite: ${error instanceof Error ? error.message : String(error)}`,

@@ -5,6 +5,8 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ApiError['code'],
     message: string,
+    /** For 'invalid-input': where in the input (or file) each problem is. */
+    readonly issues?: ApiError['issues'],
   ) {
     super(message);
     this.name = 'ServiceError';

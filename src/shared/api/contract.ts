@@ -28,6 +28,8 @@ import {
   datasetPreviewResultSchema,
 } from '../data/dataset-preview';
 import { datasetSpecSchema } from '../data/dataset-spec';
+import { labGradeRowSchema, labRefSchema, labStatusSchema, labSummarySchema } from '../labs/lab-api';
+import { labDocumentSchema, MAX_LAB_BYTES } from '../labs/lab-document';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import { runControlSchema } from '../training/commands';
 import { trainingConfigSchema } from '../training/config';
@@ -291,6 +293,58 @@ export const API_CALLS = {
   'projects.importModel': {
     input: z.strictObject({ files: z.array(fileContent).min(1).max(64) }),
     output: projectSchema,
+  },
+  /** The labs that come with Neurite, in the order of the course. */
+  'labs.list': { input: z.strictObject({}), output: z.array(labSummarySchema) },
+  /**
+   * Reads a lab file the user opened: the lab, or 'invalid-input' whose issues name the line
+   * and field of each problem.
+   */
+  'labs.read': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      text: z.string().max(MAX_LAB_BYTES),
+    }),
+    output: z.strictObject({ lab: labDocumentSchema, summary: labSummarySchema }),
+  },
+  /** A new project that follows a lab: its starting network, data set and settings. */
+  'labs.start': {
+    input: z.strictObject({ lab: labRefSchema, name: z.string().trim().min(1).max(200) }),
+    output: projectSchema,
+  },
+  /** A lab project's lab, progress and every goal as Neurite sees it now. */
+  'labs.status': { input: projectRef, output: labStatusSchema },
+  /** The student's answer to a number or choice goal (a choice counted from 0). */
+  'labs.answer': {
+    input: projectRef.extend({ goalId: z.string().min(1).max(64), answer: z.number() }),
+    output: labStatusSchema,
+  },
+  /** Which step the lab panel shows; and, with `hint`, that the student opened one more hint. */
+  'labs.progress': {
+    input: projectRef.extend({
+      step: z.number().int().min(0).max(1000),
+      hintShown: z.boolean().default(false),
+    }),
+    output: labStatusSchema,
+  },
+  /** The lab as one file to hand out (the lab file itself). */
+  'labs.handOut': { input: z.strictObject({ lab: labRefSchema }), output: fileContent },
+  /**
+   * The student's submission: the project with its runs and weights, the lab progress and
+   * the name they typed, as one `.neurite` file.
+   */
+  'labs.handIn': {
+    input: projectRef.extend({ studentName: z.string().trim().min(1).max(200) }),
+    output: fileContent,
+  },
+  /**
+   * One submission checked against a lab: every goal re-evaluated from its network and
+   * weights, and its test figures recomputed on the lab's own data. A damaged or foreign
+   * file is a row that says what is wrong, never a failed call.
+   */
+  'labs.grade': {
+    input: z.strictObject({ lab: labRefSchema, submission: fileContent }),
+    output: labGradeRowSchema,
   },
   /**
    * Desktop app only: asks where to save a file with the system's Save dialog and writes it.

@@ -23,6 +23,8 @@ export const projectSummarySchema = z.strictObject({
   thumbnail: z.string().nullable(),
   revisionCount: z.number().int(),
   runCount: z.number().int(),
+  /** Set when the project follows a lab: which one. */
+  lab: z.strictObject({ id: z.string(), title: z.string() }).optional(),
 });
 export type ProjectSummary = z.output<typeof projectSummarySchema>;
 

@@ -1,3 +1,8 @@
+import type { DatasetSpec } from '../../../shared/data/dataset-spec';
+import { parseLab } from '../../../shared/labs/parse-lab';
+import type { TrainingConfig } from '../../../shared/training/config';
+import { changedLockedSettings } from '../../labs/locked-settings';
+import type { ProjectStore } from '../store/project-store';
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { TrainingJob } from '../../../shared/training/commands';
@@ -66,6 +71,7 @@ export function trainingHandlers(context: ServiceContext): {
           'The network is empty, and an empty network has no Input to train: add an Input, some layers and an Output first.',
         );
       }
+      refuseLockedChanges(store, projectId, data, config);
       const errors = analyzeGraph(parsed.document).issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
         throw new ServiceError(
@@ -145,4 +151,32 @@ export function trainingHandlers(context: ServiceContext): {
       );
     },
   };
+}
+
+/**
+ * A lab's locked settings are part of what it asks: a run that changes one is refused before
+ * it starts, so every student's figures are made the same way (and graded on the same data).
+ */
+function refuseLockedChanges(
+  store: ProjectStore,
+  projectId: string,
+  data: DatasetSpec,
+  config: TrainingConfig,
+): void {
+  const stored = store.projectLab(projectId);
+  if (!stored) return;
+  const parsed = parseLab(stored.source);
+  if (!parsed.ok) return;
+  const changed = changedLockedSettings(parsed.lab, data, config);
+  if (changed.length === 0) return;
+  throw new ServiceError(
+    'invalid-input',
+    `The lab "${parsed.lab.title}" keeps ${joinWords(changed)} as it set ${changed.length === 1 ? 'it' : 'them'}. Put ${changed.length === 1 ? 'it' : 'them'} back (the padlocked settings in the Training tab) and train again.`,
+  );
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

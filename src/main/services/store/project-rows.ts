@@ -17,6 +17,8 @@ interface ProjectRow {
   readonly settings: string;
   readonly revision_count: number;
   readonly run_count: number;
+  readonly lab_id: string | null;
+  readonly lab_title: string | null;
 }
 
 /** Columns of a project row with its counts; `p` is the projects table. */
@@ -24,7 +26,9 @@ export const PROJECT_COLUMNS = `
   p.id, p.name, p.description, p.created_at, p.updated_at, p.last_opened_at, p.trashed_at,
   p.thumbnail, p.settings,
   (SELECT count(*) FROM revisions r WHERE r.project_id = p.id) AS revision_count,
-  (SELECT count(*) FROM runs u WHERE u.project_id = p.id) AS run_count`;
+  (SELECT count(*) FROM runs u WHERE u.project_id = p.id) AS run_count,
+  (SELECT l.lab_id FROM project_labs l WHERE l.project_id = p.id) AS lab_id,
+  (SELECT l.lab_title FROM project_labs l WHERE l.project_id = p.id) AS lab_title`;
 
 export function toSummary(row: unknown): ProjectSummary {
   const p = row as ProjectRow;
@@ -39,6 +43,9 @@ export function toSummary(row: unknown): ProjectSummary {
     thumbnail: p.thumbnail,
     revisionCount: p.revision_count,
     runCount: p.run_count,
+    ...(p.lab_id !== null && p.lab_title !== null
+      ? { lab: { id: p.lab_id, title: p.lab_title } }
+      : {}),
   };
 }
 

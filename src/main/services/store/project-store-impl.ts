@@ -30,6 +30,7 @@ import {
   recordEvent,
   runFolder,
 } from './runs';
+import { readProjectLab, saveLabProgress } from './project-labs';
 import { readStartingWeights } from './starting-weights';
 import { StoreError, toStoreError } from './store-error';
 
@@ -104,6 +105,8 @@ export function createStore(
     deleteRun: guard(deleteRun),
     markInterruptedRuns: guard(markInterruptedRuns),
     startingWeights: guard(readStartingWeights),
+    projectLab: guard(readProjectLab),
+    saveLabProgress: guard(saveLabProgress),
     exportProject: guard(exportProject),
     importProject: guard(importProject),
     close: () => {

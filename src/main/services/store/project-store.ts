@@ -9,6 +9,8 @@ import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { TrainingConfig } from '../../../shared/training/config';
 import type { TrainerEvent } from '../../../shared/training/events';
+import type { LabProgress } from '../../../shared/labs/lab-progress';
+import type { NewProjectLab, ProjectLab } from './project-labs';
 import type { NewStartingWeights, StartingWeights } from './starting-weights';
 
 /**
@@ -30,7 +32,15 @@ export interface ProjectStore {
     graph: unknown;
     description?: string;
     startingWeights?: NewStartingWeights;
+    /** The Training tab's settings to start with; none: the template's defaults. */
+    settings?: Record<string, unknown>;
+    /** The lab the project follows (its file's text) and any progress already made. */
+    lab?: NewProjectLab;
   }): Project;
+  /** The lab the project follows, with the student's progress; undefined for none. */
+  projectLab(id: string): ProjectLab | undefined;
+  /** Replaces the student's progress in the project's lab. */
+  saveLabProgress(id: string, progress: LabProgress): void;
   /** The weights the project's runs start from, when it was imported from a trained model. */
   startingWeights(id: string): StartingWeights | undefined;
   /** Sets lastOpenedAt. */

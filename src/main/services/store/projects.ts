@@ -14,6 +14,8 @@ import {
 } from './project-rows';
 import { appendRevision, latestRevision } from './revision-rows';
 import { removeRunFolders } from './run-folders';
+import type { NewProjectLab } from './project-labs';
+import { copyProjectLab, insertProjectLab } from './project-labs';
 import type { NewStartingWeights } from './starting-weights';
 import { copyStartingWeights, insertStartingWeights } from './starting-weights';
 import { isStorageFault } from './store-error';
@@ -42,6 +44,10 @@ export interface CreateProjectInput {
   readonly description?: string;
   /** The weights of the trained model the project is imported from, which its runs start from. */
   readonly startingWeights?: NewStartingWeights;
+  /** The Training tab's settings to start with (a lab's); none: the template's defaults. */
+  readonly settings?: Record<string, unknown>;
+  /** The lab the project follows. */
+  readonly lab?: NewProjectLab;
 }
 
 export function createProject(ctx: StoreContext, input: CreateProjectInput): Project {
@@ -51,9 +57,11 @@ export function createProject(ctx: StoreContext, input: CreateProjectInput): Pro
   const id = randomUUID();
   ctx.write(() => {
     const at = ctx.now();
-    insertProject(ctx, { id, name, description: text, thumbnail: null, settingsJson: '{}', at });
+    const settingsJson = JSON.stringify(input.settings ?? {});
+    insertProject(ctx, { id, name, description: text, thumbnail: null, settingsJson, at });
     appendRevision(ctx, id, graph, at);
     if (input.startingWeights) insertStartingWeights(ctx, id, input.startingWeights, at);
+    if (input.lab) insertProjectLab(ctx, id, input.lab, at);
   });
   return readProject(ctx, id);
 }
@@ -109,6 +117,7 @@ export function duplicateProject(ctx: StoreContext, id: string): ProjectSummary 
     });
     appendRevision(ctx, copyId, { ...latest, json: latest.graph }, at);
     copyStartingWeights(ctx, id, copyId);
+    copyProjectLab(ctx, id, copyId);
   });
   return readSummary(ctx, copyId);
 }

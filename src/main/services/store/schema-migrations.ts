@@ -100,6 +100,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: 'the lab a project follows, and the student’s progress in it',
+    sql: `
+      -- At most one row per project. The lab file's text is kept as it was when the lab
+      -- started, so the project keeps its lab when the file changes or is gone; the progress
+      -- (step, answers, hints opened) is JSON checked by labProgressSchema when read.
+      CREATE TABLE project_labs (
+        project_id TEXT PRIMARY KEY NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        lab_id TEXT NOT NULL,
+        lab_title TEXT NOT NULL,
+        source TEXT NOT NULL,
+        progress TEXT NOT NULL DEFAULT '{}',
+        started_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
