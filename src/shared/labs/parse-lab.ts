@@ -39,7 +39,7 @@ export function parseLab(text: string): LabParseResult {
   const document = parseDocument(text, {
     lineCounter: lines,
     uniqueKeys: true,
-    prettyErrors: false,
+    prettyErrors: true,
   });
   if (document.errors.length > 0) {
     return failed(
