@@ -235,7 +235,7 @@ describe('refusing files', () => {
   it('refuses a project file from a newer Neurite, in either form, and writes nothing', () => {
     const store = testStore();
     const { project } = richProject(store);
-    const newer = { ...json(store.exportProject(project.id, false).bytes), version: 3 };
+    const newer = { ...json(store.exportProject(project.id, false).bytes), version: 4 };
     refused(
       store,
       'new.neurite.json',
@@ -250,7 +250,7 @@ describe('refusing files', () => {
       'new.neurite',
       zipSync(entries),
       'unsupported',
-      /version 3; this Neurite reads up to version 2/,
+      /version 4; this Neurite reads up to version 3/,
     );
     store.close();
   });

@@ -10,10 +10,10 @@ import {
   JSON_FILE_SUFFIX,
   PROJECT_ENTRY,
   PROJECT_FILE_FORMAT,
-  PLAIN_PROJECT_FILE_VERSION,
-  PROJECT_FILE_VERSION,
   STARTING_FORMAT,
+  projectFileVersion,
 } from './project-file-format';
+import { readProjectLab } from './project-labs';
 import { readProject } from './project-rows';
 import { readRunFiles } from './run-folders';
 import { readRun } from './run-rows';
@@ -22,21 +22,27 @@ import { StoreError } from './store-error';
 
 const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
+/** More files for the archive beside the project's own (a lab submission's submission.json). */
+export type ExtraEntries = Readonly<Record<string, Uint8Array>>;
+
 /**
- * A project as a file to share or keep: its latest network, settings and description, and
- * with `includeRuns` every run with its saved model. See project-file-format.ts.
+ * A project as a file to share or keep: its latest network, settings, description and the
+ * lab it follows, and with `includeRuns` every run with its saved model. `extra` entries go
+ * into the archive too (only with `includeRuns`). See project-file-format.ts.
  */
 export function exportProject(
   ctx: StoreContext,
   id: string,
   includeRuns: boolean,
+  extra: ExtraEntries = {},
 ): { fileName: string; bytes: Uint8Array } {
   return ctx.read(() => {
     const project = readProject(ctx, id);
     const start = readStartingWeights(ctx, id);
+    const lab = readProjectLab(ctx, id);
     const file: ProjectFile = {
       format: PROJECT_FILE_FORMAT,
-      version: start ? PROJECT_FILE_VERSION : PLAIN_PROJECT_FILE_VERSION,
+      version: projectFileVersion({ startingWeights: start !== undefined, lab: lab !== undefined }),
       graph: project.graph,
       settings: project.settings,
       metadata: {
@@ -46,6 +52,9 @@ export function exportProject(
         updatedAt: project.updatedAt,
         thumbnail: project.thumbnail,
       },
+      ...(lab
+        ? { lab: { source: lab.source, progress: lab.progress, startedAt: lab.startedAt } }
+        : {}),
     };
     const stem = fileStem(project.name);
     // Starting weights are bytes, which only the archive holds: such a project is one always.
@@ -53,7 +62,7 @@ export function exportProject(
       return { fileName: `${stem}${JSON_FILE_SUFFIX}`, bytes: encode(file) };
     }
 
-    const entries: Zippable = { [PROJECT_ENTRY]: encode(file) };
+    const entries: Zippable = { ...(includeRuns ? extra : {}), [PROJECT_ENTRY]: encode(file) };
     let total = 0;
     if (start) {
       entries['starting/model.json'] = encode({

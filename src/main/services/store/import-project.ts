@@ -9,6 +9,7 @@ import { appendRevision } from './revision-rows';
 import { removeRunFolders, writeRunFiles } from './run-folders';
 import { insertEpoch, insertRun } from './run-rows';
 import { INTERRUPTED_MESSAGE } from './runs';
+import { insertProjectLab } from './project-labs';
 import { insertStartingWeights } from './starting-weights';
 
 /**
@@ -59,6 +60,8 @@ export function importProject(ctx: StoreContext, fileName: string, bytes: Uint8A
       const latest = revisionFor(file.graph);
       for (const run of orphans) insertImportedRun(ctx, projectId, latest, run);
       if (file.startingWeights) insertStartingWeights(ctx, projectId, file.startingWeights, at);
+      // The lab keeps when the student started it, not when the file was imported.
+      if (file.lab) insertProjectLab(ctx, projectId, file.lab, file.lab.startedAt);
     });
   } catch (error) {
     try {

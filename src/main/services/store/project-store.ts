@@ -96,9 +96,16 @@ export interface ProjectStore {
    *  already; call it again only while no trainer is running. Returns how many. */
   markInterruptedRuns(): number;
 
-  /** Without runs: `<name>.neurite.json`; with runs: a `<name>.neurite` zip. */
-  exportProject(id: string, includeRuns: boolean): { fileName: string; bytes: Uint8Array };
-  /** Either project file form, or a plain network file. Runs get new ids. */
+  /** Without runs: `<name>.neurite.json`; with runs: a `<name>.neurite` zip, with `extra`
+   *  files beside the project's own (a lab submission's). A project that follows a lab keeps
+   *  it, with the student's progress. */
+  exportProject(
+    id: string,
+    includeRuns: boolean,
+    extra?: Readonly<Record<string, Uint8Array>>,
+  ): { fileName: string; bytes: Uint8Array };
+  /** Either project file form, or a plain network file. Runs get new ids; a lab it follows
+   *  comes back with the student's progress. */
   importProject(fileName: string, bytes: Uint8Array): Project;
 
   /** Closes the database; later calls fail with a StoreError 'storage'. */

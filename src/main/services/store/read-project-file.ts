@@ -1,11 +1,13 @@
 import { unzipSync } from 'fflate';
+import { EMPTY_PROGRESS, labProgressSchema } from '../../../shared/labs/lab-progress';
+import { parseLab } from '../../../shared/labs/parse-lab';
 import { checked } from './checked';
 import type { StorableGraph } from './graph-input';
 import { storableGraph } from './graph-input';
 import { checkedThumbnail, settingsJson } from './json-values';
 import { MAX_PROJECT_FILE_BYTES, MAX_UNZIPPED_BYTES } from './limits';
 import { projectDescription, projectName } from './names';
-import type { RunFileContent } from './project-file-format';
+import type { ProjectFileLab, RunFileContent } from './project-file-format';
 import {
   PROJECT_ENTRY,
   PROJECT_FILE_FORMAT,
@@ -17,6 +19,7 @@ import {
   runFileSchema,
 } from './project-file-format';
 import type { RunFileName, RunFiles } from './run-folders';
+import type { NewProjectLab } from './project-labs';
 import type { NewStartingWeights } from './starting-weights';
 import { StoreError } from './store-error';
 
@@ -38,6 +41,8 @@ export interface ImportedProject {
   readonly runs: readonly ImportedRun[];
   /** The weights its runs start from, for a project that was imported from a trained model. */
   readonly startingWeights?: NewStartingWeights;
+  /** The lab the project follows, with the student's progress and when they started. */
+  readonly lab?: NewProjectLab & { readonly startedAt: string };
 }
 
 /**
@@ -135,6 +140,31 @@ function fromJsonValue(value: unknown, fileName: string, allowNetwork: boolean):
     settingsJson: settingsJson(file.settings),
     graph: storableGraph(file.graph, 'graph'),
     runs: [],
+    ...(file.lab ? { lab: within('lab', () => projectLabOf(file.lab!)) } : {}),
+  };
+}
+
+/**
+ * The lab a project file keeps: its text must still read as a lab (the project's lab panel
+ * and its goals come from it); progress that no longer reads is the student's and only its
+ * unreadable part is lost, as when the store reads it.
+ */
+function projectLabOf(lab: ProjectFileLab): NewProjectLab & { startedAt: string } {
+  const parsed = parseLab(lab.source.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    throw invalid(
+      `The lab the project follows cannot be read (${first ? `${first.line === undefined ? '' : `line ${first.line}: `}${first.message}` : 'it is damaged'}). Export the project again.`,
+      [{ path: 'source', message: 'must be a lab file Neurite reads' }],
+    );
+  }
+  const progress = labProgressSchema.safeParse(lab.progress ?? {});
+  return {
+    labId: parsed.lab.id,
+    title: parsed.lab.title,
+    source: lab.source,
+    progress: progress.success ? progress.data : EMPTY_PROGRESS,
+    startedAt: lab.startedAt,
   };
 }
 
