@@ -1,6 +1,8 @@
 import type { DatasetSpec } from '../../shared/data/dataset-spec';
 import { logicGate } from './builtin/logic-gates';
 import { cars } from './builtin/cars';
+import { cereals } from './builtin/cereals';
+import { gdSteps } from './builtin/gd-steps';
 import { penguins } from './builtin/penguins';
 import { co2 } from './builtin/co2';
 import { iris } from './builtin/iris';
@@ -53,6 +55,10 @@ async function loadBuiltIn(spec: BuiltInSpec): Promise<LoadedDataset> {
       return toy2d(spec.name, { samples, noise, seed });
     case 'iris':
       return iris();
+    case 'cereals':
+      return cereals();
+    case 'gd-steps':
+      return gdSteps();
     case 'cars':
       return cars();
     case 'penguins':

@@ -22,6 +22,8 @@ export const BUILT_IN_DATASETS = [
   'spiral',
   'moons',
   'iris',
+  'cereals',
+  'gd-steps',
   'cars',
   'penguins',
   'mnist',

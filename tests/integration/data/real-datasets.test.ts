@@ -23,6 +23,32 @@ describe('real built-in data sets', () => {
     expect(cars.info.notes.join(' ')).toMatch(/mean 104\.5 and spread 38\.4/);
   });
 
+  it('cereals: the 80 Cereals rows with a sugars figure, sugars and calories as printed', async () => {
+    const cereals = await loadDataset({ source: 'builtin', name: 'cereals' });
+    expect(cereals.info).toMatchObject({ task: 'regression', featureShape: [1], count: 76 });
+    // 100% Bran first (6 g, 70 calories), Wheaties Honey Gold last (8 g, 110 calories).
+    expect([cereals.examples.x[0], cereals.examples.y[0]]).toEqual([6, 70]);
+    expect([cereals.examples.x[75], cereals.examples.y[75]]).toEqual([8, 110]);
+    // The least-squares line is the course's: w ≈ 2.5 calories per gram, b ≈ 90 calories.
+    const x = Array.from(cereals.examples.x);
+    const y = Array.from(cereals.examples.y);
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const [mx, my] = [mean(x), mean(y)];
+    const w =
+      x.reduce((sum, xi, i) => sum + (xi - mx) * (y[i]! - my), 0) /
+      x.reduce((sum, xi) => sum + (xi - mx) ** 2, 0);
+    expect(w).toBeCloseTo(2.536, 3);
+    expect(my - w * mx).toBeCloseTo(89.16, 2);
+    expect('fitOnTrainingRows' in cereals).toBe(false);
+  });
+
+  it('gd-steps: the slides’ three points in their order, unscaled', async () => {
+    const points = await loadDataset({ source: 'builtin', name: 'gd-steps' });
+    expect(points.info).toMatchObject({ task: 'regression', featureShape: [1], count: 3 });
+    expect(Array.from(points.examples.x)).toEqual([2, 1, 3]);
+    expect(Array.from(points.examples.y)).toEqual([4, 2, 6]);
+  });
+
   it('penguins: 333 penguins, three measurements standardized on the training rows, female or male', async () => {
     const penguins = await loadDataset({ source: 'builtin', name: 'penguins' });
     expect(penguins.info).toMatchObject({
@@ -127,6 +153,9 @@ describe('real built-in data sets', () => {
     expect(reviews.licence).toContain('CC BY 4.0');
     const penguins = describeBuiltInDatasets().find((d) => d.name === 'penguins')!;
     expect(penguins.licence).toContain('CC0');
+    const cereals = describeBuiltInDatasets().find((d) => d.name === 'cereals')!;
+    expect(cereals.source).toContain('1993 ASA Statistical Graphics exposition');
+    expect(cereals.licence).toBe('Public data.');
   });
 
   it('co2: a recurrent network learns to forecast it better than it started', async () => {

@@ -129,6 +129,31 @@ const DESCRIPTIONS: readonly BuiltInDatasetDescription[] = [
     options: {},
   },
   {
+    name: 'cereals',
+    title: 'Cereals: sugars → calories',
+    description:
+      "76 real breakfast cereals: from the grams of sugars in a serving, predict its calories, the course's first linear unit.",
+    task: 'regression',
+    featureShape: [1],
+    count: 76,
+    source:
+      '80 Cereals, from the 1993 ASA Statistical Graphics exposition, via StatLib (the common cereal.csv; Quaker Oatmeal, without a sugars figure, is left out).',
+    licence: 'Public data.',
+    options: {},
+  },
+  {
+    name: 'gd-steps',
+    title: 'Gradient descent by hand: three points',
+    description:
+      "The slides' three points (2, 4), (1, 2) and (3, 6), in that order: one epoch of stochastic gradient descent repeats the slides' steps w = 0.5 → 1.7 → 1.76 → 2.192.",
+    task: 'regression',
+    featureShape: [1],
+    count: 3,
+    source: "The worked example of gradient descent in the course's keras slides.",
+    licence: 'Part of Neurite (MIT).',
+    options: {},
+  },
+  {
     name: 'cars',
     title: 'Cars: horsepower → miles per gallon',
     description:
