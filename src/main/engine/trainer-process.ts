@@ -9,6 +9,10 @@ import { hostPort } from './worker/port';
 import { requestServer } from './worker/request-server';
 import { trainingSession } from './worker/training-session';
 
+// Ctrl+C in a terminal reaches every process of the command, this one too. The host decides:
+// it asks for a clean stop (the weights so far are saved), which a SIGINT here would cut off.
+process.on('SIGINT', () => undefined);
+
 const port = hostPort();
 let role: { handle(message: unknown): void } | undefined;
 

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { checkOutputFolder, OutputFolderError } from '../../data/output-folder';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Explanation, ExplainMethod } from '../../engine/inside/explain';
@@ -79,6 +80,8 @@ export async function explainCommand(args: readonly string[], io: CliIO): Promis
       const data = await dataOfCommand('explain', session, flags.data, flags['data-target']);
       const { source, rows } = partOf(data, 'all');
       const chosen = rows.subarray(0, Math.min(rows.length, count));
+      // Checked before the first map is worked out, not after.
+      if (flags.out) await outputFolderFor(flags.out);
       const explanations: Explanation[] = [];
       for (let i = 0; i < chosen.length; i += 1) {
         const example = gatherFeatures(source, chosen.subarray(i, i + 1));
@@ -164,7 +167,6 @@ function summary(
 
 /** The map as JSON and, when it is an image-shaped map, as a heat map PNG (white = largest |value|). */
 function writeMap(folder: string, index: number, record: Record_): void {
-  mkdirSync(folder, { recursive: true });
   const base = path.join(folder, `example-${index}-${record.method}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(record)}\n`);
   const [height, width] =
@@ -182,4 +184,14 @@ function writeMap(folder: string, index: number, record: Record_): void {
     png.data.set([level, level, level, 255], p * 4);
   });
   writeFileSync(`${base}.png`, PNG.sync.write(png));
+}
+
+/** Makes the --out folder, or refuses it with the reason (a file in the way, /proc, …). */
+async function outputFolderFor(folder: string): Promise<void> {
+  try {
+    await checkOutputFolder(folder);
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw new InsideError('bad-input', error.message);
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { checkOutputFolder } from '../../data/output-folder';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -121,6 +122,16 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     );
   }
 
+  // A folder that cannot take the model is said now, not after the training it would waste.
+  if (job.outDir) {
+    try {
+      await checkOutputFolder(job.outDir);
+    } catch (error) {
+      io.stderr(`${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
   const entry = defaultWorkerEntry();
   // The numbers of every epoch, kept beside the model (history.json) for its curves.
   const history: EpochRecord[] = [];
@@ -137,7 +148,9 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
       }
     },
   });
-  // First Ctrl+C stops cleanly (the weights so far are saved with --out); a second one kills.
+  // The first Ctrl+C (or SIGTERM) stops cleanly: the weights so far are saved with --out. The
+  // trainer ignores the terminal's SIGINT itself, so it is this stop that ends it. A second
+  // signal does not wait.
   let interrupts = 0;
   const onInterrupt = () => {
     interrupts += 1;
@@ -145,6 +158,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     else trainer.kill();
   };
   process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
   // Nobody reads the progress any more: stop cleanly (what --out asks for is still saved).
   let outputClosed = false;
   io.onStdoutClosed?.(() => {
@@ -159,6 +173,7 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
     return final.type === 'stopped' ? EXIT_STOPPED : EXIT_INVALID;
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
   }
 }
 

@@ -7,7 +7,9 @@ import {
   SAVED_RUN_FORMAT,
   SAVED_RUN_VERSION,
 } from '../../../shared/training/saved-run';
+import { rescueFolder } from '../../data/output-folder';
 import type { LoadedDataset } from '../../data/types';
+import { writeProblemInWords } from '../../data/write-problem';
 import type { tf } from '../tf';
 import { saveModel, writeAtomically } from './save-model';
 
@@ -51,4 +53,30 @@ export async function saveOutputs(
   await writeAtomically(path.join(folder, SAVED_MODEL_FILES.training), json(training));
   await writeAtomically(path.join(folder, SAVED_MODEL_FILES.metrics), json(metrics));
   return folder;
+}
+
+/**
+ * saveOutputs, and when the folder asked for fails at the end (a disk that filled during
+ * training, a drive pulled out), the same files in a folder of the system's temporary folder:
+ * the training is never lost. `note` then says where they went and why.
+ */
+export async function saveOutputsOrRescue(
+  outDir: string,
+  model: tf.LayersModel,
+  metrics: unknown,
+  trainedOn: TrainedOn,
+): Promise<{ folder: string; note?: string }> {
+  try {
+    return { folder: await saveOutputs(outDir, model, metrics, trainedOn) };
+  } catch (error) {
+    const reason =
+      error instanceof Error && error.name === 'OutputFolderError'
+        ? error.message
+        : `Cannot save in "${path.resolve(outDir)}": ${writeProblemInWords(error)}.`;
+    const folder = await saveOutputs(await rescueFolder('model'), model, metrics, trainedOn);
+    return {
+      folder,
+      note: `${reason.replace(/ Choose (another|a) folder.*$/, '')} The trained model was saved in "${folder}" instead: copy it from there.`,
+    };
+  }
 }

@@ -29,7 +29,7 @@ import { createOptimizer } from './optimizer';
 import { isPerceptron, prepareGraph } from './prepare-graph';
 import type { FinalEvent, RunContext } from './run-context';
 import type { TrainedOn } from './run-outputs';
-import { saveOutputs } from './run-outputs';
+import { saveOutputsOrRescue } from './run-outputs';
 import { splitRows } from './splits';
 import { loadStartingWeights, readStartingWeights, startingWeightsNotes } from './starting-weights';
 import { stratifyLabels } from './stratify';
@@ -243,14 +243,19 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
     });
     if (outcome.stoppedAt) {
       const saved = job.outDir
-        ? await saveOutputs(
+        ? await saveOutputsOrRescue(
             job.outDir,
             compiled.model,
             { stoppedAt: outcome.stoppedAt },
             { job, document: graph.document, dataset },
           )
         : undefined;
-      return { type: 'stopped', ...outcome.stoppedAt, ...(saved ? { outDir: saved } : {}) };
+      if (saved?.note) context.emit({ type: 'log', level: 'warning', message: saved.note });
+      return {
+        type: 'stopped',
+        ...outcome.stoppedAt,
+        ...(saved ? { outDir: saved.folder } : {}),
+      };
     }
     return await finish({
       job,
@@ -345,12 +350,14 @@ async function finish(input: FinishInput): Promise<TrainerEventOf<'finished'>> {
     notes,
   };
   if (!input.job.outDir) return result;
-  const outDir = await saveOutputs(input.job.outDir, model, result, input.trainedOn);
+  const saved = await saveOutputsOrRescue(input.job.outDir, model, result, input.trainedOn);
+  const outDir = saved.folder;
+  if (saved.note) input.context.emit({ type: 'log', level: 'warning', message: saved.note });
   input.context.emit({
     type: 'checkpoint',
     epoch: outcome.epochsRun,
     reason: 'final',
     path: outDir,
   });
-  return { ...result, outDir };
+  return { ...result, ...(saved.note ? { notes: [...result.notes, saved.note] } : {}), outDir };
 }

@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeFolder } from '../../data/output-folder';
 import { tf } from '../tf';
 
 /**
@@ -8,7 +9,7 @@ import { tf } from '../tf';
  * half-written model where a good one was.
  */
 export async function saveModel(model: tf.LayersModel, folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = artifacts.weightData

@@ -4,6 +4,9 @@ import { TrainerControls } from '../training/controls';
 import { runTraining } from '../training/run-training';
 import type { HostPort } from './port';
 
+/** How long a trainer whose host is gone may take to stop and save before it just ends. */
+const HOST_GONE_GRACE_MS = 10_000;
+
 /**
  * A trainer process's one training run: a `start` command with the job, then controls (pause,
  * step, stop, a new learning rate) until the run ends, and the process with it.
@@ -14,9 +17,12 @@ export function trainingSession(port: HostPort): { handle(message: unknown): voi
   let started = false;
 
   // Without its host nobody would see the results: stop at the next batch and end.
+  // A stop is seen between batches; a process stuck elsewhere (loading data, saving) still
+  // ends within HOST_GONE_GRACE_MS, so no trainer outlives its host for long.
   port.onHostGone(() => {
     if (!started) process.exit(0);
     controls.handle({ type: 'stop' });
+    setTimeout(() => process.exit(1), HOST_GONE_GRACE_MS).unref();
   });
 
   return {
