@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FitEdit, ImportKind } from '../../../shared/data/dataset-preview';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { LabPadlock } from '../labs/LabPadlock';
 import { BuiltinSection } from './BuiltinSection';
 import { DataView } from './DataView';
 import { ImportSection } from './import/ImportSection';
@@ -31,6 +32,8 @@ export interface DataPanelProps {
    * one by one through `onApplyFix`.
    */
   readonly onApplyFixes?: (edits: readonly FitEdit[]) => string | void;
+  /** The project's lab keeps its own data set: the choice is shown but cannot change. */
+  readonly locked?: boolean;
 }
 
 /** Waits this long after the last keystroke in a number field before loading. */
@@ -41,7 +44,14 @@ const TYPING_PAUSE_MS = 450;
  * fits the network. A data set is chosen (onChange) only once it has loaded; a file that
  * cannot be used is explained where it was chosen and the previous choice stays.
  */
-export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: DataPanelProps) {
+export function DataPanel({
+  graph,
+  value,
+  onChange,
+  onApplyFix,
+  onApplyFixes,
+  locked = false,
+}: DataPanelProps) {
   const transport = useAppTransport();
   const [side, setSide] = useState<'builtin' | 'import'>(
     value && value.source !== 'builtin' ? 'import' : 'builtin',
@@ -92,8 +102,16 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
       : undefined;
 
   return (
-    <div className={`data-panel${drop.dragging ? ' data-panel-dragging' : ''}`} {...drop.handlers}>
-      <div className="data-choose">
+    <div
+      className={`data-panel${drop.dragging ? ' data-panel-dragging' : ''}`}
+      {...(locked ? {} : drop.handlers)}
+    >
+      <fieldset className="data-choose" disabled={locked}>
+        {locked && (
+          <p className="data-locked">
+            <LabPadlock /> The lab sets the data set: it trains and checks your work on this one.
+          </p>
+        )}
         <div className="data-sides" role="tablist" aria-label="Where the data comes from">
           <button
             type="button"
@@ -148,7 +166,7 @@ export function DataPanel({ graph, value, onChange, onApplyFix, onApplyFixes }: 
             />
           )}
         </div>
-      </div>
+      </fieldset>
 
       <DataView
         graph={graph}

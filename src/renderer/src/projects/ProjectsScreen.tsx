@@ -9,6 +9,7 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ImportModelButton } from './ImportModelButton';
 import { ProjectCard } from './ProjectCard';
 import { readFileAsBase64 } from './read-file';
+import { LabsSection } from '../labs/LabsSection';
 
 interface ProjectsScreenProps {
   /** Show the trash instead of the projects. */
@@ -146,6 +147,7 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
             {notice}
           </p>
         )}
+        {!trash && <LabsSection onNotice={setNotice} onProblem={setProblem} />}
         {!projects && !problem && <p className="loading">Reading your projects…</p>}
         {projects?.length === 0 && (
           <div className="projects-empty">

@@ -27,6 +27,8 @@ import { RunNotes } from './results/RunNotes';
 import { datasetLabel } from './model/run-labels';
 import { PastRuns } from './runs/PastRuns';
 import { StartingWeights } from './StartingWeights';
+import type { LockableSetting } from '../../../shared/labs/lab-document';
+import { lockedFieldTest } from '../labs/locked-settings';
 import './training.css';
 
 export interface TrainingViewProps {
@@ -46,6 +48,8 @@ export interface TrainingViewProps {
   readonly onChooseData: () => void;
   /** The model a project was imported from, whose weights every run starts from. */
   readonly startingWeights?: string;
+  /** The settings the project's lab keeps at its own values (none outside a lab). */
+  readonly lockedSettings?: readonly LockableSetting[];
 }
 
 const nextFrame = (callback: () => void) => {
@@ -82,6 +86,8 @@ function ProjectTraining(props: TrainingViewProps) {
       ),
     [settings.template],
   );
+  const { lockedSettings } = props;
+  const isLocked = useMemo(() => lockedFieldTest(lockedSettings ?? []), [lockedSettings]);
   // Handlers and timers read the newest settings, not the ones of the render that set them.
   const settingsRef = useRef(settings);
   useEffect(() => {
@@ -285,6 +291,7 @@ function ProjectTraining(props: TrainingViewProps) {
           backend={settings.backend}
           onBackendChange={changeBackend}
           disabled={active}
+          isLocked={isLocked}
         />
       </aside>
 

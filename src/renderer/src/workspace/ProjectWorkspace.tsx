@@ -7,6 +7,9 @@ import { useAppCommands, type AppCommand } from '../app-commands';
 import { useHistoryDocument } from '../editor/canvas/use-history';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
 import { saveFileForUser } from '../save-file';
+import type { LockableSetting } from '../../../shared/labs/lab-document';
+import { LabPanel } from '../labs/LabPanel';
+import { useLabStatus } from '../labs/use-lab-status';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
 import { WorkspaceHeader } from './WorkspaceHeader';
@@ -19,6 +22,8 @@ const DataPanel = lazy(async () => ({ default: (await import('../data/DataPanel'
 const TrainingView = lazy(async () => ({
   default: (await import('../training/TrainingView')).TrainingView,
 }));
+
+const NOTHING_LOCKED: readonly LockableSetting[] = [];
 
 const TAB_TITLES: Readonly<Record<WorkspaceTab, string>> = {
   network: 'Network',
@@ -111,6 +116,11 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
   );
 
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
+
+  // A lab project: the lab panel beside the tabs, and the settings the lab keeps locked.
+  const lab = useLabStatus(session.lab ? session.projectId : undefined);
+  const [labCollapsed, setLabCollapsed] = useState(false);
+  const locked = lab.status?.lab.locked ?? NOTHING_LOCKED;
 
   // Leaving the page with edits not yet stored: let the browser ask first.
   useEffect(() => {
@@ -217,43 +227,60 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
           </p>
         )}
       </nav>
-      <Suspense fallback={<p className="loading">Loading…</p>}>
-        {WORKSPACE_TABS.filter((t) => visited.has(t)).map((t) => (
-          // Panels stay mounted once opened, so live training and the canvas's view survive a
-          // look at another tab.
-          <section
-            key={t}
-            role="tabpanel"
-            aria-label={TAB_TITLES[t]}
-            className="workspace-panel"
-            hidden={t !== tab}
-          >
-            {t === 'network' && <NetworkEditor history={session.history} />}
-            {t === 'data' && (
-              <DataPanel
-                graph={doc}
-                value={settings.data}
-                onChange={(data) => onSettingsChange({ ...settings, data })}
-                onApplyFix={applyFix}
-                onApplyFixes={applyFixes}
-              />
-            )}
-            {t === 'training' && (
-              <TrainingView
-                projectId={session.projectId}
-                graph={doc}
-                settings={settings}
-                onSettingsChange={onSettingsChange}
-                saveNow={saveNow}
-                onChooseData={chooseData}
-                {...(session.startingWeights
-                  ? { startingWeights: session.startingWeights.source }
-                  : {})}
-              />
-            )}
-          </section>
-        ))}
-      </Suspense>
+      <div className="workspace-body">
+        <div className="workspace-main">
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            {WORKSPACE_TABS.filter((t) => visited.has(t)).map((t) => (
+              // Panels stay mounted once opened, so live training and the canvas's view survive a
+              // look at another tab.
+              <section
+                key={t}
+                role="tabpanel"
+                aria-label={TAB_TITLES[t]}
+                className="workspace-panel"
+                hidden={t !== tab}
+              >
+                {t === 'network' && <NetworkEditor history={session.history} />}
+                {t === 'data' && (
+                  <DataPanel
+                    graph={doc}
+                    value={settings.data}
+                    onChange={(data) => onSettingsChange({ ...settings, data })}
+                    onApplyFix={applyFix}
+                    onApplyFixes={applyFixes}
+                    locked={locked.includes('data')}
+                  />
+                )}
+                {t === 'training' && (
+                  <TrainingView
+                    projectId={session.projectId}
+                    graph={doc}
+                    settings={settings}
+                    onSettingsChange={onSettingsChange}
+                    saveNow={saveNow}
+                    onChooseData={chooseData}
+                    {...(session.startingWeights
+                      ? { startingWeights: session.startingWeights.source }
+                      : {})}
+                    lockedSettings={locked}
+                  />
+                )}
+              </section>
+            ))}
+          </Suspense>
+        </div>
+        {session.lab && (
+          <LabPanel
+            projectId={session.projectId}
+            title={session.lab.title}
+            lab={lab}
+            collapsed={labCollapsed}
+            onCollapsedChange={setLabCollapsed}
+            saveNow={saveNow}
+            onMessage={setMessage}
+          />
+        )}
+      </div>
       {historyOpen && (
         <RevisionHistory
           session={session}

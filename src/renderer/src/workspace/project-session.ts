@@ -39,6 +39,8 @@ export class ProjectSession {
   readonly settingsNotes: readonly string[];
   /** Where the weights every run starts from came from, for a project imported from a model. */
   readonly startingWeights: Project['startingWeights'];
+  /** The lab the project follows, if it follows one. */
+  readonly lab: Project['lab'];
 
   constructor(
     private readonly client: ApiClient,
@@ -52,6 +54,7 @@ export class ProjectSession {
     this.settings = settings;
     this.settingsNotes = dropped;
     this.startingWeights = project.startingWeights;
+    this.lab = project.lab;
 
     this.graphSaver = new Autosaver(document, {
       save: (graph) => {

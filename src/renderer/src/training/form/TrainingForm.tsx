@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { BACKEND_TITLES, BACKENDS, type BackendChoice } from '../../../../shared/training/backends';
 import type { MomentumForm, MONITORED, TrainingConfig } from '../../../../shared/training/config';
 import { MOMENTUM_FORMULAS, SCHEDULE_FORMULAS } from '../../../../shared/training/config';
+import { LabPadlock } from '../../labs/LabPadlock';
 import { firstEpochRates } from '../model/schedule-preview';
 import {
   CLIPPING_FIELDS,
@@ -26,6 +27,8 @@ export interface TrainingFormProps {
   readonly disabled: boolean;
   /** The settings the draft stands for, when every field is valid (for the previews). */
   readonly config?: TrainingConfig | undefined;
+  /** Fields a lab keeps at its own value (by form key): shown greyed with a padlock. */
+  readonly isLocked?: (formKey: string) => boolean;
 }
 
 const fieldId = (key: string) => `training-${key.replace(/\./g, '-')}`;
@@ -67,6 +70,8 @@ export function TrainingForm(props: TrainingFormProps) {
   const { draft, errors } = props;
   const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(new Set());
   const text = (key: string) => String(draft[key] ?? '');
+  const locked = (key: string) => props.isLocked?.(key) ?? false;
+  const padlock = (key: string) => (locked(key) ? <LabPadlock /> : null);
 
   const numberField = (key: string, extra?: ReactNode) => {
     const spec = NUMBER_FIELDS[key]!;
@@ -75,14 +80,17 @@ export function TrainingForm(props: TrainingFormProps) {
     const fallback = props.defaults[key];
     return (
       <div className={`form-field${error ? ' has-error' : ''}`} key={key}>
-        <label htmlFor={id}>{spec.label}</label>
+        <label htmlFor={id}>
+          {spec.label}
+          {padlock(key)}
+        </label>
         <div className="form-input-row">
           <input
             id={id}
             type="text"
             inputMode={spec.integer ? 'numeric' : 'decimal'}
             value={text(key)}
-            disabled={props.disabled}
+            disabled={props.disabled || locked(key)}
             aria-invalid={error !== undefined}
             aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
             onChange={(event) => props.onChange(key, event.target.value)}
@@ -113,11 +121,14 @@ export function TrainingForm(props: TrainingFormProps) {
     const error = errors[key];
     return (
       <div className={`form-field${error ? ' has-error' : ''}`} key={key}>
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>
+          {label}
+          {padlock(key)}
+        </label>
         <select
           id={id}
           value={text(key)}
-          disabled={props.disabled}
+          disabled={props.disabled || locked(key)}
           aria-invalid={error !== undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => props.onChange(key, event.target.value)}
@@ -145,12 +156,13 @@ export function TrainingForm(props: TrainingFormProps) {
           id={id}
           type="checkbox"
           checked={draft[key] === true}
-          disabled={props.disabled}
+          disabled={props.disabled || locked(key)}
           onChange={(event) => props.onChange(key, event.target.checked)}
         />
         <label htmlFor={id}>
           {label}
           {hint && <span className="field-hint"> {hint}</span>}
+          {padlock(key)}
         </label>
       </div>
     );
@@ -199,7 +211,10 @@ export function TrainingForm(props: TrainingFormProps) {
         {numberField('epochs')}
         {full ? (
           <div className="form-field">
-            <span className="form-static-label">Batch size</span>
+            <span className="form-static-label">
+              Batch size
+              {padlock('batchSize')}
+            </span>
             <p className="field-hint">
               All training examples in every batch: batch gradient descent.
             </p>

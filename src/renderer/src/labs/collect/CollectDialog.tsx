@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LabGradeRow, LabRef, LabSummary } from '../../../../shared/labs/lab-api';
+import { useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { saveFileForUser } from '../../save-file';
+import { describeError } from '../../api';
+import { readLabFile } from '../read-lab-file';
+import { GradeTable } from './GradeTable';
+import { gradeColumns, gradesCsv } from './grade-table';
+import { gradeFiles, submissionFiles } from './grade-files';
+
+interface CollectDialogProps {
+  /** The built-in labs, to grade against one of them. */
+  readonly builtins: readonly LabSummary[];
+  readonly onClose: () => void;
+}
+
+const FROM_FILE = '';
+
+interface ChosenLab {
+  readonly ref: LabRef;
+  readonly title: string;
+}
+
+/**
+ * The teacher's side: pick the lab, then the students' hand-in files (or a folder of them);
+ * Neurite re-checks every goal and recomputes each best run's test figures, and the table
+ * shows who met what and whether a file's own figures hold up.
+ */
+export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
+  const api = useApi();
+  const [choice, setChoice] = useState(builtins[0]?.id ?? FROM_FILE);
+  const [fromFile, setFromFile] = useState<ChosenLab>();
+  const [labProblem, setLabProblem] = useState<string>();
+  const [rows, setRows] = useState<readonly LabGradeRow[]>([]);
+  const [progress, setProgress] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [grading, setGrading] = useState(false);
+  const abort = useRef<AbortController>(undefined);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  // Closing the dialog stops grading between files.
+  useEffect(() => () => abort.current?.abort(), []);
+  // React has no prop for picking a folder; the attribute is what Chromium reads.
+  useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
+
+  const builtin = builtins.find((lab) => lab.id === choice);
+  const lab: ChosenLab | undefined = builtin
+    ? { ref: { builtin: builtin.id }, title: builtin.title }
+    : fromFile;
+
+  const openLab = async (file: File) => {
+    const read = await readLabFile(api, file);
+    if (read.ok) {
+      setFromFile({ ref: read.ref, title: read.summary.title });
+      setLabProblem(undefined);
+    } else {
+      setFromFile(undefined);
+      setLabProblem([read.message, ...read.problems].join('\n'));
+    }
+  };
+
+  const grade = async (picked: FileList | null) => {
+    if (!lab || !picked) return;
+    const files = submissionFiles(picked);
+    if (files.length === 0) {
+      setProgress('There are no .neurite files there. Pick the files your students handed in.');
+      return;
+    }
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setRows([]);
+    setNotice(undefined);
+    setGrading(true);
+    setProgress(`Grading 1 of ${files.length}: ${files[0]!.name}…`);
+    await gradeFiles(
+      api,
+      lab.ref,
+      files,
+      (row, done) => {
+        setRows((before) => [...before, row]);
+        setProgress(
+          done < files.length
+            ? `Grading ${done + 1} of ${files.length}: ${files[done]!.name}…`
+            : `Graded ${files.length} ${files.length === 1 ? 'submission' : 'submissions'} against “${lab.title}”.`,
+        );
+      },
+      controller.signal,
+    );
+    if (!controller.signal.aborted) setGrading(false);
+  };
+
+  const exportCsv = async () => {
+    const csv = gradesCsv(rows, gradeColumns(rows));
+    const bytes = new TextEncoder().encode(csv);
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    try {
+      const said = await saveFileForUser(api, {
+        fileName: `${lab?.title ?? 'lab'} grades.csv`.replace(/[\\/:*?"<>|]/g, '-'),
+        base64: btoa(binary),
+      });
+      if (said) setNotice(said);
+    } catch (error) {
+      setNotice(describeError(error, 'The table could not be saved. Try again.'));
+    }
+  };
+
+  return (
+    <Dialog title="Collect submissions" onClose={onClose} wide>
+      <div className="collect">
+        <div className="collect-row">
+          <label className="field">
+            <span className="field-label">Lab</span>
+            <select
+              value={choice}
+              disabled={grading}
+              onChange={(event) => setChoice(event.target.value)}
+            >
+              {builtins.map((summary) => (
+                <option key={summary.id} value={summary.id}>
+                  {summary.title}
+                </option>
+              ))}
+              <option value={FROM_FILE}>A lab file…</option>
+            </select>
+          </label>
+          {choice === FROM_FILE && (
+            <label className="field">
+              <span className="field-label">
+                {fromFile ? `Lab file: ${fromFile.title}` : 'Lab file (.yaml)'}
+              </span>
+              <input
+                type="file"
+                accept=".yaml,.yml"
+                disabled={grading}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) void openLab(file);
+                }}
+              />
+            </label>
+          )}
+        </div>
+        {labProblem && (
+          <p className="field-error lab-problem-text" role="alert">
+            {labProblem}
+          </p>
+        )}
+        <div className="collect-row">
+          <label className="field">
+            <span className="field-label">Submission files (.neurite)</span>
+            <input
+              type="file"
+              multiple
+              accept=".neurite"
+              disabled={!lab || grading}
+              onChange={(event) => {
+                void grade(event.target.files);
+                event.target.value = '';
+              }}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">…or a folder of them</span>
+            <input
+              ref={folderInput}
+              type="file"
+              disabled={!lab || grading}
+              onChange={(event) => {
+                void grade(event.target.files);
+                event.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {!lab && (
+          <p className="dialog-hint">Choose the lab first: submissions are graded against it.</p>
+        )}
+        {progress && (
+          <p className="collect-progress" role="status">
+            {progress}
+          </p>
+        )}
+        {rows.length > 0 && <GradeTable rows={rows} />}
+        {notice && <p role="status">{notice}</p>}
+        <div className="dialog-buttons">
+          <button
+            type="button"
+            className="button"
+            disabled={rows.length === 0 || grading}
+            onClick={() => void exportCsv()}
+          >
+            Export CSV
+          </button>
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import type { LabGradeRow } from '../../../../shared/labs/lab-api';
+import {
+  claimedFigure,
+  gradeColumns,
+  nextOrder,
+  sortRows,
+  type GradeColumn,
+  type SortOrder,
+} from './grade-table';
+
+interface GradeTableProps {
+  readonly rows: readonly LabGradeRow[];
+}
+
+const CLAIMED: Readonly<Record<string, 'accuracy' | 'loss'>> = {
+  'claimed-accuracy': 'accuracy',
+  'claimed-loss': 'loss',
+};
+
+/** Students × goals, sortable by any column; a file that could not be graded says why. */
+export function GradeTable({ rows }: GradeTableProps) {
+  const [order, setOrder] = useState<SortOrder>();
+  const columns = useMemo(() => gradeColumns(rows), [rows]);
+  const sorted = useMemo(() => sortRows(rows, columns, order), [rows, columns, order]);
+  const [first, second, ...rest] = columns;
+
+  return (
+    <div className="grade-table-wrap">
+      <table className="grade-table" aria-label="Submissions">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={
+                  order?.key === column.key
+                    ? order.descending
+                      ? 'descending'
+                      : 'ascending'
+                    : undefined
+                }
+              >
+                <button type="button" onClick={() => setOrder(nextOrder(order, column.key))}>
+                  {column.title}
+                  {order?.key === column.key ? (order.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={`${rows.indexOf(row)}`}>
+              {first && <td>{first.text(row)}</td>}
+              {second && <td>{second.text(row)}</td>}
+              {row.problem !== null ? (
+                <td className="grade-problem" colSpan={rest.length}>
+                  {row.problem}
+                </td>
+              ) : (
+                rest.map((column) => <GradeCell key={column.key} column={column} row={row} />)
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function GradeCell({ column, row }: { column: GradeColumn; row: LabGradeRow }) {
+  const text = column.text(row);
+  const claimed = CLAIMED[column.key];
+  if (claimed && claimedFigure(row, claimed).differs) {
+    return (
+      <td
+        className="grade-claim-differs"
+        title="The file claims this, but its network gives the test figure beside it"
+      >
+        ⚠ {text}
+      </td>
+    );
+  }
+  const className = text === '✓' ? 'grade-met' : text === '✗' ? 'grade-unmet' : undefined;
+  const goal = column.key.startsWith('goal:')
+    ? row.goals.find((g) => `goal:${g.id}` === column.key)
+    : undefined;
+  return (
+    <td className={className} title={goal?.detail}>
+      {text}
+    </td>
+  );
+}

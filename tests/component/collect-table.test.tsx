@@ -1,0 +1,194 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { GradeTable } from '../../src/renderer/src/labs/collect/GradeTable';
+import { gradeColumns, gradesCsv } from '../../src/renderer/src/labs/collect/grade-table';
+import type { LabGradeRow } from '../../src/shared/labs/lab-api';
+import { FakeHost } from '../fixtures/fake-host';
+import { renderWithHost } from './render-with-host';
+
+/** The teacher's table of graded submissions: columns, sorting, problem rows and the CSV. */
+
+function graded(
+  student: string,
+  met: readonly boolean[],
+  figures: { accuracy: number; loss: number; claimed?: Record<string, number> | null },
+  hintsShown = 0,
+): LabGradeRow {
+  return {
+    file: `${student.toLowerCase()}.neurite`,
+    student,
+    handedInAt: '2026-12-07T10:00:00.000Z',
+    problem: null,
+    goals: met.map((m, i) => ({ id: `goal-${i + 1}`, met: m, detail: m ? 'seen' : 'not yet' })),
+    met: met.filter(Boolean).length,
+    total: met.length,
+    hintsShown,
+    runs: 1,
+    best: {
+      runId: '00000000-0000-4000-8000-000000000009',
+      epochs: 30,
+      part: 'test',
+      claimed:
+        figures.claimed === undefined
+          ? { test_accuracy: figures.accuracy, test_loss: figures.loss }
+          : figures.claimed,
+      recomputed: { examples: 4, loss: figures.loss, metrics: { accuracy: figures.accuracy } },
+    },
+  };
+}
+
+const damaged: LabGradeRow = {
+  file: 'broken.neurite',
+  student: null,
+  handedInAt: null,
+  problem: 'This file is damaged: ask the student to hand it in again.',
+  goals: [],
+  met: 0,
+  total: 0,
+  hintsShown: 0,
+  runs: 0,
+  best: null,
+};
+
+const rows = [
+  graded('Chloé', [true, true], { accuracy: 1, loss: 0.05 }, 2),
+  graded('Ana', [true, false], { accuracy: 0.75, loss: 0.4 }),
+  damaged,
+  graded('Ben', [false, false], { accuracy: 0.5, loss: 0.7, claimed: { accuracy: 1, loss: 0.01 } }),
+];
+
+function renderTable() {
+  renderWithHost(new FakeHost(), <GradeTable rows={rows} />);
+  return screen.getByRole('table', { name: 'Submissions' });
+}
+
+const firstColumn = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+
+describe('the submissions table', () => {
+  it('shows students × goals with ticks, met/total, hints and figures', () => {
+    const table = renderTable();
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(header).toEqual([
+      'Student',
+      'File',
+      'goal-1',
+      'goal-2',
+      'Goals met',
+      'Hints shown',
+      'Figures on',
+      'Accuracy',
+      'Claimed accuracy',
+      'Loss',
+      'Claimed loss',
+    ]);
+    const chloe = within(table).getAllByRole('row')[1]!;
+    expect(
+      within(chloe)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      'Chloé',
+      'chloé.neurite',
+      '✓',
+      '✓',
+      '2/2',
+      '2',
+      'test',
+      '100.0%',
+      '100.0%',
+      '0.05000',
+      '0.05000',
+    ]);
+  });
+
+  it('flags a claimed figure that the weights do not give', () => {
+    const table = renderTable();
+    const ben = within(table).getAllByRole('row')[4]!;
+    const flagged = ben.querySelectorAll('.grade-claim-differs');
+    expect([...flagged].map((c) => c.textContent)).toEqual(['⚠ 100.0%', '⚠ 0.01000']);
+    const chloe = within(table).getAllByRole('row')[1]!;
+    expect(chloe.querySelectorAll('.grade-claim-differs')).toHaveLength(0);
+  });
+
+  it('shows the sentence of a file that could not be graded', () => {
+    const table = renderTable();
+    const broken = within(table).getAllByRole('row')[3]!;
+    expect(within(broken).getAllByRole('cell').at(-1)!.textContent).toBe(damaged.problem);
+  });
+
+  it('sorts by a column when its header is clicked, and turns round on a second click', () => {
+    const table = renderTable();
+    fireEvent.click(within(table).getByRole('button', { name: 'Student' }));
+    // A file without a student's name sorts last either way.
+    expect(firstColumn(table)).toEqual([
+      'ana.neurite',
+      'ben.neurite',
+      'chloé.neurite',
+      'broken.neurite',
+    ]);
+    fireEvent.click(within(table).getByRole('button', { name: /Student/ }));
+    expect(firstColumn(table)).toEqual([
+      'chloé.neurite',
+      'ben.neurite',
+      'ana.neurite',
+      'broken.neurite',
+    ]);
+    expect(within(table).getAllByRole('columnheader')[0]!.getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Accuracy' }));
+    expect(firstColumn(table)).toEqual([
+      'ben.neurite',
+      'ana.neurite',
+      'chloé.neurite',
+      'broken.neurite',
+    ]);
+  });
+
+  it('exports the table as CSV, with flagged claims, problems and no formulas', () => {
+    const withFormula = [...rows, graded('=cmd()', [true, true], { accuracy: 1, loss: 0.1 })];
+    const csv = gradesCsv(withFormula, gradeColumns(withFormula));
+    const table = Papa.parse<string[]>(csv).data;
+    expect(table[0]).toEqual([
+      'Student',
+      'File',
+      'goal-1',
+      'goal-2',
+      'Goals met',
+      'Hints shown',
+      'Figures on',
+      'Accuracy',
+      'Claimed accuracy',
+      'Loss',
+      'Claimed loss',
+      'Claims differ',
+      'Problem',
+    ]);
+    expect(table[2]).toEqual([
+      'Ana',
+      'ana.neurite',
+      '✓',
+      '✗',
+      '1/2',
+      '0',
+      'test',
+      '75.0%',
+      '75.0%',
+      '0.4000',
+      '0.4000',
+      '',
+      '',
+    ]);
+    expect(table[3]!.at(-1)).toBe(damaged.problem);
+    expect(table[4]!.at(-2)).toBe('yes');
+    expect(table[5]![0]).toBe("'=cmd()");
+  });
+});

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { LabPanel } from '../../src/renderer/src/labs/LabPanel';
+import { useLabStatus } from '../../src/renderer/src/labs/use-lab-status';
+import { TrainingForm } from '../../src/renderer/src/training/form/TrainingForm';
+import { lockedFieldTest } from '../../src/renderer/src/labs/locked-settings';
+import { draftFromConfig } from '../../src/renderer/src/training/model/form-fields';
+import { DEFAULT_TRAINING_CONFIG } from '../../src/shared/api/project-settings';
+import type { LabStatus } from '../../src/shared/labs/lab-api';
+import { labGoals } from '../../src/shared/labs/lab-document';
+import { EMPTY_PROGRESS, type LabProgress } from '../../src/shared/labs/lab-progress';
+import { parseLab } from '../../src/shared/labs/parse-lab';
+import { FakeHost, refuse } from '../fixtures/fake-host';
+import { renderWithHost, settle } from './render-with-host';
+
+/** The lab panel against a fake Neurite, with the built-in perceptron lab. */
+
+const parsed = parseLab(readFileSync('resources/labs/02-perceptron.neurite-lab.yaml', 'utf8'));
+if (!parsed.ok) throw new Error('The perceptron lab does not parse.');
+const lab = parsed.lab;
+const PROJECT = '00000000-0000-4000-8000-000000000001';
+
+function statusOf(progress: Partial<LabProgress> = {}, met: readonly string[] = []): LabStatus {
+  return {
+    lab,
+    progress: { ...EMPTY_PROGRESS, ...progress },
+    goals: labGoals(lab).map(({ goal }) => ({
+      id: goal.id,
+      met: met.includes(goal.id),
+      detail: met.includes(goal.id) ? `${goal.id}: seen` : `${goal.id}: not yet`,
+    })),
+    notes: [],
+  };
+}
+
+function Panel() {
+  const state = useLabStatus(PROJECT);
+  return (
+    <LabPanel
+      projectId={PROJECT}
+      title={lab.title}
+      lab={state}
+      collapsed={false}
+      onCollapsedChange={() => undefined}
+      saveNow={() => Promise.resolve()}
+      onMessage={() => undefined}
+    />
+  );
+}
+
+async function renderPanel(host: FakeHost) {
+  renderWithHost(host, <Panel />);
+  await settle();
+  return screen.getByRole('complementary', { name: 'Lab' });
+}
+
+const goalItem = (goalText: RegExp) =>
+  screen.getAllByRole('listitem').find((item) => goalText.test(item.textContent ?? ''))!;
+
+describe('the lab panel', () => {
+  it("shows the step's goals with Neurite's ticks, never a checkbox, and the overall count", async () => {
+    const host = new FakeHost({ 'labs.status': statusOf({}, ['one-step-unit']) });
+    const panel = await renderPanel(host);
+
+    expect(within(panel).getByRole('heading', { name: /Step 1 of 3: Learn AND/ })).toBeTruthy();
+    expect(within(panel).getByRole('status', { name: 'Lab progress' }).textContent).toBe(
+      '1 of 5 goals met',
+    );
+    const goals = within(within(panel).getByRole('list', { name: 'Goals' })).getAllByRole(
+      'listitem',
+    );
+    expect(goals).toHaveLength(2);
+    expect(within(goals[0]!).getByRole('img').getAttribute('aria-label')).toBe('Not met yet');
+    expect(goals[0]!.textContent).toContain('and-learned: not yet');
+    expect(within(goals[1]!).getByRole('img').getAttribute('aria-label')).toBe('Met');
+    expect(within(panel).queryAllByRole('checkbox')).toHaveLength(0);
+    // Markdown: the instructions' **Train** is bold, and the lab cannot inject HTML.
+    expect(panel.querySelector('.lab-instructions strong')?.textContent).toBe('Train');
+  });
+
+  it('ticks a goal live when a run of the project finishes', async () => {
+    const host = new FakeHost({ 'labs.status': statusOf() });
+    await renderPanel(host);
+    expect(
+      within(goalItem(/all four AND rows/))
+        .getByRole('img')
+        .getAttribute('aria-label'),
+    ).toBe('Not met yet');
+
+    host.answer('labs.status', statusOf({}, ['and-learned']));
+    host.emit('training.event', {
+      runId: '00000000-0000-4000-8000-000000000002',
+      projectId: PROJECT,
+      event: { type: 'finished', epochsRun: 30 } as never,
+    });
+    await settle();
+    expect(
+      within(goalItem(/all four AND rows/))
+        .getByRole('img')
+        .getAttribute('aria-label'),
+    ).toBe('Met');
+  });
+
+  it('answers a choice goal with labs.answer and shows the new status', async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({ step: 2 }),
+      'labs.answer': statusOf({ step: 2, answers: { 'why-xor': 1 } }, ['why-xor']),
+    });
+    const panel = await renderPanel(host);
+    expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
+
+    const choices = within(panel).getByRole('group', { name: 'Your answer' });
+    fireEvent.click(within(choices).getByRole('radio', { name: /no straight line separates/ }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Check' }));
+    await settle();
+
+    expect(host.inputsOf('labs.answer')).toEqual([
+      { projectId: PROJECT, goalId: 'why-xor', answer: 1 },
+    ]);
+    expect(
+      within(goalItem(/Why does the perceptron fail/))
+        .getByRole('img')
+        .getAttribute('aria-label'),
+    ).toBe('Met');
+  });
+
+  it("says a refused answer in Neurite's words", async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({ step: 2 }),
+      'labs.answer': () => {
+        throw refuse('Pick one of the 3 choices (counted from 0).');
+      },
+    });
+    const panel = await renderPanel(host);
+    fireEvent.click(within(panel).getAllByRole('radio')[0]!);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Check' }));
+    await settle();
+    expect(within(panel).getByRole('alert').textContent).toContain('Pick one of the 3 choices');
+  });
+
+  it('opens hints one at a time, through labs.progress', async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({ step: 2 }),
+      'labs.progress': (input) => statusOf({ step: input.step, hintsShown: { '2': 1 } }),
+    });
+    const panel = await renderPanel(host);
+    expect(within(panel).queryByText(/Plot the four points/)).toBeNull();
+
+    fireEvent.click(within(panel).getByRole('button', { name: /Show a hint/ }));
+    await settle();
+    expect(host.inputsOf('labs.progress')).toEqual([
+      { projectId: PROJECT, step: 2, hintShown: true },
+    ]);
+    expect(within(panel).getByText(/Plot the four points/)).toBeTruthy();
+    // That step has one hint: no more to ask for.
+    expect(within(panel).queryByRole('button', { name: /hint/ })).toBeNull();
+  });
+
+  it('moves between steps through labs.progress and reopens on the saved step', async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({ step: 1 }),
+      'labs.progress': (input) => statusOf({ step: input.step }),
+    });
+    const panel = await renderPanel(host);
+    expect(within(panel).getByRole('heading', { name: /Step 2 of 3: Learn OR/ })).toBeTruthy();
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Next step' }));
+    await settle();
+    expect(host.inputsOf('labs.progress')).toEqual([
+      { projectId: PROJECT, step: 2, hintShown: false },
+    ]);
+    expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
+  });
+
+  it('renders formulas as MathML', async () => {
+    const host = new FakeHost({
+      'labs.status': {
+        ...statusOf(),
+        lab: {
+          ...lab,
+          steps: [{ ...lab.steps[0]!, instructions: 'The rule $w \\leftarrow w + \\eta x$.' }],
+        },
+      },
+    });
+    const panel = await renderPanel(host);
+    expect(panel.querySelector('.lab-instructions math')).not.toBeNull();
+  });
+});
+
+describe('settings a lab locks', () => {
+  it('are disabled in the training form, with a padlock that says so', () => {
+    const draft = draftFromConfig(DEFAULT_TRAINING_CONFIG);
+    renderWithHost(
+      new FakeHost(),
+      <TrainingForm
+        draft={draft}
+        defaults={draft}
+        errors={{}}
+        onChange={vi.fn()}
+        backend="auto"
+        onBackendChange={vi.fn()}
+        disabled={false}
+        isLocked={lockedFieldTest(lab.locked)}
+      />,
+    );
+    const field = (label: RegExp) => screen.getByLabelText<HTMLInputElement>(label);
+    expect(field(/^Batch size/).disabled).toBe(true);
+    expect(field(/^Learning rate/).disabled).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /^Optimizer/ }).disabled).toBe(
+      true,
+    );
+    expect(field(/^Epochs/).disabled).toBe(false);
+    const padlocks = screen.getAllByRole('img', { name: 'Set by the lab' });
+    expect(padlocks.length).toBeGreaterThanOrEqual(3);
+    expect(padlocks[0]!.getAttribute('title')).toBe('Set by the lab');
+  });
+
+  it('leave the learning rate free when only the optimizer is locked', () => {
+    const locked = lockedFieldTest(['optimizer']);
+    expect(locked('optimizer.type')).toBe(true);
+    expect(locked('optimizer.momentum')).toBe(true);
+    expect(locked('optimizer.learningRate')).toBe(false);
+    expect(locked('epochs')).toBe(false);
+  });
+});
