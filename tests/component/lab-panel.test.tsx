@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LabPanel } from '../../src/renderer/src/labs/LabPanel';
@@ -14,10 +13,51 @@ import { parseLab } from '../../src/shared/labs/parse-lab';
 import { FakeHost, refuse } from '../fixtures/fake-host';
 import { renderWithHost, settle } from './render-with-host';
 
-/** The lab panel against a fake Neurite, with the built-in perceptron lab. */
+/** The lab panel against a fake Neurite, with a small perceptron lab of its own. */
 
-const parsed = parseLab(readFileSync('resources/labs/02-perceptron.neurite-lab.yaml', 'utf8'));
-if (!parsed.ok) throw new Error('The perceptron lab does not parse.');
+const LAB_FILE = `
+neuriteLab: 1
+id: perceptron
+title: The perceptron
+learn: How a perceptron learns AND and OR, and why not XOR.
+start: { template: perceptron }
+data: { source: builtin, name: and }
+settings: { epochs: 30, batchSize: 1, optimizer: { type: sgd, learningRate: 0.1 } }
+locked: [batchSize, optimizer, learningRate]
+steps:
+  - title: Learn AND
+    instructions: |
+      AND is 1 only when both inputs are 1. Press **Train** in the Training tab.
+      <b>Raw HTML</b> stays text.
+    goals:
+      - { id: and-learned, kind: metric, data: and, metric: accuracy, part: train, atLeast: 1,
+          text: The perceptron gets all four AND rows right. }
+      - { id: one-step-unit, kind: activation, is: step, layer: Dense,
+          text: The network is still one unit with a step activation. }
+  - title: Learn OR
+    instructions: Choose the **OR** gate in the Data tab and train again.
+    goals:
+      - { id: or-learned, kind: metric, data: or, metric: accuracy, part: train, atLeast: 1,
+          text: The perceptron gets all four OR rows right. }
+  - title: XOR cannot be learnt
+    instructions: Choose **XOR** and train.
+    hints:
+      - Plot the four points of XOR.
+    goals:
+      - { id: xor-tried, kind: runs, data: xor, atLeast: 1, text: You trained on XOR. }
+      - id: why-xor
+        kind: choice
+        text: Why does the perceptron fail on XOR?
+        choices:
+          - It needs more epochs.
+          - No straight line separates XOR's two classes.
+          - The learning rate is too small.
+        answer: 1
+`;
+
+const parsed = parseLab(LAB_FILE);
+if (!parsed.ok)
+  throw new Error(`The test's lab does not parse: ${JSON.stringify(parsed.problems)}`);
 const lab = parsed.lab;
 const PROJECT = '00000000-0000-4000-8000-000000000001';
 
@@ -77,6 +117,8 @@ describe('the lab panel', () => {
     expect(within(panel).queryAllByRole('checkbox')).toHaveLength(0);
     // Markdown: the instructions' **Train** is bold, and the lab cannot inject HTML.
     expect(panel.querySelector('.lab-instructions strong')?.textContent).toBe('Train');
+    expect(panel.querySelector('.lab-instructions b')).toBeNull();
+    expect(panel.textContent).toContain('<b>Raw HTML</b> stays text.');
   });
 
   it('ticks a goal live when a run of the project finishes', async () => {
@@ -111,7 +153,7 @@ describe('the lab panel', () => {
     expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
 
     const choices = within(panel).getByRole('group', { name: 'Your answer' });
-    fireEvent.click(within(choices).getByRole('radio', { name: /no straight line separates/ }));
+    fireEvent.click(within(choices).getByRole('radio', { name: /No straight line separates/ }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Check' }));
     await settle();
 
