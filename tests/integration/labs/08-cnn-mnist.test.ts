@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { apiServices } from '../../fixtures/api-service';
+import {
+  answer,
+  currentGraph,
+  goalIds,
+  replaceNode,
+  saveGraph,
+  startLab,
+  trainAndWait,
+  unmetGoals,
+} from '../../fixtures/lab-driver';
+
+const openService = apiServices();
+
+describe('the built-in lab "cnn-mnist" (LeNet-5, feature maps, saliency, pooling)', () => {
+  it('is completed through the API with real training: every goal is met', async () => {
+    const session = await startLab(openService().service, 'cnn-mnist');
+    expect(session.data).toEqual({ source: 'builtin', name: 'mnist', limit: 2000 });
+
+    // Step 1: the parameters of C1 by the notes' rule, 5 × 5 × 1 weights and a bias per filter.
+    await answer(session, 'c1-parameters', 6 * (5 * 5 * 1 + 1));
+
+    // Step 2: three epochs on 2,000 digits with a test part of 400.
+    const first = await trainAndWait(session);
+    expect(first.epochsRun).toBe(3);
+
+    // Step 3: what a feature map and a saliency map show.
+    await answer(session, 'what-feature-map', 1);
+    await answer(session, 'what-saliency', 1);
+
+    // Step 4: both average poolings become max poolings, then train again.
+    const graph = await currentGraph(session);
+    for (const id of ['s2', 's4']) replaceNode(graph, id, 'MaxPool2D', { poolSize: [2, 2] });
+    await saveGraph(session, graph);
+    await trainAndWait(session);
+    await answer(session, 'why-same-count', 1);
+
+    expect(await unmetGoals(session)).toEqual([]);
+    expect(await goalIds(session)).toHaveLength(11);
+  });
+});
