@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
  *   src/renderer  the sandboxed page: src/shared and browser libraries only
  *   src/preload   'electron' and src/shared only
  *   src/main      Node; only src/main/app may import 'electron'
- *   src/main/{app,server,services,data,results}
+ *   src/main/{app,server,services,data,results,model-import,labs}
  *                 the main process (and what it shares with the trainer family): no TF.js and
  *                 nothing from src/main/engine, which loads it; main asks a trainer-family
  *                 process instead
@@ -203,6 +203,8 @@ export default defineConfig([
       'src/main/results/**',
       // Saved TF.js models read as networks: main reads them; a worker checks the weights.
       'src/main/model-import/**',
+      // Labs read, handed in and graded: main does it; a worker recomputes the figures.
+      'src/main/labs/**',
     ],
     rules: {
       ...restrictImports(RENDERER, PRELOAD, ELECTRON, MAIN_APP, ENGINE, TFJS_IN_MAIN),

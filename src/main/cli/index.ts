@@ -35,6 +35,10 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
     summary:
       'write a trained model for TF.js, ONNX, PyTorch or Keras, or its test predictions and figures',
   },
+  grade: {
+    run: async (args, io) => (await import('./commands/grade')).gradeCommand(args, io),
+    summary: "grade students' lab submissions: goals checked again, figures recomputed",
+  },
   doctor: {
     run: async (args, io) => (await import('./commands/doctor')).doctorCommand(args, io),
     summary: 'say which training backend runs here, and why faster ones do not',

@@ -63,7 +63,12 @@ export const labGradeRowSchema = z.strictObject({
     .strictObject({
       runId: z.string(),
       epochs: z.number().int(),
-      /** The figures the file claims for the run's test part (its stored final metrics). */
+      /**
+       * The part the figures are on: the run's test part, or where the run kept none, its
+       * validation part, else its training part.
+       */
+      part: z.enum(['train', 'validation', 'test']),
+      /** The figures the file claims for that part (its stored final loss and metrics). */
       claimed: z.record(z.string(), z.number()).nullable(),
       recomputed: runFiguresSchema,
     })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../api/contract';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import { exportFormatSchema } from '../export/formats';
+import { runFiguresSchema } from '../labs/lab-api';
 import {
   confusionCellSchema,
   dataPartSchema,
@@ -52,6 +53,14 @@ export const WORKER_CALLS = {
   'inside.confusion': {
     input: z.strictObject({ model: modelRefSchema, part: dataPartSchema }),
     output: partConfusionSchema,
+  },
+  /**
+   * The model's loss and metrics on a part of its data (the split made again from its seed),
+   * as `neurite evaluate` computes them: how a teacher's grading checks a submitted run.
+   */
+  'inside.evaluate': {
+    input: z.strictObject({ model: modelRefSchema, part: dataPartSchema }),
+    output: runFiguresSchema,
   },
   /** The model's output for one example. */
   'inside.predict': {

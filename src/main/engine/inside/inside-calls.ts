@@ -12,6 +12,7 @@ import type {
   Prediction,
 } from '../../../shared/inside/inside-schemas';
 import { MAX_EXAMPLE_VALUES, MAX_LAYER_VALUES } from '../../../shared/inside/inside-schemas';
+import type { RunFigures } from '../../../shared/labs/lab-api';
 import type { WorkerParsedInput } from '../../../shared/worker/requests';
 import { exampleFromImage, exampleFromText, exampleFromValues } from '../../data/single-example';
 import { gatherFeatures } from '../training/batches';
@@ -28,6 +29,7 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import { findKind } from '../../../shared/catalog/registry';
 import { checkSelectable, partConfusion, selectPositions } from './example-selection';
 import { runDataOf, openModel, partOutputs } from './model-cache';
+import { evaluateModel } from './evaluate-model';
 import { predictRows, predictValues } from './predict';
 import { DATA_PARTS, partOf } from './run-data';
 import { nodeValue } from './run-graph';
@@ -173,6 +175,19 @@ export async function insideConfusion(
     Array.from(rows, (row) => source.table.y[row]!),
     data.dataset.info.classNames ?? [],
   );
+}
+
+/** Loss and metrics on a part of the model's data, as `neurite evaluate` prints them. */
+export async function insideEvaluate(
+  input: WorkerParsedInput<'inside.evaluate'>,
+): Promise<RunFigures> {
+  const model = await openModel(input.model);
+  const { examples, loss, metrics } = evaluateModel(
+    model,
+    await runDataOf(input.model),
+    input.part,
+  );
+  return { examples, loss, metrics };
 }
 
 /** Whether a shape is an image's: height × width × 1 or 3. */

@@ -13,6 +13,7 @@ import {
   insideExplain,
   insideLatent,
   insideConfusion,
+  insideEvaluate,
   insideWeights,
   insideImportance,
   insideLayer,
@@ -27,6 +28,7 @@ type WorkerHandlers = {
 export const WORKER_HANDLERS: WorkerHandlers = {
   'backends.report': ({ choice }) => selectBackend(choice ?? 'auto'),
   'inside.examples': insideExamples,
+  'inside.evaluate': insideEvaluate,
   'inside.predict': insidePredict,
   'inside.explain': insideExplain,
   'inside.layer': insideLayer,
