@@ -1,6 +1,6 @@
 import { formatShape } from '../../shared/shapes/shape';
 import { datasetError } from './errors';
-import { decodeImage, imageFormat, toChannels } from './import/decode-image';
+import { decodeImage, ImageTooLargeError, imageFormat, toChannels } from './import/decode-image';
 import { resizeBilinear } from './import/resize-image';
 import { encodeTexts, tokenize } from './import/tokenize';
 
@@ -92,10 +92,12 @@ export function exampleFromImage(
   let image;
   try {
     image = decodeImage(bytes, format);
-  } catch {
+  } catch (error) {
     throw datasetError(
       'bad-example',
-      `"${fileName}" could not be read as a ${format.toUpperCase()} image: the file is damaged.`,
+      error instanceof ImageTooLargeError
+        ? `"${fileName}" cannot be used: ${error.message}.`
+        : `"${fileName}" could not be read as a ${format.toUpperCase()} image: the file is damaged.`,
     );
   }
   const pixels = toChannels(image, channels);

@@ -1,12 +1,13 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { MAX_IMAGE_FILE_BYTES } from '../../../shared/inside/inside-schemas';
 import { basename, join, relative } from 'node:path';
 import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetSpec } from '../../../shared/data/dataset-spec';
 import { datasetError } from '../errors';
 import type { LoadedDataset } from '../types';
 import { nounFor } from '../wording';
-import { decodeImage, imageFormat, toChannels } from './decode-image';
+import { decodeImage, ImageTooLargeError, imageFormat, toChannels } from './decode-image';
 import { requireFolder } from './read-source-file';
 import { resizeBilinear } from './resize-image';
 
@@ -152,6 +153,12 @@ async function readImageInto(
 ): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
+    // Only a regular file of a picture's size is read: a link to a device or a pipe is not.
+    const info = await stat(path);
+    if (!info.isFile()) return 'not a file';
+    if (info.size > MAX_IMAGE_FILE_BYTES) {
+      return `larger than ${MAX_IMAGE_FILE_BYTES / 1024 / 1024} MB, more than a picture needs`;
+    }
     bytes = await readFile(path);
   } catch (error) {
     return `could not be opened (${(error as Error).message})`;
@@ -173,6 +180,7 @@ async function readImageInto(
     );
     return undefined;
   } catch (error) {
+    if (error instanceof ImageTooLargeError) return error.message;
     return `a damaged ${format === 'png' ? 'PNG' : 'JPEG'} file (${(error as Error).message})`;
   }
 }
