@@ -248,12 +248,16 @@ describe('settings a lab locks', () => {
     );
     const field = (label: RegExp) => screen.getByLabelText<HTMLInputElement>(label);
     expect(field(/^Batch size/).disabled).toBe(true);
-    expect(field(/^Learning rate/).disabled).toBe(true);
+    expect(field(/^Learning rate$/).disabled).toBe(true);
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /^Optimizer/ }).disabled).toBe(
       true,
     );
     expect(field(/^Epochs/).disabled).toBe(false);
-    const padlocks = screen.getAllByRole('img', { name: 'Set by the lab' });
+    // The field's name stays its label; the field and its padlock say why it is greyed.
+    expect(field(/^Batch size/).getAttribute('title')).toBe('Set by the lab');
+    expect(field(/^Learning rate$/).getAttribute('aria-description')).toBe('Set by the lab');
+    expect(field(/^Epochs/).getAttribute('title')).toBeNull();
+    const padlocks = document.querySelectorAll('.lab-padlock');
     expect(padlocks.length).toBeGreaterThanOrEqual(3);
     expect(padlocks[0]!.getAttribute('title')).toBe('Set by the lab');
   });

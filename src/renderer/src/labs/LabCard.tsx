@@ -13,7 +13,7 @@ interface LabCardProps {
 /** One lab on the projects screen: what it teaches, how long it is, Start and Hand out. */
 export function LabCard({ summary, fileName, onStart, onHandOut }: LabCardProps) {
   return (
-    <li className="lab-card" aria-label={summary.title}>
+    <li className="lab-card" data-lab={summary.id}>
       <h3>{summary.title}</h3>
       {fileName && <p className="lab-card-counts">From {fileName}</p>}
       <Markdown className="lab-card-learn" text={summary.learn} />

@@ -3,6 +3,7 @@ import { BACKEND_TITLES, BACKENDS, type BackendChoice } from '../../../../shared
 import type { MomentumForm, MONITORED, TrainingConfig } from '../../../../shared/training/config';
 import { MOMENTUM_FORMULAS, SCHEDULE_FORMULAS } from '../../../../shared/training/config';
 import { LabPadlock } from '../../labs/LabPadlock';
+import { SET_BY_THE_LAB } from '../../labs/locked-settings';
 import { firstEpochRates } from '../model/schedule-preview';
 import {
   CLIPPING_FIELDS,
@@ -71,7 +72,10 @@ export function TrainingForm(props: TrainingFormProps) {
   const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(new Set());
   const text = (key: string) => String(draft[key] ?? '');
   const locked = (key: string) => props.isLocked?.(key) ?? false;
-  const padlock = (key: string) => (locked(key) ? <LabPadlock /> : null);
+  const padlock = (key: string) => (locked(key) ? <LabPadlock decorative /> : null);
+  // A locked field tells why it is greyed: as a tooltip, and to a screen reader.
+  const lockNote = (key: string) =>
+    locked(key) ? { title: SET_BY_THE_LAB, 'aria-description': SET_BY_THE_LAB } : {};
 
   const numberField = (key: string, extra?: ReactNode) => {
     const spec = NUMBER_FIELDS[key]!;
@@ -91,6 +95,7 @@ export function TrainingForm(props: TrainingFormProps) {
             inputMode={spec.integer ? 'numeric' : 'decimal'}
             value={text(key)}
             disabled={props.disabled || locked(key)}
+            {...lockNote(key)}
             aria-invalid={error !== undefined}
             aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
             onChange={(event) => props.onChange(key, event.target.value)}
@@ -129,6 +134,7 @@ export function TrainingForm(props: TrainingFormProps) {
           id={id}
           value={text(key)}
           disabled={props.disabled || locked(key)}
+          {...lockNote(key)}
           aria-invalid={error !== undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => props.onChange(key, event.target.value)}
@@ -157,6 +163,7 @@ export function TrainingForm(props: TrainingFormProps) {
           type="checkbox"
           checked={draft[key] === true}
           disabled={props.disabled || locked(key)}
+          {...lockNote(key)}
           onChange={(event) => props.onChange(key, event.target.checked)}
         />
         <label htmlFor={id}>

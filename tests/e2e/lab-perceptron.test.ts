@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { parseLab } from '../../src/shared/labs/parse-lab';
+import { describe, expect, test } from './harness/fixtures';
+import { LabPage } from './harness/pages/lab-page';
+import { ProjectsPage } from './harness/pages/projects-page';
+import { TrainingPage } from './harness/pages/training-page';
+import { WorkspacePage } from './harness/pages/workspace-page';
+
+// The built-in lab as this checkout has it: the test follows its steps, whatever their words.
+const parsed = parseLab(readFileSync('resources/labs/02-perceptron.neurite-lab.yaml', 'utf8'));
+if (!parsed.ok) throw new Error('The built-in perceptron lab does not parse.');
+const lab = parsed.lab;
+
+/** The step (from 1) holding a goal, and the goal. */
+function find(goalId: string) {
+  const index = lab.steps.findIndex((step) => step.goals.some((goal) => goal.id === goalId));
+  const goal = lab.steps[index]?.goals.find((g) => g.id === goalId);
+  if (!goal) throw new Error(`The perceptron lab has no goal "${goalId}".`);
+  return { step: index + 1, goal };
+}
+
+describe('a lab in browser mode', () => {
+  test('starts the perceptron lab, ticks goals from a run and an answer, and reopens where it was left', async ({
+    server,
+    page,
+    pageErrors,
+    screenshot,
+  }) => {
+    await ProjectsPage.open(page, server.url);
+    const labs = new LabPage(page);
+    await labs.card('perceptron').waitFor();
+    expect(await labs.card('perceptron').textContent()).toContain(lab.title);
+    await labs.start('perceptron');
+
+    const workspace = await WorkspacePage.attach(page);
+    expect(await workspace.projectName()).toBe(lab.title);
+    await labs.panel.waitFor();
+    await expect.poll(() => labs.stepHeading()).toMatch(/^Step 1 of \d+/);
+    const learned = find('and-learned');
+    expect(learned.step).toBe(1);
+    await expect.poll(() => labs.tick('and-learned')).toBe('Not met yet');
+    const total = lab.steps.reduce((sum, step) => sum + step.goals.length, 0);
+
+    // The settings the lab locks are greyed with a padlock.
+    const training = await TrainingPage.open(workspace);
+    expect(await training.field('Learning rate').isDisabled()).toBe(true);
+    expect(await training.field('Learning rate').getAttribute('title')).toBe('Set by the lab');
+    expect(await training.panel.locator('.lab-padlock').count()).toBeGreaterThan(0);
+    expect(await training.field('Epochs').isDisabled()).toBe(false);
+
+    // Train: the first step's goal ticks once the run ends, without a reload.
+    await training.start();
+    await training.waitForStatus(/^Finished/);
+    await expect.poll(() => labs.tick('and-learned')).toBe('Met');
+    await screenshot('and-learned');
+    const metAfterRun = Number(/^(\d+) of/.exec(await labs.overall())?.[1]);
+
+    // The choice goal: the right answer ticks it.
+    const why = find('why-xor');
+    if (why.goal.kind !== 'choice') throw new Error('why-xor is not a choice goal.');
+    await labs.goToStep(why.step);
+    await expect.poll(() => labs.stepHeading()).toMatch(new RegExp(`^Step ${why.step} of`));
+    expect(await labs.tick('why-xor')).toBe('Not met yet');
+    await labs.answerChoice('why-xor', why.goal.answer);
+    await expect.poll(() => labs.tick('why-xor')).toBe('Met');
+    await expect.poll(() => labs.overall()).toBe(`${metAfterRun + 1} of ${total} goals met`);
+    await screenshot('answered');
+
+    // Main keeps the progress: a reload opens the panel on the same step, goals still met.
+    await page.reload();
+    await WorkspacePage.attach(page);
+    await labs.panel.waitFor();
+    await expect.poll(() => labs.stepHeading()).toMatch(new RegExp(`^Step ${why.step} of`));
+    await expect.poll(() => labs.tick('why-xor')).toBe('Met');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
