@@ -26,8 +26,11 @@ export interface GoalEvidence {
   /** The project's runs, with their epochs and final events. */
   readonly runs: readonly Run[];
   readonly progress: LabProgress;
-  /** The trained network's answer for an input (the latest finished run with weights). */
-  readonly predict: (input: readonly number[]) => Promise<PredictionAnswer>;
+  /**
+   * The trained network's answer for an input: the latest finished run with weights, on the
+   * built-in data set `data` when a goal names one.
+   */
+  readonly predict: (input: readonly number[], data?: string) => Promise<PredictionAnswer>;
   /** A run's figures; the stored ones unless a grader recomputed them. */
   readonly figuresOf?: FiguresOf;
 }
@@ -64,7 +67,7 @@ async function goalVerdict(
     case 'choice':
       return choiceAnswerVerdict(goal, answer);
     case 'prediction':
-      return predictionVerdict(goal, await evidence.predict(goal.input));
+      return predictionVerdict(goal, await evidence.predict(goal.input, goal.data));
     case 'layers':
     case 'units':
     case 'parameters':

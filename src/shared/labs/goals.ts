@@ -148,12 +148,14 @@ export const runsGoalSchema = z.strictObject({
 
 /**
  * The trained network's answer for an input the lab gives: one output value in a range, or
- * the class it picks. Checked on the latest finished run that has weights.
+ * the class it picks. Checked on the latest finished run that has weights: with `data`, the
+ * latest on that built-in set (so a later step's runs on another set do not undo it).
  */
 export const predictionGoalSchema = z
   .strictObject({
     ...common,
     kind: z.literal('prediction'),
+    ...onData,
     input: z.array(z.number()).min(1).max(10_000),
     /** Which output value (0 for the first); for a range. */
     output: z.number().int().min(0).default(0),

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { readProjectSettings } from '../../../src/shared/api/project-settings';
-import type { Project } from '../../../src/shared/api/records';
+import type { Project, Run } from '../../../src/shared/api/records';
 import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import type { LabStatus } from '../../../src/shared/labs/lab-api';
 import type { TrainingConfig, TrainingConfigInput } from '../../../src/shared/training/config';
@@ -32,6 +32,9 @@ export interface Graph {
  * changed as a step asks, type answers, and read which goals are met.
  */
 export class LabStudent {
+  /** The event that ended the latest run (its type, and for a failure the message). */
+  lastEnd: { type: string } | undefined;
+
   private constructor(
     private readonly test: TestService,
     readonly project: Project,
@@ -74,11 +77,12 @@ export class LabStudent {
 
   /**
    * Trains with the lab's settings, changed as a step says, and waits for the run to end.
-   * Returns the run's id once it has finished (failing the test if it did not).
+   * Returns the run's id once it has ended as `ends` says (failing the test if not).
    */
   async train(
     changes: Partial<TrainingConfigInput> = {},
     data: DatasetSpecInput = this.labSettings.data,
+    ends: 'finished' | 'failed' = 'finished',
   ): Promise<string> {
     const config = trainingConfigSchema.parse({ ...this.labSettings.training, ...changes });
     const { runId } = await callService<{ runId: string }>(this.test.service, 'training.start', {
@@ -97,10 +101,14 @@ export class LabStudent {
           ),
       );
     await expect.poll(() => ended() !== undefined, { timeout: 60_000 }).toBe(true);
-    expect((ended()!.payload as { event: { type: string } }).event).toMatchObject({
-      type: 'finished',
-    });
+    this.lastEnd = (ended()!.payload as { event: { type: string } }).event;
+    expect(this.lastEnd).toMatchObject({ type: ends });
     return runId;
+  }
+
+  /** A run's record: its settings, epochs and final figures. */
+  async run(runId: string): Promise<Run> {
+    return callService<Run>(this.test.service, 'runs.get', { runId });
   }
 
   async answer(goalId: string, answer: number): Promise<void> {

@@ -66,10 +66,17 @@ export function labHandlers(context: ServiceContext, worker: KeptWorker): Pick<H
   // A trained network answers the same input the same way: asked once per run and input.
   const predictions = new Map<string, PredictionAnswer>();
   const predictor = (runs: readonly Run[]) => {
-    const trained = runs.find((run) => run.status === 'finished' && run.hasWeights);
-    return async (input: readonly number[]): Promise<PredictionAnswer> => {
+    return async (input: readonly number[], data?: string): Promise<PredictionAnswer> => {
+      const trained = runs.find(
+        (run) =>
+          run.status === 'finished' &&
+          run.hasWeights &&
+          (data === undefined || (run.data.source === 'builtin' && run.data.name === data)),
+      );
       if (!trained) {
-        return { none: 'No run has finished with a trained network yet: train it first.' };
+        return {
+          none: `No run${data === undefined ? '' : ` on "${data}"`} has finished with a trained network yet: train it first.`,
+        };
       }
       const key = `${trained.id} ${input.join(',')}`;
       const known = predictions.get(key);
