@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiServices } from '../../fixtures/api-service';
+import type { Explanation, LayerValues } from '../../../src/shared/inside/inside-schemas';
+import { apiServices, callService } from '../../fixtures/api-service';
 import {
   answer,
   currentGraph,
@@ -25,7 +26,21 @@ describe('the built-in lab "cnn-mnist" (LeNet-5, feature maps, saliency, pooling
     const first = await trainAndWait(session);
     expect(first.epochsRun).toBe(3);
 
-    // Step 3: what a feature map and a saliency map show.
+    // Step 3: what Inside shows for a test digit: C1's 6 feature maps and a saliency map.
+    const example = { part: 'test', index: 0 } as const;
+    const maps = await callService<LayerValues>(session.service, 'runs.layer', {
+      runId: first.id,
+      example,
+      nodeId: 'c1',
+    });
+    expect(maps.shape).toEqual([28, 28, 6]);
+    const saliency = await callService<Explanation>(session.service, 'runs.explain', {
+      runId: first.id,
+      example,
+      options: { method: 'saliency' },
+    });
+    expect(saliency.map).toHaveLength(28 * 28);
+    expect(Math.max(...saliency.map)).toBeGreaterThan(0);
     await answer(session, 'what-feature-map', 1);
     await answer(session, 'what-saliency', 1);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiServices } from '../../fixtures/api-service';
+import type { LayerWeights } from '../../../src/shared/inside/inside-schemas';
+import { apiServices, callService } from '../../fixtures/api-service';
 import {
   addNode,
   answer,
@@ -11,8 +12,26 @@ import {
   trainAndWait,
   unmetGoals,
 } from '../../fixtures/lab-driver';
+import type { LabSession } from '../../fixtures/lab-driver';
 
 const openService = apiServices();
+
+/**
+ * How far a layer's kernel moved in training, as "Weights and filters" shows it: the share
+ * of its weights that changed bin in the histogram against where training started.
+ */
+async function kernelMoved(session: LabSession, runId: string, nodeId: string): Promise<number> {
+  const weights = await callService<LayerWeights>(session.service, 'runs.weights', { runId });
+  const kernel = weights.layers
+    .find((layer) => layer.nodeId === nodeId)!
+    .tensors.find((tensor) => tensor.name === 'kernel')!;
+  const total = kernel.after.counts.reduce((sum, count) => sum + count, 0);
+  const changed = kernel.after.counts.reduce(
+    (sum, count, bin) => sum + Math.abs(count - kernel.before!.counts[bin]!),
+    0,
+  );
+  return changed / total;
+}
 
 describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip connection)', () => {
   it('is completed through the API with real training: every goal is met', async () => {
@@ -24,6 +43,9 @@ describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip co
     const plainAccuracy =
       plain.final?.type === 'finished' ? plain.final.test?.metrics['accuracy'] : 1;
     expect(plainAccuracy).toBeLessThanOrEqual(0.3);
+    // What step 2 points at: Hidden 1's weights hardly moved, Hidden 10's did.
+    expect(await kernelMoved(session, plain.id, 'h1')).toBeLessThan(0.01);
+    expect(await kernelMoved(session, plain.id, 'h10')).toBeGreaterThan(0.1);
 
     // Step 2: what is left of the gradient after four sigmoids.
     await answer(session, 'four-sigmoids', 0.25 ** 4);
@@ -39,6 +61,8 @@ describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip co
     const skip = await trainAndWait(session);
     const skipAccuracy = skip.final?.type === 'finished' ? skip.final.test?.metrics['accuracy'] : 0;
     expect(skipAccuracy).toBeGreaterThanOrEqual(0.8);
+    // And step 3's: through the shortcut, Hidden 1's weights now learn.
+    expect(await kernelMoved(session, skip.id, 'h1')).toBeGreaterThan(0.1);
 
     // Step 4: why the shortcut helps, and the ResNet block's projection shortcut.
     await answer(session, 'why-skips', 1);
