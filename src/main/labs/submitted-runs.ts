@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,8 +60,9 @@ export async function withSubmittedRuns<T>(
       runs.push({
         run,
         model: {
-          // Unique per grading: two submissions may hold runs with the same id.
-          key: `grade:${weightsDir}`,
+          // Unique per grading: two submissions may hold runs with the same id, and a serving
+          // process keeps the model it opened last under its key.
+          key: `grade:${randomUUID()}`,
           graph: (imported.graph ?? project.graph).document,
           weightsDir,
           training: { data: gradingData(lab, run), config: run.config },
