@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { afterAll } from 'vitest';
 import { parseLab } from '../../src/shared/labs/parse-lab';
+import { tempFolder } from '../integration/data/temp-folder';
 import { describe, expect, test } from './harness/fixtures';
 import { LabPage } from './harness/pages/lab-page';
 import { ProjectsPage } from './harness/pages/projects-page';
@@ -10,6 +13,8 @@ import { WorkspacePage } from './harness/pages/workspace-page';
 const parsed = parseLab(readFileSync('resources/labs/02-perceptron.neurite-lab.yaml', 'utf8'));
 if (!parsed.ok) throw new Error('The built-in perceptron lab does not parse.');
 const lab = parsed.lab;
+const temp = tempFolder('e2e-lab');
+afterAll(() => temp.remove());
 
 /** The step (from 1) holding a goal, and the goal. */
 function find(goalId: string) {
@@ -20,7 +25,7 @@ function find(goalId: string) {
 }
 
 describe('a lab in browser mode', () => {
-  test('starts the perceptron lab, ticks goals from a run and an answer, and reopens where it was left', async ({
+  test('starts the perceptron lab, ticks goals from a run and an answer, reopens where it was left, hands in, and the teacher grades it', async ({
     server,
     page,
     pageErrors,
@@ -72,6 +77,38 @@ describe('a lab in browser mode', () => {
     await labs.panel.waitFor();
     await expect.poll(() => labs.stepHeading()).toMatch(new RegExp(`^Step ${why.step} of`));
     await expect.poll(() => labs.tick('why-xor')).toBe('Met');
+    const met = Number(/^(\d+) of/.exec(await labs.overall())?.[1]);
+
+    // The student hands in; the browser downloads the submission.
+    const submission = await labs.handIn('Ada Lovelace', temp.path('ada.neurite'));
+    await expect.poll(() => workspace.message()).toMatch(/^Downloaded .*Ada Lovelace.*\.neurite\./);
+
+    // The teacher collects it against the same lab: Neurite re-checks every goal.
+    await page.getByRole('link', { name: 'All projects' }).click();
+    await ProjectsPage.attach(page);
+    const collect = await labs.openCollect();
+    await collect.getByRole('combobox', { name: 'Lab' }).selectOption({ label: lab.title });
+    await collect.getByLabel('Submission files (.neurite)').setInputFiles(submission);
+    await expect
+      .poll(() => collect.getByRole('status').first().textContent(), { timeout: 45_000 })
+      .toMatch(/^Graded 1 submission /);
+    const [header, row] = await labs.gradeTable(collect);
+    const cell = (title: string) => row![header!.findIndex((h) => h.startsWith(title))];
+    expect(cell('Student')).toBe('Ada Lovelace');
+    expect(cell('and-learned')).toBe('✓');
+    expect(cell('why-xor')).toBe('✓');
+    expect(cell('Goals met')).toBe(`${met}/${total}`);
+    expect(cell('Accuracy')).toBe('100.0%');
+    expect(cell('Claimed accuracy')).toBe('100.0%');
+    await screenshot('collected');
+
+    const csvDownload = page.waitForEvent('download');
+    await collect.getByRole('button', { name: 'Export CSV' }).click();
+    const csvFile = temp.path('grades.csv');
+    await (await csvDownload).saveAs(csvFile);
+    const csv = Papa.parse<string[]>(readFileSync(csvFile, 'utf8').trim()).data;
+    expect(csv[0]).toContain('why-xor');
+    expect(csv[1]?.[0]).toBe('Ada Lovelace');
 
     expect(pageErrors).toEqual([]);
   });

@@ -61,4 +61,35 @@ export class LabPage {
     await goal.getByRole('radio').nth(choice).check();
     await goal.getByRole('button', { name: 'Check' }).click();
   }
+
+  /** Hands the lab in under a student's name; resolves to the downloaded file, saved at `saveAs`. */
+  async handIn(studentName: string, saveAs: string): Promise<string> {
+    await this.panel.getByRole('button', { name: 'Hand in…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Hand in' });
+    await dialog.getByLabel('Your name').fill(studentName);
+    const download = this.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Hand in', exact: true }).click();
+    await (await download).saveAs(saveAs);
+    return saveAs;
+  }
+
+  /** The Collect submissions dialog, opened from the projects screen's Labs section. */
+  async openCollect(): Promise<Locator> {
+    await this.section.getByRole('button', { name: 'Collect submissions…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Collect submissions' });
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  /** The graded table's rows as the cells' texts, header first. */
+  async gradeTable(dialog: Locator): Promise<string[][]> {
+    return dialog
+      .getByRole('table', { name: 'Submissions' })
+      .locator('tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+        ),
+      );
+  }
 }
