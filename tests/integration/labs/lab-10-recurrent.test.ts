@@ -51,6 +51,6 @@ describe('the built-in lab "recurrent" (SimpleRNN, LSTM and GRU on the sine wave
     await trainAndWait(session);
 
     expect(await unmetGoals(session)).toEqual([]);
-    expect(await goalIds(session)).toHaveLength(12);
+    expect(await goalIds(session)).toHaveLength(13);
   });
 });
