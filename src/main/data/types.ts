@@ -1,3 +1,4 @@
+import { withShortQuotes } from '../../shared/text/excerpt';
 import type { DatasetInfo } from '../../shared/data/dataset-info';
 
 /**
@@ -39,7 +40,8 @@ export class DatasetError extends Error {
     message: string,
     readonly code: string,
   ) {
-    super(message);
+    // Messages quote the cell or name at fault: only an excerpt of one that is long.
+    super(withShortQuotes(message));
     this.name = 'DatasetError';
   }
 }

@@ -1,3 +1,4 @@
+import { withShortQuotes } from '../../shared/text/excerpt';
 import { EventEmitter } from 'node:events';
 import type { ApiCallName, ApiError, ApiEventName } from '../../shared/api/contract';
 import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
@@ -148,6 +149,11 @@ export function createApiService(options: ApiServiceOptions): ApiService {
 
 /** Known failures keep their code; anything else is reported without a stack trace. */
 export function toApiError(error: unknown): ApiError {
+  const apiError = apiErrorOf(error);
+  return { ...apiError, message: withShortQuotes(apiError.message) };
+}
+
+function apiErrorOf(error: unknown): ApiError {
   if (error instanceof StoreError) return { code: error.code, message: error.message };
   if (error instanceof ServiceError) {
     return {

@@ -1,3 +1,4 @@
+import { excerpt } from '../../../shared/text/excerpt';
 import { datasetError } from '../errors';
 import { isMissingCell, parseNumberCell } from './cell-values';
 import type { Table, TableRow } from './csv-table';
@@ -134,7 +135,7 @@ export function requireNumbers(table: Table, profile: ColumnProfile): void {
   if (huge) {
     throw datasetError(
       'not-a-number',
-      `${table.fileName}: line ${huge.row.line}, column "${profile.name}" holds ${huge.value.trim()}, which is too large to train with: Neurite computes with 32-bit numbers, which go up to about 3.4 × 10^38. Correct that cell, or write the column in larger units (thousands, millions).`,
+      `${table.fileName}: line ${huge.row.line}, column "${profile.name}" holds ${excerpt(huge.value.trim())}, which is too large to train with: Neurite computes with 32-bit numbers, which go up to about 3.4 × 10^38. Correct that cell, or write the column in larger units (thousands, millions).`,
     );
   }
 }

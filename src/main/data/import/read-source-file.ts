@@ -107,8 +107,39 @@ function isDatasetError(error: unknown): boolean {
 
 /** Reads a text file (UTF-8, a byte-order mark removed). */
 export async function readSourceText(path: string): Promise<string> {
-  const text = Buffer.from(await readSourceFile(path)).toString('utf8');
+  const bytes = await readSourceFile(path);
+  const encoding = textEncodingOf(bytes);
+  if (encoding === undefined) {
+    throw datasetError(
+      'unreadable-file',
+      `${path} does not hold text. Save it as CSV (comma-separated values) from your spreadsheet and use that.`,
+    );
+  }
+  // Spreadsheets on Windows save "Unicode text" as UTF-16: read as such, not as UTF-8, which
+  // would see a NUL between every two letters.
+  const text = new TextDecoder(encoding).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The text encoding of a file's bytes: UTF-16 by its byte-order mark or by the NUL bytes that
+ * every other byte of English UTF-16 text is; undefined for binary data; else UTF-8.
+ */
+export function textEncodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = bytes.subarray(0, 4096);
+  let evenNuls = 0;
+  let oddNuls = 0;
+  head.forEach((byte, index) => {
+    if (byte !== 0) return;
+    if (index % 2 === 0) evenNuls += 1;
+    else oddNuls += 1;
+  });
+  const half = head.length / 2;
+  if (oddNuls > half * 0.6 && evenNuls === 0) return 'utf-16le';
+  if (evenNuls > half * 0.6 && oddNuls === 0) return 'utf-16be';
+  return evenNuls + oddNuls > 0 ? undefined : 'utf-8';
 }
 
 /** Checks that a folder exists before it is listed. */

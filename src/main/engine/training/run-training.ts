@@ -1,3 +1,4 @@
+import { withShortQuotes } from '../../../shared/text/excerpt';
 import { freemem } from 'node:os';
 import { isTrainable, nodeDisplayName } from '../../../shared/graph/document';
 import { formatBytes } from '../../../shared/inference/memory';
@@ -55,6 +56,14 @@ export async function runTraining(job: TrainingJob, context: RunContext): Promis
     final = await run(job, context);
   } catch (error) {
     final = failureEvent(error);
+  }
+  if (final.type === 'failed') {
+    // A reason that quotes a huge cell or stack still arrives, and reads as a sentence.
+    final = {
+      ...final,
+      message: withShortQuotes(final.message),
+      ...(final.detail ? { detail: withShortQuotes(final.detail) } : {}),
+    };
   }
   context.emit(final);
   return final;

@@ -32,15 +32,28 @@ export function hostPort(): HostPort {
       },
     };
   }
+  // Messages still on their way when the process finishes: a large one (a failure quoting a
+  // long cell) is written in several pieces, and disconnecting before the last would lose it.
+  let sending = 0;
+  let finishWhenSent: (() => void) | undefined;
+  const sent = () => {
+    sending -= 1;
+    if (sending === 0) finishWhenSent?.();
+  };
   return {
     send: (message) => {
-      if (process.connected) process.send?.(message);
+      if (!process.connected || !process.send) return;
+      sending += 1;
+      process.send(message, undefined, {}, sent);
     },
     onMessage: (listener) => process.on('message', listener),
     onHostGone: (listener) => process.on('disconnect', listener),
     finish: (code) => {
       process.exitCode = code;
-      process.disconnect?.();
+      finishWhenSent = () => {
+        if (process.connected) process.disconnect?.();
+      };
+      if (sending === 0) finishWhenSent();
     },
   };
 }

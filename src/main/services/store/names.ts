@@ -8,7 +8,7 @@ export function projectName(raw: unknown): string {
       issues: [{ path: 'name', message: 'must be text' }],
     });
   }
-  const name = raw.trim();
+  const name = cleanName(raw);
   if (name.length === 0) {
     throw new StoreError('invalid-input', 'Give the project a name (at least one character).', {
       issues: [{ path: 'name', message: 'must not be empty' }],
@@ -66,4 +66,20 @@ export function fileStem(name: string): string {
   const stem = cut(cleaned, 100).replace(ends, '');
   if (stem.length === 0) return 'Untitled project';
   return RESERVED_ON_WINDOWS.test(stem) ? `${stem} project` : stem;
+}
+
+/**
+ * A name as it may be shown and used for files: control characters (NUL, line breaks, tabs)
+ * become spaces, and the invisible marks that reverse the direction of text (which can make
+ * "report.neurite" display as something else) are taken out.
+ */
+export function cleanName(raw: string): string {
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
