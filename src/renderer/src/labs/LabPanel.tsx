@@ -86,6 +86,12 @@ export function LabPanel(props: LabPanelProps) {
           ‹
         </button>
       </header>
+      {status && (
+        <details className="lab-learn">
+          <summary>What you will learn</summary>
+          <Markdown text={status.lab.learn} />
+        </details>
+      )}
       {count && (
         <p className="lab-overall" role="status" aria-label="Lab progress">
           {count.met} of {count.total} goals met

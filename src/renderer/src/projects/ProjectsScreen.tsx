@@ -147,7 +147,6 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
             {notice}
           </p>
         )}
-        {!trash && <LabsSection onNotice={setNotice} onProblem={setProblem} />}
         {!projects && !problem && <p className="loading">Reading your projects…</p>}
         {projects?.length === 0 && (
           <div className="projects-empty">
@@ -212,6 +211,8 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
             ))}
           </ul>
         )}
+        {/* After the student's own projects, which they come back to most. */}
+        {!trash && <LabsSection onNotice={setNotice} onProblem={setProblem} />}
       </main>
       {(newOpen || creating) && (
         <NewProjectDialog
