@@ -6,7 +6,9 @@ import type { Run } from '../../shared/api/records';
 import type { DatasetSpec } from '../../shared/data/dataset-spec';
 import type { ModelRef } from '../../shared/inside/inside-schemas';
 import type { LabDocument } from '../../shared/labs/lab-document';
+import type { TrainingConfig } from '../../shared/training/config';
 import type { ImportedProject } from '../services/store/read-project-file';
+import { labTrainingConfig } from './lab-start';
 
 /** A submitted run as goals see it, and the model its submitted weights make, if any. */
 export interface SubmittedRun {
@@ -27,11 +29,28 @@ export function gradingData(lab: LabDocument, run: Run): DatasetSpec {
   return lab.data;
 }
 
+/** The settings that choose which examples land in which part. */
+const SPLIT_SETTINGS = ['seed', 'validation', 'test'] as const;
+
+/**
+ * The settings a submitted run's split is remade with: its own, except those the lab locks
+ * among the ones that choose the split, which are the lab's. A run trained under the lab
+ * had them anyway; a file edited to pick a friendlier test part does not get it.
+ */
+export function gradingConfig(lab: LabDocument, config: TrainingConfig): TrainingConfig {
+  const wanted = labTrainingConfig(lab);
+  const locked = SPLIT_SETTINGS.filter((setting) => lab.locked.includes(setting));
+  return Object.assign(
+    { ...config },
+    Object.fromEntries(locked.map((setting) => [setting, wanted[setting]])),
+  );
+}
+
 /**
  * The submission's runs, newest first as the store lists them, each with its weights written
  * to a temporary folder for a serving process to open: `use` runs with them, and the folder is
  * removed afterwards whatever happens. The split is remade from each run's own seed and
- * settings on `gradingData`.
+ * settings (gradingConfig) on `gradingData`.
  */
 export async function withSubmittedRuns<T>(
   lab: LabDocument,
@@ -65,7 +84,7 @@ export async function withSubmittedRuns<T>(
           key: `grade:${randomUUID()}`,
           graph: (imported.graph ?? project.graph).document,
           weightsDir,
-          training: { data: gradingData(lab, run), config: run.config },
+          training: { data: gradingData(lab, run), config: gradingConfig(lab, run.config) },
         },
       });
     }
