@@ -44,6 +44,9 @@ export function ProjectCard(props: ProjectCardProps) {
             {project.name}
           </a>
         )}
+        {project.lab && (
+          <span className="project-card-meta">Follows the lab “{project.lab.title}”</span>
+        )}
         <span className="project-card-meta">
           {inTrash && project.trashedAt
             ? `Trashed ${formatDateTime(project.trashedAt)}`
