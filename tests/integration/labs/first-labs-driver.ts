@@ -5,6 +5,7 @@ import type { DatasetSpecInput } from '../../../src/shared/data/dataset-spec';
 import type { LabStatus } from '../../../src/shared/labs/lab-api';
 import type { TrainingConfig, TrainingConfigInput } from '../../../src/shared/training/config';
 import { trainingConfigSchema } from '../../../src/shared/training/config';
+import type { LayerWeights } from '../../../src/shared/inside/inside-schemas';
 import type { TestService } from '../../fixtures/api-service';
 import { callService } from '../../fixtures/api-service';
 
@@ -109,6 +110,11 @@ export class LabStudent {
   /** A run's record: its settings, epochs and final figures. */
   async run(runId: string): Promise<Run> {
     return callService<Run>(this.test.service, 'runs.get', { runId });
+  }
+
+  /** A run's trained weights, layer by layer, with where they started. */
+  async weights(runId: string): Promise<LayerWeights> {
+    return callService<LayerWeights>(this.test.service, 'runs.weights', { runId });
   }
 
   async answer(goalId: string, answer: number): Promise<void> {

@@ -28,7 +28,7 @@ describe('lab 1, the linear unit', () => {
       useBias: false,
       kernelInitializer: { type: 'constant', value: 0.5 },
     });
-    await student.train(
+    const steps = await student.train(
       {
         epochs: 1,
         batchSize: 1,
@@ -40,5 +40,12 @@ describe('lab 1, the linear unit', () => {
     expect(await student.unmetGoals()).toEqual([]);
     const status = await student.status();
     expect(status.goals.find((goal) => goal.id === 'network-w')!.detail).toContain('2.192');
+    // The weight itself, as float32 arithmetic leaves it: the slides' 2.192 to 6 decimals,
+    // having started at their 0.5.
+    const weights = await student.weights(steps);
+    const kernel = weights.layers[0]!.tensors.find((tensor) => tensor.name === 'kernel')!;
+    expect(weights.layers[0]!.tensors).toHaveLength(1);
+    expect(kernel.before!.mean).toBe(0.5);
+    expect(kernel.after.mean).toBeCloseTo(2.192, 6);
   }, 60_000);
 });
