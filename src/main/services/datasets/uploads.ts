@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import type { ImportKind } from '../../../shared/data/dataset-preview';
 import { MAX_UPLOAD_BYTES } from '../../../shared/data/dataset-preview';
+import { writeProblemInWords } from '../../data/write-problem';
 import { ServiceError } from '../service-error';
 
 /** An image folder unpacked from a zip may hold this much, and this many files, at most. */
@@ -39,8 +40,10 @@ export async function storeUpload(
   }
   const kind = await kindOf(name, bytes);
   const folder = path.join(dataDir, 'uploads', randomUUID());
-  await mkdir(folder, { recursive: true });
   try {
+    // The last level on its own: a recursive mkdir reports a read-only disk as ENOENT.
+    await mkdir(path.dirname(folder), { recursive: true });
+    await mkdir(folder);
     if (kind === 'images') {
       const root = path.join(folder, name.replace(/\.zip$/i, '') || 'images');
       return { path: await unpackImageFolder(name, bytes, root), kind };
@@ -49,16 +52,43 @@ export async function storeUpload(
     await writeFile(target, bytes);
     return { path: target, kind };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
+    await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    throw error instanceof ServiceError ? error : writeFailure(name, error);
   }
+}
+
+/**
+ * A file-system failure while keeping an upload, as a sentence: the disk (full, read-only, not
+ * allowed) is a 'storage' problem like any other call's; a name or an archive the disk cannot
+ * hold is the file's.
+ */
+function writeFailure(name: string, error: unknown): ServiceError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = writeProblemInWords(error);
+  if (['ENAMETOOLONG', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(code)) {
+    return invalid(
+      `"${name}" could not be unpacked: ${reason}. Rename the files in it with shorter, distinct names and upload it again.`,
+    );
+  }
+  const what =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some disk space and upload it again.'
+      : 'Check that Neurite may write to its data folder, then upload it again.';
+  return new ServiceError(
+    'storage',
+    `"${name}" could not be kept in Neurite's data folder: ${reason}. ${what}`,
+  );
 }
 
 function invalid(message: string): ServiceError {
   return new ServiceError('invalid-input', message);
 }
 
-/** The name without any folder part, and without characters file systems refuse. */
+/**
+ * The name without any folder part, without characters file systems refuse, and short enough
+ * for every disk (255 bytes: 90 Japanese characters already pass it). A longer name keeps its
+ * beginning and its extension, so the student still recognises it.
+ */
 export function safeFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
@@ -66,7 +96,22 @@ export function safeFileName(fileName: string): string {
   if (cleaned === '' || cleaned === '.' || cleaned === '..') {
     throw invalid(`"${fileName}" is not a usable file name. Rename the file and upload it again.`);
   }
-  return cleaned;
+  return shortenedName(cleaned);
+}
+
+/** Most bytes of a stored file name: under the 255 of common file systems, with room to spare. */
+const MAX_NAME_BYTES = 200;
+
+function shortenedName(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return name;
+  const extension = /(\.[A-Za-z0-9-]{1,12}){1,2}$/.exec(name)?.[0] ?? '';
+  const room = MAX_NAME_BYTES - Buffer.byteLength(extension) - Buffer.byteLength('…');
+  let start = '';
+  for (const character of name.slice(0, name.length - extension.length)) {
+    if (Buffer.byteLength(start + character) > room) break;
+    start += character;
+  }
+  return `${start}…${extension}`;
 }
 
 /** What an uploaded file is, by its name and checked against its first bytes. */
@@ -187,6 +232,10 @@ async function unpackImageFolder(name: string, bytes: Uint8Array, root: string):
       `"${name}" holds no PNG or JPEG images. Zip a folder with one subfolder per class (for example cats/ and dogs/), each holding that class's images.`,
     );
   }
+  refuseFileAndFolderOfOneName(
+    name,
+    files.map(([entry]) => entry),
+  );
   const rootPath = path.resolve(root);
   const targets = files.map(([entry, content]) => {
     const target = path.resolve(rootPath, entry);
@@ -215,4 +264,20 @@ function isSystemEntry(entry: string): boolean {
   return (
     entry.startsWith('__MACOSX/') || /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$/i.test(entry)
   );
+}
+
+/** An archive holding both "a/x.png" and "a/x.png/y.png" cannot be unpacked on any disk. */
+function refuseFileAndFolderOfOneName(name: string, entries: readonly string[]): void {
+  const files = new Set(entries);
+  for (const entry of entries) {
+    const parts = entry.split('/');
+    for (let depth = 1; depth < parts.length; depth += 1) {
+      const folder = parts.slice(0, depth).join('/');
+      if (files.has(folder)) {
+        throw invalid(
+          `"${name}" holds both a file "${folder}" and a folder of that name (with "${entry}" in it), which no disk can hold. Rename one of them and zip the folder again.`,
+        );
+      }
+    }
+  }
 }
