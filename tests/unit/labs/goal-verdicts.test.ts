@@ -388,6 +388,17 @@ describe('lab goals', () => {
     );
   });
 
+  it('a prediction goal that names a data set asks the latest run on that set', async () => {
+    const asked: (string | undefined)[] = [];
+    const predict = (_input: readonly number[], data?: string) => {
+      asked.push(data);
+      return Promise.resolve<PredictionAnswer>({ output: [0.2, 0.8], predicted: 1, runId: 'r' });
+    };
+    await verdict('kind: prediction\ndata: and\ninput: [1, 1]\nclass: 1', { predict });
+    await verdict('kind: prediction\ninput: [1, 1]\nclass: 1', { predict });
+    expect(asked).toEqual(['and', undefined]);
+  });
+
   it('takes figures from the grader when it recomputed them', async () => {
     const claimed = run({ test: { accuracy: 0.99 } });
     const status = await verdict(CASES['metric']!.goal, {
