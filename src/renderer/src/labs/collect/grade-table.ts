@@ -100,18 +100,6 @@ export function gradeColumns(rows: readonly LabGradeRow[]): GradeColumn[] {
       text: (row) => row.student ?? '',
     },
     { key: 'file', title: 'File', value: (row) => row.file, text: (row) => row.file },
-    ...goalIds(rows).map((id): GradeColumn => ({
-      key: `goal:${id}`,
-      title: id,
-      value: (row) => {
-        const goal = row.goals.find((g) => g.id === id);
-        return goal === undefined ? undefined : goal.met ? 1 : 0;
-      },
-      text: (row) => {
-        const goal = row.goals.find((g) => g.id === id);
-        return goal === undefined ? '' : goal.met ? '✓' : '✗';
-      },
-    })),
     {
       key: 'met',
       title: 'Goals met',
@@ -135,6 +123,19 @@ export function gradeColumns(rows: readonly LabGradeRow[]): GradeColumn[] {
     figure('accuracy', 'claimed', 'Claimed accuracy'),
     figure('loss', 'recomputed', 'Loss'),
     figure('loss', 'claimed', 'Claimed loss'),
+    // The goals last: a lab has many, and the totals above must not scroll out of sight.
+    ...goalIds(rows).map((id): GradeColumn => ({
+      key: `goal:${id}`,
+      title: id,
+      value: (row) => {
+        const goal = row.goals.find((g) => g.id === id);
+        return goal === undefined ? undefined : goal.met ? 1 : 0;
+      },
+      text: (row) => {
+        const goal = row.goals.find((g) => g.id === id);
+        return goal === undefined ? '' : goal.met ? '✓' : '✗';
+      },
+    })),
   ];
 }
 
