@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,13 @@ describe('when the database cannot take a write', () => {
     } finally {
       held.release();
     }
+    // What the run had learnt is kept, and the message says where.
+    const failed = trainerEvents().find((e) => e.type === 'failed');
+    const kept = /The weights it had learnt by then are kept in "([^"]+)"\.$/.exec(
+      failed?.type === 'failed' ? failed.message : '',
+    )?.[1];
+    expect(kept).toBeDefined();
+    expect(existsSync(path.join(kept!, 'model.json'))).toBe(true);
     // The server is still there, and saves again once the other program lets go.
     const list = await call<unknown[]>(service, 'projects.list', {});
     expect(list).toHaveLength(1);

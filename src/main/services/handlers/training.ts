@@ -113,11 +113,23 @@ export function trainingHandlers(context: ServiceContext): {
           handle.send({ type: 'stop' });
         }
         if (unsaved !== undefined && isFinal(event)) {
+          // The trainer saved what it had learnt when it stopped (in the temporary folder when
+          // the run's folder could not take it): say where, so nothing is lost.
+          const kept =
+            event.type === 'stopped' && event.outDir
+              ? ` The weights it had learnt by then are kept in "${event.outDir}".`
+              : '';
           event = {
             type: 'failed',
             code: 'storage',
-            message: `Neurite could not save this run's progress, so it stopped the run after epoch ${epochsSaved}. ${unsaved}`,
+            message: `Neurite could not save this run's progress, so it stopped the run after epoch ${epochsSaved}. ${unsaved}${kept}`,
           };
+          try {
+            // The run ends as failed in the database too, when it takes the write again.
+            store.recordEvent(run.id, event);
+          } catch {
+            // Still unwritable: the run is marked failed when Neurite next starts.
+          }
         }
         context.emit('training.event', { runId: run.id, projectId, event });
         if (isFinal(event)) {
