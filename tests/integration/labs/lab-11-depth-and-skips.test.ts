@@ -7,6 +7,7 @@ import {
   connect,
   currentGraph,
   goalIds,
+  LAB_TEST_TIMEOUT,
   saveGraph,
   startLab,
   trainAndWait,
@@ -34,41 +35,46 @@ async function kernelMoved(session: LabSession, runId: string, nodeId: string): 
 }
 
 describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip connection)', () => {
-  it('is completed through the API with real training: every goal is met', async () => {
-    const session = await startLab(openService().service, 'depth-and-skips');
-    expect(session.training.optimizer).toMatchObject({ type: 'sgd', learningRate: 0.5 });
+  it(
+    'is completed through the API with real training: every goal is met',
+    async () => {
+      const session = await startLab(openService().service, 'depth-and-skips');
+      expect(session.training.optimizer).toMatchObject({ type: 'sgd', learningRate: 0.5 });
 
-    // Step 1: the plain stack of ten sigmoid layers gets stuck near guessing.
-    const plain = await trainAndWait(session);
-    const plainAccuracy =
-      plain.final?.type === 'finished' ? plain.final.test?.metrics['accuracy'] : 1;
-    expect(plainAccuracy).toBeLessThanOrEqual(0.3);
-    // What step 2 points at: Hidden 1's weights hardly moved, Hidden 10's did.
-    expect(await kernelMoved(session, plain.id, 'h1')).toBeLessThan(0.01);
-    expect(await kernelMoved(session, plain.id, 'h10')).toBeGreaterThan(0.1);
+      // Step 1: the plain stack of ten sigmoid layers gets stuck near guessing.
+      const plain = await trainAndWait(session);
+      const plainAccuracy =
+        plain.final?.type === 'finished' ? plain.final.test?.metrics['accuracy'] : 1;
+      expect(plainAccuracy).toBeLessThanOrEqual(0.3);
+      // What step 2 points at: Hidden 1's weights hardly moved, Hidden 10's did.
+      expect(await kernelMoved(session, plain.id, 'h1')).toBeLessThan(0.01);
+      expect(await kernelMoved(session, plain.id, 'h10')).toBeGreaterThan(0.1);
 
-    // Step 2: what is left of the gradient after four sigmoids.
-    await answer(session, 'four-sigmoids', 0.25 ** 4);
+      // Step 2: what is left of the gradient after four sigmoids.
+      await answer(session, 'four-sigmoids', 0.25 ** 4);
 
-    // Step 3: Hidden 1 jumps over the nine layers after it into an Add before the digits.
-    const graph = await currentGraph(session);
-    graph.edges = graph.edges.filter((edge) => edge.target.node !== 'digits');
-    addNode(graph, 'add', 'Add', { inputs: 2 });
-    connect(graph, 'h10', 'add', 'in1');
-    connect(graph, 'h1', 'add', 'in2');
-    connect(graph, 'add', 'digits');
-    await saveGraph(session, graph);
-    const skip = await trainAndWait(session);
-    const skipAccuracy = skip.final?.type === 'finished' ? skip.final.test?.metrics['accuracy'] : 0;
-    expect(skipAccuracy).toBeGreaterThanOrEqual(0.8);
-    // And step 3's: through the shortcut, Hidden 1's weights now learn.
-    expect(await kernelMoved(session, skip.id, 'h1')).toBeGreaterThan(0.1);
+      // Step 3: Hidden 1 jumps over the nine layers after it into an Add before the digits.
+      const graph = await currentGraph(session);
+      graph.edges = graph.edges.filter((edge) => edge.target.node !== 'digits');
+      addNode(graph, 'add', 'Add', { inputs: 2 });
+      connect(graph, 'h10', 'add', 'in1');
+      connect(graph, 'h1', 'add', 'in2');
+      connect(graph, 'add', 'digits');
+      await saveGraph(session, graph);
+      const skip = await trainAndWait(session);
+      const skipAccuracy =
+        skip.final?.type === 'finished' ? skip.final.test?.metrics['accuracy'] : 0;
+      expect(skipAccuracy).toBeGreaterThanOrEqual(0.8);
+      // And step 3's: through the shortcut, Hidden 1's weights now learn.
+      expect(await kernelMoved(session, skip.id, 'h1')).toBeGreaterThan(0.1);
 
-    // Step 4: why the shortcut helps, and the ResNet block's projection shortcut.
-    await answer(session, 'why-skips', 1);
-    await answer(session, 'why-projection', 1);
+      // Step 4: why the shortcut helps, and the ResNet block's projection shortcut.
+      await answer(session, 'why-skips', 1);
+      await answer(session, 'why-projection', 1);
 
-    expect(await unmetGoals(session)).toEqual([]);
-    expect(await goalIds(session)).toHaveLength(12);
-  });
+      expect(await unmetGoals(session)).toEqual([]);
+      expect(await goalIds(session)).toHaveLength(12);
+    },
+    LAB_TEST_TIMEOUT,
+  );
 });
