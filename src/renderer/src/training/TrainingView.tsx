@@ -112,8 +112,11 @@ function ProjectTraining(props: TrainingViewProps) {
     onSettingsChange({ ...settingsRef.current, backend });
 
   const resetToDefaults = () => {
-    setDraft(defaults);
-    const { config } = checkForm(defaults);
+    // What a lab locks keeps the lab's value: the defaults are the template's, not the lab's.
+    const kept = Object.entries(draft).filter(([key]) => isLocked(key));
+    const next: FormDraft = { ...defaults, ...Object.fromEntries(kept) };
+    setDraft(next);
+    const { config } = checkForm(next);
     if (config) onSettingsChange({ ...settingsRef.current, training: config });
   };
 
