@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ApiService } from '../services/api-service';
 import { createApiService } from '../services/api-service';
+import { installLastResort } from '../services/last-resort';
 import { registerIpcTransport } from './ipc-transport';
 import { installMenu } from './menu';
 import { openFileWithDialog, openFolderWithDialog } from './open-file-dialog';
@@ -56,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       version: app.getVersion(),
     });
+    installLastResort(service, app.getPath('userData'));
     registerIpcTransport(service);
     await installMenu(service);
     service.onEvent((name) => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliIO } from '../cli/io';
 import { EXIT_OK, EXIT_USAGE } from '../cli/io';
 import { createApiService } from '../services/api-service';
+import { installLastResort } from '../services/last-resort';
 import type { ApiService } from '../services/api-service';
 import { defaultDataDir } from '../services/data-dir';
 import { startServer } from './start-server';
@@ -87,6 +88,7 @@ export async function serveCommand(
     return EXIT_USAGE;
   }
 
+  const removeLastResort = installLastResort(service, dataDir);
   io.stdout(
     `Neurite is running. Open this address in a web browser on this computer:\n\n` +
       `  ${server.url}\n\n` +
@@ -96,5 +98,6 @@ export async function serveCommand(
   io.stdout('Stopping Neurite…\n');
   await server.close();
   await service.close();
+  removeLastResort();
   return EXIT_OK;
 }

@@ -33,6 +33,8 @@ export interface ApiService {
   onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
   /** Whether any run is training now (the app asks before quitting). */
   isTraining(): boolean;
+  /** Tells every open window about a failure nobody else caught (see installLastResort). */
+  reportProblem(message: string): void;
   /** Stops running trainers and closes the store. */
   close(): Promise<void>;
 }
@@ -135,6 +137,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
       }
     },
     isTraining: () => training.runningCount() > 0,
+    reportProblem: (message) => emit('app.problem', { message }),
     onEvent(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

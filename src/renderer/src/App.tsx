@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useApiEvent } from './api';
 import { broadcastAppCommand, isTextField } from './app-commands';
+import { AppNotices } from './components/AppNotices';
 import { Inspector } from './components/Inspector';
 import { ProjectsScreen } from './projects/ProjectsScreen';
 import { navigate, useRoute } from './routes';
@@ -19,6 +20,15 @@ const ProjectWorkspace = lazy(async () => ({
  * copy of a template that is not saved.
  */
 export function App() {
+  return (
+    <>
+      <AppNotices />
+      <Screen />
+    </>
+  );
+}
+
+function Screen() {
   const route = useRoute();
   useDesktopMenu();
 

@@ -409,6 +409,8 @@ export const API_EVENTS = {
     /** For openProject: the project to show. */
     projectId: projectIdSchema.optional(),
   }),
+  /** A failure inside Neurite that nothing else reported: shown to the user, who can go on. */
+  'app.problem': z.strictObject({ message: z.string() }),
   /** The app had to set the data folder aside and start fresh; tell the user where it went. */
   'store.recovered': z.strictObject({ message: z.string(), backupPath: z.string() }),
 } as const;
