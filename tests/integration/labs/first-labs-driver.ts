@@ -79,6 +79,7 @@ export class LabStudent {
   /**
    * Trains with the lab's settings, changed as a step says, and waits for the run to end.
    * Returns the run's id once it has ended as `ends` says (failing the test if not).
+   * A run may take a while when other tests share the CPUs: up to 90 s each.
    */
   async train(
     changes: Partial<TrainingConfigInput> = {},
@@ -101,7 +102,7 @@ export class LabStudent {
             (e.payload as { event: { type: string } }).event.type,
           ),
       );
-    await expect.poll(() => ended() !== undefined, { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => ended() !== undefined, { timeout: 90_000 }).toBe(true);
     this.lastEnd = (ended()!.payload as { event: { type: string } }).event;
     expect(this.lastEnd).toMatchObject({ type: ends });
     return runId;

@@ -47,5 +47,5 @@ describe('lab 1, the linear unit', () => {
     expect(weights.layers[0]!.tensors).toHaveLength(1);
     expect(kernel.before!.mean).toBe(0.5);
     expect(kernel.after.mean).toBeCloseTo(2.192, 6);
-  }, 60_000);
+  }, 180_000);
 });

@@ -34,5 +34,5 @@ describe('lab 3, activation functions', () => {
     }
     await student.train();
     expect(await student.unmetGoals()).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

@@ -25,5 +25,5 @@ describe('lab 4, XOR with a hidden layer', () => {
     await student.train();
     await student.answer('why-hidden', 1);
     expect(await student.unmetGoals()).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
