@@ -4,6 +4,7 @@ import { CollectDialog } from '../../src/renderer/src/labs/collect/CollectDialog
 import { LabsSection } from '../../src/renderer/src/labs/LabsSection';
 import { ApiCallError } from '../../src/shared/api/client';
 import type { LabGradeRow, LabSummary } from '../../src/shared/labs/lab-api';
+import type { LabDocument } from '../../src/shared/labs/lab-document';
 import { FakeHost } from '../fixtures/fake-host';
 import { renderWithHost, settle } from './render-with-host';
 
@@ -124,6 +125,14 @@ describe('the Labs section', () => {
   });
 });
 
+const LAB = {
+  steps: [
+    {
+      goals: [{ id: 'and-learned', text: 'The perceptron gets all four AND rows right.' }],
+    },
+  ],
+} as unknown as LabDocument;
+
 function row(file: string, student: string): LabGradeRow {
   return {
     file,
@@ -142,6 +151,11 @@ function row(file: string, student: string): LabGradeRow {
 describe('collecting submissions', () => {
   it('grades the picked files one after the other, a failed one as a row that says why', async () => {
     const host = new FakeHost({
+      'labs.handOut': { fileName: 'perceptron.neurite-lab.yaml', base64: btoa('the lab') },
+      'labs.read': (input) => {
+        expect(input.text).toBe('the lab');
+        return { lab: LAB, summary: PERCEPTRON };
+      },
       'labs.grade': (input) => {
         if (input.submission.fileName === 'b.neurite') {
           throw new ApiCallError({ code: 'internal', message: 'The file could not be unpacked.' });
@@ -179,5 +193,9 @@ describe('collecting submissions', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[2]!.textContent).toContain('The file could not be unpacked.');
+    // A goal's column says what the goal asks, read from the lab's own file.
+    expect(within(table).getByRole('button', { name: 'and-learned' }).title).toBe(
+      'The perceptron gets all four AND rows right.',
+    );
   });
 });

@@ -100,6 +100,9 @@ describe('a lab in browser mode', () => {
     expect(cell('Goals met')).toBe(`${met}/${total}`);
     expect(cell('Accuracy')).toBe('100.0%');
     expect(cell('Claimed accuracy')).toBe('100.0%');
+    await expect
+      .poll(() => collect.getByRole('button', { name: 'why-xor' }).getAttribute('title'))
+      .toBe(why.goal.text);
     await screenshot('collected');
 
     const csvDownload = page.waitForEvent('download');

@@ -1,12 +1,17 @@
 import type { ApiClient } from '../../../shared/api/client';
 import { ApiCallError } from '../../../shared/api/client';
 import type { LabRef, LabSummary } from '../../../shared/labs/lab-api';
-import { MAX_LAB_BYTES } from '../../../shared/labs/lab-document';
+import { MAX_LAB_BYTES, type LabDocument } from '../../../shared/labs/lab-document';
 import { describeError } from '../api';
 
 /** A lab file the user opened, as Neurite read it. */
 export type OpenedLab =
-  | { readonly ok: true; readonly ref: LabRef; readonly summary: LabSummary }
+  | {
+      readonly ok: true;
+      readonly ref: LabRef;
+      readonly summary: LabSummary;
+      readonly lab: LabDocument;
+    }
   | {
       readonly ok: false;
       /** What happened, in one sentence. */
@@ -29,8 +34,8 @@ export async function readLabFile(api: ApiClient, file: File): Promise<OpenedLab
   }
   const text = await file.text();
   try {
-    const { summary } = await api.call('labs.read', { fileName: file.name, text });
-    return { ok: true, ref: { fileName: file.name, text }, summary };
+    const { summary, lab } = await api.call('labs.read', { fileName: file.name, text });
+    return { ok: true, ref: { fileName: file.name, text }, summary, lab };
   } catch (error) {
     if (error instanceof ApiCallError && error.error.code === 'invalid-input') {
       const issues = error.error.issues ?? [];

@@ -8,6 +8,7 @@ import { readLabFile } from '../read-lab-file';
 import { GradeTable } from './GradeTable';
 import { gradeColumns, gradesCsv } from './grade-table';
 import { gradeFiles, submissionFiles } from './grade-files';
+import { builtinGoalTitles, goalTitles, type GoalTitles } from './goal-titles';
 
 interface CollectDialogProps {
   /** The built-in labs, to grade against one of them. */
@@ -20,6 +21,7 @@ const FROM_FILE = '';
 interface ChosenLab {
   readonly ref: LabRef;
   readonly title: string;
+  readonly goals?: GoalTitles;
 }
 
 /**
@@ -44,15 +46,33 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
   // React has no prop for picking a folder; the attribute is what Chromium reads.
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
 
+  const [builtinGoals, setBuiltinGoals] = useState<{ id: string; goals: GoalTitles }>();
   const builtin = builtins.find((lab) => lab.id === choice);
   const lab: ChosenLab | undefined = builtin
-    ? { ref: { builtin: builtin.id }, title: builtin.title }
+    ? {
+        ref: { builtin: builtin.id },
+        title: builtin.title,
+        ...(builtinGoals?.id === builtin.id ? { goals: builtinGoals.goals } : {}),
+      }
     : fromFile;
+
+  // The chosen built-in lab's goal texts, for the columns' titles.
+  const builtinId = builtin?.id;
+  useEffect(() => {
+    if (builtinId === undefined) return;
+    let current = true;
+    void builtinGoalTitles(api, { builtin: builtinId }).then((goals) => {
+      if (current && goals) setBuiltinGoals({ id: builtinId, goals });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, builtinId]);
 
   const openLab = async (file: File) => {
     const read = await readLabFile(api, file);
     if (read.ok) {
-      setFromFile({ ref: read.ref, title: read.summary.title });
+      setFromFile({ ref: read.ref, title: read.summary.title, goals: goalTitles(read.lab) });
       setLabProblem(undefined);
     } else {
       setFromFile(undefined);
@@ -183,7 +203,9 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
             {progress}
           </p>
         )}
-        {rows.length > 0 && <GradeTable rows={rows} />}
+        {rows.length > 0 && (
+          <GradeTable rows={rows} {...(lab?.goals ? { goals: lab.goals } : {})} />
+        )}
         {notice && <p role="status">{notice}</p>}
         <div className="dialog-buttons">
           <button

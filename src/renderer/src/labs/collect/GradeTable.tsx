@@ -8,9 +8,12 @@ import {
   type GradeColumn,
   type SortOrder,
 } from './grade-table';
+import type { GoalTitles } from './goal-titles';
 
 interface GradeTableProps {
   readonly rows: readonly LabGradeRow[];
+  /** What each goal asks, by id, shown on a goal column's header. */
+  readonly goals?: GoalTitles;
 }
 
 const CLAIMED: Readonly<Record<string, 'accuracy' | 'loss'>> = {
@@ -19,7 +22,7 @@ const CLAIMED: Readonly<Record<string, 'accuracy' | 'loss'>> = {
 };
 
 /** Students × goals, sortable by any column; a file that could not be graded says why. */
-export function GradeTable({ rows }: GradeTableProps) {
+export function GradeTable({ rows, goals }: GradeTableProps) {
   const [order, setOrder] = useState<SortOrder>();
   const columns = useMemo(() => gradeColumns(rows), [rows]);
   const sorted = useMemo(() => sortRows(rows, columns, order), [rows, columns, order]);
@@ -42,7 +45,11 @@ export function GradeTable({ rows }: GradeTableProps) {
                     : undefined
                 }
               >
-                <button type="button" onClick={() => setOrder(nextOrder(order, column.key))}>
+                <button
+                  type="button"
+                  title={column.key.startsWith('goal:') ? goals?.[column.key.slice(5)] : undefined}
+                  onClick={() => setOrder(nextOrder(order, column.key))}
+                >
                   {column.title}
                   {order?.key === column.key ? (order.descending ? ' ▼' : ' ▲') : ''}
                 </button>
