@@ -217,6 +217,28 @@ describe('the lab panel', () => {
     expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
   });
 
+  it('says when a step is done and what comes next, and when the whole lab is', async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({}, ['and-learned', 'one-step-unit']),
+    });
+    const panel = await renderPanel(host);
+    expect(panel.querySelector('.lab-done')?.textContent).toBe(
+      'Every goal of this step is met. Next step: Learn OR.',
+    );
+    expect(within(panel).getByRole('list', { name: 'Steps' }).textContent).toContain('✓');
+
+    host.answer(
+      'labs.status',
+      statusOf(
+        {},
+        labGoals(lab).map(({ goal }) => goal.id),
+      ),
+    );
+    host.emit('project.changed', { projectId: PROJECT });
+    await settle();
+    expect(panel.querySelector('.lab-done')?.textContent).toMatch(/^You have met every goal/);
+  });
+
   it('renders formulas as MathML', async () => {
     const host = new FakeHost({
       'labs.status': {

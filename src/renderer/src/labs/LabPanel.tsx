@@ -2,6 +2,7 @@ import './labs.css';
 import { useState } from 'react';
 import type { LabStatusState } from './use-lab-status';
 import { currentStep, goalCount, stepGoals } from './lab-goals';
+import { StepDoneNote } from './StepDoneNote';
 import { GoalList } from './GoalList';
 import { HandInDialog } from './HandInDialog';
 import { LabHints } from './LabHints';
@@ -127,6 +128,7 @@ export function LabPanel(props: LabPanelProps) {
                 void send({ goalId, answer }, 'Your answer could not be checked. Try again.')
               }
             />
+            <StepDoneNote status={status} step={step} />
             {status.notes.length > 0 && (
               <ul className="lab-notes">
                 {status.notes.map((note) => (
