@@ -67,6 +67,10 @@ describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip co
       expect(skipAccuracy).toBeGreaterThanOrEqual(0.8);
       // And step 3's: through the shortcut, Hidden 1's weights now learn.
       expect(await kernelMoved(session, skip.id, 'h1')).toBeGreaterThan(0.1);
+      // The layers the shortcut goes around still hardly learn.
+      for (const middle of ['h2', 'h3', 'h4', 'h5', 'h6']) {
+        expect(await kernelMoved(session, skip.id, middle)).toBeLessThan(0.05);
+      }
 
       // Step 4: why the shortcut helps, and the ResNet block's projection shortcut.
       await answer(session, 'why-skips', 1);
