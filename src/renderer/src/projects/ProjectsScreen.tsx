@@ -1,5 +1,5 @@
 import './projects.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/records';
 import { describeError, useApi, useApiEvent, useLatestRequest } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
@@ -9,7 +9,11 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ImportModelButton } from './ImportModelButton';
 import { ProjectCard } from './ProjectCard';
 import { readFileAsBase64 } from './read-file';
-import { LabsSection } from '../labs/LabsSection';
+
+// Lab text is Markdown with formulas (markdown-it and Temml): loaded with the section.
+const LabsSection = lazy(async () => ({
+  default: (await import('../labs/LabsSection')).LabsSection,
+}));
 
 interface ProjectsScreenProps {
   /** Show the trash instead of the projects. */
@@ -212,7 +216,11 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
           </ul>
         )}
         {/* After the student's own projects, which they come back to most. */}
-        {!trash && <LabsSection onNotice={setNotice} onProblem={setProblem} />}
+        {!trash && (
+          <Suspense fallback={null}>
+            <LabsSection onNotice={setNotice} onProblem={setProblem} />
+          </Suspense>
+        )}
       </main>
       {(newOpen || creating) && (
         <NewProjectDialog

@@ -8,7 +8,6 @@ import { useHistoryDocument } from '../editor/canvas/use-history';
 import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
 import { saveFileForUser } from '../save-file';
 import type { LockableSetting } from '../../../shared/labs/lab-document';
-import { LabPanel } from '../labs/LabPanel';
 import { useLabStatus } from '../labs/use-lab-status';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
@@ -22,6 +21,9 @@ const DataPanel = lazy(async () => ({ default: (await import('../data/DataPanel'
 const TrainingView = lazy(async () => ({
   default: (await import('../training/TrainingView')).TrainingView,
 }));
+
+// The lab panel renders Markdown with formulas (markdown-it and Temml): only lab projects load it.
+const LabPanel = lazy(async () => ({ default: (await import('../labs/LabPanel')).LabPanel }));
 
 const NOTHING_LOCKED: readonly LockableSetting[] = [];
 
@@ -270,15 +272,17 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
           </Suspense>
         </div>
         {session.lab && (
-          <LabPanel
-            projectId={session.projectId}
-            title={session.lab.title}
-            lab={lab}
-            collapsed={labCollapsed}
-            onCollapsedChange={setLabCollapsed}
-            saveNow={saveNow}
-            onMessage={setMessage}
-          />
+          <Suspense fallback={null}>
+            <LabPanel
+              projectId={session.projectId}
+              title={session.lab.title}
+              lab={lab}
+              collapsed={labCollapsed}
+              onCollapsedChange={setLabCollapsed}
+              saveNow={saveNow}
+              onMessage={setMessage}
+            />
+          </Suspense>
         )}
       </div>
       {historyOpen && (
