@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LabGradeRow, LabRef, LabSummary } from '../../../../shared/labs/lab-api';
-import { useApi } from '../../api';
+import { describeError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { readFileAsBase64 } from '../../projects/read-file';
 import { saveFileForUser } from '../../save-file';
-import { describeError } from '../../api';
 import { readLabFile } from '../read-lab-file';
 import { GradeTable } from './GradeTable';
 import { gradeColumns, gradesCsv } from './grade-table';
@@ -113,13 +113,11 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
 
   const exportCsv = async () => {
     const csv = gradesCsv(rows, gradeColumns(rows));
-    const bytes = new TextEncoder().encode(csv);
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
     try {
       const said = await saveFileForUser(api, {
         fileName: `${lab?.title ?? 'lab'} grades.csv`.replace(/[\\/:*?"<>|]/g, '-'),
-        base64: btoa(binary),
+        // The byte-order mark tells Excel the file is UTF-8 (names with accents, ✓ and ✗).
+        base64: await readFileAsBase64(new Blob(['\uFEFF', csv], { type: 'text/csv' })),
       });
       if (said) setNotice(said);
     } catch (error) {
