@@ -3,10 +3,12 @@ import { apiServices } from '../../fixtures/api-service';
 import {
   answer,
   goalIds,
+  gradeAsTeacher,
   LAB_TEST_TIMEOUT,
   startLab,
   trainAndWait,
   unmetGoals,
+  unmetInGrade,
 } from '../../fixtures/lab-driver';
 
 const openService = apiServices();
@@ -37,6 +39,11 @@ describe('the built-in lab "iris" (softmax regression, the confusion matrix, k-f
 
       expect(await unmetGoals(session)).toEqual([]);
       expect(await goalIds(session)).toHaveLength(12);
+
+      // Handed in and graded, every goal is met again from the file's weights and answers.
+      const row = await gradeAsTeacher(session);
+      expect(unmetInGrade(row)).toEqual([]);
+      expect(row.met).toBe(12);
     },
     LAB_TEST_TIMEOUT,
   );

@@ -5,12 +5,14 @@ import {
   answer,
   currentGraph,
   goalIds,
+  gradeAsTeacher,
   LAB_TEST_TIMEOUT,
   replaceNode,
   saveGraph,
   startLab,
   trainAndWait,
   unmetGoals,
+  unmetInGrade,
 } from '../../fixtures/lab-driver';
 
 const openService = apiServices();
@@ -56,6 +58,11 @@ describe('the built-in lab "cnn-mnist" (LeNet-5, feature maps, saliency, pooling
 
       expect(await unmetGoals(session)).toEqual([]);
       expect(await goalIds(session)).toHaveLength(11);
+
+      // Handed in and graded, every goal is met again from the file's weights and answers.
+      const row = await gradeAsTeacher(session);
+      expect(unmetInGrade(row)).toEqual([]);
+      expect(row.met).toBe(11);
     },
     LAB_TEST_TIMEOUT,
   );

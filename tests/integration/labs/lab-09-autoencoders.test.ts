@@ -5,11 +5,13 @@ import {
   answer,
   currentGraph,
   goalIds,
+  gradeAsTeacher,
   LAB_TEST_TIMEOUT,
   saveGraph,
   startLab,
   trainAndWait,
   unmetGoals,
+  unmetInGrade,
 } from '../../fixtures/lab-driver';
 
 const openService = apiServices();
@@ -75,6 +77,11 @@ describe('the built-in lab "autoencoders" (2-D latent space, denoising, outliers
 
       expect(await unmetGoals(session)).toEqual([]);
       expect(await goalIds(session)).toHaveLength(9);
+
+      // Handed in and graded, every goal is met again from the file's weights and answers.
+      const row = await gradeAsTeacher(session);
+      expect(unmetInGrade(row)).toEqual([]);
+      expect(row.met).toBe(9);
     },
     LAB_TEST_TIMEOUT,
   );

@@ -6,12 +6,14 @@ import {
   connect,
   currentGraph,
   goalIds,
+  gradeAsTeacher,
   LAB_TEST_TIMEOUT,
   replaceNode,
   saveGraph,
   startLab,
   trainAndWait,
   unmetGoals,
+  unmetInGrade,
 } from '../../fixtures/lab-driver';
 
 const openService = apiServices();
@@ -55,6 +57,11 @@ describe('the built-in lab "recurrent" (SimpleRNN, LSTM and GRU on the sine wave
 
       expect(await unmetGoals(session)).toEqual([]);
       expect(await goalIds(session)).toHaveLength(14);
+
+      // Handed in and graded, every goal is met again from the file's weights and answers.
+      const row = await gradeAsTeacher(session);
+      expect(unmetInGrade(row)).toEqual([]);
+      expect(row.met).toBe(14);
     },
     LAB_TEST_TIMEOUT,
   );

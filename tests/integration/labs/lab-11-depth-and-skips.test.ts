@@ -7,11 +7,13 @@ import {
   connect,
   currentGraph,
   goalIds,
+  gradeAsTeacher,
   LAB_TEST_TIMEOUT,
   saveGraph,
   startLab,
   trainAndWait,
   unmetGoals,
+  unmetInGrade,
 } from '../../fixtures/lab-driver';
 import type { LabSession } from '../../fixtures/lab-driver';
 
@@ -78,6 +80,11 @@ describe('the built-in lab "depth-and-skips" (a deep plain stack, then a skip co
 
       expect(await unmetGoals(session)).toEqual([]);
       expect(await goalIds(session)).toHaveLength(12);
+
+      // Handed in and graded, every goal is met again from the file's weights and answers.
+      const row = await gradeAsTeacher(session);
+      expect(unmetInGrade(row)).toEqual([]);
+      expect(row.met).toBe(12);
     },
     LAB_TEST_TIMEOUT,
   );
