@@ -7,15 +7,18 @@ import { createApiService } from '../services/api-service';
 import { installLastResort } from '../services/last-resort';
 import type { ApiService } from '../services/api-service';
 import { defaultDataDir } from '../services/data-dir';
+import { MAX_RUNS_VARIABLE, readMaxRuns } from '../services/run-limit';
 import { startServer } from './start-server';
 
-export const SERVE_USAGE = `Usage: neurite serve [--port N] [--data-dir DIR]
+export const SERVE_USAGE = `Usage: neurite serve [--port N] [--data-dir DIR] [--max-runs N]
 
 Runs Neurite in a web browser on this computer: serves the app on 127.0.0.1 and prints the
 address to open. The address carries a session token; connections without it are refused.
 Stop it with Ctrl+C.
   --port N         the port to listen on (default: any free port)
   --data-dir DIR   where projects and runs are kept (default: ${defaultDataDir()})
+  --max-runs N     how many runs may train at once; more wait for a free core
+                   (default: $${MAX_RUNS_VARIABLE}, else one per CPU core)
 `;
 
 /**
@@ -52,6 +55,7 @@ export async function serveCommand(
       options: {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'max-runs': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -69,12 +73,21 @@ export async function serveCommand(
     io.stderr(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
     return EXIT_USAGE;
   }
+  const maxRuns = values['max-runs'] === undefined ? undefined : readMaxRuns(values['max-runs']);
+  if (typeof maxRuns === 'object') {
+    io.stderr(`--max-runs: ${maxRuns.problem}\n`);
+    return EXIT_USAGE;
+  }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
   let service: ApiService;
   try {
     mkdirSync(dataDir, { recursive: true });
-    service = createApiService({ dataDir, transport: 'websocket' });
+    service = createApiService({
+      dataDir,
+      transport: 'websocket',
+      ...(maxRuns === undefined ? {} : { maxRuns }),
+    });
   } catch (error) {
     io.stderr(`Could not open the data folder ${dataDir}: ${(error as Error).message}\n`);
     return EXIT_USAGE;

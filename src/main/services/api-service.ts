@@ -23,6 +23,7 @@ import { StoreError } from './store/store-error';
 import { ServiceError } from './service-error';
 import type { WorkerLauncher } from './workers/worker-launcher';
 import { forkWorkerLauncher } from './workers/worker-launcher';
+import { defaultMaxRuns } from './run-limit';
 
 export type ApiResult = { ok: true; output: unknown } | { ok: false; error: ApiError };
 
@@ -31,7 +32,7 @@ export interface ApiService {
   /** Validates the input, runs the call, validates the output. Never throws. */
   handle(name: string, rawInput: unknown): Promise<ApiResult>;
   onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
-  /** Whether any run is training now (the app asks before quitting). */
+  /** Whether any run is training or waiting to (the app asks before quitting). */
   isTraining(): boolean;
   /** Tells every open window about a failure nobody else caught (see installLastResort). */
   reportProblem(message: string): void;
@@ -51,6 +52,11 @@ export interface ApiServiceOptions {
   /** The desktop app's system dialogs; without them the host.* calls answer 'unsupported'. */
   readonly dialogs?: HostDialogs;
   readonly version?: string;
+  /**
+   * How many runs may train at once; more wait in line for a free core. Default: the
+   * NEURITE_MAX_RUNS environment variable, else the number of CPU cores.
+   */
+  readonly maxRuns?: number;
 }
 
 export function createApiService(options: ApiServiceOptions): ApiService {
@@ -79,7 +85,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     version: options.version ?? process.env['npm_package_version'] ?? '0.1.0',
     notices,
   };
-  const training = trainingHandlers(context);
+  const training = trainingHandlers(context, options.maxRuns ?? defaultMaxRuns());
   const inside = keptWorker(context.launchWorker);
   const handlers: Handlers = {
     ...catalogHandlers(context),
@@ -136,7 +142,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
         return { ok: false, error: toApiError(error) };
       }
     },
-    isTraining: () => training.runningCount() > 0,
+    isTraining: () => training.activeCount() > 0,
     reportProblem: (message) => emit('app.problem', { message }),
     onEvent(listener) {
       events.on('event', listener);

@@ -25,6 +25,17 @@ const evaluationSchema = z.strictObject({
 export type Evaluation = z.output<typeof evaluationSchema>;
 
 export const trainerEventSchema = z.discriminatedUnion('type', [
+  /**
+   * From main, not a trainer: more runs were started than may train at once, so this one waits
+   * for a free core, its trainer not started yet. Sent again whenever its place in line changes.
+   */
+  z.strictObject({
+    type: z.literal('queued'),
+    /** 1 for the next run to start. */
+    position: z.number().int().min(1),
+    /** How many runs may train at once on this computer. */
+    limit: z.number().int().min(1),
+  }),
   z.strictObject({
     type: z.literal('started'),
     backend: backendReportSchema,
@@ -98,6 +109,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     type: z.literal('stopped'),
     epoch: z.number().int(),
     batch: z.number().int(),
+    /** Stopped while it waited for a free core: no trainer was ever started for it. */
+    beforeStart: z.literal(true).optional(),
     /** Where the weights at the moment of stopping were saved, when there is an output folder. */
     outDir: z.string().optional(),
   }),

@@ -22,16 +22,46 @@ function isFinal(event: TrainerEvent): boolean {
 /** How long a trainer may take to stop cleanly when the app closes, before it is killed. */
 const STOP_GRACE_MS = 5000;
 
+/** How long a trainer may take to exit after its final event before it is ended. */
+const EXIT_GRACE_MS = 10_000;
+
+/** A run that was started but whose trainer has not: it waits in line for a free core. */
+interface QueuedRun {
+  readonly runId: string;
+  readonly projectId: string;
+  readonly job: TrainingJob;
+}
+
 /**
  * Starting runs and steering them. Main analyses the graph again before training (it never
  * trusts the renderer), keeps every event in the store and passes it on to the UI.
+ *
+ * At most `maxRuns` runs have a trainer process at once (one per core by default): twelve
+ * students pressing Train together must not start twelve processes on a four-core classroom
+ * computer. A run started beyond that is a 'running' run whose trainer has not started yet: it
+ * waits in line, hears its place (a `queued` event, again whenever it moves up), and starts
+ * when a run ends. Stopping it takes it out of the line; it ends 'stopped' without a process.
  */
-export function trainingHandlers(context: ServiceContext): {
+export function trainingHandlers(
+  context: ServiceContext,
+  maxRuns: number,
+): {
   handlers: Pick<Handlers, 'training.start' | 'training.command'>;
   stopAll(): Promise<void>;
-  runningCount(): number;
+  /** Runs training or waiting for a free core. */
+  activeCount(): number;
 } {
+  /** Runs training now, which commands can reach. */
   const running = new Map<string, TrainerHandle>();
+  /**
+   * Runs whose trainer process exists, until it has exited: a run's final event arrives a
+   * moment before its process ends, and the next run waits for that.
+   */
+  const processes = new Set<string>();
+  /** First in line first. */
+  const queue: QueuedRun[] = [];
+  /** stopAll was called: nothing starts any more. */
+  let closing = false;
   const { store } = context;
 
   /**
@@ -55,6 +85,91 @@ export function trainingHandlers(context: ServiceContext): {
     }
   };
 
+  /** Starts the run's trainer now; when it ends, the next run in line starts. */
+  const launch = ({ runId, projectId, job }: QueuedRun): void => {
+    /** Why the run's progress could not be saved, once it could not: the run is stopped. */
+    let unsaved: string | undefined;
+    let epochsSaved = 0;
+    const handle = followTrainer(context.launchWorker(), job, (received) => {
+      let event = received;
+      try {
+        if (unsaved === undefined) store.recordEvent(runId, event);
+        if (event.type === 'epoch') epochsSaved = event.epoch;
+      } catch (error) {
+        // The disk is full, or another program held the database past its wait: the server
+        // stays up, the run stops cleanly and the student is told why.
+        unsaved = error instanceof StoreError ? error.message : String(error);
+        handle.send({ type: 'stop' });
+      }
+      if (unsaved !== undefined && isFinal(event)) {
+        // The trainer saved what it had learnt when it stopped (in the temporary folder when
+        // the run's folder could not take it): say where, so nothing is lost.
+        const kept =
+          event.type === 'stopped' && event.outDir
+            ? ` The weights it had learnt by then are kept in "${event.outDir}".`
+            : '';
+        event = {
+          type: 'failed',
+          code: 'storage',
+          message: `Neurite could not save this run's progress, so it stopped the run after epoch ${epochsSaved}. ${unsaved}${kept}`,
+        };
+        try {
+          // The run ends as failed in the database too, when it takes the write again.
+          store.recordEvent(runId, event);
+        } catch {
+          // Still unwritable: the run is marked failed when Neurite next starts.
+        }
+      }
+      context.emit('training.event', { runId, projectId, event });
+      if (isFinal(event)) {
+        running.delete(runId);
+        context.emit('project.changed', { projectId });
+        // Its core is free once the process has exited; one that lingers is ended.
+        exitTimer = setTimeout(() => handle.kill(), EXIT_GRACE_MS);
+        exitTimer.unref();
+      }
+    });
+    let exitTimer: ReturnType<typeof setTimeout> | undefined;
+    running.set(runId, handle);
+    processes.add(runId);
+    void handle.done.then(() => {
+      clearTimeout(exitTimer);
+      processes.delete(runId);
+      startWaiting();
+    });
+  };
+
+  /** The run waits for a free core: it (and the page) hears its place in line. */
+  const announce = ({ runId, projectId }: QueuedRun, position: number): void => {
+    const event: TrainerEvent = { type: 'queued', position, limit: maxRuns };
+    store.recordEvent(runId, event);
+    context.emit('training.event', { runId, projectId, event });
+  };
+
+  /** Starts waiting runs while cores are free, and tells those still waiting where they are. */
+  const startWaiting = (): void => {
+    if (closing) return;
+    let moved = false;
+    while (processes.size < maxRuns && queue.length > 0) {
+      launch(queue.shift()!);
+      moved = true;
+    }
+    if (moved) queue.forEach((waiting, index) => announce(waiting, index + 1));
+  };
+
+  /** A run that never started ends stopped, without a process; those behind it move up. */
+  const cancel = (waiting: QueuedRun): void => {
+    queue.splice(queue.indexOf(waiting), 1);
+    const event: TrainerEvent = { type: 'stopped', epoch: 0, batch: 0, beforeStart: true };
+    try {
+      store.recordEvent(waiting.runId, event);
+    } catch {
+      // The run is marked as interrupted when Neurite next starts.
+    }
+    context.emit('training.event', { runId: waiting.runId, projectId: waiting.projectId, event });
+    context.emit('project.changed', { projectId: waiting.projectId });
+  };
+
   const handlers: Pick<Handlers, 'training.start' | 'training.command'> = {
     'training.start': ({ projectId, data, validationData, testData, config, backend }) => {
       const project = store.getProject(projectId);
@@ -69,6 +184,12 @@ export function trainingHandlers(context: ServiceContext): {
         throw new ServiceError(
           'invalid-input',
           'The network is empty, and an empty network has no Input to train: add an Input, some layers and an Output first.',
+        );
+      }
+      if (closing) {
+        throw new ServiceError(
+          'unavailable',
+          'Neurite is closing, so no new run can start. Open it again and train then.',
         );
       }
       refuseLockedChanges(store, projectId, data, config);
@@ -98,50 +219,29 @@ export function trainingHandlers(context: ServiceContext): {
         outDir,
         ...(startingWeights ? { startingWeights } : {}),
       };
-      /** Why the run's progress could not be saved, once it could not: the run is stopped. */
-      let unsaved: string | undefined;
-      let epochsSaved = 0;
-      const handle = followTrainer(context.launchWorker(), job, (received) => {
-        let event = received;
-        try {
-          if (unsaved === undefined) store.recordEvent(run.id, event);
-          if (event.type === 'epoch') epochsSaved = event.epoch;
-        } catch (error) {
-          // The disk is full, or another program held the database past its wait: the server
-          // stays up, the run stops cleanly and the student is told why.
-          unsaved = error instanceof StoreError ? error.message : String(error);
-          handle.send({ type: 'stop' });
-        }
-        if (unsaved !== undefined && isFinal(event)) {
-          // The trainer saved what it had learnt when it stopped (in the temporary folder when
-          // the run's folder could not take it): say where, so nothing is lost.
-          const kept =
-            event.type === 'stopped' && event.outDir
-              ? ` The weights it had learnt by then are kept in "${event.outDir}".`
-              : '';
-          event = {
-            type: 'failed',
-            code: 'storage',
-            message: `Neurite could not save this run's progress, so it stopped the run after epoch ${epochsSaved}. ${unsaved}${kept}`,
-          };
-          try {
-            // The run ends as failed in the database too, when it takes the write again.
-            store.recordEvent(run.id, event);
-          } catch {
-            // Still unwritable: the run is marked failed when Neurite next starts.
-          }
-        }
-        context.emit('training.event', { runId: run.id, projectId, event });
-        if (isFinal(event)) {
-          running.delete(run.id);
-          context.emit('project.changed', { projectId });
-        }
-      });
-      running.set(run.id, handle);
+      const waiting: QueuedRun = { runId: run.id, projectId, job };
+      if (processes.size >= maxRuns) {
+        queue.push(waiting);
+        announce(waiting, queue.length);
+      } else {
+        launch(waiting);
+      }
       context.emit('project.changed', { projectId });
       return { runId: run.id };
     },
     'training.command': ({ runId, command }) => {
+      const waiting = queue.find((queued) => queued.runId === runId);
+      if (waiting) {
+        if (command.type !== 'stop') {
+          throw new ServiceError(
+            'conflict',
+            'This run is still waiting for a free core, so it cannot be paused or changed yet. Wait until it starts training, or stop it.',
+          );
+        }
+        cancel(waiting);
+        queue.forEach((queued, index) => announce(queued, index + 1));
+        return { ok: true as const };
+      }
       const handle = running.get(runId);
       if (!handle) throw new ServiceError('not-found', 'That run is not running any more.');
       handle.send(command);
@@ -151,8 +251,10 @@ export function trainingHandlers(context: ServiceContext): {
 
   return {
     handlers,
-    runningCount: () => running.size,
+    activeCount: () => running.size + queue.length,
     async stopAll() {
+      closing = true;
+      for (const waiting of [...queue]) cancel(waiting);
       await Promise.all(
         [...running.values()].map(async (handle) => {
           handle.send({ type: 'stop' });

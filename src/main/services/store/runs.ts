@@ -75,7 +75,7 @@ export function createRun(ctx: StoreContext, input: CreateRunInput): RunSummary 
  * Records what a trainer reported. `started` names the backend, each `epoch` adds a row, an
  * `inside` event replaces the run's last one, and the final event (finished, stopped or
  * failed) ends the run. Events for a run that has already ended are ignored: the first ending
- * wins. Batch, checkpoint, pause and log events are not kept.
+ * wins. Batch, checkpoint, pause, queue and log events are not kept.
  */
 export function recordEvent(ctx: StoreContext, runId: string, raw: TrainerEvent): void {
   const event = checked(trainerEventSchema, raw, 'event', 'the training event');
@@ -114,7 +114,14 @@ export function recordEvent(ctx: StoreContext, runId: string, raw: TrainerEvent)
       });
       return;
     case 'stopped':
-      end(ctx, runId, event, `Stopped during epoch ${event.epoch}.`);
+      end(
+        ctx,
+        runId,
+        event,
+        event.beforeStart
+          ? 'Stopped while it waited for a free core, before it started training.'
+          : `Stopped during epoch ${event.epoch}.`,
+      );
       return;
     case 'failed':
       end(ctx, runId, event, event.message);

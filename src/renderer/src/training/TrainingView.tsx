@@ -344,6 +344,7 @@ function ProjectTraining(props: TrainingViewProps) {
               run={live}
               paused={view.phase === 'paused'}
               ended={!active && view.phase !== 'idle'}
+              waiting={view.phase === 'queued' ? phaseText(view) : undefined}
             />
             <LiveCharts run={live} />
             <LiveInsideFeed run={live} />
@@ -364,6 +365,7 @@ function ProjectTraining(props: TrainingViewProps) {
           version={runsVersion}
           datasetTitles={datasetTitles}
           liveRunId={live?.runId}
+          waitingRunId={view.phase === 'queued' ? view.runId : undefined}
         />
       </section>
     </div>

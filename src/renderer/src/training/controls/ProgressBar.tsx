@@ -11,9 +11,12 @@ export function ProgressBar({
   run,
   paused,
   ended,
+  waiting,
 }: {
   readonly run: LiveRun;
   readonly paused: boolean;
+  /** The run waits for a free core: the words for its place in line, as the status says. */
+  readonly waiting?: string | undefined;
   /** The run is over (finished, stopped or failed): nothing is left to wait for. */
   readonly ended: boolean;
 }) {
@@ -33,6 +36,13 @@ export function ProgressBar({
       >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
+      {waiting && (
+        <p className="progress-waiting" role="note" aria-label="Waiting for a free core">
+          <strong>{waiting}.</strong> Every core of this computer is busy training other runs, so
+          this one has not started yet. It starts by itself when one of them ends; Stop takes it out
+          of the line.
+        </p>
+      )}
       <dl className="progress-numbers">
         {position?.fold && (
           <div>
@@ -67,11 +77,13 @@ export function ProgressBar({
           <dd>
             {ended
               ? '–'
-              : paused
-                ? 'paused'
-                : progress.etaSeconds === undefined
-                  ? 'estimating…'
-                  : formatDuration(progress.etaSeconds)}
+              : waiting
+                ? 'not started yet'
+                : paused
+                  ? 'paused'
+                  : progress.etaSeconds === undefined
+                    ? 'estimating…'
+                    : formatDuration(progress.etaSeconds)}
           </dd>
         </div>
         <div>

@@ -22,7 +22,9 @@ export function RunControls(props: RunControlsProps) {
   const running = phase === 'running';
   const paused = phase === 'paused';
   const live = running || paused;
-  const busy = live || phase === 'starting' || phase === 'stopping';
+  /** A run waiting for a free core can only be stopped, which takes it out of the line. */
+  const queued = phase === 'queued';
+  const busy = live || queued || phase === 'starting' || phase === 'stopping';
 
   const applyRate = () => {
     const problem = learningRateProblem(rate);
@@ -65,7 +67,12 @@ export function RunControls(props: RunControlsProps) {
         >
           Step one batch
         </button>
-        <button type="button" className="button danger" onClick={props.onStop} disabled={!live}>
+        <button
+          type="button"
+          className="button danger"
+          onClick={props.onStop}
+          disabled={!live && !queued}
+        >
           Stop
         </button>
       </div>

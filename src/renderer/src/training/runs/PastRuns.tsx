@@ -18,6 +18,8 @@ export interface PastRunsProps {
   readonly datasetTitles: Readonly<Record<string, string>>;
   /** The run the live charts show. */
   readonly liveRunId: string | undefined;
+  /** That run, while it waits for a free core (the database knows it only as running). */
+  readonly waitingRunId?: string | undefined;
 }
 
 const errorText = (error: unknown, doing: string) =>
@@ -27,7 +29,13 @@ const errorText = (error: unknown, doing: string) =>
   );
 
 /** The project's runs, and the curves of the ones the user checks, overlaid to compare. */
-export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastRunsProps) {
+export function PastRuns({
+  projectId,
+  version,
+  datasetTitles,
+  liveRunId,
+  waitingRunId,
+}: PastRunsProps) {
   const api = useApi();
   const listing = useApiQuery('runs.list', { projectId }, [version]);
   const runs = useMemo(
@@ -129,6 +137,7 @@ export function PastRuns({ projectId, version, datasetTitles, liveRunId }: PastR
         onOpen={(runId) => setSelected(new Set([runId]))}
         onDelete={remove}
         error={error}
+        waitingRunId={waitingRunId}
       />
       {shown.length > 0 && (
         <div className="compare-block" aria-label="Curves of the chosen runs">

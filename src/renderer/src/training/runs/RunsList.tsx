@@ -13,6 +13,8 @@ export interface RunsListProps {
   readonly onOpen: (runId: string) => void;
   readonly onDelete: (runId: string) => Promise<void>;
   readonly error: string | undefined;
+  /** A run started but waiting for a free core: shown as waiting, not running. */
+  readonly waitingRunId?: string | undefined;
 }
 
 /** The project's runs, newest first; check two or more to compare their curves. */
@@ -56,9 +58,18 @@ export function RunsList(props: RunsListProps) {
                 </td>
                 <td className="layer-name nowrap">{name}</td>
                 <td>
-                  <span className={`run-status run-status-${run.status}`}>
-                    {STATUS_TITLES[run.status]}
-                  </span>
+                  {run.id === props.waitingRunId && run.status === 'running' ? (
+                    <span
+                      className="run-status run-status-queued"
+                      title="Every core is training another run; this one starts when one ends."
+                    >
+                      Waiting for a free core
+                    </span>
+                  ) : (
+                    <span className={`run-status run-status-${run.status}`}>
+                      {STATUS_TITLES[run.status]}
+                    </span>
+                  )}
                   {run.status === 'failed' && run.message && (
                     <span className="run-message">{run.message}</span>
                   )}
