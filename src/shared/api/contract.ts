@@ -28,7 +28,12 @@ import {
   datasetPreviewResultSchema,
 } from '../data/dataset-preview';
 import { datasetSpecSchema } from '../data/dataset-spec';
-import { labGradeRowSchema, labRefSchema, labStatusSchema, labSummarySchema } from '../labs/lab-api';
+import {
+  labGradeRowSchema,
+  labRefSchema,
+  labStatusSchema,
+  labSummarySchema,
+} from '../labs/lab-api';
 import { labDocumentSchema, MAX_LAB_BYTES } from '../labs/lab-document';
 import { backendChoiceSchema, backendReportSchema } from '../training/backends';
 import { runControlSchema } from '../training/commands';
