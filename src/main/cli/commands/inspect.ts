@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findKind } from '../../../shared/catalog/registry';
 import type { GraphDocument } from '../../../shared/graph/document';
@@ -9,12 +8,15 @@ import { analyzeGraph } from '../../../shared/inference/analyze';
 import { formatBytes, formatCount } from '../../../shared/inference/memory';
 import { formatShape, withBatch } from '../../../shared/shapes/shape';
 import type { CliIO } from '../io';
+import type { NetworkFile } from '../network-file';
+import { NetworkFileError, readNetworkFile } from '../network-file';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io';
 import { renderTable } from '../text-table';
 
-export const INSPECT_USAGE = `Usage: neurite inspect <file.json> [--json]
+export const INSPECT_USAGE = `Usage: neurite inspect <file> [--json]
 
-Checks a network file and lists its layers with their output shapes and parameter counts.
+Checks a network file (.json), or the network of a project file the app exports (.neurite.json
+or .neurite), and lists its layers with their output shapes and parameter counts.
   --json   print the result as JSON instead of a table
 Exit code: 0 valid, 1 the network has errors, 2 the file could not be read.
 `;
@@ -42,24 +44,27 @@ export async function inspectCommand(args: readonly string[], io: CliIO): Promis
   }
   const json = parsed.values.json;
 
-  let text: string;
+  let network: NetworkFile;
   try {
-    text = await readFile(file, 'utf8');
+    network = await readNetworkFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : (error as Error).message;
-    const message = `Cannot read "${file}": ${reason}.`;
-    if (json) io.stdout(`${JSON.stringify({ file, valid: false, error: message }, null, 2)}\n`);
-    else io.stderr(`${message}\n`);
-    return EXIT_USAGE;
+    if (!(error instanceof NetworkFileError)) throw error;
+    // A project file whose network is broken lists the network's problems, as a network does.
+    if (!error.unreadable && error.issues.length > 0) {
+      if (json)
+        io.stdout(
+          `${JSON.stringify({ file, valid: false, error: error.message, problems: error.issues }, null, 2)}\n`,
+        );
+      else io.stderr(formatProblems(file, error.issues));
+      return EXIT_INVALID;
+    }
+    if (json)
+      io.stdout(`${JSON.stringify({ file, valid: false, error: error.message }, null, 2)}\n`);
+    else io.stderr(`${error.message}\n`);
+    return error.unreadable ? EXIT_USAGE : EXIT_INVALID;
   }
 
-  const result = parseGraphDocument(text);
+  const result = parseGraphDocument(network.text);
   if (!result.ok) {
     if (json)
       io.stdout(`${JSON.stringify({ file, valid: false, problems: result.problems }, null, 2)}\n`);

@@ -15,6 +15,9 @@ import type { CliIO } from '../io';
 import { EXIT_INVALID, EXIT_OK, EXIT_OUTPUT_CLOSED, EXIT_USAGE } from '../io';
 import type { TemplateMatch } from '../template-of';
 import { templateOf } from '../template-of';
+import type { NetworkFile, ProjectOfFile } from '../network-file';
+import { NetworkFileError, readNetworkFile } from '../network-file';
+import { templateDefaults } from '../../../shared/training/template-defaults';
 import { defaultResourcesDir } from '../../services/resources-dir';
 import { describeEvent } from '../progress';
 import type { EpochRecord } from '../../../shared/api/records';
@@ -37,9 +40,10 @@ function wrapOptionText(text: string): string {
 
 export const TRAIN_USAGE = `Usage: neurite train <network.json> [--data <data>] [options]
 
-Trains a network in its own process and saves the model and its metrics. A network made from
-a template (its file named after it, or its name unchanged) trains with the template's data
-set and settings, as in the app; the options below override them.
+Trains a network in its own process and saves the model and its metrics. A project file the
+app exports (.neurite.json or .neurite) trains its network with the data set and settings saved
+in it; a network made from a template (its file named after it, or its name unchanged) with the
+template's data set and settings, as in the app. The options below override them.
   --data <data>         ${wrapOptionText(
     `a built-in set (${BUILT_IN_DATASETS.join(', ')}), a .csv/.tsv file, a folder with one subfolder of images per class, an IDX images file, or a .json data spec`,
   )}
@@ -110,11 +114,18 @@ export async function trainCommand(args: readonly string[], io: CliIO): Promise<
 
   let job;
   let template: TemplateMatch | undefined;
+  let project: ProjectOfFile | undefined;
   try {
-    ({ job, template } = await buildJob(positionals[0]!, values));
+    ({ job, template, project } = await buildJob(positionals[0]!, values));
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return EXIT_USAGE;
+  }
+  if (project && !values.json) {
+    io.stdout(
+      `Training the project "${project.name}" with the data set and settings saved in it; options given here override them.\n`,
+    );
+    for (const note of project.dropped) io.stdout(`${note}\n`);
   }
   if (template && !values.json) {
     io.stdout(
@@ -182,23 +193,37 @@ type TrainFlags = Record<string, string | boolean | undefined>;
 async function buildJob(
   file: string,
   flags: TrainFlags,
-): Promise<{ job: TrainingJob; template: TemplateMatch | undefined }> {
+): Promise<{
+  job: TrainingJob;
+  template: TemplateMatch | undefined;
+  project: ProjectOfFile | undefined;
+}> {
+  let network: NetworkFile;
   let graph: unknown;
   try {
-    graph = JSON.parse(await readFile(file, 'utf8'));
+    network = await readNetworkFile(file);
+    graph = JSON.parse(network.text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof NetworkFileError && (error.unreadable || error.issues.length === 0))
+      throw error;
     throw new Error(
-      code === 'ENOENT'
-        ? `Cannot read "${file}": there is no such file.`
-        : `Cannot read "${file}": ${(error as Error).message}. Run "neurite inspect ${file}" to see what is wrong.`,
+      `Cannot read "${file}": ${(error as Error).message}. Run "neurite inspect ${file}" to see what is wrong.`,
       { cause: error },
     );
   }
-  const template = await templateOf(file, graph, defaultResourcesDir());
-  // The template's settings, then the options file, then the flags: each overrides the last.
+  const project = network.project;
+  // A project file trains with the data set and settings saved in it, as the app would; a
+  // network file with those of the template it was made from.
+  const template = project ? undefined : await templateOf(file, graph, defaultResourcesDir());
+  const projectTemplate = project?.settings.template
+    ? templateDefaults(project.settings.template)
+    : undefined;
+  const saved = project
+    ? { training: project.settings.training, data: project.settings.data ?? projectTemplate?.data }
+    : template?.defaults;
+  // The saved settings, then the options file, then the flags: each overrides the last.
   const config: Record<string, unknown> = {
-    ...(template?.defaults.training ?? {}),
+    ...(saved?.training ?? {}),
     ...(flags['config'] ? await readJsonObject(String(flags['config'])) : {}),
   };
   const number = (name: string): number | undefined => {
@@ -234,19 +259,22 @@ async function buildJob(
       ? parseDataArgument(String(flags['data']), {
           target: typeof flags['target'] === 'string' ? flags['target'] : undefined,
         })
-      : template?.defaults.data;
+      : saved?.data;
   if (!data) {
     throw new Error(
-      template
-        ? `neurite train needs --data: no built-in data set fits the "${template.name}" template. Pass a CSV file, a folder of images or an IDX file with --data.\n\n${TRAIN_USAGE}`
-        : `neurite train needs --data: say which data set to train on.\n\n${TRAIN_USAGE}`,
+      project
+        ? `neurite train needs --data: the project "${project.name}" has no data set chosen yet. Pass a built-in set, a CSV file, a folder of images or an IDX file with --data.\n\n${TRAIN_USAGE}`
+        : template
+          ? `neurite train needs --data: no built-in data set fits the "${template.name}" template. Pass a CSV file, a folder of images or an IDX file with --data.\n\n${TRAIN_USAGE}`
+          : `neurite train needs --data: say which data set to train on.\n\n${TRAIN_USAGE}`,
     );
   }
   const input: TrainingJobInput = {
     graph,
     data,
     config: config,
-    backend: (flags['backend'] as TrainingJobInput['backend']) ?? 'auto',
+    backend:
+      (flags['backend'] as TrainingJobInput['backend']) ?? project?.settings.backend ?? 'auto',
     ...(flags['out'] ? { outDir: String(flags['out']) } : {}),
     ...(flags['start-from']
       ? { startingWeights: startingFolder(String(flags['start-from'])) }
@@ -259,7 +287,7 @@ async function buildJob(
     );
     throw new Error(`These training options are not valid:\n${problems.join('\n')}`);
   }
-  return { job: parsed.data, template };
+  return { job: parsed.data, template, project };
 }
 
 /** A saved model folder whose weights a run starts from: it needs model.json and weights.bin. */
