@@ -92,6 +92,11 @@ export class WorkspacePage {
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  /** Exports the project file (network and settings) as the header's Export… does. */
+  async exportProject(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Export…', exact: true }).click();
+  }
+
   /** The message line next to the tabs (restores, exports, notes). */
   async message(): Promise<string> {
     return ((await this.page.locator('.workspace-message').textContent()) ?? '').trim();
