@@ -9,6 +9,7 @@ import { useEditorActions } from './actions/use-editor-actions';
 import { useEditorKeys } from './actions/use-editor-keys';
 import { CodePanel } from './code/CodePanel';
 import { EditorCanvas } from './canvas/EditorCanvas';
+import { measuredSizes } from './canvas/flow-model';
 import { Palette } from './canvas/Palette';
 import { ShortcutsPanel } from './canvas/ShortcutsPanel';
 import { SummaryBar } from './canvas/SummaryBar';
@@ -17,7 +18,7 @@ import { useAnalysis } from './canvas/use-analysis';
 import { useHistoryDocument } from './canvas/use-history';
 import { Inspector } from './inspector/Inspector';
 import type { EditorHistory, Selection } from './model';
-import { EMPTY_SELECTION, IdAllocator, pruneSelection } from './model';
+import { EMPTY_SELECTION, IdAllocator, NEW_NODE_SIZE, freePosition, pruneSelection } from './model';
 
 export { EDITOR_COMMAND_EVENT, SHOW_SHORTCUTS_EVENT } from './actions/use-editor-keys';
 export type { EditorCommandDetail } from './actions/use-editor-keys';
@@ -105,10 +106,10 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
       const centre = box
         ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      const taken = history.document.nodes.filter(
-        (n) => Math.abs(n.position.x - (centre.x - 100)) < 20,
-      ).length;
-      const position = { x: centre.x - 100 + taken * 24, y: centre.y - 40 + taken * 24 };
+      const position = freePosition(history.document, measuredSizes(flow.getNodes()), {
+        x: centre.x - NEW_NODE_SIZE.width / 2,
+        y: centre.y - NEW_NODE_SIZE.height / 2,
+      });
       const id = new IdAllocator(history.document).nodeId(kind);
       const result = history.apply({ type: 'addNode', node: { id, kind, position, params: {} } });
       if (result.ok) {

@@ -135,6 +135,33 @@ export class EditorPage {
     return outside;
   }
 
+  /** Each layer's box on screen, by id. */
+  async cardBoxes(): Promise<Map<string, { x: number; y: number; width: number; height: number }>> {
+    const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+    for (const node of await this.nodes.all()) {
+      const box = await node.boundingBox();
+      if (box) boxes.set((await node.getAttribute('data-id')) ?? '?', box);
+    }
+    return boxes;
+  }
+
+  /** Pairs of layers whose cards cover each other on screen, as "a/b"; empty when none do. */
+  async overlappingCards(): Promise<string[]> {
+    const boxes = [...(await this.cardBoxes())];
+    const pairs: string[] = [];
+    boxes.forEach(([a, p], i) => {
+      for (const [b, q] of boxes.slice(i + 1)) {
+        const cover =
+          p.x < q.x + q.width &&
+          q.x < p.x + p.width &&
+          p.y < q.y + q.height &&
+          q.y < p.y + p.height;
+        if (cover) pairs.push(`${a}/${b}`);
+      }
+    });
+    return pairs;
+  }
+
   /** Clicks a layer, selecting it alone. */
   async selectNode(id: string): Promise<void> {
     await this.node$(id).click();

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
 import { plural } from '../../../../shared/text/plural';
-import type { Change, EditorHistory, NodeSize, Selection } from '../model';
+import type { Change, EditorHistory, Selection } from '../model';
 import {
   DUPLICATE_OFFSET,
   EMPTY_SELECTION,
@@ -15,6 +15,7 @@ import {
   selectAll,
 } from '../model';
 import type { LayerFlowNode } from '../canvas/flow-model';
+import { measuredSizes } from '../canvas/flow-model';
 
 /** What the status line says, and whether it is a refusal or just news. */
 export interface EditorStatus {
@@ -152,13 +153,7 @@ export function useEditorActions({
   }, [flow]);
 
   const layoutNetwork = useCallback(() => {
-    const sizes = new Map<string, NodeSize>();
-    for (const node of flow.getNodes()) {
-      if (node.measured?.width && node.measured.height) {
-        sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
-      }
-    }
-    const change = autoLayout(history.document, sizes);
+    const change = autoLayout(history.document, measuredSizes(flow.getNodes()));
     if (!change) {
       setStatus({ message: 'The layers are already tidy.', tone: 'info' });
       return;

@@ -12,7 +12,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
 import type { EditorStatus } from '../actions/use-editor-actions';
 import type { Change, EditorHistory, Position, Selection } from '../model';
-import { FaceStore, IdAllocator, canConnect, connect } from '../model';
+import { FaceStore, IdAllocator, canConnect, connect, freePosition } from '../model';
 import type { LayerFlowNode, Measured } from './flow-model';
 import { FaceStoreContext } from './face-store';
 import { FlowNodes, toFlowEdges } from './flow-model';
@@ -210,13 +210,18 @@ export function EditorCanvas({
       const kind = event.dataTransfer.getData(KIND_MIME);
       if (!kind) return;
       event.preventDefault();
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Where it was let go, or below the layers it would cover there.
+      const position = freePosition(
+        history.document,
+        measured,
+        screenToFlowPosition({ x: event.clientX, y: event.clientY }),
+      );
       const id = new IdAllocator(history.document).nodeId(kind);
       if (apply({ type: 'addNode', node: { id, kind, position, params: {} } })) {
         onSelectionChange(() => ({ nodes: new Set([id]), edges: new Set() }));
       }
     },
-    [history, apply, screenToFlowPosition, onSelectionChange],
+    [history, apply, measured, screenToFlowPosition, onSelectionChange],
   );
 
   return (

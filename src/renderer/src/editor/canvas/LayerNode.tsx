@@ -117,13 +117,18 @@ function setText(span: HTMLSpanElement | null, text: string): void {
   } else span.append(text);
 }
 
+/**
+ * The first problem on one line, so a card never grows over its neighbours: the whole text is
+ * in its tooltip, and every problem is listed in the inspector when the layer is selected.
+ */
 const FirstError = memo(function FirstError({ id }: { readonly id: string }) {
   const first = useFacePart(id, firstError);
   const count = useFacePart(id, errorCount) ?? 0;
+  const more = count > 1 ? ` (+${count - 1} more)` : '';
   return (
-    <p className="layer-node-error" role="alert">
+    <p className="layer-node-error" role="alert" title={`${first}${more}`}>
       {first}
-      {count > 1 && ` (+${count - 1} more)`}
+      {more}
     </p>
   );
 });

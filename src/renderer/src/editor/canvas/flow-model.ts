@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { GraphDocument } from '../../../../shared/graph/document';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import type { LayerNodeData, Position, Selection } from '../model';
+import type { LayerNodeData, NodeSize, Position, Selection } from '../model';
 import { NodeDataCache } from '../model';
 
 export type { LayerNodeData } from '../model';
@@ -109,4 +109,15 @@ export function toFlowEdges(edges: GraphDocument['edges'], selection: Selection)
     targetHandle: edge.target.port,
     selected: selection.edges.has(edge.id),
   }));
+}
+
+/** The sizes React Flow has measured, by layer id (layers not yet drawn are left out). */
+export function measuredSizes(nodes: readonly Node[]): Map<string, NodeSize> {
+  const sizes = new Map<string, NodeSize>();
+  for (const node of nodes) {
+    if (node.measured?.width && node.measured.height) {
+      sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+    }
+  }
+  return sizes;
 }

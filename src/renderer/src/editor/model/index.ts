@@ -33,3 +33,4 @@ export type { LayerNodeData } from './node-faces';
 export { NodeDataCache } from './node-faces';
 export { FaceStore } from './face-store';
 export { AnalysisMemo, sameStructure } from './analysis-memo';
+export { NEW_NODE_SIZE, PLACEMENT_GAP, freePosition, layerBoxes } from './placement';
