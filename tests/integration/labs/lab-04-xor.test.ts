@@ -1,29 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import { apiServices } from '../../fixtures/api-service';
-import { LabStudent } from './first-labs-driver';
-
-const open = apiServices();
+import { describe, expect } from 'vitest';
+import { labTest } from '../../fixtures/labs/lab-test';
 
 describe('lab 4, XOR with a hidden layer', () => {
-  it('is completed through the API: 100 % on XOR with 4 hidden units, then with 2', async () => {
-    const student = await LabStudent.start(open(), 'xor');
+  labTest(
+    'is completed through the API: 100 % on XOR with 4 hidden units, then with 2',
+    'xor',
+    async (student) => {
+      await student.answer('count-parameters', 17);
+      await student.train();
+      expect(
+        await student.unmetGoals([
+          'count-parameters',
+          'has-hidden-layer',
+          'hidden-tanh',
+          'xor-learned',
+          'one-zero',
+        ]),
+      ).toEqual([]);
 
-    await student.answer('count-parameters', 17);
-    await student.train();
-    expect(
-      await student.unmetGoals([
-        'count-parameters',
-        'has-hidden-layer',
-        'hidden-tanh',
-        'xor-learned',
-        'one-zero',
-      ]),
-    ).toEqual([]);
-
-    await student.answer('boundary-shape', 1);
-    await student.setParams('hidden', { units: 2 });
-    await student.train();
-    await student.answer('why-hidden', 1);
-    expect(await student.unmetGoals()).toEqual([]);
-  }, 180_000);
+      await student.answer('boundary-shape', 1);
+      await student.setParams('hidden', { units: 2 });
+      await student.train();
+      await student.answer('why-hidden', 1);
+      expect(await student.unmetGoals()).toEqual([]);
+    },
+  );
 });

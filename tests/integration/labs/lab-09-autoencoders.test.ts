@@ -1,20 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { LatentSpace } from '../../../src/shared/inside/inside-schemas';
-import { apiServices, callService } from '../../fixtures/api-service';
-import {
-  answer,
-  currentGraph,
-  goalIds,
-  gradeAsTeacher,
-  LAB_TEST_TIMEOUT,
-  saveGraph,
-  startLab,
-  trainAndWait,
-  unmetGoals,
-  unmetInGrade,
-} from '../../fixtures/lab-driver';
-
-const openService = apiServices();
+import { expectEveryGoalMetAndGraded, labTest } from '../../fixtures/labs/lab-test';
 
 /** How often the class whose centre is nearest a point is the point's own class. */
 function nearestCentreAccuracy(points: LatentSpace['points']): number {
@@ -37,27 +23,21 @@ function nearestCentreAccuracy(points: LatentSpace['points']): number {
 }
 
 describe('the built-in lab "autoencoders" (2-D latent space, denoising, outliers)', () => {
-  it(
+  labTest(
     'is completed through the API with real training: every goal is met',
-    async () => {
-      const session = await startLab(openService().service, 'autoencoders');
-      expect(session.data).toEqual({ source: 'builtin', name: 'mnist', limit: 1000 });
+    'autoencoders',
+    async (student) => {
+      expect(student.data).toEqual({ source: 'builtin', name: 'mnist', limit: 1000 });
 
       // Step 1: the bottleneck goes from 6 units to 2, then a first run.
-      const graph = await currentGraph(session);
-      const code = graph.nodes.find((node) => node.id === 'code')!;
-      code.params = { ...code.params, units: 2 };
-      await saveGraph(session, graph);
-      const first = await trainAndWait(session);
+      await student.setParams('code', { units: 2 });
+      const first = await student.train();
       expect(first.final?.type === 'finished' && first.final.validation?.loss).toBeLessThan(0.065);
 
       // Step 2: the latent space is the bottleneck's own two values, and digits of a class
       // tend to gather: the nearest class centre of the 2-D codes names the class of over 30 %
       // of the digits (about 42 % here), where chance would name 1 in 10.
-      const latent = await callService<LatentSpace>(session.service, 'runs.latent', {
-        runId: first.id,
-        nodeId: 'code',
-      });
+      const latent = await student.latent(first.id, 'code');
       expect(latent.method).toBe('values');
       expect(nearestCentreAccuracy(latent.points)).toBeGreaterThan(0.3);
       // Step 4 reads "The most unusual examples": the worst rebuilt first.
@@ -65,24 +45,17 @@ describe('the built-in lab "autoencoders" (2-D latent space, denoising, outliers
       expect(errors.length).toBeGreaterThan(0);
       expect(errors).toEqual([...errors].sort((a, b) => b - a));
 
-      await answer(session, 'what-latent-shows', 1);
+      await student.answer('what-latent-shows', 1);
 
       // Step 3: noisy inputs, clean targets.
-      await trainAndWait(session, { augmentation: { noise: 0.3 } });
-      await answer(session, 'what-noise-does', 1);
+      await student.train({ augmentation: { noise: 0.3 } });
+      await student.answer('what-noise-does', 1);
 
       // Step 4: the notes' outlier score of x = (1, 0, 0.5, 0) rebuilt as (0.8, 0.1, 0.5, 0.3).
-      await answer(session, 'outlier-score', 0.2 ** 2 + 0.1 ** 2 + 0 + 0.3 ** 2);
-      await answer(session, 'why-outliers', 1);
+      await student.answer('outlier-score', 0.2 ** 2 + 0.1 ** 2 + 0 + 0.3 ** 2);
+      await student.answer('why-outliers', 1);
 
-      expect(await unmetGoals(session)).toEqual([]);
-      expect(await goalIds(session)).toHaveLength(9);
-
-      // Handed in and graded, every goal is met again from the file's weights and answers.
-      const row = await gradeAsTeacher(session);
-      expect(unmetInGrade(row)).toEqual([]);
-      expect(row.met).toBe(9);
+      await expectEveryGoalMetAndGraded(student, 9);
     },
-    LAB_TEST_TIMEOUT,
   );
 });
