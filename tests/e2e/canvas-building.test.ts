@@ -27,4 +27,38 @@ describe('building on the canvas without fighting it', () => {
     expect(await error.getAttribute('title')).toBe((await error.textContent())?.trim());
     expect(pageErrors).toEqual([]);
   });
+
+  test('dots are easy to hit: 16 px, lit when a drag comes near, and a layer takes a connection let go on it', async ({
+    server,
+    page,
+    pageErrors,
+  }) => {
+    await WorkspacePage.create(page, server.url, { name: 'Easy dots' });
+    const editor = await EditorPage.attach(page);
+    await editor.dropFromPalette('Input', { x: 200, y: 40 });
+    await editor.dropFromPalette('Dense', { x: 200, y: 260 });
+    await editor.dropFromPalette('Output', { x: 200, y: 480 });
+    await editor.waitForNodeCount(3);
+
+    const dot = editor.node$('dense_1').locator('.react-flow__handle.target');
+    const box = (await dot.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(16);
+    expect(box.height).toBeGreaterThanOrEqual(16);
+
+    // A drag that comes within 25 px of the dot lights it up, and letting go there connects.
+    const near = { x: box.x + box.width / 2 + 20, y: box.y + box.height / 2 - 15 };
+    const drag = await editor.dragConnectionTo('input_1', near);
+    await expect.poll(() => dot.getAttribute('class')).toMatch(/\bconnectingto\b/);
+    await drag.release();
+    await expect.poll(() => editor.edgeCount()).toBe(1);
+
+    // Let go in the middle of the Output card: it goes to its one input.
+    await editor.connectOntoLayer('dense_1', 'output_1');
+    await expect.poll(() => editor.edgeCount()).toBe(2);
+    // A layer whose only input is taken says so.
+    await editor.connectOntoLayer('input_1', 'output_1');
+    await expect.poll(() => editor.status()).toMatch(/already has an input/);
+    expect(await editor.edgeCount()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -217,6 +217,42 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /**
+   * Drags a connection from a layer's output dot to a point on screen and holds it there
+   * (mouse still down); `release` lets it go.
+   */
+  async dragConnectionTo(
+    source: string,
+    to: { x: number; y: number },
+  ): Promise<{ release: () => Promise<void> }> {
+    const from = await this.node$(source)
+      .locator('.react-flow__handle.source')
+      .first()
+      .boundingBox();
+    if (!from) throw new Error(`Cannot see the output dot of ${source}.`);
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 8; step += 1) {
+      await this.page.mouse.move(
+        start.x + ((to.x - start.x) * step) / 8,
+        start.y + ((to.y - start.y) * step) / 8,
+      );
+    }
+    return { release: () => this.page.mouse.up() };
+  }
+
+  /** Draws a connection from a layer's output dot and lets it go in the middle of `target`. */
+  async connectOntoLayer(source: string, target: string): Promise<void> {
+    const box = await this.node$(target).boundingBox();
+    if (!box) throw new Error(`Cannot see ${target}.`);
+    const drag = await this.dragConnectionTo(source, {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+    });
+    await drag.release();
+  }
+
   /** The canvas's zoom factor (1 = actual size). */
   async zoom(): Promise<number> {
     const style = (await this.page.locator('.react-flow__viewport').getAttribute('style')) ?? '';

@@ -2,6 +2,7 @@ import type {
   Connection,
   Edge,
   EdgeChange,
+  FinalConnectionState,
   IsValidConnection,
   NodeChange,
   NodeTypes,
@@ -12,7 +13,14 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
 import type { EditorStatus } from '../actions/use-editor-actions';
 import type { Change, EditorHistory, Position, Selection } from '../model';
-import { FaceStore, IdAllocator, canConnect, connect, freePosition } from '../model';
+import {
+  FaceStore,
+  IdAllocator,
+  canConnect,
+  connect,
+  connectToLayer,
+  freePosition,
+} from '../model';
 import type { LayerFlowNode, Measured } from './flow-model';
 import { FaceStoreContext } from './face-store';
 import { FlowNodes, toFlowEdges } from './flow-model';
@@ -28,6 +36,8 @@ const NODE_TYPES: NodeTypes = { layer: LayerNode };
 // its store (re-running all ~1,800 of its subscribers) or redraw all 300 minimap rectangles.
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 const MULTI_SELECTION_KEYS = ['Control', 'Meta'];
+/** How close (screen px) a connection drag must come to a dot to snap to it and light it up. */
+const CONNECTION_RADIUS = 36;
 const minimapColour = (node: LayerFlowNode): string =>
   node.data.hasError ? 'var(--error)' : 'var(--border-strong)';
 
@@ -187,6 +197,31 @@ export function EditorCanvas({
 
   const onConnectStart = useCallback(() => onStatus(undefined), [onStatus]);
 
+  // A drag let go on a layer's body, far from its dots, still connects to its free input.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.toHandle || !state.fromHandle || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const onto = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      if (!onto || onto === state.fromNode.id) return;
+      const made = connectToLayer(
+        history.document,
+        {
+          node: state.fromNode.id,
+          port: state.fromHandle.id ?? (state.fromHandle.type === 'source' ? 'out' : 'in'),
+          side: state.fromHandle.type === 'source' ? 'output' : 'input',
+        },
+        onto,
+      );
+      if (made.ok) apply(made.change);
+      else onStatus({ message: made.reason, tone: 'error' });
+    },
+    [history, apply, onStatus],
+  );
+
   const onNodeDragStart = useCallback(() => {
     if (dragging.current) return;
     dragging.current = true;
@@ -235,6 +270,8 @@ export function EditorCanvas({
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={CONNECTION_RADIUS}
           isValidConnection={isValidConnection}
           onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}

@@ -166,3 +166,48 @@ function pathBetween(doc: GraphDocument, start: string, goal: string): string[] 
   }
   return undefined;
 }
+
+/** The dot a connection drag started from: an output (source) or an input (target). */
+export interface DragStart extends PortRef {
+  readonly side: 'output' | 'input';
+}
+
+/**
+ * A connection let go on a layer's body rather than on one of its dots: it goes to the layer's
+ * free input when it has exactly one (from its output, when the drag began at an input), so the
+ * student need not hit a small dot. Anything else is refused with what to do instead.
+ */
+export function connectToLayer(
+  doc: GraphDocument,
+  from: DragStart,
+  onto: string,
+  options: CanConnectOptions = {},
+): ReturnType<typeof connect> {
+  const other = doc.nodes.find((n) => n.id === onto);
+  const kind = other && findKind(other.kind);
+  if (!other || !kind || other.id === from.node) {
+    // canConnect words each of these cases (no such layer, an unknown kind, itself).
+    const end = { node: onto, port: 'in' };
+    return from.side === 'output'
+      ? connect(doc, from, end, options)
+      : connect(doc, { node: onto, port: 'out' }, from, options);
+  }
+  if (from.side === 'input') {
+    // Every kind has at most one output; one that has none (Output) is refused by canConnect.
+    return connect(doc, { node: onto, port: kind.outputPorts[0]?.id ?? 'out' }, from, options);
+  }
+  const inputs = kind.inputPorts(other.params);
+  const free = inputs.filter(
+    (p) => !doc.edges.some((e) => e.target.node === onto && e.target.port === p.id),
+  );
+  if (free.length > 1) {
+    return {
+      ok: false,
+      code: 'connection.choose-port',
+      reason: `${nodeDisplayName(other)} has ${free.length} free inputs (${free.map((p) => p.label).join(', ')}). Let go on the dot of the one you mean.`,
+    };
+  }
+  // No free input: canConnect says why (it takes none, or its input is taken).
+  const port = free[0] ?? inputs[0];
+  return connect(doc, from, { node: onto, port: port?.id ?? 'in' }, options);
+}
