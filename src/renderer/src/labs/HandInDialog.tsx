@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { describeError, useApi } from '../api';
 import { Dialog } from '../components/Dialog';
+import { DialogForm } from '../components/DialogForm';
+import { FieldError, TextField } from '../components/Field';
 import { saveFileForUser } from '../save-file';
 
 interface HandInDialogProps {
@@ -41,39 +43,19 @@ export function HandInDialog({ projectId, saveNow, onClose, onDone }: HandInDial
 
   return (
     <Dialog title="Hand in" onClose={onClose}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void handIn();
-        }}
+      <DialogForm
+        submitLabel={busy ? 'Handing in…' : 'Hand in'}
+        busy={busy}
+        onSubmit={handIn}
+        onCancel={onClose}
       >
         <p className="dialog-hint">
           Neurite saves one file with your network, your runs and your answers. Give it to your
           teacher as they asked (a shared folder, the course website…).
         </p>
-        <label className="field">
-          <span className="field-label">Your name</span>
-          <input
-            value={name}
-            maxLength={200}
-            autoFocus
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Handing in…' : 'Hand in'}
-          </button>
-        </div>
-      </form>
+        <TextField label="Your name" value={name} onChange={setName} autoFocus />
+        <FieldError problem={problem} />
+      </DialogForm>
     </Dialog>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { LabRef } from '../../../shared/labs/lab-api';
 import { describeError, useApi } from '../api';
 import { Dialog } from '../components/Dialog';
+import { DialogForm } from '../components/DialogForm';
+import { FieldError, TextField } from '../components/Field';
 
 interface StartLabDialogProps {
   readonly lab: LabRef;
@@ -30,35 +32,10 @@ export function StartLabDialog({ lab, title, onClose, onStarted }: StartLabDialo
 
   return (
     <Dialog title={`Start “${title}”`} onClose={onClose}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void start();
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Project name</span>
-          <input
-            value={name}
-            maxLength={200}
-            autoFocus
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Start the lab
-          </button>
-        </div>
-      </form>
+      <DialogForm submitLabel="Start the lab" busy={busy} onSubmit={start} onCancel={onClose}>
+        <TextField label="Project name" value={name} onChange={setName} autoFocus />
+        <FieldError problem={problem} />
+      </DialogForm>
     </Dialog>
   );
 }

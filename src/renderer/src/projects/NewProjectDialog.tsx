@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { describeError, useApi, useApiQuery } from '../api';
 import { Dialog } from '../components/Dialog';
+import { DialogForm } from '../components/DialogForm';
+import { FieldError, TextField } from '../components/Field';
 
 type TemplateEntry = ApiOutput<'templates.list'>[number];
 
@@ -50,12 +52,12 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
 
   return (
     <Dialog title="New project" onClose={onClose} wide>
-      <form
+      <DialogForm
         className="new-project"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
+        submitLabel="Create project"
+        busy={busy}
+        onSubmit={create}
+        onCancel={onClose}
       >
         <fieldset className="template-gallery">
           <legend>Start from</legend>
@@ -78,32 +80,17 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
           ))}
           {!templates && !problem && <p className="loading">Reading the templates…</p>}
         </fieldset>
-        <label className="field">
-          <span className="field-label">Project name</span>
-          <input
-            value={name}
-            maxLength={200}
-            placeholder="Untitled network"
-            onChange={(event) => {
-              setName(event.target.value);
-              setNameEdited(true);
-            }}
-          />
-        </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Create project
-          </button>
-        </div>
-      </form>
+        <TextField
+          label="Project name"
+          value={name}
+          placeholder="Untitled network"
+          onChange={(value) => {
+            setName(value);
+            setNameEdited(true);
+          }}
+        />
+        <FieldError problem={problem} />
+      </DialogForm>
     </Dialog>
   );
 }

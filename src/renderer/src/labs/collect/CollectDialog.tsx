@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { LabGradeRow, LabRef, LabSummary } from '../../../../shared/labs/lab-api';
 import { describeError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Field, FieldError } from '../../components/Field';
 import { readFileAsBase64 } from '../../projects/read-file';
 import { saveFileForUser } from '../../save-file';
 import { readLabFile } from '../read-lab-file';
@@ -111,6 +112,12 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
     if (!controller.signal.aborted) setGrading(false);
   };
 
+  /** Grades the files just picked, and empties the input so the same ones can be picked again. */
+  const gradePicked = (event: ChangeEvent<HTMLInputElement>) => {
+    void grade(event.target.files);
+    event.target.value = '';
+  };
+
   const exportCsv = async () => {
     const csv = gradesCsv(rows, gradeColumns(rows));
     try {
@@ -129,8 +136,7 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
     <Dialog title="Collect submissions" onClose={onClose} wide>
       <div className="collect">
         <div className="collect-row">
-          <label className="field">
-            <span className="field-label">Lab</span>
+          <Field label="Lab">
             <select
               value={choice}
               disabled={grading}
@@ -143,12 +149,9 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
               ))}
               <option value={FROM_FILE}>A lab file…</option>
             </select>
-          </label>
+          </Field>
           {choice === FROM_FILE && (
-            <label className="field">
-              <span className="field-label">
-                {fromFile ? `Lab file: ${fromFile.title}` : 'Lab file (.yaml)'}
-              </span>
+            <Field label={fromFile ? `Lab file: ${fromFile.title}` : 'Lab file (.yaml)'}>
               <input
                 type="file"
                 accept=".yaml,.yml"
@@ -158,40 +161,28 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
                   if (file) void openLab(file);
                 }}
               />
-            </label>
+            </Field>
           )}
         </div>
-        {labProblem && (
-          <p className="field-error lab-problem-text" role="alert">
-            {labProblem}
-          </p>
-        )}
+        <FieldError problem={labProblem} className="lab-problem-text" />
         <div className="collect-row">
-          <label className="field">
-            <span className="field-label">Submission files (.neurite)</span>
+          <Field label="Submission files (.neurite)">
             <input
               type="file"
               multiple
               accept=".neurite"
               disabled={!lab || grading}
-              onChange={(event) => {
-                void grade(event.target.files);
-                event.target.value = '';
-              }}
+              onChange={gradePicked}
             />
-          </label>
-          <label className="field">
-            <span className="field-label">…or a folder of them</span>
+          </Field>
+          <Field label="…or a folder of them">
             <input
               ref={folderInput}
               type="file"
               disabled={!lab || grading}
-              onChange={(event) => {
-                void grade(event.target.files);
-                event.target.value = '';
-              }}
+              onChange={gradePicked}
             />
-          </label>
+          </Field>
         </div>
         {!lab && (
           <p className="dialog-hint">Choose the lab first: submissions are graded against it.</p>
