@@ -69,25 +69,28 @@ const firstColumn = (table: HTMLElement) =>
     .slice(1)
     .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
 
+/** The table's columns for these rows: the student, the figures, then one per goal. */
+const COLUMNS = [
+  'Student',
+  'File',
+  'Goals met',
+  'Hints shown',
+  'Figures on',
+  'Accuracy',
+  'Claimed accuracy',
+  'Loss',
+  'Claimed loss',
+  'goal-1',
+  'goal-2',
+];
+
 describe('the submissions table', () => {
   it('shows students × goals with ticks, met/total, hints and figures', () => {
     const table = renderTable();
     const header = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
-    expect(header).toEqual([
-      'Student',
-      'File',
-      'Goals met',
-      'Hints shown',
-      'Figures on',
-      'Accuracy',
-      'Claimed accuracy',
-      'Loss',
-      'Claimed loss',
-      'goal-1',
-      'goal-2',
-    ]);
+    expect(header).toEqual(COLUMNS);
     const chloe = within(table).getAllByRole('row')[1]!;
     expect(
       within(chloe)
@@ -157,21 +160,7 @@ describe('the submissions table', () => {
     const withFormula = [...rows, graded('=cmd()', [true, true], { accuracy: 1, loss: 0.1 })];
     const csv = gradesCsv(withFormula, gradeColumns(withFormula));
     const table = Papa.parse<string[]>(csv).data;
-    expect(table[0]).toEqual([
-      'Student',
-      'File',
-      'Goals met',
-      'Hints shown',
-      'Figures on',
-      'Accuracy',
-      'Claimed accuracy',
-      'Loss',
-      'Claimed loss',
-      'goal-1',
-      'goal-2',
-      'Claims differ',
-      'Problem',
-    ]);
+    expect(table[0]).toEqual([...COLUMNS, 'Claims differ', 'Problem']);
     expect(table[2]).toEqual([
       'Ana',
       'ana.neurite',

@@ -99,6 +99,9 @@ async function renderPanel(host: FakeHost) {
 
 const goalItem = (goalText: RegExp) =>
   screen.getAllByRole('listitem').find((item) => goalText.test(item.textContent ?? ''))!;
+/** A goal's tick as a screen reader says it: 'Met' or 'Not met yet'. */
+const markOf = (goal: HTMLElement) => within(goal).getByRole('img').getAttribute('aria-label');
+const goalMark = (goalText: RegExp) => markOf(goalItem(goalText));
 
 describe('the lab panel', () => {
   it("shows the step's goals with Neurite's ticks, never a checkbox, and the overall count", async () => {
@@ -113,9 +116,9 @@ describe('the lab panel', () => {
       'listitem',
     );
     expect(goals).toHaveLength(2);
-    expect(within(goals[0]!).getByRole('img').getAttribute('aria-label')).toBe('Not met yet');
+    expect(markOf(goals[0]!)).toBe('Not met yet');
     expect(goals[0]!.textContent).toContain('and-learned: not yet');
-    expect(within(goals[1]!).getByRole('img').getAttribute('aria-label')).toBe('Met');
+    expect(markOf(goals[1]!)).toBe('Met');
     expect(within(panel).queryAllByRole('checkbox')).toHaveLength(0);
     // Markdown: the instructions' **Train** is bold, and the lab cannot inject HTML.
     expect(panel.querySelector('.lab-instructions strong')?.textContent).toBe('Train');
@@ -126,11 +129,7 @@ describe('the lab panel', () => {
   it('ticks a goal live when a run of the project finishes', async () => {
     const host = new FakeHost({ 'labs.status': statusOf() });
     await renderPanel(host);
-    expect(
-      within(goalItem(/all four AND rows/))
-        .getByRole('img')
-        .getAttribute('aria-label'),
-    ).toBe('Not met yet');
+    expect(goalMark(/all four AND rows/)).toBe('Not met yet');
 
     host.answer('labs.status', statusOf({}, ['and-learned']));
     host.emit('training.event', {
@@ -139,11 +138,7 @@ describe('the lab panel', () => {
       event: { type: 'finished', epochsRun: 30 } as never,
     });
     await settle();
-    expect(
-      within(goalItem(/all four AND rows/))
-        .getByRole('img')
-        .getAttribute('aria-label'),
-    ).toBe('Met');
+    expect(goalMark(/all four AND rows/)).toBe('Met');
   });
 
   it('answers a choice goal with labs.answer and shows the new status', async () => {
@@ -162,11 +157,7 @@ describe('the lab panel', () => {
     expect(host.inputsOf('labs.answer')).toEqual([
       { projectId: PROJECT, goalId: 'why-xor', answer: 1 },
     ]);
-    expect(
-      within(goalItem(/Why does the perceptron fail/))
-        .getByRole('img')
-        .getAttribute('aria-label'),
-    ).toBe('Met');
+    expect(goalMark(/Why does the perceptron fail/)).toBe('Met');
   });
 
   it("says a refused answer in Neurite's words", async () => {

@@ -2,6 +2,7 @@ import './labs.css';
 import { useRef, useState } from 'react';
 import type { LabRef, LabSummary } from '../../../shared/labs/lab-api';
 import { describeError, useApi, useApiQuery } from '../api';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import { navigate } from '../routes';
 import { saveFileForUser } from '../save-file';
 import { CollectDialog } from './collect/CollectDialog';
@@ -77,17 +78,11 @@ export function LabsSection({ onNotice, onProblem }: LabsSectionProps) {
         >
           Collect submissions…
         </button>
-        <input
+        <HiddenFileInput
           ref={fileInput}
-          type="file"
-          hidden
-          aria-label="Lab file to open"
+          label="Lab file to open"
           accept=".yaml,.yml"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void openFile(file);
-          }}
+          onFile={(file) => void openFile(file)}
         />
       </div>
       {listing.error !== undefined && (

@@ -5,6 +5,7 @@ import { describeError, useApi, useApiEvent, useLatestRequest } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { navigate } from '../routes';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ImportModelButton } from './ImportModelButton';
 import { ProjectCard } from './ProjectCard';
@@ -127,17 +128,11 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
             </button>
           </>
         )}
-        <input
+        <HiddenFileInput
           ref={fileInput}
-          type="file"
-          hidden
-          aria-label="Project file to import"
+          label="Project file to import"
           accept=".neurite,.json"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
+          onFile={(file) => void importFile(file)}
         />
       </ScreenHeader>
       <main className="projects">
