@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DataPanel } from '../../src/renderer/src/data/DataPanel';
 import type { ApiOutput } from '../../src/shared/api/contract';
@@ -222,5 +222,83 @@ describe('the data panel', () => {
       target: ['y1', 'y2', 'y3'],
       task: 'regression',
     });
+  });
+
+  it('imports a text CSV: a text column and a label column, with its length and vocabulary', async () => {
+    const textPreview: DatasetPreviewResult = {
+      ...IRIS_PREVIEW,
+      info: {
+        title: 'reviews.csv',
+        task: 'classification',
+        featureShape: [40],
+        featureType: 'int32',
+        classNames: ['neg', 'pos'],
+        targetSize: 2,
+        count: 6,
+        vocabularySize: 500,
+        frequentWords: ['the', 'film'],
+        notes: [],
+      },
+      classBalance: undefined,
+    };
+    const fake = host()
+      .answer('datasets.upload', () => ({ path: '/data/uploads/reviews.csv', kind: 'csv' }))
+      .answer('datasets.table', () => ({
+        kind: 'table',
+        columns: ['review', 'sentiment'],
+        rows: [
+          ['a warm and funny film', 'pos'],
+          ['the plot goes nowhere at all', 'neg'],
+        ],
+        rowCount: 6,
+        delimiter: ',',
+        hasHeader: true,
+      }))
+      .answer('datasets.preview', () => textPreview);
+    const { onChange } = renderPanel(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Import your own' }));
+    const input = await screen.findByLabelText('CSV file: Choose a CSV file…');
+    fireEvent.change(input, {
+      target: { files: [new File(['review,sentiment\n'], 'reviews.csv')] },
+    });
+    await settle();
+
+    // The column of sentences is found and read as text, the other one gives the labels.
+    expect(
+      screen.getByRole<HTMLInputElement>('checkbox', { name: /A column holds text/ }).checked,
+    ).toBe(true);
+    expect(screen.getByLabelText<HTMLSelectElement>('Column with the texts').value).toBe('0');
+    expect(screen.getByLabelText<HTMLSelectElement>('Column with the labels (classes)').value).toBe(
+      '1',
+    );
+    expect(fake.inputsOf('datasets.preview').at(-1)).toMatchObject({
+      data: {
+        source: 'text-csv',
+        path: '/data/uploads/reviews.csv',
+        textColumn: 'review',
+        labelColumn: 'sentiment',
+        maxLength: 100,
+        vocabularySize: 10_000,
+      },
+    });
+
+    fireEvent.change(screen.getByLabelText('Words per text (sequence length)'), {
+      target: { value: '40' },
+    });
+    fireEvent.change(screen.getByLabelText('Vocabulary size (words kept)'), {
+      target: { value: '500' },
+    });
+    // The panel waits for a pause in typing before it tries the data set again.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 600)));
+    await settle();
+    expect(fake.inputsOf('datasets.preview').at(-1)).toMatchObject({
+      data: { source: 'text-csv', maxLength: 40, vocabularySize: 500 },
+    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ source: 'text-csv', maxLength: 40, vocabularySize: 500 }),
+    );
+    // What the network reads: the sequence length and the vocabulary size.
+    expect(screen.getByText('texts of 40 word ids')).toBeTruthy();
+    expect(screen.getByText('500 word ids')).toBeTruthy();
   });
 });

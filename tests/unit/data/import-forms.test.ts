@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   baseName,
   checkWhole,
+  csvColumnFields,
+  csvFormSpec,
   csvSpec,
   idxSlot,
   idxSpec,
@@ -9,6 +11,7 @@ import {
   initialForms,
   targetFields,
   targetIndex,
+  textColumnGuess,
 } from '../../../src/renderer/src/data/model/import-forms';
 import type { CsvTableResult } from '../../../src/shared/data/dataset-preview';
 import { chain } from '../../fixtures/build-graph';
@@ -185,5 +188,75 @@ describe('baseName', () => {
     expect(baseName('/home/ana/data/iris.csv')).toBe('iris.csv');
     expect(baseName('C:\\Users\\ana\\digits')).toBe('digits');
     expect(baseName('/data/images/')).toBe('images');
+  });
+});
+
+describe('a text CSV (a column of sentences and a column of labels)', () => {
+  const reviews: CsvTableResult = {
+    kind: 'table',
+    columns: ['id', 'review', 'sentiment'],
+    rows: [
+      [1, 'a warm and funny film', 'pos'],
+      [2, 'the plot goes nowhere', 'neg'],
+    ],
+    rowCount: 2,
+    delimiter: ',',
+    hasHeader: true,
+  };
+
+  it.each([
+    ['the column of sentences', reviews, '1'],
+    ['none in a table of numbers and categories', table, ''],
+    ['none for short names ("New York")', { ...reviews, rows: [[1, 'New York', 'pos']] }, ''],
+    [
+      'the text even when it is the last column',
+      { ...reviews, columns: ['a', 'b', 'c'], rows: [['x', 1, 'one two three four']] },
+      '2',
+    ],
+  ])('textColumnGuess finds %s', (_, from, expected) => {
+    expect(textColumnGuess(from)).toBe(expected);
+  });
+
+  it('reads a new file with text as texts and labels, the label the last other column', () => {
+    const fields = csvColumnFields(reviews, { savedTarget: undefined, savedTextColumn: undefined });
+    expect(fields).toEqual({ target: '2', targetLast: '', textColumn: '1' });
+    expect(
+      csvColumnFields(
+        { ...reviews, columns: ['review', 'sentiment'], rows: [['a b c d', 'x']] },
+        {
+          savedTarget: undefined,
+          savedTextColumn: undefined,
+        },
+      ),
+    ).toEqual({ target: '1', targetLast: '', textColumn: '0' });
+  });
+
+  it('keeps a saved table a table, and finds saved text and label columns again', () => {
+    expect(csvColumnFields(reviews, { savedTarget: 'id', savedTextColumn: null }).textColumn).toBe(
+      '',
+    );
+    expect(csvColumnFields(reviews, { savedTarget: 'id', savedTextColumn: 'review' })).toEqual({
+      target: '0',
+      targetLast: '',
+      textColumn: '1',
+    });
+  });
+
+  it('describes a text-csv data set, and comes back from one', () => {
+    const saved = {
+      source: 'text-csv',
+      path: '/data/uploads/reviews.csv',
+      textColumn: 'review',
+      labelColumn: 'sentiment',
+      maxLength: 40,
+      vocabularySize: 500,
+    } as const;
+    const form = initialForms(saved).csv;
+    expect(form).toMatchObject({ savedTextColumn: 'review', savedTarget: 'sentiment' });
+    const read = { ...form, table: reviews, ...csvColumnFields(reviews, form) };
+    expect(csvFormSpec(read)).toEqual(saved);
+    // A length or vocabulary that is not a whole number in range describes no data set yet.
+    expect(csvFormSpec({ ...read, maxLength: '1' })).toBeUndefined();
+    expect(csvFormSpec({ ...read, vocabularySize: 'many' })).toBeUndefined();
   });
 });

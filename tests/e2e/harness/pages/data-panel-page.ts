@@ -199,6 +199,25 @@ export class DataPanelPage {
     await this.targetSelect.waitFor({ timeout: 10_000 });
   }
 
+  /**
+   * Uploads a CSV of texts and labels through the file input and waits for the panel to read
+   * its column of text as text.
+   */
+  async uploadTextCsv(file: string): Promise<void> {
+    await this.chooseImportKind('CSV table');
+    await this.root.getByLabel('CSV file: Choose a CSV file…').setInputFiles(file);
+    await this.textColumnSelect.waitFor({ timeout: 10_000 });
+  }
+
+  get textColumnSelect(): Locator {
+    return this.root.getByLabel('Column with the texts', { exact: true });
+  }
+
+  /** A text import's sequence length and vocabulary size fields. */
+  textField(label: 'Words per text (sequence length)' | 'Vocabulary size (words kept)'): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
   /** Uploads a .zip of an image folder through the file input and waits for its preview. */
   async uploadImageZip(file: string): Promise<void> {
     await this.chooseImportKind('Image folder');

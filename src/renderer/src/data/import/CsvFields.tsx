@@ -1,12 +1,24 @@
 import { useEffect, useId } from 'react';
 import { describeError, useApi, useLatestRequest } from '../../api';
-import { targetFields } from '../model/import-forms';
+import {
+  TEXT_LENGTH,
+  VOCABULARY_SIZE,
+  csvColumnFields,
+  textColumnGuess,
+  textLengthCheck,
+  vocabularySizeCheck,
+} from '../model/import-forms';
+import { NumberField } from '../NumberField';
 import { chooseOnDesktop } from './choose-on-desktop';
 import { Choice } from './Choice';
 import type { FieldsProps } from './fields';
 import { FilePicker } from './FilePicker';
 
-/** A CSV table: the file, the column to predict, the task, scaling, and how to read the file. */
+/**
+ * A CSV table: the file, the column to predict, the task, scaling, and how to read the file;
+ * or texts with their labels (a column of sentences, read word by word), with the sequence
+ * length and vocabulary size the Embedding will get.
+ */
 export function CsvFields({
   forms,
   desktop,
@@ -22,7 +34,11 @@ export function CsvFields({
   const file = form.file;
   const targetId = useId();
   const lastId = useId();
-  const several = form.targetLast !== '';
+  const textId = useId();
+  const asText = form.textColumn !== '';
+  const several = !asText && form.targetLast !== '';
+  const maxLength = textLengthCheck(form);
+  const vocabularySize = vocabularySizeCheck(form);
   const targetCount = several ? Math.abs(Number(form.targetLast) - Number(form.target)) + 1 : 1;
 
   // The columns come from the file itself, read again when the delimiter or header changes.
@@ -39,13 +55,14 @@ export function CsvFields({
         setProblem('csv', undefined);
         update('csv', {
           table,
-          ...targetFields(table, form.savedTarget),
+          ...csvColumnFields(table, form),
           savedTarget: undefined,
+          savedTextColumn: undefined,
         });
       },
       (error: unknown) => {
         setProblem('csv', describeError(error));
-        update('csv', { table: undefined, target: '', targetLast: '' });
+        update('csv', { table: undefined, target: '', targetLast: '', textColumn: '' });
       },
     );
     // Only a new file, delimiter or header row setting changes the columns.
@@ -55,7 +72,15 @@ export function CsvFields({
   const chooseFile = async () => {
     try {
       const picked = await chooseOnDesktop(api, 'csv');
-      if (picked) update('csv', { file: picked, table: undefined, target: '', targetLast: '' });
+      if (picked)
+        update('csv', {
+          file: picked,
+          table: undefined,
+          target: '',
+          targetLast: '',
+          textColumn: '',
+          savedTextColumn: undefined,
+        });
     } catch (error) {
       setProblem('csv', describeError(error));
     }
@@ -77,8 +102,47 @@ export function CsvFields({
       {form.table && (
         <>
           <div className="data-field">
+            <label className="data-check">
+              <input
+                type="checkbox"
+                checked={asText}
+                onChange={(event) => {
+                  const table = form.table!;
+                  const guess = textColumnGuess(table);
+                  const other = form.target === '0' ? '1' : '0';
+                  const textColumn = guess !== '' && guess !== form.target ? guess : other;
+                  update('csv', {
+                    textColumn: event.target.checked ? textColumn : '',
+                    targetLast: '',
+                  });
+                }}
+              />
+              A column holds text (sentences, reviews): read it word by word
+            </label>
+            {asText && (
+              <>
+                <label htmlFor={textId}>Column with the texts</label>
+                <select
+                  id={textId}
+                  value={form.textColumn}
+                  onChange={(event) => update('csv', { textColumn: event.target.value })}
+                >
+                  {form.table.columns.map((column, i) => (
+                    <option key={i} value={String(i)}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </div>
+          <div className="data-field">
             <label htmlFor={targetId}>
-              {several ? 'First column to predict' : 'Column to predict (target)'}
+              {asText
+                ? 'Column with the labels (classes)'
+                : several
+                  ? 'First column to predict'
+                  : 'Column to predict (target)'}
             </label>
             <select
               id={targetId}
@@ -91,19 +155,23 @@ export function CsvFields({
                 </option>
               ))}
             </select>
-            <label className="data-check">
-              <input
-                type="checkbox"
-                checked={several}
-                onChange={(event) =>
-                  update('csv', {
-                    targetLast: event.target.checked ? String(form.table!.columns.length - 1) : '',
-                    task: event.target.checked ? 'regression' : form.task,
-                  })
-                }
-              />
-              Predict several columns: a sequence of numbers per row
-            </label>
+            {!asText && (
+              <label className="data-check">
+                <input
+                  type="checkbox"
+                  checked={several}
+                  onChange={(event) =>
+                    update('csv', {
+                      targetLast: event.target.checked
+                        ? String(form.table!.columns.length - 1)
+                        : '',
+                      task: event.target.checked ? 'regression' : form.task,
+                    })
+                  }
+                />
+                Predict several columns: a sequence of numbers per row
+              </label>
+            )}
             {several && (
               <>
                 <label htmlFor={lastId}>Last column to predict</label>
@@ -121,41 +189,66 @@ export function CsvFields({
               </>
             )}
             <span className="data-field-hint">
-              {several
-                ? `The ${targetCount} columns from the first to the last are predicted in that order; the other ${form.table.columns.length - targetCount} are what the network learns from.`
-                : `The other ${form.table.columns.length - 1} columns are what the network learns from.`}
+              {asText
+                ? `Each text becomes a list of word ids for an Embedding; the label says its class. Other columns are left out.`
+                : several
+                  ? `The ${targetCount} columns from the first to the last are predicted in that order; the other ${form.table.columns.length - targetCount} are what the network learns from.`
+                  : `The other ${form.table.columns.length - 1} columns are what the network learns from.`}
             </span>
           </div>
-          <Choice
-            label="Task"
-            value={form.task}
-            options={[
-              ['auto', 'Decide from the target column'],
-              ['classification', 'Classification (pick a class)'],
-              ['regression', 'Regression (predict a number)'],
-            ]}
-            onChange={(task) => update('csv', { task })}
-          />
-          <Choice
-            label="Scaling of number columns"
-            value={form.scaling}
-            options={[
-              ['standardize', 'Standardize (mean 0, spread 1)'],
-              ['minmax', 'Min–max (0 to 1)'],
-              ['none', 'None (as in the file)'],
-            ]}
-            onChange={(scaling) => update('csv', { scaling })}
-          />
-          <Choice
-            label="Empty cells"
-            value={form.missing}
-            options={[
-              ['error', 'Refuse the file and say where they are'],
-              ['drop', 'Leave out rows with empty cells'],
-              ['mean', 'Fill with the column’s mean'],
-            ]}
-            onChange={(missing) => update('csv', { missing })}
-          />
+          {asText ? (
+            <div className="data-field-pair">
+              <NumberField
+                label="Words per text (sequence length)"
+                value={form.maxLength}
+                error={maxLength.ok ? undefined : maxLength.message}
+                min={TEXT_LENGTH.min}
+                max={TEXT_LENGTH.max}
+                onChange={(text) => update('csv', { maxLength: text }, true)}
+              />
+              <NumberField
+                label="Vocabulary size (words kept)"
+                value={form.vocabularySize}
+                error={vocabularySize.ok ? undefined : vocabularySize.message}
+                min={VOCABULARY_SIZE.min}
+                max={VOCABULARY_SIZE.max}
+                onChange={(text) => update('csv', { vocabularySize: text }, true)}
+              />
+            </div>
+          ) : (
+            <>
+              <Choice
+                label="Task"
+                value={form.task}
+                options={[
+                  ['auto', 'Decide from the target column'],
+                  ['classification', 'Classification (pick a class)'],
+                  ['regression', 'Regression (predict a number)'],
+                ]}
+                onChange={(task) => update('csv', { task })}
+              />
+              <Choice
+                label="Scaling of number columns"
+                value={form.scaling}
+                options={[
+                  ['standardize', 'Standardize (mean 0, spread 1)'],
+                  ['minmax', 'Min–max (0 to 1)'],
+                  ['none', 'None (as in the file)'],
+                ]}
+                onChange={(scaling) => update('csv', { scaling })}
+              />
+              <Choice
+                label="Empty cells"
+                value={form.missing}
+                options={[
+                  ['error', 'Refuse the file and say where they are'],
+                  ['drop', 'Leave out rows with empty cells'],
+                  ['mean', 'Fill with the column’s mean'],
+                ]}
+                onChange={(missing) => update('csv', { missing })}
+              />
+            </>
+          )}
         </>
       )}
       {file && (
@@ -172,7 +265,13 @@ export function CsvFields({
               ['|', 'Vertical bar |'],
             ]}
             onChange={(delimiter) =>
-              update('csv', { delimiter, table: undefined, target: '', targetLast: '' })
+              update('csv', {
+                delimiter,
+                table: undefined,
+                target: '',
+                targetLast: '',
+                textColumn: '',
+              })
             }
           />
           <Choice
@@ -184,7 +283,13 @@ export function CsvFields({
               ['no', 'Data'],
             ]}
             onChange={(header) =>
-              update('csv', { header, table: undefined, target: '', targetLast: '' })
+              update('csv', {
+                header,
+                table: undefined,
+                target: '',
+                targetLast: '',
+                textColumn: '',
+              })
             }
           />
         </details>

@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import type { ImportKind } from '../../../../shared/data/dataset-preview';
 import type { ImportForms } from '../model/import-forms';
-import { csvSpec, idxSpec, imageSpec } from '../model/import-forms';
+import { csvFormSpec, idxSpec, imageSpec } from '../model/import-forms';
 import { CsvFields } from './CsvFields';
 import type { ImportSectionProps, Update } from './fields';
 import { IdxFields } from './IdxFields';
@@ -32,7 +32,7 @@ export function ImportSection(props: ImportSectionProps) {
     setForms(next);
     const spec =
       kind === 'csv'
-        ? csvSpec(next.csv)
+        ? csvFormSpec(next.csv)
         : kind === 'images'
           ? imageSpec(next.images)
           : idxSpec(next.idx);

@@ -7,6 +7,7 @@ import type { GraphDocument } from '../../../../shared/graph/document';
 type CsvSpec = Extract<DatasetSpec, { source: 'csv' }>;
 type ImageSpec = Extract<DatasetSpec, { source: 'images' }>;
 type IdxSpec = Extract<DatasetSpec, { source: 'idx' }>;
+type TextCsvSpec = Extract<DatasetSpec, { source: 'text-csv' }>;
 
 /** A file or folder the user chose: where Neurite reads it, and the name to show. */
 export interface ChosenFile {
@@ -32,6 +33,20 @@ export interface CsvForm {
   readonly missing: CsvSpec['missing'];
   readonly delimiter: CsvSpec['delimiter'];
   readonly header: CsvSpec['header'];
+  /**
+   * The index of the column read as text (words become ids for an Embedding), as the select's
+   * value; '' when the file is a table of numbers and categories.
+   */
+  readonly textColumn: string;
+  /**
+   * A saved text column not yet matched against the table's columns; null when the saved
+   * choice was a table (nothing to guess), undefined for a new file (guessed from its cells).
+   */
+  readonly savedTextColumn: TextCsvSpec['textColumn'] | null | undefined;
+  /** Text: words kept per text (the sequence length), as typed. */
+  readonly maxLength: string;
+  /** Text: the vocabulary size (most frequent words kept), as typed. */
+  readonly vocabularySize: string;
 }
 
 export interface ImageForm {
@@ -101,6 +116,10 @@ export function initialForms(value: DatasetSpec | undefined, graph?: GraphDocume
       missing: 'error',
       delimiter: 'auto',
       header: 'auto',
+      textColumn: '',
+      savedTextColumn: undefined,
+      maxLength: String(TEXT_DEFAULTS.maxLength),
+      vocabularySize: String(TEXT_DEFAULTS.vocabularySize),
     },
     images: {
       folder: undefined,
@@ -125,6 +144,20 @@ export function initialForms(value: DatasetSpec | undefined, graph?: GraphDocume
           missing: value.missing,
           delimiter: value.delimiter,
           header: value.header,
+          savedTextColumn: null,
+        },
+      };
+    case 'text-csv':
+      return {
+        ...forms,
+        kind: 'csv',
+        csv: {
+          ...forms.csv,
+          file: chosen(value.path),
+          savedTarget: value.labelColumn,
+          savedTextColumn: value.textColumn,
+          maxLength: String(value.maxLength),
+          vocabularySize: String(value.vocabularySize),
         },
       };
     case 'images':
@@ -182,15 +215,99 @@ export function targetIndex(table: CsvTableResult, saved: string | number | unde
     : last;
 }
 
+/** What a text import starts from: the defaults of the text-csv data set spec. */
+export const TEXT_DEFAULTS = { maxLength: 100, vocabularySize: 10_000 } as const;
+export const TEXT_LENGTH = { min: 2, max: 2000 } as const;
+export const VOCABULARY_SIZE = { min: 10, max: 200_000 } as const;
+
+export const textLengthCheck = (form: CsvForm) =>
+  checkWhole('Words per text', form.maxLength, TEXT_LENGTH.min, TEXT_LENGTH.max);
+export const vocabularySizeCheck = (form: CsvForm) =>
+  checkWhole('Vocabulary size', form.vocabularySize, VOCABULARY_SIZE.min, VOCABULARY_SIZE.max);
+
+/** Words in a cell that is not a number, for telling a column of sentences from categories. */
+function wordsIn(cell: string): number {
+  const trimmed = cell.trim();
+  if (trimmed === '' || Number.isFinite(Number(trimmed))) return 0;
+  return trimmed.split(/\s+/).length;
+}
+
+/**
+ * The column of a CSV table that holds text to read word by word (sentences, reviews), as
+ * the select's value, or '' when none does: the one whose cells have the most words, at
+ * least three on average. A category ("setosa", "New York") has fewer.
+ */
+export function textColumnGuess(table: CsvTableResult): string {
+  if (table.rows.length === 0 || table.columns.length < 2) return '';
+  let best = '';
+  let bestWords = 3;
+  table.columns.forEach((_, index) => {
+    const words = table.rows.reduce((sum, row) => sum + wordsIn(String(row[index] ?? '')), 0);
+    const average = words / table.rows.length;
+    if (average >= bestWords) {
+      best = String(index);
+      bestWords = average;
+    }
+  });
+  return best;
+}
+
+/**
+ * The text and label selects' values once the table is read: a saved text column is found
+ * again, a new file's is guessed, and the label is then the other column (the last one, or
+ * the first when the text is last) unless one was saved.
+ */
+export function csvColumnFields(
+  table: CsvTableResult,
+  form: Pick<CsvForm, 'savedTarget' | 'savedTextColumn'>,
+): Pick<CsvForm, 'target' | 'targetLast' | 'textColumn'> {
+  const target = targetFields(table, form.savedTarget);
+  const saved = form.savedTextColumn;
+  const textColumn =
+    saved === null ? '' : saved === undefined ? textColumnGuess(table) : targetIndex(table, saved);
+  if (textColumn === '') return { ...target, textColumn };
+  const label =
+    form.savedTarget !== undefined && target.target !== textColumn
+      ? target.target
+      : String(textColumn === String(table.columns.length - 1) ? 0 : table.columns.length - 1);
+  return { target: label, targetLast: '', textColumn };
+}
+
+/**
+ * The data set the CSV form describes, once a file is read and a target picked: a table of
+ * numbers and categories, or texts with their labels when a column is read as text.
+ */
+export function csvFormSpec(form: CsvForm): CsvSpec | TextCsvSpec | undefined {
+  return form.textColumn === '' ? csvSpec(form) : textCsvSpec(form);
+}
+
+/** A header name reads better in saved settings; without a header only the index exists. */
+function columnRef(table: CsvTableResult, index: number): string | number {
+  const name = table.columns[index];
+  return table.hasHeader && name ? name : index;
+}
+
+/** The text data set the form describes: its text and label columns, length and vocabulary. */
+export function textCsvSpec(form: CsvForm): TextCsvSpec | undefined {
+  if (!form.file || !form.table || form.target === '' || form.textColumn === '') return undefined;
+  const maxLength = textLengthCheck(form);
+  const vocabularySize = vocabularySizeCheck(form);
+  if (!maxLength.ok || !vocabularySize.ok) return undefined;
+  return {
+    source: 'text-csv',
+    path: form.file.path,
+    textColumn: columnRef(form.table, Number(form.textColumn)),
+    labelColumn: columnRef(form.table, Number(form.target)),
+    maxLength: maxLength.value as number,
+    vocabularySize: vocabularySize.value as number,
+  };
+}
+
 /** The CSV spec the form describes, once a file is read and a target picked. */
 export function csvSpec(form: CsvForm): CsvSpec | undefined {
   if (!form.file || !form.table || form.target === '') return undefined;
   const table = form.table;
-  // A header name reads better in saved settings; without a header only the index exists.
-  const column = (index: number) => {
-    const name = table.columns[index];
-    return table.hasHeader && name ? name : index;
-  };
+  const column = (index: number) => columnRef(table, index);
   const first = Number(form.target);
   const last = form.targetLast === '' ? first : Number(form.targetLast);
   const from = Math.min(first, last);
@@ -312,6 +429,8 @@ export function placeUpload(
       target: '',
       targetLast: '',
       savedTarget: undefined,
+      textColumn: '',
+      savedTextColumn: undefined,
     };
     return { forms: { ...forms, kind: 'csv', csv }, toTry: undefined };
   }
