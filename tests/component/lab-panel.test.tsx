@@ -208,6 +208,44 @@ describe('the lab panel', () => {
     expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
   });
 
+  it('opens a new step at its title, scrolled back up from where the student had read', async () => {
+    const host = new FakeHost({
+      'labs.status': statusOf({ step: 0 }),
+      'labs.progress': (input) => statusOf({ step: input.step }),
+    });
+    const panel = await renderPanel(host);
+    panel.scrollTop = 400;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Next step' }));
+    await settle();
+    expect(within(panel).getByRole('heading', { name: /Step 2 of 3/ })).toBeTruthy();
+    expect(panel.scrollTop).toBe(0);
+
+    panel.scrollTop = 300;
+    fireEvent.click(within(panel).getByRole('button', { name: /XOR cannot be learnt/ }));
+    await settle();
+    expect(within(panel).getByRole('heading', { name: /Step 3 of 3/ })).toBeTruthy();
+    expect(panel.scrollTop).toBe(0);
+  });
+
+  it("renders what Neurite saw as Markdown with formulas, as the goal's own text", async () => {
+    const seen = statusOf({ step: 2 });
+    const host = new FakeHost({
+      'labs.status': {
+        ...seen,
+        goals: seen.goals.map((goal) =>
+          goal.id === 'why-xor'
+            ? { ...goal, detail: '“No line puts $(0, 1)$ and **(1, 0)** apart” is right.' }
+            : goal,
+        ),
+      },
+    });
+    await renderPanel(host);
+    const detail = goalItem(/Why does the perceptron fail/).querySelector('.lab-goal-detail')!;
+    expect(detail.querySelector('math')).not.toBeNull();
+    expect(detail.querySelector('strong')?.textContent).toBe('(1, 0)');
+    expect(detail.textContent).not.toContain('$');
+  });
+
   it('says when a step is done and what comes next, and when the whole lab is', async () => {
     const host = new FakeHost({
       'labs.status': statusOf({}, ['and-learned', 'one-step-unit']),

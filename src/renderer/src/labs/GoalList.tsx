@@ -21,7 +21,12 @@ export function GoalList({ goals, answers, busy, onAnswer }: GoalListProps) {
           <GoalTick met={state?.met === true} />
           <div className="lab-goal-body">
             <Markdown className="lab-goal-text" text={goal.text} />
-            {state && <p className="lab-goal-detail">{state.detail}</p>}
+            {state && (
+              // What Neurite saw can quote the goal's own Markdown and formulas (a choice).
+              <p className="lab-goal-detail">
+                <Markdown inline text={state.detail} />
+              </p>
+            )}
             {isAnswerGoal(goal) && (
               <AnswerForm
                 goal={goal}

@@ -1,5 +1,5 @@
 import './labs.css';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LabStatusState } from './use-lab-status';
 import { currentStep, goalCount, stepGoals } from './lab-goals';
 import { StepDoneNote } from './StepDoneNote';
@@ -32,6 +32,24 @@ export function LabPanel(props: LabPanelProps) {
   const [busy, setBusy] = useState(false);
   const [handingIn, setHandingIn] = useState(false);
   const { status } = lab;
+  const step = status ? currentStep(status) : 0;
+  const panel = useRef<HTMLElement>(null);
+  const stepTitle = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+
+  // A new step opens at its title: the panel scrolls back up to it when the student had read
+  // further down (it leaves the step list in view when that is where the student is).
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    const box = panel.current;
+    const title = stepTitle.current;
+    if (!box || !title) return;
+    // The panel is the title's offset parent (position: relative), so this is where the title
+    // sits in the panel's scrolled content.
+    const top = Math.max(0, title.offsetTop - 8);
+    if (box.scrollTop > top) box.scrollTop = top;
+  }, [step]);
 
   if (collapsed) {
     return (
@@ -64,14 +82,13 @@ export function LabPanel(props: LabPanelProps) {
     setBusy(false);
   };
 
-  const step = status ? currentStep(status) : 0;
   const stepDoc = status?.lab.steps[step];
   const count = status ? goalCount(status) : undefined;
   const goTo = (next: number) =>
     void send({ step: next }, 'The lab could not move to that step. Try again.');
 
   return (
-    <aside className="lab-panel" aria-label="Lab">
+    <aside ref={panel} className="lab-panel" aria-label="Lab">
       <header className="lab-panel-header">
         <div>
           <h2 className="lab-title">{status?.lab.title ?? props.title}</h2>
@@ -108,7 +125,7 @@ export function LabPanel(props: LabPanelProps) {
         <>
           <StepList status={status} current={step} busy={busy} onGo={goTo} />
           <section className="lab-step-body" aria-label={`Step ${step + 1}: ${stepDoc.title}`}>
-            <h3>
+            <h3 ref={stepTitle}>
               Step {step + 1} of {status.lab.steps.length}: {stepDoc.title}
             </h3>
             <Markdown className="lab-instructions" text={stepDoc.instructions} />
