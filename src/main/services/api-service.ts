@@ -1,4 +1,5 @@
 import { withShortQuotes } from '../../shared/text/excerpt';
+import { withUploadNames } from './datasets/upload-paths';
 import { EventEmitter } from 'node:events';
 import type { ApiCallName, ApiError, ApiEventName } from '../../shared/api/contract';
 import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
@@ -139,7 +140,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
         }
         return { ok: true, output: checked.data };
       } catch (error) {
-        return { ok: false, error: toApiError(error) };
+        return { ok: false, error: toApiError(error, options.dataDir) };
       }
     },
     isTraining: () => training.activeCount() > 0,
@@ -156,10 +157,14 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   };
 }
 
-/** Known failures keep their code; anything else is reported without a stack trace. */
-export function toApiError(error: unknown): ApiError {
+/**
+ * Known failures keep their code; anything else is reported without a stack trace, and
+ * without where the server keeps uploaded files (the file's own name is said instead).
+ */
+export function toApiError(error: unknown, dataDir?: string): ApiError {
   const apiError = apiErrorOf(error);
-  return { ...apiError, message: withShortQuotes(apiError.message) };
+  const message = dataDir ? withUploadNames(apiError.message, dataDir) : apiError.message;
+  return { ...apiError, message: withShortQuotes(message) };
 }
 
 function apiErrorOf(error: unknown): ApiError {
