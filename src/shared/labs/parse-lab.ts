@@ -1,6 +1,5 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
-import { formatPath } from '../graph/problems';
+import type { Document, YAMLError } from 'yaml';
 import { GOAL_KINDS } from './goals';
 import { LAB_FORMAT_VERSION, labDocumentSchema, MAX_LAB_BYTES } from './lab-document';
 import type { LabDocument } from './lab-document';
@@ -9,7 +8,7 @@ import type { LabDocument } from './lab-document';
 export interface LabProblem {
   /** 1-based line of the file, when the problem has a place in it. */
   readonly line: number | undefined;
-  /** The field, written like `steps[2].goals[0].kind`; empty for the whole file. */
+  /** The field, counted from 1 as a teacher reads it: `step 3, goal 1, kind`; empty for the whole file. */
   readonly field: string;
   readonly message: string;
 }
@@ -41,15 +40,7 @@ export function parseLab(text: string): LabParseResult {
     uniqueKeys: true,
     prettyErrors: true,
   });
-  if (document.errors.length > 0) {
-    return failed(
-      document.errors.map((error) => ({
-        line: error.linePos?.[0].line,
-        field: '',
-        message: `This is not valid YAML: ${firstSentence(error.message)}`,
-      })),
-    );
-  }
+  if (document.errors.length > 0) return failed(yamlProblems(document.errors, lines));
   const raw: unknown = document.toJS({ maxAliasCount: 100 });
   const lineOf = (path: readonly PropertyKey[]) => lineOfPath(document, lines, path);
   const early = checkVersionAndKinds(raw, lineOf);
@@ -63,16 +54,16 @@ export function parseLab(text: string): LabParseResult {
         const path = [...issue.path, issue.keys[0] ?? ''];
         return {
           line: lineOf(path),
-          field: formatPath(path),
+          field: labFieldName(path),
           message: `"${issue.keys.join('", "')}" is not a field Neurite knows here; check its spelling against docs/lab-format.md.`,
         };
       }
-      return { line: lineOf(issue.path), field: formatPath(issue.path), message: issue.message };
+      return { line: lineOf(issue.path), field: labFieldName(issue.path), message: issue.message };
     }),
   );
 }
 
-/** The problems as one message, a line per problem: "line 12, steps[0].goals[1]: …". */
+/** The problems as one message, a line per problem: "line 12, step 1, goal 2, kind: …". */
 export function describeLabProblems(fileName: string, problems: readonly LabProblem[]): string {
   const listed = problems.map((problem) => `- ${where(problem)}${problem.message}`);
   return `The lab file "${fileName}" cannot be used:\n${listed.join('\n')}`;
@@ -124,7 +115,7 @@ function checkVersionAndKinds(
       const path = ['steps', stepIndex, 'goals', goalIndex, 'kind'];
       problems.push({
         line: lineOf(path),
-        field: formatPath(path),
+        field: labFieldName(path),
         message: `"${kind}" is not a goal kind Neurite knows. Use one of: ${GOAL_KINDS.join(', ')}.`,
       });
     });
@@ -143,6 +134,73 @@ function lineOfPath(
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+/** Array fields and what one of their items is called. */
+const ITEM_NAMES: Readonly<Record<string, string>> = {
+  steps: 'step',
+  goals: 'goal',
+  hints: 'hint',
+  choices: 'choice',
+  locked: 'locked setting',
+  input: 'input value',
+  nodes: 'layer',
+  edges: 'connection',
+};
+
+/**
+ * A field as a teacher finds it in the file, counting from 1: `steps[2].goals[1].kind` is
+ * "step 3, goal 2, kind"; fields inside fields keep their dots ("settings.optimizer.type").
+ */
+export function labFieldName(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let names: string[] = [];
+  path.forEach((key, index) => {
+    if (typeof key === 'number') {
+      const array = names.pop() ?? String(path[index - 1] ?? 'item');
+      if (names.length > 0) parts.push(names.join('.'));
+      names = [];
+      parts.push(`${ITEM_NAMES[array] ?? `${array} item`} ${key + 1}`);
+    } else {
+      names.push(String(key));
+    }
+  });
+  if (names.length > 0) parts.push(names.join('.'));
+  return parts.join(', ');
+}
+
+/** YAML errors that mean a line is indented more or less than the mapping it belongs to. */
+const INDENTATION_ERRORS = new Set(['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
+
+/**
+ * The file's YAML errors, as sentences. yaml reports a wrongly indented key at the value above
+ * it ("Implicit keys need to be on a single line" spans from that value to the key), so the
+ * line given is the one where the span ends: the key's own line.
+ */
+function yamlProblems(errors: readonly YAMLError[], lines: LineCounter): LabProblem[] {
+  const problems: LabProblem[] = [];
+  const indentation = errors.filter((error) => INDENTATION_ERRORS.has(error.code));
+  for (const error of errors) {
+    if (INDENTATION_ERRORS.has(error.code)) continue;
+    problems.push({
+      line: error.linePos?.[0].line,
+      field: '',
+      message: `This is not valid YAML: ${firstSentence(error.message)}`,
+    });
+  }
+  if (indentation.length > 0) {
+    const spanning = indentation.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
+    const line = spanning
+      ? lines.linePos(spanning.pos[1]).line
+      : lines.linePos(indentation[0]!.pos[0]).line + 1;
+    problems.push({
+      line,
+      field: '',
+      message:
+        'This line is not indented as YAML expects: check the indentation of this line and the one above (a field of the same section starts in the same column, with spaces, not tabs).',
+    });
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 function failed(problems: LabProblem[]): LabParseResult {

@@ -205,7 +205,7 @@ describe('labs through the API', () => {
       step.goals.some((g) => g.kind === 'choice'),
     );
     const goalIndex = lab.lab.steps[stepIndex]!.goals.findIndex((g) => g.kind === 'choice');
-    const field = `steps[${stepIndex}].goals[${goalIndex}].kind`;
+    const field = `step ${stepIndex + 1}, goal ${goalIndex + 1}, kind`;
     const broken = text.replace('kind: choice', 'kind: quiz');
     const refusal = (await refusalOf(service, 'labs.read', {
       fileName: 'week3.neurite-lab.yaml',

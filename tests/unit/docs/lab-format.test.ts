@@ -34,4 +34,15 @@ describe('docs/lab-format.md', () => {
     const message = describeLabProblems('week3.neurite-lab.yaml', parsed.problems);
     expect(doc).toContain(`\`\`\`text\n${message}\n\`\`\``);
   });
+
+  it('quotes the message Neurite really gives for a field indented too far, at its line', () => {
+    const broken = example.replace('        atMost: 9', '          atMost: 9');
+    const parsed = parseLab(broken);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const line = broken.split('\n').findIndex((l) => l === '          atMost: 9') + 1;
+    expect(parsed.problems.map((p) => p.line)).toEqual([line]);
+    const message = describeLabProblems('week3.neurite-lab.yaml', parsed.problems);
+    expect(doc).toContain(`\`\`\`text\n${message}\n\`\`\``);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLabProblems, parseLab } from '../../../src/shared/labs/parse-lab';
+import { describeLabProblems, labFieldName, parseLab } from '../../../src/shared/labs/parse-lab';
 
 /** A small valid lab; each test breaks one thing in it. */
 const LAB = `neuriteLab: 1
@@ -48,7 +48,7 @@ describe('parseLab', () => {
     expect(problems).toEqual([
       {
         line: 17,
-        field: 'steps[0].goals[1].kind',
+        field: 'step 1, goal 2, kind',
         message: expect.stringMatching(
           /^"accuracy" is not a goal kind Neurite knows\. Use one of: layers, .*choice\.$/,
         ),
@@ -64,8 +64,8 @@ describe('parseLab', () => {
       ),
     );
     expect(problems.map((p) => [p.line, p.field])).toEqual([
-      [14, 'steps[0].goals[0].atLeast'],
-      [15, 'steps[0].goals[0].colour'],
+      [14, 'step 1, goal 1, atLeast'],
+      [15, 'step 1, goal 1, colour'],
     ]);
     expect(problems[1]!.message).toContain('"colour" is not a field Neurite knows here');
   });
@@ -88,7 +88,7 @@ describe('parseLab', () => {
     expect(problems).toEqual([
       {
         line: 16,
-        field: 'steps[0].goals[1].id',
+        field: 'step 1, goal 2, id',
         message: 'the goal id "trained" is used twice; each goal needs its own',
       },
     ]);
@@ -100,6 +100,38 @@ describe('parseLab', () => {
     expect(problems[0]!.line).toBeGreaterThanOrEqual(8);
   });
 
+  it.each([
+    ['over-indented', '        atLeast: 1', '          atLeast: 1', 14],
+    [
+      'under-indented under a value',
+      '    instructions: |',
+      '    instructions: Read.\n      hints: [Look]\n    more: |',
+      10,
+    ],
+  ])('sends an %s line to its indentation, on the key’s own line', (_what, from, to, line) => {
+    const problems = problemsOf(LAB.replace(from, to));
+    expect(problems).toEqual([
+      {
+        line,
+        field: '',
+        message: expect.stringMatching(
+          /^This line is not indented as YAML expects: check the indentation of this line and the one above/,
+        ),
+      },
+    ]);
+  });
+
+  it('names fields inside fields with dots, and items of lists counted from 1', () => {
+    expect(labFieldName(['steps', 2, 'goals', 1, 'kind'])).toBe('step 3, goal 2, kind');
+    expect(labFieldName(['settings', 'optimizer', 'learningRate'])).toBe(
+      'settings.optimizer.learningRate',
+    );
+    expect(labFieldName(['start', 'network', 'nodes', 0, 'params'])).toBe(
+      'start.network, layer 1, params',
+    );
+    expect(labFieldName(['steps', 0, 'hints', 1])).toBe('step 1, hint 2');
+  });
+
   it('refuses a file that is not a mapping, and a choice whose answer is not a choice', () => {
     expect(problemsOf('- just\n- a list\n')[0]!.message).toMatch(/starts with "neuriteLab: 1"/);
     const choice = LAB.replace(
@@ -109,7 +141,7 @@ describe('parseLab', () => {
     expect(problemsOf(choice)).toEqual([
       {
         line: 20,
-        field: 'steps[0].goals[1].answer',
+        field: 'step 1, goal 2, answer',
         message: 'answer counts choices from 0 and must name one of them',
       },
     ]);
@@ -121,8 +153,6 @@ describe('parseLab', () => {
       problemsOf(LAB.replace('kind: metric', 'kind: accuracy')),
     );
     expect(message.split('\n')[0]).toBe('The lab file "week3.neurite-lab.yaml" cannot be used:');
-    expect(message.split('\n')[1]).toMatch(
-      /^- line 17, steps\[0\]\.goals\[1\]\.kind: "accuracy" is not/,
-    );
+    expect(message.split('\n')[1]).toMatch(/^- line 17, step 1, goal 2, kind: "accuracy" is not/);
   });
 });
