@@ -9,6 +9,9 @@ import { renderWithHost } from './render-with-host';
 
 /** The teacher's table of graded submissions: columns, sorting, problem rows and the CSV. */
 
+/** Each student's run has its own id, as real runs do. */
+let runs = 0;
+
 function graded(
   student: string,
   met: readonly boolean[],
@@ -26,7 +29,7 @@ function graded(
     hintsShown,
     runs: 1,
     best: {
-      runId: '00000000-0000-4000-8000-000000000009',
+      runId: `00000000-0000-4000-8000-${String((runs += 1)).padStart(12, '0')}`,
       epochs: 30,
       part: 'test',
       claimed:
@@ -179,5 +182,24 @@ describe('the submissions table', () => {
     expect(table[3]!.at(-1)).toBe(damaged.problem);
     expect(table[4]!.at(-2)).toBe('yes');
     expect(table[5]![0]).toBe("'=cmd()");
+  });
+
+  it('flags both files of the same work handed in under two names', () => {
+    const ana = graded('Ana', [true, true], { accuracy: 1, loss: 0.05 });
+    const copy = { ...ana, file: 'zoe.neurite', student: 'Zoé' };
+    // The same run handed in at another time is another hand-in, not a copy.
+    const later = { ...ana, file: 'ana-again.neurite', handedInAt: '2026-12-07T11:00:00.000Z' };
+    renderWithHost(new FakeHost(), <GradeTable rows={[ana, rows[1]!, copy, later]} />);
+    const table = screen.getByRole('table', { name: 'Submissions' });
+    const fileCells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
+    expect(fileCells).toEqual([
+      'ana.neurite ⚠ the same work as zoe.neurite',
+      'ana.neurite',
+      'zoe.neurite ⚠ the same work as ana.neurite',
+      'ana-again.neurite',
+    ]);
   });
 });

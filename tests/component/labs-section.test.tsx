@@ -187,7 +187,7 @@ describe('collecting submissions', () => {
     await settle();
 
     expect(screen.getAllByRole('status')[0]!.textContent).toBe(
-      'Graded 2 submissions against “The perceptron”.',
+      'Graded 1 of 2 submissions against “The perceptron”; 1 could not be read.',
     );
     const table = screen.getByRole('table', { name: 'Submissions' });
     const rows = within(table).getAllByRole('row');
@@ -197,5 +197,44 @@ describe('collecting submissions', () => {
     expect(within(table).getByRole('button', { name: 'and-learned' }).title).toBe(
       'The perceptron gets all four AND rows right.',
     );
+  });
+
+  it('grades the files picked again when another lab is chosen', async () => {
+    const XOR: LabSummary = { ...PERCEPTRON, id: 'xor', title: 'XOR' };
+    const host = new FakeHost({
+      'labs.handOut': { fileName: 'lab.neurite-lab.yaml', base64: btoa('the lab') },
+      'labs.read': { lab: LAB, summary: PERCEPTRON },
+      'labs.grade': (input) =>
+        'builtin' in input.lab && input.lab.builtin === 'xor'
+          ? { ...row(input.submission.fileName, 'Ana'), met: 0, goals: [] }
+          : row(input.submission.fileName, 'Ana'),
+    });
+    renderWithHost(host, <CollectDialog builtins={[PERCEPTRON, XOR]} onClose={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('Submission files (.neurite)'), {
+      target: { files: [new File(['a'], 'a.neurite')] },
+    });
+    await settle();
+    const metCell = () =>
+      within(
+        within(screen.getByRole('table', { name: 'Submissions' })).getAllByRole('row')[1]!,
+      ).getAllByRole('cell')[2]!.textContent;
+    expect(metCell()).toBe('1/1');
+
+    fireEvent.change(screen.getByLabelText('Lab'), { target: { value: 'xor' } });
+    await settle();
+    expect(host.inputsOf('labs.grade').map((input) => input.lab)).toEqual([
+      { builtin: 'perceptron' },
+      { builtin: 'xor' },
+    ]);
+    expect(metCell()).toBe('0/1');
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe(
+      'Graded 1 submission against “XOR”.',
+    );
+
+    // A lab file not opened yet: nothing is graded against a lab that is not chosen.
+    fireEvent.change(screen.getByLabelText('Lab'), { target: { value: '' } });
+    await settle();
+    expect(screen.queryByRole('table', { name: 'Submissions' })).toBeNull();
+    expect(screen.getAllByRole('status')[0]!.textContent).toMatch(/^Open the lab file/);
   });
 });

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, FieldError } from '../../components/Field';
 import { readFileAsBase64 } from '../../projects/read-file';
 import { saveFileForUser } from '../../save-file';
+import { plural } from '../../../../shared/text/plural';
 import { readLabFile } from '../read-lab-file';
 import { GradeTable } from './GradeTable';
 import { gradeColumns, gradesCsv } from './grade-table';
@@ -18,6 +19,15 @@ interface CollectDialogProps {
 }
 
 const FROM_FILE = '';
+
+/** What grading came to: how many files were graded, and how many could not be read. */
+function gradedSummary(rows: readonly LabGradeRow[], title: string): string {
+  const unread = rows.filter((row) => row.problem !== null).length;
+  const graded = rows.length - unread;
+  return unread === 0
+    ? `Graded ${plural(graded, 'submission')} against “${title}”.`
+    : `Graded ${graded} of ${plural(rows.length, 'submission')} against “${title}”; ${unread} could not be read.`;
+}
 
 interface ChosenLab {
   readonly ref: LabRef;
@@ -39,6 +49,8 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
   const [progress, setProgress] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [grading, setGrading] = useState(false);
+  /** The submissions picked, graded again when the teacher chooses another lab. */
+  const [picked, setPicked] = useState<readonly File[]>([]);
   const abort = useRef<AbortController>(undefined);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -73,38 +85,37 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
   const openLab = async (file: File) => {
     const read = await readLabFile(api, file);
     if (read.ok) {
-      setFromFile({ ref: read.ref, title: read.summary.title, goals: goalTitles(read.lab) });
+      const opened = { ref: read.ref, title: read.summary.title, goals: goalTitles(read.lab) };
+      setFromFile(opened);
       setLabProblem(undefined);
+      gradeAgain(opened);
     } else {
       setFromFile(undefined);
       setLabProblem([read.message, ...read.problems].join('\n'));
+      gradeAgain(undefined);
     }
   };
 
-  const grade = async (picked: FileList | null) => {
-    if (!lab || !picked) return;
-    const files = submissionFiles(picked);
-    if (files.length === 0) {
-      setProgress('There are no .neurite files there. Pick the files your students handed in.');
-      return;
-    }
+  const grade = async (files: readonly File[], against: ChosenLab) => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
+    const graded: LabGradeRow[] = [];
     setRows([]);
     setNotice(undefined);
     setGrading(true);
     setProgress(`Grading 1 of ${files.length}: ${files[0]!.name}…`);
     await gradeFiles(
       api,
-      lab.ref,
+      against.ref,
       files,
       (row, done) => {
-        setRows((before) => [...before, row]);
+        graded.push(row);
+        setRows([...graded]);
         setProgress(
           done < files.length
             ? `Grading ${done + 1} of ${files.length}: ${files[done]!.name}…`
-            : `Graded ${files.length} ${files.length === 1 ? 'submission' : 'submissions'} against “${lab.title}”.`,
+            : gradedSummary(graded, against.title),
         );
       },
       controller.signal,
@@ -112,9 +123,40 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
     if (!controller.signal.aborted) setGrading(false);
   };
 
+  // The files picked are graded against the lab chosen: choosing another lab grades them
+  // again, so the table never shows grades against a lab that is no longer the chosen one.
+  const gradeAgain = (against: ChosenLab | undefined) => {
+    if (picked.length === 0) return;
+    if (against) {
+      void grade(picked, against);
+      return;
+    }
+    abort.current?.abort();
+    setGrading(false);
+    setRows([]);
+    setProgress('Open the lab file: the submissions picked are graded against it.');
+  };
+
+  const choose = (id: string) => {
+    setChoice(id);
+    const chosen = builtins.find((summary) => summary.id === id);
+    gradeAgain(chosen ? { ref: { builtin: chosen.id }, title: chosen.title } : fromFile);
+  };
+
+  const pick = (list: FileList | null) => {
+    if (!list) return;
+    const files = submissionFiles(list);
+    if (files.length === 0) {
+      setProgress('There are no .neurite files there. Pick the files your students handed in.');
+      return;
+    }
+    setPicked(files);
+    if (lab) void grade(files, lab);
+  };
+
   /** Grades the files just picked, and empties the input so the same ones can be picked again. */
   const gradePicked = (event: ChangeEvent<HTMLInputElement>) => {
-    void grade(event.target.files);
+    pick(event.target.files);
     event.target.value = '';
   };
 
@@ -140,7 +182,7 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
             <select
               value={choice}
               disabled={grading}
-              onChange={(event) => setChoice(event.target.value)}
+              onChange={(event) => choose(event.target.value)}
             >
               {builtins.map((summary) => (
                 <option key={summary.id} value={summary.id}>

@@ -9,6 +9,7 @@ import {
   type SortOrder,
 } from './grade-table';
 import type { GoalTitles } from './goal-titles';
+import { sameWork } from './same-work';
 
 interface GradeTableProps {
   readonly rows: readonly LabGradeRow[];
@@ -26,6 +27,7 @@ export function GradeTable({ rows, goals }: GradeTableProps) {
   const [order, setOrder] = useState<SortOrder>();
   const columns = useMemo(() => gradeColumns(rows), [rows]);
   const sorted = useMemo(() => sortRows(rows, columns, order), [rows, columns, order]);
+  const copies = useMemo(() => sameWork(rows), [rows]);
   const [first, second, ...rest] = columns;
 
   return (
@@ -61,7 +63,7 @@ export function GradeTable({ rows, goals }: GradeTableProps) {
           {sorted.map((row) => (
             <tr key={`${rows.indexOf(row)}`}>
               {first && <td>{first.text(row)}</td>}
-              {second && <td>{second.text(row)}</td>}
+              {second && <FileCell file={second.text(row)} sameAs={copies.get(row)} />}
               {row.problem !== null ? (
                 <td className="grade-problem" colSpan={rest.length}>
                   {row.problem}
@@ -74,6 +76,16 @@ export function GradeTable({ rows, goals }: GradeTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The file's name; a file that is the same work as others under other names says so. */
+function FileCell({ file, sameAs }: { file: string; sameAs: readonly string[] | undefined }) {
+  if (!sameAs) return <td>{file}</td>;
+  return (
+    <td className="grade-same-work">
+      {file} <span className="grade-same-work-note">⚠ the same work as {sameAs.join(', ')}</span>
+    </td>
   );
 }
 
