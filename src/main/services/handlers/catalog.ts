@@ -9,6 +9,7 @@ type CatalogCalls = 'app.info' | 'templates.list' | 'backends.report';
 
 /** Read-only calls: what the app ships and what this machine can do. */
 export function catalogHandlers(context: ServiceContext): Pick<Handlers, CatalogCalls> {
+  let templates: Promise<TemplateSummary[]> | undefined;
   return {
     'app.info': () => ({
       version: context.version,
@@ -17,22 +18,40 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
       // Told once: the first window to ask shows them.
       notices: context.notices.splice(0),
     }),
-    'templates.list': async () => {
-      const folder = path.join(context.resourcesDir, 'templates');
-      const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
-      const templates = await Promise.all(
-        files.map(async (file) => {
-          const parsed = parseGraphDocument(await readFile(path.join(folder, file), 'utf8'));
-          if (!parsed.ok) return undefined;
-          const { name, description } = parsed.document.metadata;
-          return { id: file.replace(/\.json$/, ''), name, description };
-        }),
-      );
-      return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
+    'templates.list': () => {
+      // The templates ship with Neurite and do not change while it runs: read and check them
+      // once, not on every New project (a classroom's twenty pages ask often). A failed read
+      // is tried again on the next call.
+      templates ??= readTemplateList(context.resourcesDir).catch((error: unknown) => {
+        templates = undefined;
+        throw error;
+      });
+      return templates;
     },
     // TF.js never loads in main: a short-lived trainer-family process tries the backends.
     'backends.report': () => askWorker(context.launchWorker, 'backends.report', { choice: 'auto' }),
   };
+}
+
+interface TemplateSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+/** Every template that parses, by name. */
+async function readTemplateList(resourcesDir: string): Promise<TemplateSummary[]> {
+  const folder = path.join(resourcesDir, 'templates');
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
+  const templates = await Promise.all(
+    files.map(async (file) => {
+      const parsed = parseGraphDocument(await readFile(path.join(folder, file), 'utf8'));
+      if (!parsed.ok) return undefined;
+      const { name, description } = parsed.document.metadata;
+      return { id: file.replace(/\.json$/, ''), name, description };
+    }),
+  );
+  return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A template's graph document, or a not-found error naming it. */
