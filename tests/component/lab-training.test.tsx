@@ -5,6 +5,8 @@ import {
   DEFAULT_TRAINING_CONFIG,
   type ProjectSettings,
 } from '../../src/shared/api/project-settings';
+import type { LabDocument } from '../../src/shared/labs/lab-document';
+import { labStartSettings } from '../../src/renderer/src/labs/lab-settings';
 import { templateDefaults } from '../../src/shared/training/template-defaults';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
@@ -15,7 +17,10 @@ vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
   loadPlotly: () => new Promise(() => undefined),
 }));
 
-/** The Training tab of a lab project: what the lab locks survives "Reset to defaults". */
+/**
+ * The Training tab of a lab project: "Reset" goes back to the lab's settings, not the
+ * template's, and what the lab locks survives it.
+ */
 
 const graph = chain(
   { form: 'vector', shape: [2] },
@@ -36,33 +41,63 @@ const settings: ProjectSettings = {
   template: 'xor',
 };
 
+/** What the lab started the project with: its batch size of 8, not the template's. */
+const labSettings = { ...settings.training, batchSize: 8 };
+
+function renderTab(onSettingsChange: (next: ProjectSettings) => void) {
+  renderWithHost(
+    new FakeHost({ 'datasets.builtins': [], 'runs.list': [] }),
+    <TrainingView
+      projectId="p1"
+      graph={graph}
+      settings={{ ...settings, training: { ...settings.training, batchSize: 16 } }}
+      onSettingsChange={onSettingsChange}
+      saveNow={() => Promise.resolve()}
+      onChooseData={() => undefined}
+      lockedSettings={['learningRate']}
+      labSettings={labSettings}
+    />,
+  );
+}
+
 describe('a lab project’s Training tab', () => {
-  it("resets the free settings to the template's defaults and keeps the locked ones", async () => {
+  it("resets to the lab's settings, which the form shows as the defaults", async () => {
     const onSettingsChange = vi.fn<(next: ProjectSettings) => void>();
-    renderWithHost(
-      new FakeHost({ 'datasets.builtins': [], 'runs.list': [] }),
-      <TrainingView
-        projectId="p1"
-        graph={graph}
-        settings={settings}
-        onSettingsChange={onSettingsChange}
-        saveNow={() => Promise.resolve()}
-        onChooseData={() => undefined}
-        lockedSettings={['learningRate']}
-      />,
+    renderTab(onSettingsChange);
+    await settle();
+    const batch = screen.getByLabelText<HTMLInputElement>(/^Batch size/);
+    expect(batch.value).toBe('16');
+    const hint = document.getElementById(batch.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hint?.querySelector('.field-default')?.textContent).toBe(' Default: 8.');
+
+    fireEvent.click(screen.getByRole('button', { name: "Reset to the lab's settings" }));
+    await settle();
+    expect(batch.value).toBe('8');
+    expect(screen.getByLabelText<HTMLInputElement>('Epochs').value).toBe(
+      String(labSettings.epochs),
     );
+    const saved = onSettingsChange.mock.calls.at(-1)![0].training;
+    expect(saved.batchSize).toBe(8);
+    expect(saved.epochs).toBe(labSettings.epochs);
+    expect(saved.optimizer.learningRate).toBe(labRate);
+  });
+
+  it('keeps the locked settings at their values on a reset', async () => {
+    const onSettingsChange = vi.fn<(next: ProjectSettings) => void>();
+    renderTab(onSettingsChange);
     await settle();
     const rate = screen.getByLabelText<HTMLInputElement>('Learning rate');
     expect(rate.disabled).toBe(true);
-
     fireEvent.click(screen.getByRole('button', { name: /^Reset to/ }));
     await settle();
-    expect(screen.getByLabelText<HTMLInputElement>('Epochs').value).toBe(
-      String(xorDefaults.epochs),
-    );
     expect(rate.value).toBe(String(labRate));
-    const saved = onSettingsChange.mock.calls.at(-1)![0].training;
-    expect(saved.epochs).toBe(xorDefaults.epochs);
-    expect(saved.optimizer.learningRate).toBe(labRate);
+  });
+
+  it("starts from the lab's settings over the usual defaults, as the project did", () => {
+    const lab = { settings: { batchSize: 8, optimizer: { type: 'sgd', learningRate: 0.1 } } };
+    const start = labStartSettings(lab as unknown as LabDocument);
+    expect(start?.batchSize).toBe(8);
+    expect(start?.optimizer).toMatchObject({ type: 'sgd', learningRate: 0.1 });
+    expect(start?.epochs).toBe(DEFAULT_TRAINING_CONFIG.epochs);
   });
 });

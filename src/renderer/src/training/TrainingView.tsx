@@ -5,6 +5,7 @@ import { DEFAULT_TRAINING_CONFIG } from '../../../shared/api/project-settings';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { BackendChoice } from '../../../shared/training/backends';
+import type { TrainingConfig } from '../../../shared/training/config';
 import type { RunControl } from '../../../shared/training/commands';
 import type { TrainerEvent } from '../../../shared/training/events';
 import { plural } from '../../../shared/text/plural';
@@ -50,6 +51,11 @@ export interface TrainingViewProps {
   readonly startingWeights?: string;
   /** The settings the project's lab keeps at its own values (none outside a lab). */
   readonly lockedSettings?: readonly LockableSetting[];
+  /**
+   * The settings the project's lab started it with (none outside a lab): what Reset goes back
+   * to and the defaults the form shows, rather than the template's.
+   */
+  readonly labSettings?: TrainingConfig;
 }
 
 const nextFrame = (callback: () => void) => {
@@ -78,13 +84,15 @@ function ProjectTraining(props: TrainingViewProps) {
   // The form keeps what the user typed, valid or not; only valid settings are saved.
   const [draft, setDraft] = useState<FormDraft>(() => draftFromConfig(settings.training));
   const check = useMemo(() => checkForm(draft), [draft]);
+  const { labSettings } = props;
   const defaults = useMemo(
     () =>
       draftFromConfig(
-        (settings.template && templateDefaults(settings.template)?.training) ||
-          DEFAULT_TRAINING_CONFIG,
+        labSettings ??
+          ((settings.template && templateDefaults(settings.template)?.training) ||
+            DEFAULT_TRAINING_CONFIG),
       ),
-    [settings.template],
+    [labSettings, settings.template],
   );
   const { lockedSettings } = props;
   const isLocked = useMemo(() => lockedFieldTest(lockedSettings ?? []), [lockedSettings]);
@@ -112,7 +120,7 @@ function ProjectTraining(props: TrainingViewProps) {
     onSettingsChange({ ...settingsRef.current, backend });
 
   const resetToDefaults = () => {
-    // What a lab locks keeps the lab's value: the defaults are the template's, not the lab's.
+    // What a lab locks keeps the lab's value, even where the lab's file gives none of its own.
     const kept = Object.entries(draft).filter(([key]) => isLocked(key));
     const next: FormDraft = { ...defaults, ...Object.fromEntries(kept) };
     setDraft(next);
@@ -282,7 +290,11 @@ function ProjectTraining(props: TrainingViewProps) {
         <div className="training-form-head">
           <h2 className="training-subtitle">Settings</h2>
           <button type="button" className="link-button" onClick={resetToDefaults} disabled={active}>
-            {settings.template ? "Reset to the template's defaults" : 'Reset to defaults'}
+            {labSettings
+              ? "Reset to the lab's settings"
+              : settings.template
+                ? "Reset to the template's defaults"
+                : 'Reset to defaults'}
           </button>
         </div>
         <TrainingForm

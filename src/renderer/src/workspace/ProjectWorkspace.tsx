@@ -1,5 +1,13 @@
 import './workspace.css';
-import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
 import type { FitEdit } from '../../../shared/data/dataset-preview';
 import { describeError, useApi, useLatestRequest } from '../api';
@@ -9,6 +17,7 @@ import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
 import { saveFileForUser } from '../save-file';
 import type { LockableSetting } from '../../../shared/labs/lab-document';
 import { useLabStatus } from '../labs/use-lab-status';
+import { labStartSettings } from '../labs/lab-settings';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
 import { WorkspaceHeader } from './WorkspaceHeader';
@@ -123,6 +132,11 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
   const lab = useLabStatus(session.lab ? session.projectId : undefined);
   const [labCollapsed, setLabCollapsed] = useState(false);
   const locked = lab.status?.lab.locked ?? NOTHING_LOCKED;
+  const labDocument = lab.status?.lab;
+  const labSettings = useMemo(
+    () => (labDocument ? labStartSettings(labDocument) : undefined),
+    [labDocument],
+  );
 
   // Leaving the page with edits not yet stored: let the browser ask first.
   useEffect(() => {
@@ -265,6 +279,7 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
                       ? { startingWeights: session.startingWeights.source }
                       : {})}
                     lockedSettings={locked}
+                    {...(labSettings ? { labSettings } : {})}
                   />
                 )}
               </section>

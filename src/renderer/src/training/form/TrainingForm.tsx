@@ -18,7 +18,7 @@ import {
 
 export interface TrainingFormProps {
   readonly draft: FormDraft;
-  /** The template's (or the app's) defaults, shown beside each field. */
+  /** The lab's settings, else the template's or the app's defaults, shown beside each field. */
   readonly defaults: FormDraft;
   readonly errors: Readonly<Record<string, string>>;
   readonly onChange: (key: string, value: string | boolean) => void;
