@@ -12,6 +12,8 @@ import type { TfLayerSpec } from './types';
  * through `.meta()`: the inspector shows them, and `parse` names them in its messages. A field
  * with named options (an enum, an initializer) also carries `optionTitles`, the words the
  * inspector shows for each stored value, and may carry `optionHelp`, one sentence per option.
+ * A field that matters only for some values of another carries `appliesWhen`
+ * (`{ activation: ['leakyRelu'] }`): the inspector shows it only then (see fieldApplies).
  */
 
 /** Sizes are whole numbers ≥ 1. The upper bound only stops nonsense; memory is checked later. */
@@ -36,10 +38,16 @@ export const activationParams = {
     optionTitles: ACTIVATION_TITLES,
     optionHelp: ACTIVATION_HELP,
   }),
-  leakyAlpha: z.number().min(0).max(1).default(0.01).meta({
-    title: 'Leaky slope (α)',
-    description: 'Only for leaky ReLU: the slope for negative numbers.',
-  }),
+  leakyAlpha: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.01)
+    .meta({
+      title: 'Leaky slope (α)',
+      description: 'Only for leaky ReLU: the slope for negative numbers.',
+      appliesWhen: { activation: ['leakyRelu'] },
+    }),
 };
 
 export function recurrentActivationParam(defaultValue: (typeof RECURRENT_ACTIVATIONS)[number]) {

@@ -23,7 +23,15 @@ interface FieldBase {
   readonly key: string;
   readonly title: string;
   readonly description: string;
+  /**
+   * When the parameter matters: for each other parameter named, the values it must have (the
+   * leaky slope only with the leaky ReLU activation). Absent: always.
+   */
+  readonly appliesWhen?: AppliesWhen;
 }
+
+/** Other parameters' values under which a parameter matters; see FieldBase.appliesWhen. */
+export type AppliesWhen = Readonly<Record<string, readonly unknown[]>>;
 
 /** What a number must be: whole or not, and its bounds (bounds that only stop overflow are left out). */
 export interface NumberRule {
@@ -112,6 +120,7 @@ interface JsonSchema {
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly optionTitles?: unknown;
   readonly optionHelp?: unknown;
+  readonly appliesWhen?: unknown;
 }
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -230,12 +239,48 @@ function variantField(
   };
 }
 
+/** The `appliesWhen` metadata, when it is a record of value lists. */
+function appliesWhenOf(value: unknown): AppliesWhen | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, unknown[]] =>
+    Array.isArray(entry[1]),
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * Whether a parameter matters for a layer with these parameters: every parameter its
+ * `appliesWhen` names has one of the values listed (a missing one counts as its default).
+ */
+export function fieldApplies(
+  field: Pick<FieldBase, 'appliesWhen'>,
+  params: Readonly<Record<string, unknown>>,
+  defaults: Readonly<Record<string, unknown>> = {},
+): boolean {
+  if (!field.appliesWhen) return true;
+  return Object.entries(field.appliesWhen).every(([key, values]) =>
+    values.includes(params[key] ?? defaults[key]),
+  );
+}
+
+/** The fields of a kind that matter for a layer with these parameters, in the schema's order. */
+export function applicableParams(
+  kind: LayerKind,
+  params: Readonly<Record<string, unknown>>,
+): readonly ParamField[] {
+  const fields = describeParams(kind);
+  const defaults = Object.fromEntries(fields.map((field) => [field.key, field.defaultValue]));
+  return fields.filter((field) => fieldApplies(field, params, defaults));
+}
+
 /** The field for one parameter, from its JSON Schema. */
 function describeJsonParam(key: string, field: JsonSchema): ParamField {
+  const appliesWhen = appliesWhenOf(field.appliesWhen);
   const base: FieldBase = {
     key,
     title: field.title ?? humanize(key),
     description: field.description ?? '',
+    ...(appliesWhen ? { appliesWhen } : {}),
   };
   const defaultValue = field.default;
   const { options, nullable } = splitNull(field);

@@ -113,12 +113,16 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
       description:
         'Also reads the sequence backwards with a second set of weights and combines both readings. Doubles the weights.',
     }),
-    mergeMode: z.enum(MERGE_MODES).default('concat').meta({
-      title: 'Combine directions',
-      description: 'Only when bidirectional: how the forward and backward outputs are combined.',
-      optionTitles: MERGE_OPTION_TITLES,
-      optionHelp: MERGE_OPTION_HELP,
-    }),
+    mergeMode: z
+      .enum(MERGE_MODES)
+      .default('concat')
+      .meta({
+        title: 'Combine directions',
+        description: 'Only when bidirectional: how the forward and backward outputs are combined.',
+        appliesWhen: { bidirectional: [true] },
+        optionTitles: MERGE_OPTION_TITLES,
+        optionHelp: MERGE_OPTION_HELP,
+      }),
     dropout: dropoutRate(
       'Input dropout',
       'The fraction of input values dropped at random at every step while training.',

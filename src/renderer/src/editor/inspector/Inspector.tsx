@@ -10,7 +10,8 @@ import { formatCount } from '../../../../shared/inference/memory';
 import { formatShape } from '../../../../shared/shapes/shape';
 import type { TensorInfo } from '../../../../shared/shapes/shape';
 import type { EditorHistory, Selection } from '../model';
-import { describeParams, editParams } from '../model';
+import { editParams } from '../model';
+import { applicableParams } from '../../../../shared/catalog/param-fields';
 import { ActivationCurve } from './ActivationCurve';
 import type { ParamEditor } from './ParamInput';
 import { ParamInput } from './ParamInput';
@@ -196,7 +197,11 @@ const LayerInspector = memo(function LayerInspector({
   readonly analysis: GraphAnalysis;
 }) {
   const kind = findKind(node.kind);
-  const fields = useMemo(() => (kind ? describeParams(kind) : []), [kind]);
+  // Only the settings that matter for this layer: the catalog says when each one does.
+  const fields = useMemo(
+    () => (kind ? applicableParams(kind, node.params) : []),
+    [kind, node.params],
+  );
   const result = analysis.nodes.get(node.id);
   const issues = result?.issues ?? [];
   const fieldKeys = new Set(fields.map((f) => f.key));
