@@ -1,4 +1,5 @@
 import { evaluateLabGoals } from '../../shared/labs/evaluate-goals';
+import { builtInDataTitle } from './data-titles';
 import type { LabGradeRow } from '../../shared/labs/lab-api';
 import type { LabDocument } from '../../shared/labs/lab-document';
 import { labGoals } from '../../shared/labs/lab-document';
@@ -56,6 +57,7 @@ async function gradeRead(
       progress,
       predict: predictor(runs, ask),
       figuresOf: recomputedFiguresOf(figures),
+      dataTitle: builtInDataTitle,
     });
     return {
       file: fileName,
@@ -86,7 +88,7 @@ function predictor(runs: readonly SubmittedRun[], ask: AskWorker) {
     );
     if (!trained?.model) {
       return {
-        none: `No run${data === undefined ? '' : ` on "${data}"`} has finished with a trained network yet: train it first.`,
+        none: `No run${data === undefined ? '' : ` on ${builtInDataTitle(data)}`} has finished with a trained network yet: train it first.`,
       };
     }
     const key = `${trained.run.id} ${input.join(',')}`;

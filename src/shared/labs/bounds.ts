@@ -11,12 +11,17 @@ export function withinBounds(value: number, bounds: Bounds): boolean {
   return true;
 }
 
-/** "at least 0.9", "at most 3", "between 2 and 4". */
-export function describeBounds(bounds: Bounds): string {
+/**
+ * "at least 0.9", "at most 3", "between 2 and 4"; `format` writes each figure ("at least 90 %"
+ * for an accuracy).
+ */
+export function describeBounds(bounds: Bounds, format: (value: number) => string = String): string {
   const { atLeast, atMost } = bounds;
   if (atLeast !== undefined && atMost !== undefined) {
-    return atLeast === atMost ? `exactly ${atLeast}` : `between ${atLeast} and ${atMost}`;
+    return atLeast === atMost
+      ? `exactly ${format(atLeast)}`
+      : `between ${format(atLeast)} and ${format(atMost)}`;
   }
-  if (atLeast !== undefined) return `at least ${atLeast}`;
-  return `at most ${atMost}`;
+  if (atLeast !== undefined) return `at least ${format(atLeast)}`;
+  return `at most ${format(atMost!)}`;
 }

@@ -16,8 +16,8 @@ import {
 } from './network-goals';
 import type { PredictionAnswer } from './prediction-goals';
 import { predictionVerdict } from './prediction-goals';
-import type { FiguresOf } from './run-goals';
-import { runGoalVerdict, storedFigures } from './run-goals';
+import type { DataTitle, FiguresOf } from './run-goals';
+import { quotedDataName, runGoalVerdict, storedFigures } from './run-goals';
 
 /** What a lab's goals are checked against. */
 export interface GoalEvidence {
@@ -33,6 +33,11 @@ export interface GoalEvidence {
   readonly predict: (input: readonly number[], data?: string) => Promise<PredictionAnswer>;
   /** A run's figures; the stored ones unless a grader recomputed them. */
   readonly figuresOf?: FiguresOf;
+  /**
+   * A built-in data set's title for a sentence ("the XOR gate"): main knows the catalog; without
+   * it, goals quote the data set's id.
+   */
+  readonly dataTitle?: DataTitle;
 }
 
 /** Every goal of the lab, in order, as Neurite sees it now. */
@@ -81,7 +86,12 @@ async function goalVerdict(
       }
       return networkVerdict(goal, graph);
     default:
-      return runGoalVerdict(evidence.runs, goal, evidence.figuresOf ?? storedFigures)!;
+      return runGoalVerdict(
+        evidence.runs,
+        goal,
+        evidence.figuresOf ?? storedFigures,
+        evidence.dataTitle ?? quotedDataName,
+      )!;
   }
 }
 

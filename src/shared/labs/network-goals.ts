@@ -29,17 +29,31 @@ function paramsOf(node: GraphNode): Record<string, unknown> {
   return checked.ok ? checked.params : node.params;
 }
 
-function whichLayers(goal: { node?: string | undefined; layer?: string | undefined }): string {
-  if (goal.node !== undefined) return `the layer "${goal.node}"`;
+/** The layers a goal names, in words: a layer by its label (never its id), a kind, or any. */
+function whichLayers(
+  graph: GraphDocument,
+  goal: { node?: string | undefined; layer?: string | undefined },
+): string {
+  if (goal.node !== undefined) {
+    const node = graph.nodes.find((n) => n.id === goal.node);
+    return node ? `the layer ${nodeDisplayName(node)}` : 'the layer the goal names';
+  }
   return goal.layer === undefined ? 'any layer' : `any ${goal.layer} layer`;
 }
 
+/**
+ * Without a kind the goal counts the layers between the Input and the Output, and says so: the
+ * footer under the canvas counts the Input and the Output too.
+ */
 export function layersVerdict(graph: GraphDocument, goal: GoalOf<'layers'>): GoalVerdict {
   const count = countedLayers(graph, goal.layer).length;
-  const what = goal.layer === undefined ? 'layer' : `${goal.layer} layer`;
+  const what =
+    goal.layer === undefined
+      ? `${plural(count, 'layer')} between the Input and the Output`
+      : plural(count, `${goal.layer} layer`);
   return {
     met: withinBounds(count, goal),
-    detail: `The network has ${plural(count, what)} (the goal: ${describeBounds(goal)}).`,
+    detail: `The network has ${what} (the goal: ${describeBounds(goal)}).`,
   };
 }
 
@@ -49,18 +63,23 @@ export function unitsVerdict(graph: GraphDocument, goal: GoalOf<'units'>): GoalV
     .filter(
       (entry): entry is { node: GraphNode; units: number } => typeof entry.units === 'number',
     );
-  if (sized.length === 0) {
-    return {
-      met: false,
-      detail: `The network has no ${whichLayers(goal).replace(/^any /, '')} with units yet.`,
-    };
-  }
+  if (sized.length === 0) return { met: false, detail: noUnitsDetail(graph, goal) };
   const fitting = sized.find((entry) => withinBounds(entry.units, goal));
   const shown = fitting ?? sized[0]!;
   return {
     met: fitting !== undefined,
     detail: `${nodeDisplayName(shown.node)} has ${plural(shown.units, 'unit')} (the goal: ${describeBounds(goal)}).`,
   };
+}
+
+function noUnitsDetail(graph: GraphDocument, goal: GoalOf<'units'>): string {
+  if (goal.node === undefined) {
+    return `The network has no ${whichLayers(graph, goal).replace(/^any /, '')} with units yet.`;
+  }
+  const node = graph.nodes.find((n) => n.id === goal.node);
+  return node
+    ? `${nodeDisplayName(node)} has no units to count.`
+    : 'The layer this goal names is no longer in the network: start the lab again or undo the change that removed it.';
 }
 
 export function parametersVerdict(graph: GraphDocument, goal: GoalOf<'parameters'>): GoalVerdict {
@@ -86,12 +105,15 @@ export function activationVerdict(graph: GraphDocument, goal: GoalOf<'activation
   if (layers.length === 0) {
     return {
       met: false,
-      detail: `The network has no ${whichLayers(goal).replace(/^any /, '')} yet.`,
+      detail:
+        goal.node !== undefined
+          ? 'The layer this goal names is no longer in the network: start the lab again or undo the change that removed it.'
+          : `The network has no ${whichLayers(graph, goal).replace(/^any /, '')} yet.`,
     };
   }
   return {
     met: false,
-    detail: `No layer the goal is about uses ${wanted} yet (${whichLayers(goal)}).`,
+    detail: `No layer the goal is about uses ${wanted} yet (${whichLayers(graph, goal)}).`,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Run } from '../api/records';
-import { metricTitle } from '../training/metric-names';
+import { isFraction, metricTitle } from '../training/metric-names';
 import { plural } from '../text/plural';
 import type { Goal, GoalOf } from './goals';
 import { describeBounds, withinBounds } from './bounds';
@@ -14,6 +14,19 @@ export type MetricPart = GoalOf<'metric'>['part'];
  * lab's data, so a file that claims more than its weights give does not get it.
  */
 export type FiguresOf = (run: Run, part: MetricPart) => RunFigures | undefined;
+
+/**
+ * A built-in data set's name as a sentence says it ("the XOR gate", "Cereals"). Main knows the
+ * titles; without it the id is quoted.
+ */
+export type DataTitle = (name: string) => string;
+
+export const quotedDataName: DataTitle = (name) => `"${name}"`;
+
+/** " on the XOR gate" for a goal restricted to a data set, else nothing. */
+function onData(data: string | undefined, dataTitle: DataTitle): string {
+  return data === undefined ? '' : ` on ${dataTitle(data)}`;
+}
 
 export const storedFigures: FiguresOf = (run, part) => {
   const final = run.final?.type === 'finished' ? run.final : undefined;
@@ -44,15 +57,21 @@ function whenOf(run: Run): string {
   return `the run of ${run.startedAt.slice(0, 16).replace('T', ' ')}`;
 }
 
-const noRunYet = (data: string | undefined): GoalVerdict => ({
+const noRunYet = (data: string | undefined, dataTitle: DataTitle): GoalVerdict => ({
   met: false,
-  detail: `No run${data === undefined ? '' : ` on "${data}"`} has finished yet: train the network to check this goal.`,
+  detail: `No run${onData(data, dataTitle)} has finished yet: train the network to check this goal.`,
 });
+
+/** A metric's figure as the charts show it: shares of examples in per cent ("93.5 %"). */
+export function formatMetricFigure(metric: string, value: number): string {
+  return isFraction(metric) ? `${formatFigure(value * 100)} %` : formatFigure(value);
+}
 
 export function metricVerdict(
   runs: readonly Run[],
   goal: GoalOf<'metric'>,
   figuresOf: FiguresOf,
+  dataTitle: DataTitle = quotedDataName,
 ): GoalVerdict {
   const name = `${PART_WORDS[goal.part]} ${metricTitle(goal.metric).toLowerCase()}`;
   const values = finishedRuns(runs, goal.data)
@@ -62,11 +81,11 @@ export function metricVerdict(
       return { run, value };
     })
     .filter((entry): entry is { run: Run; value: number } => entry.value !== undefined);
-  if (finishedRuns(runs, goal.data).length === 0) return noRunYet(goal.data);
+  if (finishedRuns(runs, goal.data).length === 0) return noRunYet(goal.data, dataTitle);
   if (values.length === 0) {
     return {
       met: false,
-      detail: `No finished run reports a ${name}${goal.part === 'train' ? '' : `: keep a ${PART_WORDS[goal.part]} part in the Training tab`}.`,
+      detail: `No finished run${onData(goal.data, dataTitle)} reports a ${name}${goal.part === 'train' ? '' : `: keep a ${PART_WORDS[goal.part]} part in the Training tab`}.`,
     };
   }
   const meeting = values.find((entry) => withinBounds(entry.value, goal));
@@ -78,14 +97,18 @@ export function metricVerdict(
     );
   return {
     met: meeting !== undefined,
-    detail: `${capitalized(name)} ${formatFigure(shown.value)} in ${whenOf(shown.run)} (the goal: ${describeBounds(goal)}).`,
+    detail: `${capitalized(name)} ${formatMetricFigure(goal.metric, shown.value)} in ${whenOf(shown.run)}${onData(goal.data, dataTitle)} (the goal: ${describeBounds(goal, (value) => formatMetricFigure(goal.metric, value))}).`,
     runId: shown.run.id,
   };
 }
 
-export function epochsVerdict(runs: readonly Run[], goal: GoalOf<'epochs'>): GoalVerdict {
+export function epochsVerdict(
+  runs: readonly Run[],
+  goal: GoalOf<'epochs'>,
+  dataTitle: DataTitle = quotedDataName,
+): GoalVerdict {
   const finished = finishedRuns(runs, goal.data);
-  if (finished.length === 0) return noRunYet(goal.data);
+  if (finished.length === 0) return noRunYet(goal.data, dataTitle);
   const meeting = finished.find((run) => withinBounds(run.epochsRun, goal));
   const shown = meeting ?? finished[0]!;
   return {
@@ -95,9 +118,13 @@ export function epochsVerdict(runs: readonly Run[], goal: GoalOf<'epochs'>): Goa
   };
 }
 
-export function scheduleVerdict(runs: readonly Run[], goal: GoalOf<'schedule'>): GoalVerdict {
+export function scheduleVerdict(
+  runs: readonly Run[],
+  goal: GoalOf<'schedule'>,
+  dataTitle: DataTitle = quotedDataName,
+): GoalVerdict {
   const finished = finishedRuns(runs, goal.data);
-  if (finished.length === 0) return noRunYet(goal.data);
+  if (finished.length === 0) return noRunYet(goal.data, dataTitle);
   const meeting = finished.find((run) =>
     goal.type === undefined
       ? run.config.schedule.type !== 'constant'
@@ -109,15 +136,19 @@ export function scheduleVerdict(runs: readonly Run[], goal: GoalOf<'schedule'>):
         detail: `${capitalized(whenOf(meeting))} changed its learning rate from epoch to epoch.`,
         runId: meeting.id,
       }
-    : { met: false, detail: 'No finished run used a learning-rate schedule of this kind yet.' };
+    : {
+        met: false,
+        detail: `No finished run${onData(goal.data, dataTitle)} used a learning-rate schedule of this kind yet.`,
+      };
 }
 
 export function earlyStoppingVerdict(
   runs: readonly Run[],
   goal: GoalOf<'early-stopping'>,
+  dataTitle: DataTitle = quotedDataName,
 ): GoalVerdict {
   const finished = finishedRuns(runs, goal.data);
-  if (finished.length === 0) return noRunYet(goal.data);
+  if (finished.length === 0) return noRunYet(goal.data, dataTitle);
   const stopped = finished.find((run) => run.final?.type === 'finished' && run.final.stoppedEarly);
   if (stopped?.final?.type === 'finished' && stopped.final.stoppedEarly) {
     const { epoch, bestEpoch } = stopped.final.stoppedEarly;
@@ -127,16 +158,23 @@ export function earlyStoppingVerdict(
       runId: stopped.id,
     };
   }
-  return { met: false, detail: 'Early stopping has not ended a run yet.' };
+  return {
+    met: false,
+    detail: `Early stopping has not ended a run${onData(goal.data, dataTitle)} yet.`,
+  };
 }
 
 /**
  * Overfitting: after its lowest validation loss, a run's validation loss rose by `rise` of it
  * while its training loss went on falling.
  */
-export function overfittingVerdict(runs: readonly Run[], goal: GoalOf<'overfitting'>): GoalVerdict {
+export function overfittingVerdict(
+  runs: readonly Run[],
+  goal: GoalOf<'overfitting'>,
+  dataTitle: DataTitle = quotedDataName,
+): GoalVerdict {
   const finished = finishedRuns(runs, goal.data);
-  if (finished.length === 0) return noRunYet(goal.data);
+  if (finished.length === 0) return noRunYet(goal.data, dataTitle);
   for (const run of finished) {
     const epochs = run.epochs.filter((e) => e.fold === null && e.validationLoss !== null);
     if (epochs.length < 3) continue;
@@ -160,13 +198,17 @@ export function overfittingVerdict(runs: readonly Run[], goal: GoalOf<'overfitti
   }
   return {
     met: false,
-    detail: `No finished run shows it yet: the validation loss must rise by ${Math.round(goal.rise * 100)} % after its lowest point while the training loss falls.`,
+    detail: `No finished run${onData(goal.data, dataTitle)} shows it yet: the validation loss must rise by ${Math.round(goal.rise * 100)} % after its lowest point while the training loss falls.`,
   };
 }
 
-export function optimizerVerdict(runs: readonly Run[], goal: GoalOf<'optimizer'>): GoalVerdict {
+export function optimizerVerdict(
+  runs: readonly Run[],
+  goal: GoalOf<'optimizer'>,
+  dataTitle: DataTitle = quotedDataName,
+): GoalVerdict {
   const finished = finishedRuns(runs, goal.data);
-  if (finished.length === 0) return noRunYet(goal.data);
+  if (finished.length === 0) return noRunYet(goal.data, dataTitle);
   const meeting = finished.find((run) => {
     const optimizer = run.config.optimizer;
     if (optimizer.type !== goal.is) return false;
@@ -181,14 +223,21 @@ export function optimizerVerdict(runs: readonly Run[], goal: GoalOf<'optimizer'>
         detail: `${capitalized(whenOf(meeting))} used ${goal.is}${momentum}.`,
         runId: meeting.id,
       }
-    : { met: false, detail: `No finished run used ${goal.is}${momentum} yet.` };
+    : {
+        met: false,
+        detail: `No finished run${onData(goal.data, dataTitle)} used ${goal.is}${momentum} yet.`,
+      };
 }
 
-export function runsVerdict(runs: readonly Run[], goal: GoalOf<'runs'>): GoalVerdict {
+export function runsVerdict(
+  runs: readonly Run[],
+  goal: GoalOf<'runs'>,
+  dataTitle: DataTitle = quotedDataName,
+): GoalVerdict {
   const count = finishedRuns(runs, goal.data).length;
   return {
     met: count >= goal.atLeast,
-    detail: `${plural(count, 'run has', 'runs have')} finished (the goal: at least ${goal.atLeast}).`,
+    detail: `${plural(count, `run${onData(goal.data, dataTitle)} has`, `runs${onData(goal.data, dataTitle)} have`)} finished (the goal: at least ${goal.atLeast}).`,
   };
 }
 
@@ -197,22 +246,23 @@ export function runGoalVerdict(
   runs: readonly Run[],
   goal: Goal,
   figuresOf: FiguresOf,
+  dataTitle: DataTitle = quotedDataName,
 ): GoalVerdict | undefined {
   switch (goal.kind) {
     case 'metric':
-      return metricVerdict(runs, goal, figuresOf);
+      return metricVerdict(runs, goal, figuresOf, dataTitle);
     case 'epochs':
-      return epochsVerdict(runs, goal);
+      return epochsVerdict(runs, goal, dataTitle);
     case 'schedule':
-      return scheduleVerdict(runs, goal);
+      return scheduleVerdict(runs, goal, dataTitle);
     case 'early-stopping':
-      return earlyStoppingVerdict(runs, goal);
+      return earlyStoppingVerdict(runs, goal, dataTitle);
     case 'overfitting':
-      return overfittingVerdict(runs, goal);
+      return overfittingVerdict(runs, goal, dataTitle);
     case 'optimizer':
-      return optimizerVerdict(runs, goal);
+      return optimizerVerdict(runs, goal, dataTitle);
     case 'runs':
-      return runsVerdict(runs, goal);
+      return runsVerdict(runs, goal, dataTitle);
     default:
       return undefined;
   }

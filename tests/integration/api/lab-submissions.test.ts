@@ -231,7 +231,7 @@ describe('collecting and grading 30 submissions of the perceptron lab', () => {
             'why-xor': false,
           });
           // What the weights give, whatever the file claims.
-          expect(row.goals[0]!.detail).toMatch(/^Training accuracy 0\.5 /);
+          expect(row.goals[0]!.detail).toMatch(/^Training accuracy 50 % /);
           expect(row.best).toMatchObject({
             epochs: 1,
             part: 'train',

@@ -72,7 +72,7 @@ describe('labs through the API', () => {
     let status = await callService<LabStatus>(service, 'labs.status', { projectId: project.id });
     expect(goal(status, 'and-learned')).toMatchObject({
       met: false,
-      detail: 'No run on "and" has finished yet: train the network to check this goal.',
+      detail: 'No run on the AND gate has finished yet: train the network to check this goal.',
     });
     expect(goal(status, 'one-step-unit').met).toBe(true);
 
@@ -90,7 +90,7 @@ describe('labs through the API', () => {
     await waitForTrainingEvent(events, 'finished');
     status = await callService<LabStatus>(service, 'labs.status', { projectId: project.id });
     expect(goal(status, 'and-learned')).toMatchObject({ met: true, runId: expect.any(String) });
-    expect(goal(status, 'and-learned').detail).toMatch(/^Training accuracy 1 in the run of /);
+    expect(goal(status, 'and-learned').detail).toMatch(/^Training accuracy 100 % in the run of /);
     expect(goal(status, 'or-learned').met).toBe(false);
 
     // The network changes: a goal about it follows the canvas, not the run.

@@ -224,7 +224,7 @@ const CASES: Record<
     fails: {
       runs: [run({ test: { accuracy: 0.89 } }), run({ status: 'failed', test: { accuracy: 1 } })],
     },
-    detail: /^Test accuracy 0\.93 in the run of 2026-12-07 10:42 \(the goal: at least 0\.9\)\.$/,
+    detail: /^Test accuracy 93 % in the run of 2026-12-07 10:42 \(the goal: at least 90 %\)\.$/,
   },
   epochs: {
     goal: 'kind: epochs\natMost: 2',
@@ -326,7 +326,7 @@ const CASES: Record<
     goal: 'kind: runs\natLeast: 2\ndata: iris',
     meets: { runs: [run({}), run({})] },
     fails: { runs: [run({}), run({ data: 'xor' }), run({ status: 'stopped' })] },
-    detail: /^2 runs have finished/,
+    detail: /^2 runs on "iris" have finished/,
   },
   prediction: {
     goal: 'kind: prediction\ninput: [1, 0]\nclass: 1',
@@ -406,6 +406,62 @@ describe('lab goals', () => {
       figuresOf: () => ({ examples: 30, loss: 0.7, metrics: { accuracy: 0.6 } }),
     });
     expect(status).toMatchObject({ met: false, runId: claimed.id });
-    expect(status.detail).toMatch(/^Test accuracy 0\.6 /);
+    expect(status.detail).toMatch(/^Test accuracy 60 % /);
+  });
+
+  it('says which data set a goal counts runs on, by its title', async () => {
+    const status = await verdict('kind: runs\natLeast: 2\ndata: xor', {
+      runs: [run({}), run({})],
+      dataTitle: (name) => (name === 'xor' ? 'the XOR gate' : name),
+    });
+    expect(status).toMatchObject({
+      met: false,
+      detail: '0 runs on the XOR gate have finished (the goal: at least 2).',
+    });
+    const metric = await verdict(
+      'kind: metric\nmetric: loss\npart: train\natMost: 0.1\ndata: xor',
+      {
+        runs: [run({})],
+        dataTitle: () => 'the XOR gate',
+      },
+    );
+    expect(metric.detail).toBe(
+      'No run on the XOR gate has finished yet: train the network to check this goal.',
+    );
+  });
+
+  it('shows shares of examples in per cent, and other figures as they are', async () => {
+    const accuracy = await verdict('kind: metric\nmetric: accuracy\npart: train\natLeast: 1', {
+      runs: [run({ train: { accuracy: 1 } })],
+    });
+    expect(accuracy.detail).toMatch(
+      /^Training accuracy 100 % in .* \(the goal: at least 100 %\)\.$/,
+    );
+    const loss = await verdict('kind: metric\nmetric: loss\npart: train\natMost: 0.1', {
+      runs: [run({ train: { loss: 0.05 } })],
+    });
+    expect(loss.detail).toMatch(/^Training loss 0\.05 in .* \(the goal: at most 0\.1\)\.$/);
+  });
+
+  it('counts the layers between the Input and the Output, and says so', async () => {
+    // The footer says "Layers 6" for this network: the Input and the Output count there.
+    const status = await verdict('kind: layers\natLeast: 4', {});
+    expect(status).toMatchObject({
+      met: true,
+      detail: 'The network has 4 layers between the Input and the Output (the goal: at least 4).',
+    });
+  });
+
+  it('names a layer by its label, never by its id', async () => {
+    const labelled = {
+      ...RESNET,
+      nodes: RESNET.nodes.map((n) => (n.id === 'a' ? { ...n, label: 'hidden' } : n)),
+    };
+    const units = await verdict('kind: units\nnode: a\natLeast: 8', { graph: labelled });
+    expect(units.detail).toBe('Dense "hidden" has 4 units (the goal: at least 8).');
+    const activation = await verdict('kind: activation\nnode: a\nis: tanh', { graph: labelled });
+    expect(activation.detail).toBe(
+      'No layer the goal is about uses Tanh yet (the layer Dense "hidden").',
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { LabStatus } from '../../../shared/labs/lab-api';
 import type { LabDocument } from '../../../shared/labs/lab-document';
 import { labGoals } from '../../../shared/labs/lab-document';
 import { evaluateLabGoals } from '../../../shared/labs/evaluate-goals';
+import { builtInDataTitle } from '../../labs/data-titles';
 import { isAnswerGoal } from '../../../shared/labs/goals';
 import type { LabProgress } from '../../../shared/labs/lab-progress';
 import type { PredictionAnswer } from '../../../shared/labs/prediction-goals';
@@ -75,7 +76,7 @@ export function labHandlers(context: ServiceContext, worker: KeptWorker): Pick<H
       );
       if (!trained) {
         return {
-          none: `No run${data === undefined ? '' : ` on "${data}"`} has finished with a trained network yet: train it first.`,
+          none: `No run${data === undefined ? '' : ` on ${builtInDataTitle(data)}`} has finished with a trained network yet: train it first.`,
         };
       }
       const key = `${trained.id} ${input.join(',')}`;
@@ -110,6 +111,7 @@ export function labHandlers(context: ServiceContext, worker: KeptWorker): Pick<H
       runs,
       progress: stored.progress,
       predict: predictor(runs),
+      dataTitle: builtInDataTitle,
     });
     return { lab, progress: stored.progress, goals, notes: [] };
   };
