@@ -62,6 +62,31 @@ describe('the Labs section', () => {
     expect(window.location.hash).toBe(`#/project/${PROJECT.id}/network`);
   });
 
+  it('shows the whole of what a lab teaches on its card, and lets a long formula scroll', async () => {
+    const long: LabSummary = {
+      ...PERCEPTRON,
+      learn: `- One.\n- Two.\n- Three.\n- Four.\n- Five.\n\n$$${'w_1 x_1 + '.repeat(30)}b$$`,
+    };
+    const host = new FakeHost({ 'labs.list': [long] });
+    renderWithHost(host, <LabsSection onNotice={() => undefined} onProblem={() => undefined} />);
+    await settle();
+    const card = screen.getByRole('list', { name: 'Labs to start' }).querySelector('.lab-card')!;
+    const learn = card.querySelector('.lab-card-learn')!;
+    expect(learn.querySelector('.math-display > math')).not.toBeNull();
+
+    const more = within(card as HTMLElement).getByRole('button', { name: /^More/ });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(more.getAttribute('aria-controls')!)?.contains(learn)).toBe(
+      true,
+    );
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(more.textContent).toMatch(/^Less/);
+    expect(learn.classList.contains('lab-card-learn-open')).toBe(true);
+    fireEvent.click(more);
+    expect(learn.classList.contains('lab-card-learn-open')).toBe(false);
+  });
+
   it("shows a lab file's problems with their lines, and keeps the list as it was", async () => {
     const host = new FakeHost({
       'labs.list': [PERCEPTRON],

@@ -50,5 +50,8 @@ function renderTex(tex: string, displayMode: boolean): string {
 export function mathPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('escape', 'math', mathRule);
   md.renderer.rules['math_inline'] = (tokens, index) => renderTex(tokens[index]!.content, false);
-  md.renderer.rules['math_display'] = (tokens, index) => renderTex(tokens[index]!.content, true);
+  // A long formula on its own line scrolls sideways in its own box rather than running past
+  // the edge of a narrow card or panel (a span: the formula sits inside a paragraph).
+  md.renderer.rules['math_display'] = (tokens, index) =>
+    `<span class="math-display">${renderTex(tokens[index]!.content, true)}</span>`;
 }
