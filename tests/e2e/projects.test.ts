@@ -89,7 +89,7 @@ describe('projects and autosave in browser mode', () => {
     await trash.waitForNames(['Blank']);
     await trash.card('Blank').getByRole('button', { name: 'Restore' }).click();
     await trash.waitForNames([]);
-    await page.getByRole('link', { name: 'Back to projects' }).click();
+    await page.getByRole('link', { name: 'Projects', exact: true }).click();
     await (await ProjectsPage.attach(page)).waitForNames(['Blank', 'Copy of Blank']);
     expect(pageErrors).toEqual([]);
   });

@@ -79,7 +79,7 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
 
   return (
     <div className="app">
-      <ScreenHeader screen={trash ? 'Trash' : 'Projects'}>
+      <ScreenHeader screen={trash ? 'Trash' : 'Projects'} projectsList={!trash}>
         {!trash && (
           <>
             <button
@@ -107,9 +107,6 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
         )}
         {trash && (
           <>
-            <a className="button" href="#/">
-              Back to projects
-            </a>
             <button
               type="button"
               className="button button-danger"

@@ -1,5 +1,6 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import { describeError } from '../api';
+import { BackToProjects } from '../components/BackToProjects';
 import type { SaveState } from './autosaver';
 import type { ProjectSession } from './project-session';
 
@@ -22,6 +23,7 @@ export function WorkspaceHeader({ session, onShowHistory, onExport }: WorkspaceH
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Neurite</span>
         </a>
+        <BackToProjects />
         {/* Keyed by the name so that a rename from elsewhere resets the field. */}
         <ProjectName key={name} name={name} onRename={(next) => session.rename(next)} />
       </div>
