@@ -35,10 +35,14 @@ describe('building on the canvas without fighting it', () => {
   }) => {
     await WorkspacePage.create(page, server.url, { name: 'Easy dots' });
     const editor = await EditorPage.attach(page);
-    await editor.dropFromPalette('Input', { x: 200, y: 40 });
+    // Nothing selected at each drop, so none is wired in after the layer dropped before.
+    await editor.dropFromPalette('Input', { x: 200, y: 20 });
+    await editor.clickEmptyCanvas();
     await editor.dropFromPalette('Dense', { x: 200, y: 260 });
+    await editor.clickEmptyCanvas();
     await editor.dropFromPalette('Output', { x: 200, y: 480 });
     await editor.waitForNodeCount(3);
+    expect(await editor.edgeCount()).toBe(0);
 
     const dot = editor.node$('dense_1').locator('.react-flow__handle.target');
     const box = (await dot.boundingBox())!;
@@ -59,6 +63,64 @@ describe('building on the canvas without fighting it', () => {
     await editor.connectOntoLayer('input_1', 'output_1');
     await expect.poll(() => editor.status()).toMatch(/already has an input/);
     expect(await editor.edgeCount()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a layer dropped onto a connection, or added after the selected layer, is wired in; tidy up stacks them', async ({
+    server,
+    page,
+    pageErrors,
+  }) => {
+    await WorkspacePage.create(page, server.url, { name: 'Wired in' });
+    const editor = await EditorPage.attach(page);
+    await editor.dropFromPalette('Input', { x: 200, y: 40 });
+    await editor.clickEmptyCanvas();
+    await editor.dropFromPalette('Output', { x: 200, y: 420 });
+    await editor.waitForNodeCount(2);
+    await editor.connect('input_1', 'output_1');
+    await expect.poll(() => editor.links()).toEqual(['input_1→output_1']);
+
+    // Onto the connection: in between, one undo step.
+    await editor.dropOnConnection('Dense', 'input_1', 'output_1');
+    await expect.poll(() => editor.links()).toEqual(['dense_1→output_1', 'input_1→dense_1']);
+    expect(await editor.overlappingCards()).toEqual([]);
+    await editor.clickEmptyCanvas();
+    await editor.undo();
+    await expect.poll(() => editor.links()).toEqual(['input_1→output_1']);
+    expect(await editor.nodeCount()).toBe(2);
+    await editor.redo();
+    await expect.poll(() => editor.links()).toEqual(['dense_1→output_1', 'input_1→dense_1']);
+
+    // Pressed in the palette with a layer selected: after it, and what came after moves down.
+    await editor.selectNode('dense_1');
+    await editor.addFromPalette('Dropout');
+    await expect
+      .poll(() => editor.links())
+      .toEqual(['dense_1→dropout_1', 'dropout_1→output_1', 'input_1→dense_1']);
+    expect(await editor.overlappingCards()).toEqual([]);
+
+    // Dropped just below the selected layer: after it.
+    await editor.selectNode('input_1');
+    await editor.clickEmptyCanvas();
+    await editor.dropFromPalette('Dense', { x: 700, y: 40 });
+    await editor.waitForNodeCount(5);
+    await editor.dropFromPalette('Dense', { x: 720, y: 200 });
+    await editor.waitForNodeCount(6);
+    await expect.poll(() => editor.links()).toContain('dense_2→dense_3');
+
+    // Tidy up: one column per chain, top to bottom along the connections, nothing overlapping.
+    await editor.toolbarButton('Tidy up').click();
+    await expect
+      .poll(async () => {
+        const order = ['input_1', 'dense_1', 'dropout_1', 'output_1'];
+        const tops = await Promise.all(order.map(async (id) => (await editor.position(id)).y));
+        return tops.every((top, i) => i === 0 || top > tops[i - 1]!);
+      })
+      .toBe(true);
+    expect((await editor.position('dense_3')).y).toBeGreaterThan(
+      (await editor.position('dense_2')).y,
+    );
+    expect(await editor.overlappingCards()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ describe('undo, redo and reload in a project', () => {
     await editor.selectNode('hidden');
     await editor.setField('Units', '6');
     await editor.setField('Label', 'Six neurons');
+    // With no layer selected, so the Dropout is not wired in after the hidden layer.
+    await editor.clickEmptyCanvas();
     await editor.addFromPalette('Dropout');
     await editor.waitForNodeCount(5);
     await editor.dragNode('prediction', { x: 160, y: 30 });

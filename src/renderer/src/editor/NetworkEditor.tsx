@@ -18,7 +18,7 @@ import { useAnalysis } from './canvas/use-analysis';
 import { useHistoryDocument } from './canvas/use-history';
 import { Inspector } from './inspector/Inspector';
 import type { EditorHistory, Selection } from './model';
-import { EMPTY_SELECTION, IdAllocator, NEW_NODE_SIZE, freePosition, pruneSelection } from './model';
+import { EMPTY_SELECTION, NEW_NODE_SIZE, planDrop, pruneSelection } from './model';
 
 export { EDITOR_COMMAND_EVENT, SHOW_SHORTCUTS_EVENT } from './actions/use-editor-keys';
 export type { EditorCommandDetail } from './actions/use-editor-keys';
@@ -99,25 +99,28 @@ function EditorLayout({ history, showShortcuts, onShortcutsClosed }: NetworkEdit
     ),
   );
 
-  // A palette item pressed instead of dragged lands in the middle of the view.
+  // A palette item pressed instead of dragged comes after the one selected layer, or lands in
+  // the middle of the view.
   const addAtCentre = useCallback(
     (kind: string) => {
       const box = document.querySelector('.editor-canvas')?.getBoundingClientRect();
       const centre = box
         ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      const position = freePosition(history.document, measuredSizes(flow.getNodes()), {
-        x: centre.x - NEW_NODE_SIZE.width / 2,
-        y: centre.y - NEW_NODE_SIZE.height / 2,
+      const [only, ...others] = selection.nodes;
+      const plan = planDrop(history.document, {
+        kind,
+        at: { x: centre.x - NEW_NODE_SIZE.width / 2, y: centre.y - NEW_NODE_SIZE.height / 2 },
+        sizes: measuredSizes(flow.getNodes()),
+        ...(only && others.length === 0 ? { after: only } : {}),
       });
-      const id = new IdAllocator(history.document).nodeId(kind);
-      const result = history.apply({ type: 'addNode', node: { id, kind, position, params: {} } });
+      const result = history.apply(plan.change);
       if (result.ok) {
-        setSelection({ nodes: new Set([id]), edges: new Set() });
-        setStatus(undefined);
+        setSelection({ nodes: new Set([plan.nodeId]), edges: new Set() });
+        setStatus(plan.note ? { message: plan.note, tone: 'info' } : undefined);
       } else setStatus({ message: result.message, tone: 'error' });
     },
-    [flow, history, setSelection],
+    [flow, history, selection, setSelection],
   );
 
   return (

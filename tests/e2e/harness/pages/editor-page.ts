@@ -253,6 +253,31 @@ export class EditorPage {
     await drag.release();
   }
 
+  /** The connections drawn, as "source→target", in the order React Flow draws them. */
+  async links(): Promise<string[]> {
+    const links: string[] = [];
+    for (const edge of await this.page.locator('.react-flow__edge').all()) {
+      const label = (await edge.getAttribute('aria-label')) ?? '';
+      const match = /^Edge from (\S+) to (\S+)$/.exec(label);
+      links.push(match ? `${match[1]}→${match[2]}` : label);
+    }
+    return links.sort();
+  }
+
+  /** Drags a palette item onto the middle of the drawn connection from `source` to `target`. */
+  async dropOnConnection(title: string, source: string, target: string): Promise<void> {
+    const path = this.page
+      .locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`)
+      .locator('.react-flow__edge-path');
+    const line = await path.boundingBox();
+    const view = await this.canvas.boundingBox();
+    if (!line || !view) throw new Error(`Cannot see the connection ${source} → ${target}.`);
+    await this.dropFromPalette(title, {
+      x: line.x + line.width / 2 - view.x,
+      y: line.y + line.height / 2 - view.y,
+    });
+  }
+
   /** The canvas's zoom factor (1 = actual size). */
   async zoom(): Promise<number> {
     const style = (await this.page.locator('.react-flow__viewport').getAttribute('style')) ?? '';

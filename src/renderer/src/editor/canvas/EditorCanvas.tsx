@@ -13,14 +13,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
 import type { EditorStatus } from '../actions/use-editor-actions';
 import type { Change, EditorHistory, Position, Selection } from '../model';
-import {
-  FaceStore,
-  IdAllocator,
-  canConnect,
-  connect,
-  connectToLayer,
-  freePosition,
-} from '../model';
+import { FaceStore, canConnect, connect, connectToLayer, isNextTo, planDrop } from '../model';
 import type { LayerFlowNode, Measured } from './flow-model';
 import { FaceStoreContext } from './face-store';
 import { FlowNodes, toFlowEdges } from './flow-model';
@@ -67,6 +60,8 @@ export function EditorCanvas({
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
   const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(new Map());
   const [flowNodes] = useState(() => new FlowNodes());
+  // The connection a dragged palette item is over: drawn lit, as the layer will go in it.
+  const [dropEdge, setDropEdge] = useState<string | undefined>();
   // Fit the network into view when the editor opens on one; an empty canvas is left alone, so
   // the view does not jump when the first layer is dropped.
   const [fitOnOpen] = useState(() => history.document.nodes.length > 0);
@@ -86,7 +81,10 @@ export function EditorCanvas({
     [doc, faces, selection, measured, dragged, flowNodes],
   );
   // Connections do not move with layers: a drag leaves `doc.edges` as it was.
-  const edges = useMemo(() => toFlowEdges(doc.edges, selection), [doc.edges, selection]);
+  const edges = useMemo(
+    () => toFlowEdges(doc.edges, selection, dropEdge),
+    [doc.edges, selection, dropEdge],
+  );
 
   const apply = useCallback(
     (change: Change) => {
@@ -238,30 +236,50 @@ export function EditorCanvas({
     if (!event.dataTransfer.types.includes(KIND_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    setDropEdge(edgeAt(event.clientX, event.clientY));
   }, []);
+
+  const onDragLeave = useCallback(() => setDropEdge(undefined), []);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      setDropEdge(undefined);
       const kind = event.dataTransfer.getData(KIND_MIME);
       if (!kind) return;
       event.preventDefault();
-      // Where it was let go, or below the layers it would cover there.
-      const position = freePosition(
-        history.document,
-        measured,
-        screenToFlowPosition({ x: event.clientX, y: event.clientY }),
-      );
-      const id = new IdAllocator(history.document).nodeId(kind);
-      if (apply({ type: 'addNode', node: { id, kind, position, params: {} } })) {
-        onSelectionChange(() => ({ nodes: new Set([id]), edges: new Set() }));
+      const doc = history.document;
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const ontoEdge = edgeAt(event.clientX, event.clientY);
+      // Dropped next to the one selected layer: it comes after it.
+      const [only, ...others] = selection.nodes;
+      const after =
+        !ontoEdge && only && others.length === 0 && isNextTo(doc, measured, only, at)
+          ? only
+          : undefined;
+      const plan = planDrop(doc, {
+        kind,
+        at,
+        sizes: measured,
+        ...(ontoEdge ? { ontoEdge } : {}),
+        ...(after ? { after } : {}),
+      });
+      if (apply(plan.change)) {
+        onSelectionChange(() => ({ nodes: new Set([plan.nodeId]), edges: new Set() }));
+        if (plan.note) onStatus({ message: plan.note, tone: 'info' });
       }
     },
-    [history, apply, measured, screenToFlowPosition, onSelectionChange],
+    [history, apply, measured, selection, screenToFlowPosition, onSelectionChange, onStatus],
   );
 
   return (
     <FaceStoreContext.Provider value={faceStore}>
-      <div className="editor-canvas" ref={canvasBox} onDragOver={onDragOver} onDrop={onDrop}>
+      <div
+        className="editor-canvas"
+        ref={canvasBox}
+        onDragOver={onDragOver}
+        onDragLeave={onDragLeave}
+        onDrop={onDrop}
+      >
         <ReactFlow<LayerFlowNode>
           nodes={nodes}
           edges={edges}
@@ -295,6 +313,12 @@ export function EditorCanvas({
       </div>
     </FaceStoreContext.Provider>
   );
+}
+
+/** The connection drawn under a point of the screen, by id. */
+function edgeAt(clientX: number, clientY: number): string | undefined {
+  const edge = document.elementFromPoint(clientX, clientY)?.closest('.react-flow__edge');
+  return edge?.getAttribute('data-id') ?? undefined;
 }
 
 function toggled(set: ReadonlySet<string>, update: ReadonlyMap<string, boolean>): Set<string> {

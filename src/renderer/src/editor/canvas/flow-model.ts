@@ -100,8 +100,14 @@ export function toFlowNodes(
   return flow.build(doc, flow.faces(doc, analysis), selection, measured);
 }
 
-export function toFlowEdges(edges: GraphDocument['edges'], selection: Selection): Edge[] {
+export function toFlowEdges(
+  edges: GraphDocument['edges'],
+  selection: Selection,
+  /** The connection a layer being dragged from the palette would go into. */
+  dropTarget?: string,
+): Edge[] {
   return edges.map((edge) => ({
+    ...(edge.id === dropTarget ? { className: 'edge-drop-target' } : {}),
     id: edge.id,
     source: edge.source.node,
     sourceHandle: edge.source.port,

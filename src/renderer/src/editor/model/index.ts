@@ -34,3 +34,5 @@ export { NodeDataCache } from './node-faces';
 export { FaceStore } from './face-store';
 export { AnalysisMemo, sameStructure } from './analysis-memo';
 export { NEW_NODE_SIZE, PLACEMENT_GAP, freePosition, layerBoxes } from './placement';
+export type { DropPlan, DropRequest } from './drop';
+export { NEXT_TO_DISTANCE, isNextTo, planDrop } from './drop';

@@ -49,6 +49,14 @@ export function autoLayout(
       graph.setEdge(edge.source.node, edge.target.node, {}, edge.id);
     }
   }
+  // Layers with no connection at all go in one column, in the order they were added, rather
+  // than in one long row: unseen links that only order them.
+  const loose = doc.nodes.filter(
+    (n) => !doc.edges.some((e) => e.source.node === n.id || e.target.node === n.id),
+  );
+  loose.slice(1).forEach((node, i) => {
+    graph.setEdge(loose[i]!.id, node.id, { weight: 0 }, `(column ${i})`);
+  });
   layout(graph);
 
   const origin = {
@@ -61,6 +69,7 @@ export function autoLayout(
     // dagre places centres; the canvas places top-left corners.
     return { node, at: { x: x - width / 2, y: y - height / 2 } };
   });
+  followPorts(doc, laid);
   const left = Math.min(...laid.map((l) => l.at.x));
   const top = Math.min(...laid.map((l) => l.at.y));
   const positions: Record<string, Position> = {};
@@ -72,4 +81,28 @@ export function autoLayout(
     if (next.x !== node.position.x || next.y !== node.position.y) positions[node.id] = next;
   }
   return Object.keys(positions).length > 0 ? { type: 'moveNodes', positions } : undefined;
+}
+
+/**
+ * dagre orders a rank to shorten connections, not by port: a merge's inputs may come out
+ * swapped. Layers in one rank that feed the same merge trade places so that the one on its
+ * first input is on the left, as its dots are.
+ */
+function followPorts(
+  doc: GraphDocument,
+  laid: readonly { node: GraphDocument['nodes'][number]; at: Position }[],
+): void {
+  const place = new Map(laid.map((l) => [l.node.id, l.at]));
+  for (const merge of doc.nodes) {
+    const feeding = doc.edges
+      .filter((e) => e.target.node === merge.id)
+      .sort((a, b) => a.target.port.localeCompare(b.target.port, 'en', { numeric: true }))
+      .map((e) => place.get(e.source.node))
+      .filter((at): at is Position => at !== undefined);
+    const unique = [...new Set(feeding)];
+    if (unique.length < 2 || unique.some((at) => at.y !== unique[0]!.y)) continue;
+    const xs = unique.map((at) => at.x).sort((a, b) => a - b);
+    // Positions are this function's own objects: reassigning their x moves the layers.
+    unique.forEach((at, i) => ((at as { x: number }).x = xs[i]!));
+  }
 }
