@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useApiEvent } from './api';
 import { broadcastAppCommand, isTextField } from './app-commands';
 import { AppNotices } from './components/AppNotices';
+import { LazyPart } from './components/LazyPart';
 import { Inspector } from './components/Inspector';
 import { ProjectsScreen } from './projects/ProjectsScreen';
 import { navigate, useRoute } from './routes';
@@ -37,17 +38,17 @@ function Screen() {
       return <ProjectsScreen trash={route.trash} creating={route.creating === true} />;
     case 'project':
       return (
-        <Suspense fallback={<p className="loading">Opening the project…</p>}>
+        <LazyPart key="project" fallback={<p className="loading">Opening the project…</p>}>
           <ProjectWorkspace key={route.projectId} projectId={route.projectId} tab={route.tab} />
-        </Suspense>
+        </LazyPart>
       );
     case 'inspector':
       return <Inspector />;
     case 'editor':
       return (
-        <Suspense fallback={<p className="loading">Opening the editor…</p>}>
+        <LazyPart key="editor" fallback={<p className="loading">Opening the editor…</p>}>
           <EditorScreen templateId={route.templateId} />
-        </Suspense>
+        </LazyPart>
       );
   }
 }

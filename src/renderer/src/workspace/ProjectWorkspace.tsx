@@ -1,13 +1,5 @@
 import './workspace.css';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ProjectSettings } from '../../../shared/api/project-settings';
 import type { FitEdit } from '../../../shared/data/dataset-preview';
 import { describeError, useApi, useLatestRequest } from '../api';
@@ -17,6 +9,7 @@ import { navigate, WORKSPACE_TABS, type WorkspaceTab } from '../routes';
 import { saveFileForUser } from '../save-file';
 import type { LockableSetting } from '../../../shared/labs/lab-document';
 import { useLabStatus } from '../labs/use-lab-status';
+import { LazyPart } from '../components/LazyPart';
 import { labStartSettings } from '../labs/lab-settings';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
@@ -245,17 +238,17 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
       </nav>
       <div className="workspace-body">
         <div className="workspace-main">
-          <Suspense fallback={<p className="loading">Loading…</p>}>
-            {WORKSPACE_TABS.filter((t) => visited.has(t)).map((t) => (
-              // Panels stay mounted once opened, so live training and the canvas's view survive a
-              // look at another tab.
-              <section
-                key={t}
-                role="tabpanel"
-                aria-label={TAB_TITLES[t]}
-                className="workspace-panel"
-                hidden={t !== tab}
-              >
+          {WORKSPACE_TABS.filter((t) => visited.has(t)).map((t) => (
+            // Panels stay mounted once opened, so live training and the canvas's view survive a
+            // look at another tab.
+            <section
+              key={t}
+              role="tabpanel"
+              aria-label={TAB_TITLES[t]}
+              className="workspace-panel"
+              hidden={t !== tab}
+            >
+              <LazyPart fallback={<p className="loading">Loading…</p>}>
                 {t === 'network' && <NetworkEditor history={session.history} />}
                 {t === 'data' && (
                   <DataPanel
@@ -282,12 +275,12 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
                     {...(labSettings ? { labSettings } : {})}
                   />
                 )}
-              </section>
-            ))}
-          </Suspense>
+              </LazyPart>
+            </section>
+          ))}
         </div>
         {session.lab && (
-          <Suspense fallback={null}>
+          <LazyPart fallback={null}>
             <LabPanel
               projectId={session.projectId}
               title={session.lab.title}
@@ -297,7 +290,7 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
               saveNow={saveNow}
               onMessage={setMessage}
             />
-          </Suspense>
+          </LazyPart>
         )}
       </div>
       {historyOpen && (
