@@ -118,7 +118,8 @@ describe('importing', () => {
     expect(projectSchema.parse(imported)).toEqual(imported);
     expect(imported.id).not.toBe(project.id);
     expect(imported).toMatchObject({
-      name: project.name,
+      // The original is still there: the copy's name tells them apart.
+      name: `${project.name} (2)`,
       description: project.description,
       thumbnail: PNG,
       settings: project.settings,
@@ -172,6 +173,11 @@ describe('importing', () => {
     const one = store.importProject(file.fileName, file.bytes);
     const two = store.importProject(file.fileName, file.bytes);
     expect(one.id).not.toBe(two.id);
+    expect([project.name, one.name, two.name]).toEqual([
+      'Lab 4: XOR?',
+      'Lab 4: XOR? (2)',
+      'Lab 4: XOR? (3)',
+    ]);
     expect(store.listRuns(two.id)).toHaveLength(2);
     expect(tableCounts(store.dataDir).runs).toBe(6);
     store.close();
@@ -206,6 +212,9 @@ describe('importing', () => {
       description: 'A 6-unit hidden layer.',
       settings: {},
     });
+    // A name only a project in the trash has is taken too: restoring it would make two.
+    store.trashProject(imported.id);
+    expect(store.importProject('anything.json', bytes).name).toBe('My network (2)');
     const untitled = { ...network(6), metadata: { name: '  ', description: '' } };
     expect(store.importProject('Lesson 2.json', strToU8(JSON.stringify(untitled))).name).toBe(
       'Lesson 2',

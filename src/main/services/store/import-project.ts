@@ -11,11 +11,13 @@ import { insertEpoch, insertRun } from './run-rows';
 import { INTERRUPTED_MESSAGE } from './runs';
 import { insertProjectLab } from './project-labs';
 import { insertStartingWeights } from './starting-weights';
+import { distinctName } from './names';
 
 /**
  * Adds a project from a file (see readProjectFile). The project and its runs get new ids, so
- * the same file can be imported twice. Each run's network becomes a revision, oldest first,
- * with the project's latest network as the newest one.
+ * the same file can be imported twice; a name another project has (in the trash too) gets a
+ * number, "XOR (2)", so the two can be told apart. Each run's network becomes a revision,
+ * oldest first, with the project's latest network as the newest one.
  */
 export function importProject(ctx: StoreContext, fileName: string, bytes: Uint8Array): Project {
   const file = readProjectFile(fileName, bytes);
@@ -34,9 +36,10 @@ export function importProject(ctx: StoreContext, fileName: string, bytes: Uint8A
     }
     ctx.write(() => {
       const at = ctx.now();
+      const taken = ctx.sql('SELECT name FROM projects').all() as { name: string }[];
       insertProject(ctx, {
         id: projectId,
-        name: file.name,
+        name: distinctName(file.name, new Set(taken.map((row) => row.name))),
         description: file.description,
         thumbnail: file.thumbnail,
         settingsJson: file.settingsJson,

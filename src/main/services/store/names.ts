@@ -54,6 +54,22 @@ export function copyName(name: string): string {
   return cut(`Copy of ${name}`, MAX_NAME_LENGTH);
 }
 
+/**
+ * A name no project in `taken` has: the name itself when it is free, else the name with the
+ * first free number, "XOR (2)", "XOR (3)", … A name that already ends in a number ("XOR (2)")
+ * counts on from it. The number is kept when the name must be cut to fit.
+ */
+export function distinctName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const numbered = /^(.*) \((\d{1,6})\)$/.exec(name);
+  const stem = numbered ? numbered[1]! : name;
+  for (let n = numbered ? Number(numbered[2]) + 1 : 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const candidate = `${cut(stem, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 // Control characters are exactly what must go, so the pattern names them.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
