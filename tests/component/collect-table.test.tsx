@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { GradeTable } from '../../src/renderer/src/labs/collect/GradeTable';
-import { gradeColumns, gradesCsv } from '../../src/renderer/src/labs/collect/grade-table';
+import { gradesCsvInOrder } from '../../src/renderer/src/labs/collect/grade-table';
 import type { LabGradeRow } from '../../src/shared/labs/lab-api';
 import { FakeHost } from '../fixtures/fake-host';
 import { renderWithHost } from './render-with-host';
@@ -159,29 +159,38 @@ describe('the submissions table', () => {
     ]);
   });
 
-  it('exports the table as CSV, with flagged claims, problems and no formulas', () => {
+  it('exports the CSV `neurite grade` writes, in the order the table is sorted', () => {
     const withFormula = [...rows, graded('=cmd()', [true, true], { accuracy: 1, loss: 0.1 })];
-    const csv = gradesCsv(withFormula, gradeColumns(withFormula));
-    const table = Papa.parse<string[]>(csv).data;
-    expect(table[0]).toEqual([...COLUMNS, 'Claims differ', 'Problem']);
-    expect(table[2]).toEqual([
-      'Ana',
+    const csv = gradesCsvInOrder(withFormula, { key: 'met', descending: true });
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const table = Papa.parse<string[]>(csv.trimEnd()).data;
+    expect(table[0]).toEqual([
+      ...['file', 'student', 'handed in', 'problem', 'goals met', 'goals total', 'hints'],
+      ...['figures on', 'accuracy', 'loss', 'claimed accuracy', 'claimed loss'],
+      ...['goal-1', 'goal-2'],
+    ]);
+    // Most goals met first, as the table shows them: Chloé and =cmd() (in the order graded),
+    // Ana, Ben, and the file that could not be graded last.
+    expect(table.slice(1).map((line) => line[1])).toEqual(['Chloé', "'=cmd()", 'Ana', 'Ben', '']);
+    expect(table[3]).toEqual([
       'ana.neurite',
-      '1/2',
+      'Ana',
+      '2026-12-07T10:00:00.000Z',
+      '',
+      '1',
+      '2',
       '0',
       'test',
-      '75.0%',
-      '75.0%',
-      '0.4000',
-      '0.4000',
-      '✓',
-      '✗',
-      '',
-      '',
+      '0.75',
+      '0.4',
+      '0.75',
+      '0.4',
+      'yes',
+      'no',
     ]);
-    expect(table[3]!.at(-1)).toBe(damaged.problem);
-    expect(table[4]!.at(-2)).toBe('yes');
-    expect(table[5]![0]).toBe("'=cmd()");
+    expect(table[4]!.slice(8, 12)).toEqual(['0.5', '0.7', '1', '0.01']);
+    // A file that could not be graded says why, and shows no totals.
+    expect(table[5]!.slice(0, 7)).toEqual(['broken.neurite', '', '', damaged.problem, '', '', '']);
   });
 
   it('flags both files of the same work handed in under two names', () => {

@@ -71,29 +71,44 @@ describe('neurite grade', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^file\s+student\s+handed in\s+and-learned\s+one-step-unit/);
+    // One line per submission within 100 columns; the goals not met listed under it.
+    expect(lines[0]).toMatch(/^file\s+student\s+handed in\s+met\s+hints\s+part\s+accuracy\s+loss$/);
     expect(lines[2]).toMatch(
-      /^perceptron - Ada\.neurite\s+Ada\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+no\s+yes\s+no\s+no\s+yes\s+2\s+5\s+0\s+0$/,
+      /^perceptron - Ada\.neurite\s+Ada\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+2\/5\s+0$/,
     );
-    expect(lines[3]).toMatch(/^perceptron - Grace\.neurite\s+Grace\s/);
+    expect(lines[3]).toMatch(/^ {4}not met: and-learned, /);
+    expect(lines[3]).not.toContain('why-xor');
+    expect(lines.find((line) => /^perceptron - Grace\.neurite\s+Grace\s/.test(line))).toBeDefined();
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
     expect(run.stdout).toContain(
       '2 of 2 submissions graded against "The perceptron" (perceptron).',
     );
-    const table = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8'), { header: true });
+    const text = readFileSync(csv, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const table = Papa.parse<Record<string, string>>(text.trimEnd(), { header: true });
+    expect(table.meta.fields!.slice(0, 12)).toEqual([
+      ...['file', 'student', 'handed in', 'problem', 'goals met', 'goals total', 'hints'],
+      ...['figures on', 'accuracy', 'loss', 'claimed accuracy', 'claimed loss'],
+    ]);
     expect(table.data).toEqual([
       expect.objectContaining({
         file: 'perceptron - Ada.neurite',
         student: 'Ada',
+        'handed in': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        problem: '',
+        'goals met': '2',
+        'goals total': '5',
+        hints: '0',
+        'figures on': '',
+        accuracy: '',
         'why-xor': 'yes',
         'and-learned': 'no',
-        met: '2',
-        total: '5',
-        hints: '0',
-        runs: '0',
-        'best run': '',
-        problem: '',
       }),
-      expect.objectContaining({ file: 'perceptron - Grace.neurite', student: 'Grace', met: '2' }),
+      expect.objectContaining({
+        file: 'perceptron - Grace.neurite',
+        student: 'Grace',
+        'goals met': '2',
+      }),
     ]);
   });
 
@@ -119,8 +134,9 @@ describe('neurite grade', () => {
     const run = await runNeurite('grade', PERCEPTRON_LAB_FILE, submissions, otherLab);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('2 of 3 submissions graded');
+    // A file that could not be graded shows no totals, and says why under its line.
     expect(run.stdout).toMatch(
-      /xor-mlp - Ada\.neurite\s+Ada\s.*handed in for lab "xor-mlp", not "perceptron"/,
+      /\nxor-mlp - Ada\.neurite\s+Ada\s+\d{4}-\d\d-\d\d \d\d:\d\d\n {4}not graded: handed in for lab "xor-mlp", not "perceptron"\n/,
     );
     expect(run.stderr).toBe(
       'xor-mlp - Ada.neurite: handed in for lab "xor-mlp", not "perceptron"\n',

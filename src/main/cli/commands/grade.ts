@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import type { LabGradeRow } from '../../../shared/labs/lab-api';
 import type { LabDocument } from '../../../shared/labs/lab-document';
 import { LAB_ID_PATTERN, MAX_LAB_BYTES } from '../../../shared/labs/lab-document';
 import { gradeSubmission, unreadableRow } from '../../labs/grade-submission';
-import { gradeTable } from '../../labs/grade-table';
+import { gradeCsv, terminalGradeTable } from '../../labs/grade-table';
 import { LabFileError, LabNotFoundError, loadLabText, resolveLab } from '../../labs/lab-source';
 import { ARCHIVE_SUFFIX } from '../../services/store/project-file-format';
 import { MAX_PROJECT_FILE_BYTES } from '../../services/store/limits';
@@ -15,7 +14,6 @@ import { keptWorker } from '../../services/workers/kept-worker';
 import { forkWorkerLauncher } from '../../services/workers/worker-launcher';
 import type { CliIO } from '../io';
 import { EXIT_OK, EXIT_USAGE } from '../io';
-import { renderTable } from '../text-table';
 
 export const GRADE_USAGE = `Usage: neurite grade <lab> <submission files or folders…> [--csv out.csv] [--json]
 
@@ -25,6 +23,7 @@ again from its weights on the lab's own data, so a file that claims more than it
 does not get it. A folder stands for the .neurite files in it.
   <lab>            a lab file (.neurite-lab.yaml), or the id of a built-in lab (e.g. perceptron)
   --csv <file>     also write the table as CSV: a row per submission, a yes/no column per goal
+                   (the columns the Collect dialog's Export CSV writes)
   --json           print {"lab": …, "rows": [...]} instead of the table, at full precision
 Exit code: 0 every submission graded, 2 a lab, file or folder that cannot be used, or a
 submission that could not be graded (the table says why, and so does each line on stderr).
@@ -84,18 +83,10 @@ export async function gradeCommand(args: readonly string[], io: CliIO): Promise<
     worker.close();
   }
 
-  const table = gradeTable(lab, rows);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ lab: lab.id, rows })}\n`);
   } else {
-    // A run id's first 8 characters are enough to tell runs apart on a screen.
-    const shortened = table.header.indexOf('best run');
-    io.stdout(
-      renderTable(
-        table.header.map((title) => ({ title })),
-        table.rows.map((row) => row.map((cell, i) => (i === shortened ? cell.slice(0, 8) : cell))),
-      ),
-    );
+    io.stdout(terminalGradeTable(rows));
     const graded = rows.filter((row) => row.problem === null).length;
     io.stdout(
       `\n${graded} of ${rows.length} ${rows.length === 1 ? 'submission' : 'submissions'} graded against "${lab.title}" (${lab.id}).\n`,
@@ -106,10 +97,7 @@ export async function gradeCommand(args: readonly string[], io: CliIO): Promise<
   }
   if (flags.csv !== undefined) {
     try {
-      writeFileSync(
-        flags.csv,
-        Papa.unparse({ fields: [...table.header], data: table.rows.map((row) => [...row]) }),
-      );
+      writeFileSync(flags.csv, gradeCsv(lab, rows));
     } catch (error) {
       io.stderr(`Cannot write "${flags.csv}": ${(error as NodeJS.ErrnoException).message}\n`);
       return EXIT_USAGE;

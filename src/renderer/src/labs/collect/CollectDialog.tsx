@@ -8,7 +8,7 @@ import { saveFileForUser } from '../../save-file';
 import { plural } from '../../../../shared/text/plural';
 import { readLabFile } from '../read-lab-file';
 import { GradeTable } from './GradeTable';
-import { gradeColumns, gradesCsv } from './grade-table';
+import { gradesCsvInOrder, type SortOrder } from './grade-table';
 import { gradeFiles, submissionFiles } from './grade-files';
 import { builtinGoalTitles, goalTitles, type GoalTitles } from './goal-titles';
 
@@ -49,6 +49,8 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
   const [progress, setProgress] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [grading, setGrading] = useState(false);
+  /** The table's sort order, kept here so that the CSV comes out in the same order. */
+  const [order, setOrder] = useState<SortOrder>();
   /** The submissions picked, graded again when the teacher chooses another lab. */
   const [picked, setPicked] = useState<readonly File[]>([]);
   const abort = useRef<AbortController>(undefined);
@@ -161,11 +163,11 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
   };
 
   const exportCsv = async () => {
-    const csv = gradesCsv(rows, gradeColumns(rows));
+    const csv = gradesCsvInOrder(rows, order);
     try {
       const said = await saveFileForUser(api, {
         fileName: `${lab?.title ?? 'lab'} grades.csv`.replace(/[\\/:*?"<>|]/g, '-'),
-        // The byte-order mark tells Excel the file is UTF-8 (names with accents, ✓ and ✗).
+        // The byte-order mark tells Excel the file is UTF-8 (names with accents).
         base64: await readFileAsBase64(new Blob(['\uFEFF', csv], { type: 'text/csv' })),
       });
       if (said) setNotice(said);
@@ -235,7 +237,12 @@ export function CollectDialog({ builtins, onClose }: CollectDialogProps) {
           </p>
         )}
         {rows.length > 0 && (
-          <GradeTable rows={rows} {...(lab?.goals ? { goals: lab.goals } : {})} />
+          <GradeTable
+            rows={rows}
+            order={order}
+            onOrder={setOrder}
+            {...(lab?.goals ? { goals: lab.goals } : {})}
+          />
         )}
         {notice && <p role="status">{notice}</p>}
         <div className="dialog-buttons">

@@ -15,6 +15,9 @@ interface GradeTableProps {
   readonly rows: readonly LabGradeRow[];
   /** What each goal asks, by id, shown on a goal column's header. */
   readonly goals?: GoalTitles;
+  /** The sort order, when the dialog keeps it (its CSV follows it); else the table's own. */
+  readonly order?: SortOrder | undefined;
+  readonly onOrder?: (order: SortOrder) => void;
 }
 
 const CLAIMED: Readonly<Record<string, 'accuracy' | 'loss'>> = {
@@ -23,8 +26,10 @@ const CLAIMED: Readonly<Record<string, 'accuracy' | 'loss'>> = {
 };
 
 /** Students × goals, sortable by any column; a file that could not be graded says why. */
-export function GradeTable({ rows, goals }: GradeTableProps) {
-  const [order, setOrder] = useState<SortOrder>();
+export function GradeTable({ rows, goals, ...sorting }: GradeTableProps) {
+  const [ownOrder, setOwnOrder] = useState<SortOrder>();
+  const order = sorting.onOrder ? sorting.order : ownOrder;
+  const setOrder = sorting.onOrder ?? setOwnOrder;
   const columns = useMemo(() => gradeColumns(rows), [rows]);
   const sorted = useMemo(() => sortRows(rows, columns, order), [rows, columns, order]);
   const copies = useMemo(() => sameWork(rows), [rows]);

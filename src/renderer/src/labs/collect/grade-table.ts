@@ -1,8 +1,12 @@
-import Papa from 'papaparse';
+import {
+  claimedFigure,
+  FIGURES_PART_WORDS,
+  gradesCsv,
+} from '../../../../shared/labs/grade-columns';
 import type { LabGradeRow } from '../../../../shared/labs/lab-api';
 
 /**
- * The teacher's table as data: its columns, its order and its CSV. Plain TypeScript, so the
+ * The teacher's table as data: its columns, its order and its CSV (in that order). Plain TypeScript, so the
  * sorting and the file are tested without a page.
  */
 
@@ -13,7 +17,7 @@ export interface GradeColumn {
   readonly title: string;
   /** What sorting compares; undefined (nothing to show) sorts last either way. */
   readonly value: (row: LabGradeRow) => CellValue;
-  /** What the cell and the CSV say. */
+  /** What the cell says. */
   readonly text: (row: LabGradeRow) => string;
 }
 
@@ -22,51 +26,8 @@ export interface SortOrder {
   readonly descending: boolean;
 }
 
-/** A figure the submission claims, and what its weights gave when Neurite recomputed it. */
-export interface ClaimedFigure {
-  readonly recomputed: number | undefined;
-  readonly claimed: number | undefined;
-  /** The claim is not what the weights give (beyond what another machine's rounding explains). */
-  readonly differs: boolean;
-}
-
-const PART_PREFIX: Readonly<Record<FiguresPart, string>> = {
-  train: '',
-  validation: 'val_',
-  test: 'test_',
-};
-
-type FiguresPart = NonNullable<LabGradeRow['best']>['part'];
-
-/** Which part of the data a row's figures are on, in the table's words. */
-const PART_WORDS: Readonly<Record<FiguresPart, string>> = {
-  train: 'training',
-  validation: 'validation',
-  test: 'test',
-};
-
-/**
- * A recomputation on another machine or backend can differ in the last digits; a claim that
- * is off by more than this was not made by these weights on this data.
- */
-function differs(claimed: number, recomputed: number): boolean {
-  return Math.abs(claimed - recomputed) > Math.max(1e-3, 0.01 * Math.abs(recomputed));
-}
-
-/** The accuracy or loss of a row's best run: recomputed, and as the file claims it. */
-export function claimedFigure(row: LabGradeRow, figure: 'accuracy' | 'loss'): ClaimedFigure {
-  const best = row.best;
-  if (!best) return { recomputed: undefined, claimed: undefined, differs: false };
-  const recomputed = figure === 'loss' ? best.recomputed.loss : best.recomputed.metrics[figure];
-  // A run's stored figures name another part's than training's with a prefix (val_loss,
-  // test_accuracy) when they hold several parts.
-  const claimed = best.claimed?.[`${PART_PREFIX[best.part]}${figure}`] ?? best.claimed?.[figure];
-  return {
-    recomputed,
-    claimed,
-    differs: claimed !== undefined && recomputed !== undefined && differs(claimed, recomputed),
-  };
-}
+export { claimedFigure } from '../../../../shared/labs/grade-columns';
+export type { ClaimedFigure } from '../../../../shared/labs/grade-columns';
 
 const figureText = (value: number | undefined, figure: 'accuracy' | 'loss') =>
   value === undefined
@@ -116,8 +77,8 @@ export function gradeColumns(rows: readonly LabGradeRow[]): GradeColumn[] {
       // A run that kept no test part is judged on its validation part, else its training part.
       key: 'part',
       title: 'Figures on',
-      value: (row) => (row.best ? PART_WORDS[row.best.part] : undefined),
-      text: (row) => (row.best ? PART_WORDS[row.best.part] : ''),
+      value: (row) => (row.best ? FIGURES_PART_WORDS[row.best.part] : undefined),
+      text: (row) => (row.best ? FIGURES_PART_WORDS[row.best.part] : ''),
     },
     figure('accuracy', 'recomputed', 'Accuracy'),
     figure('accuracy', 'claimed', 'Claimed accuracy'),
@@ -174,17 +135,12 @@ export function nextOrder(order: SortOrder | undefined, key: string): SortOrder 
 }
 
 /**
- * The table as CSV for a spreadsheet: the columns as shown, plus whether a claimed figure
- * differs and why a file could not be graded.
+ * The table as CSV, in the order it is sorted on the page: the columns `neurite grade --csv`
+ * writes (src/shared/labs/grade-columns.ts), not the page's, so both files read the same.
  */
-export function gradesCsv(rows: readonly LabGradeRow[], columns: readonly GradeColumn[]): string {
-  const header = [...columns.map((c) => c.title), 'Claims differ', 'Problem'];
-  const body = rows.map((row) => [
-    ...columns.map((c) => c.text(row)),
-    claimedFigure(row, 'accuracy').differs || claimedFigure(row, 'loss').differs ? 'yes' : '',
-    row.problem ?? '',
-  ]);
-  // A student types their own name: one that starts with = or + must not become a formula
-  // when the teacher opens the file in a spreadsheet.
-  return Papa.unparse([header, ...body], { escapeFormulae: true });
+export function gradesCsvInOrder(
+  rows: readonly LabGradeRow[],
+  order: SortOrder | undefined,
+): string {
+  return gradesCsv(sortRows(rows, gradeColumns(rows), order), goalIds(rows));
 }
