@@ -1,3 +1,4 @@
+import './dialog-form.css';
 import type { ReactNode } from 'react';
 
 interface DialogFormProps {
@@ -23,7 +24,7 @@ export function DialogForm({
 }: DialogFormProps) {
   return (
     <form
-      className={className}
+      className={className ? `dialog-form ${className}` : 'dialog-form'}
       onSubmit={(event) => {
         event.preventDefault();
         void onSubmit();
