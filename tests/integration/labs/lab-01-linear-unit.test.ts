@@ -14,12 +14,15 @@ describe('lab 1, the linear unit', () => {
         [],
       );
 
-      // Step 2: the lab's own settings fit the line; w ≈ 2.5 and b ≈ 90 as the course says.
-      await student.train();
-      await student.answer('your-prediction', 102);
+      // Step 2: nothing in it ticks before the unit is trained: every goal asks the network.
       expect(
-        await student.unmetGoals(['cereals-fitted', 'predicts-102', 'your-prediction']),
-      ).toEqual([]);
+        (await student.unmetGoals(['cereals-fitted', 'predicts-102'])).map((g) => g.id),
+      ).toEqual(['cereals-fitted', 'predicts-102']);
+      const { lab } = await student.status();
+      expect(lab.steps[1]!.goals.map((goal) => goal.kind)).toEqual(['metric', 'prediction']);
+      // The lab's own settings fit the line; w ≈ 2.5 and b ≈ 90 as the course says.
+      await student.train();
+      expect(await student.unmetGoals(['cereals-fitted', 'predicts-102'])).toEqual([]);
 
       // Step 3: no bias, w starting at 0.5, one epoch of SGD over the three points in order.
       await student.answer('w-after-first', 1.7);
