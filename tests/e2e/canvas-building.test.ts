@@ -123,4 +123,43 @@ describe('building on the canvas without fighting it', () => {
     expect(await editor.overlappingCards()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  test('zoom to fit keeps LeNet-5 readable on a 1360×860 window: full width, scrolled for the rest', async ({
+    server,
+    page,
+    pageErrors,
+  }) => {
+    await page.setViewportSize({ width: 1360, height: 860 });
+    await WorkspacePage.create(page, server.url, { name: 'LeNet readable', template: 'LeNet' });
+    const editor = await EditorPage.attach(page);
+    await editor.waitForNodeCount(10);
+
+    // The smallest text of a card, as large as it is drawn on screen.
+    const smallestText = async () => {
+      const size = await editor
+        .node$('c1')
+        .locator('.layer-node-name')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      return size * (await editor.zoom());
+    };
+    await expect.poll(() => editor.layersOutOfView()).not.toContain('image');
+    expect(await smallestText()).toBeGreaterThanOrEqual(10);
+
+    await editor.toolbarButton('Zoom to fit').click();
+    await expect.poll(smallestText).toBeGreaterThanOrEqual(10);
+    expect(await editor.layersOutOfView()).not.toContain('image');
+    expect(await editor.layersOutOfView()).toContain('output');
+
+    // The wheel scrolls down to the end of the network.
+    const view = (await editor.canvas.boundingBox())!;
+    await page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 400);
+        return editor.layersOutOfView();
+      })
+      .not.toContain('output');
+    expect(await editor.zoom()).toBeGreaterThanOrEqual(0.8);
+    expect(pageErrors).toEqual([]);
+  });
 });

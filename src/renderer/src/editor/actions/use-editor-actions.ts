@@ -16,6 +16,7 @@ import {
 } from '../model';
 import type { LayerFlowNode } from '../canvas/flow-model';
 import { measuredSizes } from '../canvas/flow-model';
+import { useReadableFit } from '../canvas/use-readable-fit';
 
 /** What the status line says, and whether it is a refusal or just news. */
 export interface EditorStatus {
@@ -49,8 +50,6 @@ export interface EditorActions {
   /** The text of the last copy in this window, for the Paste button when the system clipboard cannot be read. */
   readonly lastCopied: () => string | undefined;
 }
-
-const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
 
 /** Every editor command as a function, shared by the toolbar, the keys and the clipboard. */
 export function useEditorActions({
@@ -148,9 +147,7 @@ export function useEditorActions({
     setSelection(selectAll(history.document));
   }, [history, setSelection]);
 
-  const fitView = useCallback(() => {
-    void flow.fitView(FIT_OPTIONS);
-  }, [flow]);
+  const fitView = useReadableFit();
 
   const layoutNetwork = useCallback(() => {
     const change = autoLayout(history.document, measuredSizes(flow.getNodes()));
@@ -161,9 +158,9 @@ export function useEditorActions({
     if (apply(change)) {
       setStatus(undefined);
       // After React Flow has the new positions.
-      requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
+      requestAnimationFrame(fitView);
     }
-  }, [flow, history, apply, setStatus]);
+  }, [flow, history, apply, setStatus, fitView]);
 
   return useMemo(
     () => ({

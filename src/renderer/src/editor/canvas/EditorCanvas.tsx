@@ -7,9 +7,16 @@ import type {
   NodeChange,
   NodeTypes,
 } from '@xyflow/react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
 import type { EditorStatus } from '../actions/use-editor-actions';
 import type { Change, EditorHistory, Position, Selection } from '../model';
@@ -20,6 +27,7 @@ import { FlowNodes, toFlowEdges } from './flow-model';
 import { LayerNode } from './LayerNode';
 import { KIND_MIME } from './Palette';
 import { useFitWhenShown } from './use-fit-when-shown';
+import { useReadableFit } from './use-readable-fit';
 import { useHistoryDocument } from './use-history';
 
 const NODE_TYPES: NodeTypes = { layer: LayerNode };
@@ -27,7 +35,6 @@ const NODE_TYPES: NodeTypes = { layer: LayerNode };
 // React Flow's props that are objects or functions are module constants or callbacks: React
 // Flow compares them by identity on every render of the canvas, and a new one makes it update
 // its store (re-running all ~1,800 of its subscribers) or redraw all 300 minimap rectangles.
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 const MULTI_SELECTION_KEYS = ['Control', 'Meta'];
 /** How close (screen px) a connection drag must come to a dot to snap to it and light it up. */
 const CONNECTION_RADIUS = 36;
@@ -67,7 +74,16 @@ export function EditorCanvas({
   const [fitOnOpen] = useState(() => history.document.nodes.length > 0);
   const canvasBox = useRef<HTMLDivElement>(null);
   const hasLayers = useCallback(() => history.document.nodes.length > 0, [history]);
-  const noticeUserMove = useFitWhenShown(canvasBox, FIT_VIEW_OPTIONS, hasLayers);
+  const fit = useReadableFit();
+  const noticeUserMove = useFitWhenShown(canvasBox, fit, hasLayers);
+  // Once React Flow has measured the cards of the network the editor opened on.
+  const measuredAll = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!fitOnOpen || fitted.current || !measuredAll) return;
+    fitted.current = true;
+    fit();
+  }, [fitOnOpen, measuredAll, fit]);
   const dragging = useRef(false);
 
   // The cards' words go to the face store just before the browser paints, so an edit shows
@@ -296,13 +312,14 @@ export function EditorCanvas({
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-          fitView={fitOnOpen}
-          fitViewOptions={FIT_VIEW_OPTIONS}
           onMoveStart={noticeUserMove}
           minZoom={0.1}
+          // The wheel scrolls a network taller than the view (zoom to fit shows it full width
+          // from the top); Ctrl + wheel, a pinch or the buttons zoom.
+          panOnScroll
         >
           <Background gap={20} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} onFitView={fit} />
           <MiniMap
             pannable
             zoomable

@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 
 /**
@@ -9,10 +8,10 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
  */
 export function useFitWhenShown(
   container: RefObject<HTMLElement | null>,
-  fitOptions: { padding: number; maxZoom: number },
+  /** Zoom to fit (the readable one). */
+  fit: () => void,
   hasLayers: () => boolean,
 ): (event: unknown) => void {
-  const { fitView } = useReactFlow();
   const userMoved = useRef(false);
 
   useEffect(() => {
@@ -23,13 +22,13 @@ export function useFitWhenShown(
       const shown = element.offsetWidth > 0 && element.offsetHeight > 0;
       if (shown && !wasShown && !userMoved.current && hasLayers()) {
         // After the layers have been measured in their new box.
-        requestAnimationFrame(() => void fitView(fitOptions));
+        requestAnimationFrame(fit);
       }
       wasShown = shown;
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [container, fitView, fitOptions, hasLayers]);
+  }, [container, fit, hasLayers]);
 
   // React Flow passes the pointer or wheel event for a move the user made, null for ours.
   return useCallback((event: unknown) => {

@@ -36,3 +36,5 @@ export { AnalysisMemo, sameStructure } from './analysis-memo';
 export { NEW_NODE_SIZE, PLACEMENT_GAP, freePosition, layerBoxes } from './placement';
 export type { DropPlan, DropRequest } from './drop';
 export { NEXT_TO_DISTANCE, isNextTo, planDrop } from './drop';
+export type { Bounds, FitOptions, Viewport } from './viewport';
+export { READABLE_ZOOM, readableFit } from './viewport';
