@@ -42,7 +42,14 @@ describe('the look of a lab', () => {
     expect(gap).toBeGreaterThanOrEqual(4);
 
     const training = await TrainingPage.open(workspace);
-    const color = (field: Locator) => field.evaluate((input) => getComputedStyle(input).color);
+    // The page's own getComputedStyle (these tests are typed without the DOM's names).
+    const color = (field: Locator) =>
+      field.evaluate(
+        (input) =>
+          (
+            globalThis as unknown as { getComputedStyle(element: unknown): { color: string } }
+          ).getComputedStyle(input).color,
+      );
     expect(await training.field('Learning rate').isDisabled()).toBe(true);
     expect(await color(training.field('Learning rate'))).not.toBe(
       await color(training.field('Epochs')),

@@ -1,11 +1,12 @@
 import './projects.css';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../shared/api/records';
 import { describeError, useApi, useApiEvent, useLatestRequest } from '../api';
 import { useAppCommands, type AppCommand } from '../app-commands';
 import { navigate } from '../routes';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { HiddenFileInput } from '../components/HiddenFileInput';
+import { LazyPart } from '../components/LazyPart';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ImportModelButton } from './ImportModelButton';
 import { ProjectCard } from './ProjectCard';
@@ -209,9 +210,9 @@ export function ProjectsScreen({ trash, creating }: ProjectsScreenProps) {
         )}
         {/* After the student's own projects, which they come back to most. */}
         {!trash && (
-          <Suspense fallback={null}>
+          <LazyPart fallback={null}>
             <LabsSection onNotice={setNotice} onProblem={setProblem} />
-          </Suspense>
+          </LazyPart>
         )}
       </main>
       {(newOpen || creating) && (
