@@ -72,7 +72,11 @@ async function goalVerdict(
     case 'choice':
       return choiceAnswerVerdict(goal, answer);
     case 'prediction':
-      return predictionVerdict(goal, await evidence.predict(goal.input, goal.data));
+      return predictionVerdict(
+        goal,
+        await evidence.predict(goal.input, goal.data),
+        evidence.dataTitle ?? quotedDataName,
+      );
     case 'layers':
     case 'units':
     case 'parameters':

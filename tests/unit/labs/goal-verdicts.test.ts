@@ -394,9 +394,15 @@ describe('lab goals', () => {
       asked.push(data);
       return Promise.resolve<PredictionAnswer>({ output: [0.2, 0.8], predicted: 1, runId: 'r' });
     };
-    await verdict('kind: prediction\ndata: and\ninput: [1, 1]\nclass: 1', { predict });
+    const onAnd = await verdict('kind: prediction\ndata: and\ninput: [1, 1]\nclass: 1', {
+      predict,
+      dataTitle: () => 'the AND gate',
+    });
     await verdict('kind: prediction\ninput: [1, 1]\nclass: 1', { predict });
     expect(asked).toEqual(['and', undefined]);
+    expect(onAnd.detail).toBe(
+      'For [1, 1] the network trained on the AND gate picks class 1 (the goal: class 1).',
+    );
   });
 
   it('takes figures from the grader when it recomputed them', async () => {
