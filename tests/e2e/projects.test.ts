@@ -43,6 +43,8 @@ describe('projects and autosave in browser mode', () => {
       '3 layers, 1 connection',
       '4 layers, 3 connections',
     ]);
+    // Each version says what changed, not only how many layers it has.
+    expect(await reloaded.revisionChanges()).toEqual(['Removed Dense', 'First saved version']);
     await screenshot('history');
     await reloaded.restoreRevision(1);
     await expect.poll(() => layers.count()).toBe(4);

@@ -35,6 +35,8 @@ export const revisionSummarySchema = z.strictObject({
   /** Nodes and edges at that revision, to tell revisions apart in the history list. */
   nodeCount: z.number().int(),
   edgeCount: z.number().int(),
+  /** What changed from the revision before, in short phrases ("added Dense", "units 8 → 16"). */
+  changes: z.array(z.string().max(500)).max(20).default([]),
 });
 export type RevisionSummary = z.output<typeof revisionSummarySchema>;
 

@@ -112,7 +112,7 @@ describe('saving graphs', () => {
 });
 
 describe('the history', () => {
-  it('lists revisions newest first with node and edge counts', () => {
+  it('lists revisions newest first with node and edge counts, and what changed', () => {
     const store = testStore();
     const project = store.createProject({ name: 'P', graph: network(1) });
     const second = store.saveGraph(project.id, network(2));
@@ -126,7 +126,9 @@ describe('the history', () => {
       savedAt: second.savedAt,
       nodeCount: 4,
       edgeCount: 3,
+      changes: ['hidden: units 1 → 2'],
     });
+    expect(revisions[1]!.changes).toEqual(['first saved version']);
     store.close();
   });
 

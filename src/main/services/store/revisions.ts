@@ -6,6 +6,9 @@ import { MAX_REVISIONS } from './limits';
 import { readProject, requireProject } from './project-rows';
 import { appendRevision } from './revision-rows';
 import { StoreError } from './store-error';
+import type { GraphDocument } from '../../../shared/graph/document';
+import { describeGraphChange } from '../../../shared/graph/describe-change';
+import { parseGraphDocument } from '../../../shared/graph/parse';
 
 /**
  * Saves the editor's graph as a new revision. A document that does not parse is refused; one
@@ -30,16 +33,25 @@ export function saveGraph(
   });
 }
 
-/** Newest first. */
+/** Newest first, each with what changed from the one before it, in words. */
 export function listRevisions(ctx: StoreContext, projectId: string): RevisionSummary[] {
   requireProject(ctx, projectId);
-  return ctx
+  const rows = ctx
     .sql(
       `SELECT id, project_id AS projectId, saved_at AS savedAt, node_count AS nodeCount,
-         edge_count AS edgeCount
-       FROM revisions WHERE project_id = ? ORDER BY id DESC`,
+         edge_count AS edgeCount, graph
+       FROM revisions WHERE project_id = ? ORDER BY id ASC`,
     )
-    .all(projectId) as RevisionSummary[];
+    .all(projectId) as (Omit<RevisionSummary, 'changes'> & { graph: string })[];
+  let before: GraphDocument | undefined;
+  const summaries = rows.map(({ graph, ...row }) => {
+    const parsed = parseGraphDocument(graph);
+    // A stored network always parses; should one not, its entry only lacks the words.
+    const changes = parsed.ok ? describeGraphChange(before, parsed.document) : [];
+    before = parsed.ok ? parsed.document : undefined;
+    return { ...row, changes };
+  });
+  return summaries.reverse();
 }
 
 /**

@@ -64,9 +64,12 @@ export function RevisionHistory({ session, onClose, onRestored }: RevisionHistor
         <ol className="revision-list">
           {revisions.map((revision, index) => (
             <li key={revision.id} className="revision">
-              <span className="revision-time">{formatDateTime(revision.savedAt, true)}</span>
-              <span className="revision-size">
-                {plural(revision.nodeCount, 'layer')}, {plural(revision.edgeCount, 'connection')}
+              <span className="revision-text">
+                <span className="revision-time">{formatDateTime(revision.savedAt, true)}</span>
+                <span className="revision-size">
+                  {plural(revision.nodeCount, 'layer')}, {plural(revision.edgeCount, 'connection')}
+                </span>
+                <span className="revision-changes">{changesText(revision.changes)}</span>
               </span>
               {index === 0 ? (
                 <span className="revision-current">Current</span>
@@ -86,4 +89,10 @@ export function RevisionHistory({ session, onClose, onRestored }: RevisionHistor
       )}
     </Dialog>
   );
+}
+
+/** "Added Dense, hidden: units 8 → 16": the phrases as one sentence-like line. */
+function changesText(changes: readonly string[]): string {
+  const text = changes.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

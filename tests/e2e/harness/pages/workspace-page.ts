@@ -85,6 +85,12 @@ export class WorkspacePage {
     return (await dialog.locator('.revision-size').allTextContents()).map((t) => t.trim());
   }
 
+  /** In the open History dialog, what changed in each version, newest first. */
+  async revisionChanges(): Promise<string[]> {
+    const dialog = this.page.getByRole('dialog', { name: 'History' });
+    return (await dialog.locator('.revision-changes').allTextContents()).map((t) => t.trim());
+  }
+
   /** In the open History dialog, restores the version at `index` (0 = newest). */
   async restoreRevision(index: number): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: 'History' });
