@@ -139,7 +139,16 @@ describe('building on the canvas without fighting it', () => {
       const size = await editor
         .node$('c1')
         .locator('.layer-node-name')
-        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        .evaluate((el) =>
+          // The page's own getComputedStyle (these tests are typed without the DOM's names).
+          parseFloat(
+            (
+              globalThis as unknown as {
+                getComputedStyle(element: unknown): { fontSize: string };
+              }
+            ).getComputedStyle(el).fontSize,
+          ),
+        );
       return size * (await editor.zoom());
     };
     await expect.poll(() => editor.layersOutOfView()).not.toContain('image');
