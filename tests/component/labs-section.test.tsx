@@ -94,10 +94,10 @@ describe('the Labs section', () => {
         throw new ApiCallError({
           code: 'invalid-input',
           message:
-            'The lab file "mine.yaml" cannot be used:\n- line 3, title: Required\n- line 9, steps[0].goals[0].kind: unknown',
+            'The lab file "mine.yaml" cannot be used:\n- line 3, title: Required\n- line 9, step 1, goal 1, kind: unknown',
           issues: [
             { path: 'line 3, title', message: 'a lab needs a title' },
-            { path: 'line 9, steps[0].goals[0].kind', message: '"guess" is not a goal kind' },
+            { path: 'line 9, step 1, goal 1, kind', message: '"guess" is not a goal kind' },
           ],
         });
       },
@@ -120,7 +120,7 @@ describe('the Labs section', () => {
         .map((item) => item.textContent),
     ).toEqual([
       'line 3, title: a lab needs a title',
-      'line 9, steps[0].goals[0].kind: "guess" is not a goal kind',
+      'line 9, step 1, goal 1, kind: "guess" is not a goal kind',
     ]);
     expect(host.inputsOf('labs.read')).toEqual([
       { fileName: 'mine.yaml', text: 'neuriteLab: 1\n' },
