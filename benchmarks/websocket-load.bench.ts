@@ -12,11 +12,15 @@
  * processes were alive at most and their memory (Linux). --max-runs=M sets how many may train
  * at once (default: NEURITE_MAX_RUNS, else one per core), to compare with no queue.
  *
+ * --time-limit=S stops the clients' calls after S seconds (default 600) and says how many
+ * were made.
+ *
  * Run: npm run bench:websocket [-- --clients=20 --calls=200 --training=12 --max-runs=12]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -95,9 +99,10 @@ async function clientWork(
   calls: number,
   latencies: Map<string, number[]>,
   errors: string[],
+  deadline: number,
 ): Promise<void> {
   const graph = project.graph;
-  for (let i = 0; i < calls; i += 1) {
+  for (let i = 0; i < calls && performance.now() < deadline; i += 1) {
     let name: string;
     let input: unknown;
     switch (i % 3) {
@@ -129,6 +134,8 @@ interface ClientsResult {
   readonly byCall: [string, number[]][];
   readonly errors: string[];
   readonly totalMs: number;
+  /** Clients whose last call had no answer 30 s after the time limit. */
+  readonly unanswered: number;
 }
 
 /**
@@ -147,12 +154,29 @@ async function clientsMain(url: string, clients: number, calls: number): Promise
   const byCall = new Map<string, number[]>();
   const errors: string[] = [];
   const start = performance.now();
-  await Promise.all(
-    connected.map((client, i) => clientWork(client, projects[i]!, calls, byCall, errors)),
+  const deadline = start + Number(flag('time-limit', '600')) * 1000;
+  let finished = 0;
+  const work = Promise.all(
+    connected.map(async (client, i) => {
+      await clientWork(client, projects[i]!, calls, byCall, errors, deadline);
+      finished += 1;
+    }),
   );
+  // A call still unanswered 30 s after the time limit is counted as such, not waited for.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    work,
+    new Promise((resolve) => (timer = setTimeout(resolve, deadline + 30_000 - start))),
+  ]);
+  clearTimeout(timer);
   const totalMs = performance.now() - start;
   for (const client of connected) client.close();
-  const result: ClientsResult = { byCall: [...byCall], errors, totalMs };
+  const result: ClientsResult = {
+    byCall: [...byCall],
+    errors,
+    totalMs,
+    unanswered: clients - finished,
+  };
   process.send!(result, () => process.disconnect());
 }
 
@@ -182,6 +206,7 @@ async function main(): Promise<void> {
     `--url=${url}`,
     `--clients=${clients}`,
     `--calls=${calls}`,
+    `--time-limit=${flag('time-limit', '600')}`,
   ]);
   const nextMessage = () =>
     new Promise<unknown>((resolve, reject) => {
@@ -196,20 +221,30 @@ async function main(): Promise<void> {
         `While ${training} XOR runs train or wait (at most ${maxRuns} at once): ${trainers.alive()} trainer processes, ${trainers.rssMb().toFixed(0)} MB.`,
       );
     }
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     let trainingEvents = 0;
-    const stopCounting = service.onEvent((name) => {
-      if (name === 'training.event') trainingEvents += 1;
+    const eventTypes = new Map<string, number>();
+    const stopCounting = service.onEvent((name, payload) => {
+      if (name !== 'training.event') return;
+      trainingEvents += 1;
+      const { type } = (payload as { event: { type: string } }).event;
+      eventTypes.set(type, (eventTypes.get(type) ?? 0) + 1);
     });
     const answered = nextMessage();
     child.send('go');
-    const { byCall, errors, totalMs: total } = (await answered) as ClientsResult;
+    const { byCall, errors, totalMs: total, unanswered } = (await answered) as ClientsResult;
     stopCounting();
+    loop.disable();
 
     const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
     const latencies = sorted(byCall.flatMap(([, values]) => values));
     const ms = (value: number) => `${value.toFixed(1)} ms`;
-    console.log(`Calls:  ${latencies.length}`);
+    console.log(
+      `Calls:  ${latencies.length}${latencies.length < clients * calls ? ` of ${clients * calls}: the time limit ended the rest` : ''}`,
+    );
     console.log(`Errors: ${errors.length}`);
+    if (unanswered > 0) console.log(`Unanswered 30 s after the time limit: ${unanswered} calls`);
     for (const error of errors.slice(0, 5)) console.log(`  ${error}`);
     console.log(`p50:    ${ms(percentile(latencies, 50))}`);
     console.log(`p95:    ${ms(percentile(latencies, 95))}`);
@@ -224,15 +259,18 @@ async function main(): Promise<void> {
     console.log(
       `Total:  ${(total / 1000).toFixed(2)} s (${Math.round(latencies.length / (total / 1000))} calls/s)`,
     );
+    console.log(
+      `Server's event loop delay: p50 ${ms(loop.percentile(50) / 1e6)}, p99 ${ms(loop.percentile(99) / 1e6)}, max ${ms(loop.max / 1e6)}`,
+    );
     if (training > 0) {
       console.log(
-        `Training events during the calls: ${trainingEvents} (${Math.round(trainingEvents / (total / 1000))}/s, each stored and sent to every client).`,
+        `Training events during the calls: ${trainingEvents} (${Math.round(trainingEvents / (total / 1000))}/s, each stored and sent to every client): ${[...eventTypes].map(([type, count]) => `${count} ${type}`).join(', ')}.`,
       );
       console.log(
         `Trainer processes at most: ${trainers.most.count}, ${trainers.most.rssMb.toFixed(0)} MB together.`,
       );
     }
-    if (errors.length > 0) process.exitCode = 1;
+    if (errors.length > 0 || unanswered > 0) process.exitCode = 1;
   } finally {
     if (child.exitCode === null) child.kill();
     trainers.stop();
