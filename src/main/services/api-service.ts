@@ -24,7 +24,7 @@ import { StoreError } from './store/store-error';
 import { ServiceError } from './service-error';
 import type { WorkerLauncher } from './workers/worker-launcher';
 import { forkWorkerLauncher } from './workers/worker-launcher';
-import { defaultMaxRuns } from './run-limit';
+import { defaultMaxRuns, maxRunsVariableProblem } from './run-limit';
 
 export type ApiResult = { ok: true; output: unknown } | { ok: false; error: ApiError };
 
@@ -86,6 +86,10 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     version: options.version ?? process.env['npm_package_version'] ?? '0.1.0',
     notices,
   };
+  if (options.maxRuns === undefined) {
+    const problem = maxRunsVariableProblem();
+    if (problem) notices.push(problem);
+  }
   const training = trainingHandlers(context, options.maxRuns ?? defaultMaxRuns());
   const inside = keptWorker(context.launchWorker);
   const handlers: Handlers = {

@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defaultMaxRuns, readMaxRuns } from '../../../src/main/services/run-limit';
+import {
+  defaultMaxRuns,
+  maxRunsVariableProblem,
+  readMaxRuns,
+} from '../../../src/main/services/run-limit';
 import { serveCommand } from '../../../src/main/server/serve-command';
 
 /** How many runs may train at once: one per core unless NEURITE_MAX_RUNS or --max-runs says. */
@@ -15,6 +19,14 @@ describe('the number of runs that may train at once', () => {
     expect(defaultMaxRuns({ NEURITE_MAX_RUNS: ' 12 ' })).toBe(12);
     expect(defaultMaxRuns({ NEURITE_MAX_RUNS: '0' })).toBe(availableParallelism());
     expect(defaultMaxRuns({ NEURITE_MAX_RUNS: 'many' })).toBe(availableParallelism());
+  });
+
+  it('says so when NEURITE_MAX_RUNS is no count, and nothing when it is one or unset', () => {
+    expect(maxRunsVariableProblem({ NEURITE_MAX_RUNS: 'many' })).toBe(
+      `NEURITE_MAX_RUNS is set to "many", which is not a number of runs, so up to ${availableParallelism()} runs train at once (one per core). Set it to a whole number of at least 1, or remove it.`,
+    );
+    expect(maxRunsVariableProblem({ NEURITE_MAX_RUNS: '4' })).toBeUndefined();
+    expect(maxRunsVariableProblem({})).toBeUndefined();
   });
 
   it.each(['0', '-2', '1.5', 'two', ' '])('refuses %j with a sentence that says why', (text) => {
