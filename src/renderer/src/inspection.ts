@@ -33,6 +33,7 @@ export interface NetworkInspection {
     readonly nonTrainable: number;
     readonly total: number;
     readonly parameterBytes: number;
+    readonly activationBytesPerSample: number;
   };
   readonly errorCount: number;
   readonly warningCount: number;
@@ -74,11 +75,12 @@ export function inspectNetwork(document: GraphDocument): NetworkInspection {
     .sort((a, b) => severityRank(a) - severityRank(b))
     .map((issue): IssueLine => ({ severity: issue.severity, message: issue.message }));
 
-  const { trainable, nonTrainable, total, parameterBytes } = analysis.totals;
+  const { trainable, nonTrainable, total, parameterBytes, activationBytesPerSample } =
+    analysis.totals;
   return {
     rows,
     issues,
-    totals: { trainable, nonTrainable, total, parameterBytes },
+    totals: { trainable, nonTrainable, total, parameterBytes, activationBytesPerSample },
     errorCount: analysis.errorCount,
     warningCount: analysis.warningCount,
   };

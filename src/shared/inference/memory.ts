@@ -22,6 +22,35 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
+/** What the memory figure is computed from: an analysis' totals. */
+export interface MemoryTotals {
+  /** Parameters, trainable or not. */
+  readonly total: number;
+  readonly parameterBytes: number;
+  readonly activationBytesPerSample: number;
+}
+
+/**
+ * The one memory figure Neurite shows for a network, wherever it shows one (the editor's
+ * summary, the template browser): what running it on one example takes, its weights plus the
+ * output of every layer for that example.
+ */
+export function memoryToRun(totals: MemoryTotals): number {
+  return totals.parameterBytes + totals.activationBytesPerSample;
+}
+
+/** The memory figure explained, for its tooltip: what it counts and what training adds. */
+export function describeMemoryToRun(totals: MemoryTotals): string {
+  const perSample = formatBytes(totals.activationBytesPerSample);
+  return (
+    `About ${formatBytes(memoryToRun(totals))} to run the network on one example: the weights ` +
+    `(${formatCount(totals.total)} parameters × ${BYTES_PER_VALUE} bytes = ${formatBytes(totals.parameterBytes)}) plus the output ` +
+    `of every layer for that example (${perSample}). Training needs ` +
+    `more: every example in a batch adds ${perSample}, and the ` +
+    'gradients and the optimizer keep about three more copies of the weights.'
+  );
+}
+
 /** "1,234,567" — counts as students read them. */
 export function formatCount(n: number): string {
   return Math.round(n)

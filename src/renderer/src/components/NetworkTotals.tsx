@@ -1,4 +1,9 @@
-import { formatBytes, formatCount } from '../../../shared/inference/memory';
+import {
+  describeMemoryToRun,
+  formatBytes,
+  formatCount,
+  memoryToRun,
+} from '../../../shared/inference/memory';
 import { plural } from '../../../shared/text/plural';
 import type { NetworkInspection } from '../inspection';
 
@@ -12,7 +17,12 @@ export function NetworkTotals({ inspection }: { readonly inspection: NetworkInsp
         value={formatCount(totals.total)}
         note={`${formatCount(totals.trainable)} learned in training`}
       />
-      <Total label="Memory for weights" value={formatBytes(totals.parameterBytes)} />
+      {/* The same figure as the editor's summary bar, explained the same way. */}
+      <Total
+        label="Memory"
+        value={formatBytes(memoryToRun(totals))}
+        help={describeMemoryToRun(totals)}
+      />
       <Total
         label="Status"
         value={statusText(errorCount, warningCount)}
@@ -27,11 +37,13 @@ interface TotalProps {
   readonly value: string;
   readonly note?: string;
   readonly tone?: 'ok' | 'warning' | 'error';
+  /** What the figure counts, shown when pointed at. */
+  readonly help?: string;
 }
 
-function Total({ label, value, note, tone }: TotalProps) {
+function Total({ label, value, note, tone, help }: TotalProps) {
   return (
-    <div className={`total${tone ? ` total-${tone}` : ''}`}>
+    <div className={`total${tone ? ` total-${tone}` : ''}`} title={help}>
       <dt>{label}</dt>
       <dd>
         <span className="total-value">{value}</span>

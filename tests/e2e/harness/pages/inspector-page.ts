@@ -111,7 +111,7 @@ export class InspectorPage {
     return (await this.page.locator('table.layer-table tfoot td').textContent())?.trim() ?? '';
   }
 
-  /** The totals strip, by label: "Layers", "Parameters", "Memory for weights", "Status". */
+  /** The totals strip, by label: "Layers", "Parameters", "Memory", "Status". */
   async totals(): Promise<Record<string, Total>> {
     const totals: Record<string, Total> = {};
     for (const total of await this.page.locator('dl.totals .total').all()) {
