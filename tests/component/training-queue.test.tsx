@@ -151,6 +151,40 @@ describe('a run waiting for a free core', () => {
     expect(button('Train again').disabled).toBe(false);
   });
 
+  it('is followed again as waiting when the tab opens while it waits', async () => {
+    const host = new FakeHost({
+      'datasets.builtins': [],
+      'runs.list': [storedRun],
+      'runs.get': {
+        ...storedRun,
+        config: DEFAULT_TRAINING_CONFIG,
+        backendChoice: 'auto',
+        epochs: [],
+        final: null,
+        waiting: { position: 2, limit: 2 },
+      },
+      'training.command': { ok: true },
+    });
+    renderWithHost(
+      host,
+      <TrainingView
+        projectId="p1"
+        graph={graph}
+        settings={settings}
+        onSettingsChange={() => undefined}
+        saveNow={() => Promise.resolve()}
+        onChooseData={() => undefined}
+      />,
+    );
+    await settle();
+    await settle();
+    expect(status().textContent).toBe('Waiting for a free core (2nd in line)');
+    expect(button('Pause').disabled).toBe(true);
+    fireEvent.click(button('Stop'));
+    await settle();
+    expect(host.inputsOf('training.command')).toEqual([{ runId: 'r1', command: { type: 'stop' } }]);
+  });
+
   it('names places in line in plain English', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual([
       '1st',

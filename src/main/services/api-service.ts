@@ -98,6 +98,12 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     ...datasetHandlers(context),
     ...projectHandlers(context),
     ...training.handlers,
+    // The database knows a waiting run only as running: its place in line is the queue's.
+    'runs.get': ({ runId }) => {
+      const run = store.getRun(runId);
+      const waiting = training.waitingOf(runId);
+      return waiting ? { ...run, waiting } : run;
+    },
     ...insideHandlers(context, inside),
     ...exportHandlers(context, inside),
     ...modelImportHandlers(context, inside),

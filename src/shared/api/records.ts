@@ -93,5 +93,12 @@ export const runSchema = runSummarySchema.extend({
   final: trainerEventSchema.nullable(),
   /** The last look inside during training (saliency maps, decision boundary), when it had one. */
   liveInside: liveInsideEventSchema.optional(),
+  /**
+   * A running run still waiting for a free core: its place in line (1 = next) and how many
+   * runs may train at once. Absent once its trainer has started (and for every ended run).
+   */
+  waiting: z
+    .strictObject({ position: z.number().int().min(1), limit: z.number().int().min(1) })
+    .optional(),
 });
 export type Run = z.output<typeof runSchema>;

@@ -101,6 +101,17 @@ describe('runs beyond the limit wait for a free core', () => {
     expect(queuedPositions(events, fifth)).toEqual([3]);
     expect(eventsOf(events, third)[0]).toEqual({ type: 'queued', position: 1, limit: 2 });
 
+    // A page that opens the run later learns its place from runs.get.
+    const waitingRun = await callService<{ status: string; waiting?: unknown }>(
+      service,
+      'runs.get',
+      { runId: fifth },
+    );
+    expect(waitingRun).toMatchObject({ status: 'running', waiting: { position: 3, limit: 2 } });
+    expect(
+      await callService<{ waiting?: unknown }>(service, 'runs.get', { runId: first }),
+    ).not.toHaveProperty('waiting');
+
     // A queued run only stops: pausing it is refused, with why.
     const refused = await refusalOf(service, 'training.command', {
       runId: fourth,

@@ -50,6 +50,8 @@ export function trainingHandlers(
   stopAll(): Promise<void>;
   /** Runs training or waiting for a free core. */
   activeCount(): number;
+  /** A waiting run's place in line (1 = next) and the limit; undefined for any other run. */
+  waitingOf(runId: string): { position: number; limit: number } | undefined;
 } {
   /** Runs training now, which commands can reach. */
   const running = new Map<string, TrainerHandle>();
@@ -252,6 +254,10 @@ export function trainingHandlers(
   return {
     handlers,
     activeCount: () => running.size + queue.length,
+    waitingOf: (runId) => {
+      const index = queue.findIndex((queued) => queued.runId === runId);
+      return index < 0 ? undefined : { position: index + 1, limit: maxRuns };
+    },
     async stopAll() {
       closing = true;
       for (const waiting of [...queue]) cancel(waiting);

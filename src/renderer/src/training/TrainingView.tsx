@@ -171,7 +171,8 @@ function ProjectTraining(props: TrainingViewProps) {
     }
   });
 
-  // A run still training when the tab opens (e.g. after switching tabs) is followed again.
+  // A run still training (or waiting for a free core) when the tab opens, e.g. after switching
+  // tabs, is followed again.
   const following = useLatestRequest();
   useEffect(
     () =>
@@ -203,7 +204,11 @@ function ProjectTraining(props: TrainingViewProps) {
             });
           }
           if (details.liveInside) run.handle(details.liveInside);
-          setView({ ...IDLE, phase: 'running', runId: running.id });
+          setView(
+            details.waiting
+              ? { ...IDLE, phase: 'queued', runId: running.id, queue: details.waiting }
+              : { ...IDLE, phase: 'running', runId: running.id },
+          );
           adopt(run);
         },
         // The runs list below says when runs cannot be read.
