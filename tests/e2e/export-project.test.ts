@@ -14,7 +14,12 @@ describe('a project exported from the page, checked with the neurite command', (
       template: 'XOR',
     });
     const download = page.waitForEvent('download');
-    await workspace.exportProject();
+    // Export… says what each kind of file holds before anything is saved.
+    const choices = await workspace.exportProject();
+    expect(choices[0]).toMatch(
+      /^Network and settingsA \.neurite\.json file: the network, the data set chosen and the training settings/,
+    );
+    expect(choices[1]).toMatch(/^Network with trained runs and weightsA \.neurite file \(a zip\)/);
     const saved = await download;
     expect(saved.suggestedFilename()).toBe('Ada XOR.neurite.json');
     const file = temp.path(saved.suggestedFilename());
@@ -32,6 +37,16 @@ describe('a project exported from the page, checked with the neurite command', (
       'Training the project "Ada XOR" with the data set and settings saved in it',
     );
     expect(trained.stdout).toContain('Finished 2 epochs.');
+
+    // The other choice: the zip with the runs, which the command reads as well.
+    const zipped = page.waitForEvent('download');
+    await workspace.exportProject(true);
+    const archive = await zipped;
+    expect(archive.suggestedFilename()).toBe('Ada XOR.neurite');
+    const archiveFile = temp.path(archive.suggestedFilename());
+    await archive.saveAs(archiveFile);
+    expect((await runNeurite('inspect', archiveFile)).code).toBe(0);
+    expect(await workspace.message()).toMatch(/^Downloaded Ada XOR\.neurite\./);
     expect(pageErrors).toEqual([]);
   });
 });

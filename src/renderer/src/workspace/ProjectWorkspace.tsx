@@ -13,6 +13,8 @@ import { LazyPart } from '../components/LazyPart';
 import { labStartSettings } from '../labs/lab-settings';
 import { ProjectSession, UnreadableProjectError } from './project-session';
 import { RevisionHistory } from './RevisionHistory';
+import type { ExportChoice } from './ExportProjectDialog';
+import { ExportProjectDialog } from './ExportProjectDialog';
 import { WorkspaceHeader } from './WorkspaceHeader';
 
 // Each panel brings its own heavy library (React Flow, plotly); load them when first shown.
@@ -115,6 +117,8 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
   const settings = useSessionValue(session, (s) => s.projectSettings);
   const [visited, setVisited] = useState<ReadonlySet<WorkspaceTab>>(() => new Set([tab]));
   const [historyOpen, setHistoryOpen] = useState(false);
+  // The export dialog, open with this choice selected.
+  const [exporting, setExporting] = useState<ExportChoice>();
   const [message, setMessage] = useState<string | undefined>(() =>
     session.settingsNotes.length > 0 ? session.settingsNotes.join(' ') : undefined,
   );
@@ -164,14 +168,15 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
       } catch (error) {
         setMessage(describeError(error, 'The project could not be exported.'));
       }
+      setExporting(undefined);
     },
     [api, session],
   );
 
   const onCommand = useCallback(
     (command: AppCommand) => {
-      if (command === 'saveAs') void exportProject(false);
-      if (command === 'exportWithRuns') void exportProject(true);
+      if (command === 'saveAs') setExporting('network');
+      if (command === 'exportWithRuns') setExporting('runs');
       if (command === 'undo' || command === 'redo') {
         // In a text field the menu's undo is the field's own; elsewhere it is the network's.
         const target = document.activeElement;
@@ -181,7 +186,7 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
         else session.history.redo();
       }
     },
-    [exportProject, session],
+    [session],
   );
   useAppCommands(onCommand);
 
@@ -213,7 +218,7 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
       <WorkspaceHeader
         session={session}
         onShowHistory={() => setHistoryOpen(true)}
-        onExport={(includeRuns) => void exportProject(includeRuns)}
+        onExport={() => setExporting('network')}
       />
       <nav className="workspace-tabs" role="tablist" aria-label="Project">
         {WORKSPACE_TABS.map((t) => (
@@ -293,6 +298,13 @@ function OpenWorkspace({ session, tab }: { session: ProjectSession; tab: Workspa
           </LazyPart>
         )}
       </div>
+      {exporting && (
+        <ExportProjectDialog
+          initial={exporting}
+          onExport={(choice) => exportProject(choice === 'runs')}
+          onClose={() => setExporting(undefined)}
+        />
+      )}
       {historyOpen && (
         <RevisionHistory
           session={session}

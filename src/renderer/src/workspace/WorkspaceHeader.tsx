@@ -7,7 +7,8 @@ import type { ProjectSession } from './project-session';
 interface WorkspaceHeaderProps {
   readonly session: ProjectSession;
   readonly onShowHistory: () => void;
-  readonly onExport: (includeRuns: boolean) => void;
+  /** Opens the export dialog, which says what a project file can hold. */
+  readonly onExport: () => void;
 }
 
 /** The project's name (click to rename), whether it is saved, its history and export. */
@@ -32,16 +33,13 @@ export function WorkspaceHeader({ session, onShowHistory, onExport }: WorkspaceH
         <button type="button" className="button" onClick={onShowHistory}>
           History
         </button>
-        <button type="button" className="button" onClick={() => onExport(false)}>
-          Export…
-        </button>
         <button
           type="button"
           className="button"
-          onClick={() => onExport(true)}
-          title="The project file with every training run's curves and weights"
+          onClick={onExport}
+          title="Save the project as a file: its network and settings, or with its trained runs and weights"
         >
-          Export with runs…
+          Export…
         </button>
       </div>
     </header>

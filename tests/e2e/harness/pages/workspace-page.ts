@@ -98,9 +98,23 @@ export class WorkspacePage {
     await dialog.waitFor({ state: 'hidden' });
   }
 
-  /** Exports the project file (network and settings) as the header's Export… does. */
-  async exportProject(): Promise<void> {
+  /**
+   * Exports the project file through the header's Export… dialog: the network and settings,
+   * or with the trained runs and weights. Returns what the dialog said each choice holds.
+   */
+  async exportProject(withRuns = false): Promise<string[]> {
     await this.page.getByRole('button', { name: 'Export…', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Export the project' });
+    await dialog.waitFor();
+    const choices = (await dialog.locator('.export-choice').allTextContents()).map((t) => t.trim());
+    await dialog
+      .getByRole('radio', {
+        name: withRuns ? /^Network with trained runs and weights/ : /^Network and settings/,
+      })
+      .check();
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    return choices;
   }
 
   /** The message line next to the tabs (restores, exports, notes). */
