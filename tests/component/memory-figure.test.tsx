@@ -3,7 +3,7 @@ import path from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NetworkTotals } from '../../src/renderer/src/components/NetworkTotals';
-import { SummaryBar } from '../../src/renderer/src/editor/canvas/SummaryBar';
+import { SummaryBar } from '../../src/renderer/src/editor/summary/SummaryBar';
 import { inspectNetwork } from '../../src/renderer/src/inspection';
 import { analyzeGraph } from '../../src/shared/inference/analyze';
 import { parseGraphDocumentOrThrow } from '../../src/shared/graph/parse';

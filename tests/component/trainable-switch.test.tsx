@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SummaryBar } from '../../src/renderer/src/editor/canvas/SummaryBar';
+import { SummaryBar } from '../../src/renderer/src/editor/summary/SummaryBar';
 import { useAnalysis } from '../../src/renderer/src/editor/canvas/use-analysis';
 import { useHistoryDocument } from '../../src/renderer/src/editor/canvas/use-history';
 import { Inspector } from '../../src/renderer/src/editor/inspector/Inspector';

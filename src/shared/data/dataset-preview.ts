@@ -99,7 +99,8 @@ export const fitProblemSchema = z.strictObject({
 export const datasetFitSchema = z.strictObject({
   /**
    * fits: the trainer will accept this data set with this network.
-   * mismatch: it will refuse it, for the reasons in `problems`.
+   * mismatch: it will refuse it, or training would not learn (a warning such as a loss that
+   *   does not suit the final activation), for the reasons in `problems`.
    * unchecked: there is no network to check against yet (none given, empty or with errors).
    */
   status: z.enum(['fits', 'mismatch', 'unchecked']),

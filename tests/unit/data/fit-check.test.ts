@@ -232,3 +232,29 @@ describe('an Input fix the layers after it cannot take', () => {
     expect(fit.problems[0]?.edit).toBeUndefined();
   });
 });
+
+describe('a warning that will ruin training', () => {
+  it('does not say "fits" while the loss does not suit the final activation, and offers the fix', () => {
+    const graph = chain({ form: 'vector', shape: [4] }, [['Dense', { units: 3 }]], classify);
+    const fit = checkFit(info({}), graph);
+    expect(fit.status).toBe('mismatch');
+    expect(fit.problems).toHaveLength(1);
+    expect(fit.problems[0]?.message).toContain('Categorical cross-entropy');
+    expect(fit.problems[0]?.fix).toMatch(/^Set its activation to softmax/i);
+    expect(fit.problems[0]?.edit).toEqual({ nodeId: 'l1', params: { activation: 'softmax' } });
+    expect(checkFit(info({}), withEdits(graph, fit)).status).toBe('fits');
+  });
+
+  it('does not say "fits" while a step unit blocks gradient descent', () => {
+    const graph = chain(
+      { form: 'vector', shape: [4] },
+      [['Dense', { units: 4, activation: 'step' }], ...softmaxHead(3)],
+      classify,
+    );
+    const fit = checkFit(info({}), graph);
+    expect(fit.status).toBe('mismatch');
+    expect(fit.problems.map((p) => p.fix)).toEqual([
+      'Pick a smooth activation to train this network.',
+    ]);
+  });
+});

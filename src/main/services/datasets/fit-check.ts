@@ -1,9 +1,11 @@
 import { plural } from '../../../shared/text/plural';
-import { LOSS_TITLES } from '../../../shared/catalog/losses';
+import { ACTIVATIONS_FOR_LOSS, LOSS_TITLES } from '../../../shared/catalog/losses';
 import type { DatasetInfo } from '../../../shared/data/dataset-info';
 import type { DatasetFit, FitProblem } from '../../../shared/data/dataset-preview';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { analyzeGraph } from '../../../shared/inference/analyze';
+import { ruinousWarnings } from '../../../shared/inference/ruinous';
 import type { TensorInfo } from '../../../shared/shapes/shape';
 import { shapesEqual } from '../../../shared/shapes/shape';
 import { planTargets, readingNote, readingOf } from '../../data/target-plan';
@@ -33,7 +35,12 @@ export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
   }
   const ends = read.ends;
   const first = plan(data, ends);
-  if (first.ok) return { status: 'fits', ok: true, problems: [], notes: fitNotes(data, ends) };
+  if (first.ok) {
+    // The trainer takes the data, but a warning that ruins training must not read as "fits".
+    const ruinous = ruinousProblems(ends);
+    if (ruinous.length > 0) return mismatch(ruinous);
+    return { status: 'fits', ok: true, problems: [], notes: fitNotes(data, ends) };
+  }
 
   const inputFix = inputChange(data, ends);
   if (!inputFix) return mismatch([outputProblem(data, ends, first.message)]);
@@ -60,6 +67,24 @@ export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
     }
   }
   return mismatch(problems);
+}
+
+/**
+ * The network's warnings that would make training pointless (see ruinousWarnings), each
+ * split into what is wrong and its fix; a final activation that does not suit the loss can
+ * be fixed with one edit of the last Dense.
+ */
+function ruinousProblems(ends: GraphEnds): FitProblem[] {
+  return ruinousWarnings(analyzeGraph(ends.document).issues).map((warning) => {
+    const problem = splitAdvice(warning.message);
+    if (warning.code !== 'output.loss-activation') return problem;
+    const wanted = ACTIVATIONS_FOR_LOSS[ends.loss];
+    const dense = lastDense(ends);
+    // Only when the warning is about that Dense's own activation (no Activation layer after it).
+    const itsOwn = dense && warning.message.includes(`${nodeDisplayName(dense)} ends with`);
+    if (!dense || !itsOwn || wanted === 'any' || !wanted[0]) return problem;
+    return { ...problem, edit: { nodeId: dense.id, params: { activation: wanted[0] } } };
+  });
 }
 
 function mismatch(problems: FitProblem[]): DatasetFit {

@@ -12,7 +12,7 @@ import { EditorCanvas } from './canvas/EditorCanvas';
 import { measuredSizes } from './canvas/flow-model';
 import { Palette } from './canvas/Palette';
 import { ShortcutsPanel } from './canvas/ShortcutsPanel';
-import { SummaryBar } from './canvas/SummaryBar';
+import { SummaryBar } from './summary/SummaryBar';
 import { Toolbar } from './canvas/Toolbar';
 import { useAnalysis } from './canvas/use-analysis';
 import { useHistoryDocument } from './canvas/use-history';
