@@ -3,6 +3,7 @@ import { describeError, useApi, useApiEvent, useApiQuery, useLatestRequest } fro
 import type { ProjectSettings } from '../../../shared/api/project-settings';
 import { DEFAULT_TRAINING_CONFIG } from '../../../shared/api/project-settings';
 import type { GraphDocument } from '../../../shared/graph/document';
+import { ruinousWarnings } from '../../../shared/inference/ruinous';
 import { analyzeGraph } from '../../../shared/inference/analyze';
 import type { BackendChoice } from '../../../shared/training/backends';
 import type { TrainingConfig } from '../../../shared/training/config';
@@ -218,6 +219,13 @@ function ProjectTraining(props: TrainingViewProps) {
 
   const analysis = useMemo(() => analyzeGraph(props.graph), [props.graph]);
   const graphErrors = analysis.issues.filter((issue) => issue.severity === 'error');
+  const startWarnings = useMemo(
+    () => ({
+      networkKey: JSON.stringify(props.graph),
+      messages: ruinousWarnings(analysis.issues).map((warning) => warning.message),
+    }),
+    [analysis, props.graph],
+  );
   const fieldErrors = Object.keys(check.errors).length;
   const blockedReason = !settings.data
     ? 'Choose a data set first, in the Data tab.'
@@ -321,6 +329,7 @@ function ProjectTraining(props: TrainingViewProps) {
             phase={view.phase}
             blockedReason={blockedReason}
             onStart={() => void start()}
+            startWarnings={startWarnings}
             onPause={() => command({ type: 'pause' })}
             onResume={() => command({ type: 'resume' })}
             onStep={() => command({ type: 'step' })}

@@ -1,18 +1,30 @@
 import { useState } from 'react';
 import { learningRateProblem, readNumber } from '../model/validate-form';
 import type { RunPhase } from '../model/run-state';
+import { StartWarningDialog } from './StartWarningDialog';
 
 export interface RunControlsProps {
   readonly phase: RunPhase;
   /** Why Start cannot be pressed now, or undefined when it can. */
   readonly blockedReason: string | undefined;
   readonly onStart: () => void;
+  /**
+   * Warnings that will ruin training, and the network state they belong to: Start asks once
+   * per state before training with them.
+   */
+  readonly startWarnings?: { readonly networkKey: string; readonly messages: readonly string[] };
   readonly onPause: () => void;
   readonly onResume: () => void;
   readonly onStep: () => void;
   readonly onStop: () => void;
   readonly onSetLearningRate: (value: number) => void;
 }
+
+/**
+ * Network states the student chose to train despite their warnings, kept while the app is
+ * open so that switching tabs does not ask again.
+ */
+const acceptedNetworks = new Set<string>();
 
 export function RunControls(props: RunControlsProps) {
   const { phase } = props;
@@ -25,6 +37,21 @@ export function RunControls(props: RunControlsProps) {
   /** A run waiting for a free core can only be stopped, which takes it out of the line. */
   const queued = phase === 'queued';
   const busy = live || queued || phase === 'starting' || phase === 'stopping';
+
+  const [asking, setAsking] = useState(false);
+  const warnings = props.startWarnings;
+  const start = () => {
+    if (warnings && warnings.messages.length > 0 && !acceptedNetworks.has(warnings.networkKey)) {
+      setAsking(true);
+      return;
+    }
+    props.onStart();
+  };
+  const trainAnyway = () => {
+    if (warnings) acceptedNetworks.add(warnings.networkKey);
+    setAsking(false);
+    props.onStart();
+  };
 
   const applyRate = () => {
     const problem = learningRateProblem(rate);
@@ -41,7 +68,7 @@ export function RunControls(props: RunControlsProps) {
         <button
           type="button"
           className="button primary"
-          onClick={props.onStart}
+          onClick={start}
           disabled={busy || props.blockedReason !== undefined}
           aria-describedby={props.blockedReason ? 'start-blocked' : undefined}
         >
@@ -80,6 +107,13 @@ export function RunControls(props: RunControlsProps) {
         <p id="start-blocked" className="start-blocked" role="note">
           {props.blockedReason}
         </p>
+      )}
+      {asking && warnings && (
+        <StartWarningDialog
+          warnings={warnings.messages}
+          onTrainAnyway={trainAnyway}
+          onGoBack={() => setAsking(false)}
+        />
       )}
       {live && (
         <form
