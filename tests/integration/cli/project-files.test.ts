@@ -48,6 +48,8 @@ describe.each([
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Total parameters:         17');
+    // The memory figure the editor and the template browser show for XOR.
+    expect(run.stdout).toContain('Memory to run:            96 bytes');
     expect(run.stdout).toContain('The network is valid');
 
     const json = await runNeurite('inspect', file, '--json');

@@ -5,7 +5,7 @@ import { parseGraphDocument } from '../../../shared/graph/parse';
 import type { DocumentProblem } from '../../../shared/graph/problems';
 import type { GraphAnalysis, GraphIssue } from '../../../shared/inference/analyze';
 import { analyzeGraph } from '../../../shared/inference/analyze';
-import { formatBytes, formatCount } from '../../../shared/inference/memory';
+import { formatBytes, formatCount, memoryToRun } from '../../../shared/inference/memory';
 import { formatShape, withBatch } from '../../../shared/shapes/shape';
 import type { CliIO } from '../io';
 import type { NetworkFile } from '../network-file';
@@ -121,6 +121,8 @@ function formatInspection(document: GraphDocument, analysis: GraphAnalysis): str
     `Total parameters:         ${formatCount(totals.total)} (${formatBytes(totals.parameterBytes)})`,
     `Trainable parameters:     ${formatCount(totals.trainable)}`,
     `Non-trainable parameters: ${formatCount(totals.nonTrainable)}`,
+    // The figure the editor and the template browser show (see memoryToRun).
+    `Memory to run:            ${formatBytes(memoryToRun(totals))} (the weights and one example's layer outputs)`,
   ].join('\n');
   const issues = analysis.issues.map(formatIssue).join('\n');
   const verdict =
