@@ -22,6 +22,7 @@ import { checkForm } from './model/validate-form';
 import { LiveRun } from './model/live-run';
 import { IDLE, isActive, phaseText, runViewAfter, type RunView } from './model/run-state';
 import { FinalResults } from './results/FinalResults';
+import { RunDiagnosis, epochsOfSeries } from './results/RunDiagnosis';
 import { ExportModelButton } from './results/ExportModelButton';
 import { ExportResultsButtons } from './results/ExportResultsButtons';
 import { InsidePanel } from '../inside/InsidePanel';
@@ -377,6 +378,7 @@ function ProjectTraining(props: TrainingViewProps) {
           </>
         )}
         <RunNotes view={view} />
+        {live && <RunDiagnosis epochs={epochsOfSeries(live.series)} end={view.final} />}
         {view.final?.type === 'finished' && <FinalResults event={view.final} />}
         {view.final?.type === 'finished' && live && (
           <>

@@ -4,6 +4,7 @@ import type { Run } from '../../../../shared/api/records';
 import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
+import { RunDiagnosis } from '../results/RunDiagnosis';
 import { ExportModelButton } from '../results/ExportModelButton';
 import { ExportResultsButtons } from '../results/ExportResultsButtons';
 import { RunsList } from './RunsList';
@@ -142,6 +143,13 @@ export function PastRuns({
       {shown.length > 0 && (
         <div className="compare-block" aria-label="Curves of the chosen runs">
           <RunCurves runs={shown} />
+          {single && single.id !== liveRunId && (
+            <RunDiagnosis
+              key={`diagnosis-${single.id}`}
+              epochs={single.epochs}
+              end={single.final}
+            />
+          )}
           {single?.final?.type === 'finished' && single.id !== liveRunId && (
             <FinalResults key={single.id} event={single.final} />
           )}
