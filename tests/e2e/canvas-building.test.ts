@@ -171,4 +171,49 @@ describe('building on the canvas without fighting it', () => {
     expect(await editor.zoom()).toBeGreaterThanOrEqual(0.8);
     expect(pageErrors).toEqual([]);
   });
+
+  test('the canvas looks like a network: each kind its colour and icon, each output drawn to scale', async ({
+    server,
+    page,
+    pageErrors,
+    screenshot,
+  }) => {
+    await page.setViewportSize({ width: 1360, height: 860 });
+    await WorkspacePage.create(page, server.url, { name: 'LeNet look', template: 'LeNet' });
+    const editor = await EditorPage.attach(page);
+    await editor.waitForNodeCount(10);
+
+    const look = async (id: string) => {
+      const card = editor.node$(id).locator('.layer-node');
+      const figure = card.locator('.layer-node-figure');
+      const box = await figure.boundingBox();
+      return {
+        colour: ((await card.getAttribute('style')) ?? '').replace(
+          /^.*--kind-colour: *([^;]+);?.*$/,
+          '$1',
+        ),
+        icon: (await card.locator('.layer-node-icon').textContent())?.trim(),
+        figure: await figure.getAttribute('data-figure'),
+        width: box?.width ?? 0,
+        height: box?.height ?? 0,
+      };
+    };
+    const image = await look('image');
+    const c1 = await look('c1');
+    const s4 = await look('s4');
+    const f5 = await look('f5');
+    expect([image.figure, c1.figure, s4.figure, f5.figure]).toEqual([
+      'volume',
+      'volume',
+      'volume',
+      'vector',
+    ]);
+    // 28 × 28 × 6 is drawn larger than 5 × 5 × 16; convolution and dense layers differ in colour.
+    expect(c1.height).toBeGreaterThan(s4.height);
+    expect(c1.colour).not.toBe(f5.colour);
+    expect(c1.icon).not.toBe(f5.icon);
+    expect(c1.icon).toMatch(/./);
+    await screenshot('lenet-look');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -80,6 +80,7 @@ export function defineConvolutionKind(axes: 1 | 2): LayerKind {
     kind: title,
     title,
     group: 'convolution',
+    look: { colour: '#8854d0', icon: axes === 1 ? '≋' : '▦' },
     summary:
       axes === 1
         ? 'Slides small filters along a sequence and reports how strongly each filter matches at every step.'

@@ -58,6 +58,7 @@ export function definePoolingKind(mode: PoolingMode, axes: 1 | 2): LayerKind {
     kind: title,
     title,
     group: 'convolution',
+    look: { colour: '#0fb9b1', icon: mode === 'max' ? '⇊' : '⇓' },
     summary: axes === 1 ? summary1 : summary2,
     role: 'layer',
     valueFlow: 'computed',
@@ -133,6 +134,7 @@ export function defineGlobalAveragePoolingKind(axes: 1 | 2): LayerKind {
     kind: title,
     title,
     group: 'convolution',
+    look: { colour: '#0fb9b1', icon: '▪' },
     summary:
       axes === 1
         ? 'Averages every channel over all steps of a sequence, leaving one number per channel.'

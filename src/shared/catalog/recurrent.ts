@@ -172,6 +172,7 @@ export function defineRecurrentKind(cell: RecurrentCell): LayerKind {
     kind: title,
     title,
     group: 'recurrent',
+    look: { colour: '#fa8231', icon: '↻' },
     summary,
     role: 'layer',
     valueFlow: 'computed',

@@ -12,6 +12,17 @@ export const LAYER_GROUPS = [
 ] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number]['id'];
 
+/**
+ * A kind's colour and icon on the canvas and in the palette. Kinds of one family share a
+ * colour (convolutions purple, pooling teal, recurrent orange …); the icon tells them apart.
+ */
+export interface KindLook {
+  /** `#rrggbb`, dark enough for white text on it and readable as a stripe on white. */
+  readonly colour: string;
+  /** One character (a symbol every system font has), shown before the kind's title. */
+  readonly icon: string;
+}
+
 export interface PortSpec {
   readonly id: string;
   readonly label: string;
@@ -165,6 +176,8 @@ export interface LayerKindDefinition<S extends z.ZodType> {
   readonly kind: string;
   readonly title: string;
   readonly group: LayerGroup;
+  /** How its card looks on the canvas, so a network reads at a glance. */
+  readonly look: KindLook;
   /** One sentence a first-year student understands. */
   readonly summary: string;
   /** Input and Output mark the ends of a network; every other kind is a layer. */
@@ -207,6 +220,7 @@ export interface LayerKind {
   readonly kind: string;
   readonly title: string;
   readonly group: LayerGroup;
+  readonly look: KindLook;
   readonly summary: string;
   readonly role: NodeRole;
   readonly valueFlow: ValueFlow;

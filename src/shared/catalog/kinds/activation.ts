@@ -80,6 +80,7 @@ export const activationKind = defineKind({
   kind: 'Activation',
   title: 'Activation',
   group: 'core',
+  look: { colour: '#4b7bec', icon: 'ƒ' },
   summary:
     'Applies an activation function to every value on its own, for example after a Batch normalization.',
   role: 'layer',

@@ -82,6 +82,7 @@ export const addKind = defineKind({
   kind: 'Add',
   title: 'Add',
   group: 'merge',
+  look: { colour: '#4b6584', icon: '+' },
   summary:
     'Adds its inputs value by value, as in the skip connection of a ResNet block; all inputs must have the same shape.',
   role: 'layer',

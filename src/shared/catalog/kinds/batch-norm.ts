@@ -20,6 +20,7 @@ export const batchNormKind = defineKind({
   kind: 'BatchNorm',
   title: 'Batch normalization',
   group: 'regularization',
+  look: { colour: '#a5b1c2', icon: 'μ' },
   summary:
     'Rescales every channel to mean 0 and variance 1 over each batch, then applies a learned scale and shift, which speeds up training.',
   role: 'layer',

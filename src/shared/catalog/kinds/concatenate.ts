@@ -14,6 +14,7 @@ export const concatenateKind = defineKind({
   kind: 'Concatenate',
   title: 'Concatenate',
   group: 'merge',
+  look: { colour: '#4b6584', icon: '⧺' },
   summary:
     'Joins its inputs side by side along the last axis (features or channels), as in the parallel branches of an Inception block.',
   role: 'layer',

@@ -40,6 +40,7 @@ export const conv2dTransposeKind = defineKind({
   kind: 'Conv2DTranspose',
   title: 'Conv2DTranspose',
   group: 'convolution',
+  look: { colour: '#8854d0', icon: '▩' },
   summary:
     'Makes an image larger with learned filters, the reverse of a strided convolution: the usual decoder of a convolutional autoencoder.',
   role: 'layer',

@@ -16,6 +16,7 @@ export const dropoutKind = defineKind({
   kind: 'Dropout',
   title: 'Dropout',
   group: 'regularization',
+  look: { colour: '#a5b1c2', icon: '⁘' },
   summary:
     'While training, switches off a random share of the values passing through, so the network cannot rely on any single one.',
   role: 'layer',

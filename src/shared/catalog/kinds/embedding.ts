@@ -38,6 +38,7 @@ export const embeddingKind = defineKind({
   kind: 'Embedding',
   title: 'Embedding',
   group: 'core',
+  look: { colour: '#3867d6', icon: '⌗' },
   summary:
     'Looks up a learned vector for every token of a text, turning word ids into numbers a network can use.',
   role: 'layer',

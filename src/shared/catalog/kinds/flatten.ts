@@ -8,6 +8,7 @@ export const flattenKind = defineKind({
   kind: 'Flatten',
   title: 'Flatten',
   group: 'core',
+  look: { colour: '#778ca3', icon: '▭' },
   summary:
     'Lays all values of an image or sequence out in one long list, so a Dense layer can read them.',
   role: 'layer',

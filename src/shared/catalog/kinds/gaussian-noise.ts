@@ -16,6 +16,7 @@ export const gaussianNoiseKind = defineKind({
   kind: 'GaussianNoise',
   title: 'Gaussian noise',
   group: 'regularization',
+  look: { colour: '#a5b1c2', icon: '∿' },
   summary:
     'While training, adds small random noise to every value, so the network learns to ignore it.',
   role: 'layer',

@@ -37,6 +37,7 @@ export const inputKind = defineKind({
   kind: 'Input',
   title: 'Input',
   group: 'io',
+  look: { colour: '#2f855a', icon: '▶' },
   summary:
     'Where examples enter the network: one feature vector, image, sequence or text at a time.',
   role: 'input',

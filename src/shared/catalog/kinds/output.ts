@@ -23,6 +23,7 @@ export const outputKind = defineKind({
   kind: 'Output',
   title: 'Output',
   group: 'io',
+  look: { colour: '#c53030', icon: '◎' },
   summary:
     "Marks the network's prediction and says what it is for: the task and the loss to minimise.",
   role: 'output',

@@ -18,6 +18,7 @@ export const repeatVectorKind = defineKind({
   kind: 'RepeatVector',
   title: 'Repeat vector',
   group: 'core',
+  look: { colour: '#778ca3', icon: '⧉' },
   summary:
     'Copies one vector once per time step, turning it into a sequence, as between the encoder and decoder of a sequence-to-sequence model.',
   role: 'layer',

@@ -70,6 +70,7 @@ export const reshapeKind = defineKind({
   kind: 'Reshape',
   title: 'Reshape',
   group: 'core',
+  look: { colour: '#778ca3', icon: '⤡' },
   summary:
     'Arranges the same values into a new shape, for example a list of 784 pixels into a 28×28×1 image.',
   role: 'layer',

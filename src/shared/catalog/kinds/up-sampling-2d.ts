@@ -18,6 +18,7 @@ export const upSampling2dKind = defineKind({
   kind: 'UpSampling2D',
   title: 'UpSampling2D',
   group: 'convolution',
+  look: { colour: '#0fb9b1', icon: '⇡' },
   summary:
     'Makes an image larger by repeating every value, the opposite of pooling; decoders use it to rebuild images.',
   role: 'layer',

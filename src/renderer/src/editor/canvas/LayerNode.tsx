@@ -1,8 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { Handle, Position } from '@xyflow/react';
+import type { CSSProperties } from 'react';
 import { memo, useContext, useLayoutEffect, useRef } from 'react';
 import type { PortSpec } from '../../../../shared/catalog/types';
 import type { LayerNodeData } from '../model';
+import { shapeFigure } from '../model';
 import { FaceStoreContext, useFacePart } from './face-store';
 import type { LayerFlowNode } from './flow-model';
 
@@ -16,6 +18,7 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
   const hasError = useFacePart(id, hasErrors) ?? false;
   const summary = useFacePart(id, kindSummary);
   const frozen = useFacePart(id, isFrozen) ?? false;
+  const colour = useFacePart(id, kindColour);
   if (!known) return <div className="layer-node" />;
   const className = [
     'layer-node',
@@ -26,7 +29,7 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={className} title={summary}>
+    <div className={className} title={summary} style={{ '--kind-colour': colour } as CSSProperties}>
       <InputPorts id={id} />
       <Head id={id} />
       <Facts id={id} />
@@ -40,6 +43,9 @@ const isKnown = (): boolean => true;
 const hasErrors = (face: LayerNodeData) => face.errors.length > 0;
 const kindSummary = (face: LayerNodeData) => face.kindSummary;
 const kindTitle = (face: LayerNodeData) => face.kindTitle;
+const kindColour = (face: LayerNodeData) => face.colour;
+const kindIcon = (face: LayerNodeData) => face.icon;
+const outputDims = (face: LayerNodeData) => face.outputDims;
 const layerName = (face: LayerNodeData) => face.name;
 const isFrozen = (face: LayerNodeData) => face.frozen;
 const settings = (face: LayerNodeData) => face.settings;
@@ -51,24 +57,30 @@ const outputPorts = (face: LayerNodeData) => face.outputPorts;
 
 const Head = memo(function Head({ id }: { readonly id: string }) {
   const title = useFacePart(id, kindTitle);
+  const icon = useFacePart(id, kindIcon);
   const name = useFacePart(id, layerName);
   const keySettings = useFacePart(id, settings);
   const frozen = useFacePart(id, isFrozen) ?? false;
   return (
     <>
       <div className="layer-node-head">
-        <span className="layer-node-kind">
-          {title}
-          {frozen && (
-            <span
-              className="layer-node-frozen-mark"
-              role="img"
-              aria-label="frozen"
-              title={FROZEN_HELP}
-            >
-              ❄
-            </span>
-          )}
+        <span className="layer-node-title">
+          <span className="layer-node-icon" aria-hidden="true">
+            {icon}
+          </span>
+          <span className="layer-node-kind">
+            {title}
+            {frozen && (
+              <span
+                className="layer-node-frozen-mark"
+                role="img"
+                aria-label="frozen"
+                title={FROZEN_HELP}
+              >
+                ❄
+              </span>
+            )}
+          </span>
         </span>
         <span className="layer-node-name">{name}</span>
       </div>
@@ -103,8 +115,51 @@ const Facts = memo(function Facts({ id }: { readonly id: string }) {
   return (
     <div className="layer-node-facts">
       <span className="layer-node-shape" ref={shapeRef} />
+      <Figure id={id} />
       <span className="layer-node-params" ref={countRef} />
     </div>
+  );
+});
+
+/**
+ * The output drawn to scale (see `shapeFigure`): a box for an image volume, a strip for a
+ * sequence, a bar for a vector. Redrawn only when the shape changes.
+ */
+const Figure = memo(function Figure({ id }: { readonly id: string }) {
+  const dims = useFacePart(id, outputDims);
+  const figure = dims ? shapeFigure(dims) : undefined;
+  if (!figure) return null;
+  if (figure.form === 'vector') {
+    return (
+      <svg className="layer-node-figure" data-figure="vector" width={figure.length + 2} height={8}>
+        <rect x={1} y={1} width={figure.length} height={6} rx={2} />
+      </svg>
+    );
+  }
+  // A box seen from the front and a little from above and the right, as NN-SVG draws one.
+  const front =
+    figure.form === 'volume'
+      ? { width: figure.width, height: figure.height }
+      : { width: figure.length, height: 8 };
+  const slant = Math.round(figure.depth / 2);
+  const { width, height } = front;
+  return (
+    <svg
+      className="layer-node-figure"
+      data-figure={figure.form}
+      width={width + slant + 2}
+      height={height + slant + 2}
+    >
+      <polygon
+        className="layer-node-figure-top"
+        points={`1,${slant + 1} ${slant + 1},1 ${width + slant + 1},1 ${width + 1},${slant + 1}`}
+      />
+      <polygon
+        className="layer-node-figure-side"
+        points={`${width + 1},${slant + 1} ${width + slant + 1},1 ${width + slant + 1},${height + 1} ${width + 1},${height + slant + 1}`}
+      />
+      <rect x={1} y={slant + 1} width={width} height={height} />
+    </svg>
   );
 });
 

@@ -38,3 +38,5 @@ export type { DropPlan, DropRequest } from './drop';
 export { NEXT_TO_DISTANCE, isNextTo, planDrop } from './drop';
 export type { Bounds, FitOptions, Viewport } from './viewport';
 export { READABLE_ZOOM, readableFit } from './viewport';
+export type { ShapeFigure } from './shape-figure';
+export { shapeFigure } from './shape-figure';

@@ -3,12 +3,16 @@ import type { PortSpec } from '../../../../shared/catalog/types';
 import type { GraphNode } from '../../../../shared/graph/document';
 import type { NodeAnalysis } from '../../../../shared/inference/analyze';
 import { formatCount } from '../../../../shared/inference/memory';
+import type { Shape } from '../../../../shared/shapes/shape';
 import { formatShape } from '../../../../shared/shapes/shape';
 
 /** What one layer's face shows, already worded. */
 export type LayerNodeData = {
   readonly kindTitle: string;
   readonly kindSummary: string;
+  /** The kind's colour and icon (see KindLook); grey and a dot for a kind Neurite lacks. */
+  readonly colour: string;
+  readonly icon: string;
   /** The label, or the id when there is none. */
   readonly name: string;
   /** Frozen: training leaves the layer's weights as they are. */
@@ -16,6 +20,8 @@ export type LayerNodeData = {
   readonly settings: string;
   /** Undefined when it cannot be worked out (an error here or before). */
   readonly outputShape?: string;
+  /** The same shape as numbers, for its picture; undefined when `outputShape` is. */
+  readonly outputDims?: Shape;
   readonly parameters: string;
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
@@ -64,8 +70,16 @@ export class NodeDataCache {
 }
 
 type OwnFields =
-  'kindTitle' | 'kindSummary' | 'name' | 'frozen' | 'settings' | 'inputPorts' | 'outputPorts';
-type ResultFields = 'outputShape' | 'parameters' | 'errors' | 'warnings';
+  | 'kindTitle'
+  | 'kindSummary'
+  | 'colour'
+  | 'icon'
+  | 'name'
+  | 'frozen'
+  | 'settings'
+  | 'inputPorts'
+  | 'outputPorts';
+type ResultFields = 'outputShape' | 'outputDims' | 'parameters' | 'errors' | 'warnings';
 
 /** The words that come from the layer itself, and what they were worked out from. */
 interface OwnWords {
@@ -86,11 +100,15 @@ function sameOwnKey(own: OwnWords, node: GraphNode): boolean {
   );
 }
 
+const UNKNOWN_LOOK = { colour: '#8a94a6', icon: '•' };
+
 function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
   const kind = findKind(node.kind);
   let words: Pick<LayerNodeData, OwnFields> = {
     kindTitle: kind?.title ?? node.kind,
     kindSummary: kind?.summary ?? '',
+    colour: kind?.look.colour ?? UNKNOWN_LOOK.colour,
+    icon: kind?.look.icon ?? UNKNOWN_LOOK.icon,
     name: node.label?.trim() || node.id,
     frozen: node.trainable === false,
     settings: kind ? kind.describe(node.params) : '',
@@ -105,6 +123,8 @@ function ownWords(node: GraphNode, before: OwnWords | undefined): OwnWords {
       if (
         old.kindTitle === words.kindTitle &&
         old.kindSummary === words.kindSummary &&
+        old.colour === words.colour &&
+        old.icon === words.icon &&
         old.name === words.name &&
         old.frozen === words.frozen &&
         old.settings === words.settings
@@ -126,7 +146,9 @@ function resultWords(result: NodeAnalysis | undefined): Pick<LayerNodeData, Resu
   const issues = result?.issues ?? [];
   const params = result ? result.params.trainable + result.params.nonTrainable : 0;
   return {
-    ...(result?.output ? { outputShape: formatShape(result.output.shape) } : {}),
+    ...(result?.output
+      ? { outputShape: formatShape(result.output.shape), outputDims: result.output.shape }
+      : {}),
     parameters: formatCount(params),
     errors: issues.filter((i) => i.severity === 'error').map((i) => i.message),
     warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
