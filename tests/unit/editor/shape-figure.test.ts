@@ -52,7 +52,7 @@ describe('each kind’s look, a fact of the kind in the catalog', () => {
     const analysis = analyzeGraph(doc);
     const node = doc.nodes.find((n) => n.id === 'l1')!;
     const face = new NodeDataCache().get(node, analysis.nodes.get('l1'));
-    expect(face).toMatchObject({ colour: '#3867d6', icon: '⬤', outputShape: '8' });
+    expect(face).toMatchObject({ colour: '#3867d6', icon: '●', outputShape: '8' });
     expect(face.outputDims).toEqual([8]);
   });
 });

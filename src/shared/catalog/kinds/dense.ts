@@ -17,7 +17,7 @@ export const denseKind = defineKind({
   kind: 'Dense',
   title: 'Dense',
   group: 'core',
-  look: { colour: '#3867d6', icon: '⬤' },
+  look: { colour: '#3867d6', icon: '●' },
   summary: 'A layer of neurons, each computing a weighted sum of every input plus a bias.',
   role: 'layer',
   valueFlow: 'computed',
