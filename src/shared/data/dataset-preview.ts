@@ -108,6 +108,12 @@ export const datasetFitSchema = z.strictObject({
   problems: z.array(fitProblemSchema),
   /** How the data will be read when it fits (e.g. an image read as one flat list). */
   notes: z.array(z.string()),
+  /**
+   * Every edit that makes the data fit, planned together and checked: present only when
+   * applying them all at once leaves no mismatch (it may hold edits for problems that only
+   * show once the listed ones are fixed).
+   */
+  applyAll: z.array(fitEditSchema).optional(),
 });
 
 export const classCountSchema = z.strictObject({

@@ -258,3 +258,65 @@ describe('a warning that will ruin training', () => {
     ]);
   });
 });
+
+describe('"Apply all fixes", planned together', () => {
+  /** The network with the planned edits applied, as the editor does. */
+  const withAll = (graph: GraphDocument, fit: DatasetFit) =>
+    withEdits(graph, {
+      ...fit,
+      problems: (fit.applyAll ?? []).map((edit) => ({ message: '', fix: '', edit })),
+    });
+
+  it('plans past what one fix reveals: a regression network given classes', () => {
+    const graph = chain({ form: 'vector', shape: [4] }, [['Dense', { units: 1 }]]);
+    const fit = checkFit(info({}), graph);
+    // Today's one fix (task and loss) alone would leave 1 unit and a linear activation.
+    expect(fit.problems).toHaveLength(1);
+    expect(checkFit(info({}), withEdits(graph, fit)).status).toBe('mismatch');
+    expect(fit.applyAll).toEqual([
+      { nodeId: 'y', params: { task: 'classification', loss: 'categoricalCrossentropy' } },
+      { nodeId: 'l1', params: { units: 3, activation: 'softmax' } },
+    ]);
+    expect(checkFit(info({}), withAll(graph, fit)).status).toBe('fits');
+  });
+
+  it.each([
+    [
+      'Iris on XOR',
+      chain({ form: 'vector', shape: [2] }, [['Dense', { units: 1, activation: 'sigmoid' }]], {
+        task: 'classification',
+        loss: 'binaryCrossentropy',
+      }),
+      info({}),
+    ],
+    [
+      'classes on a regression network',
+      chain({ form: 'vector', shape: [2] }, [['Dense', { units: 1 }]]),
+      info({}),
+    ],
+    [
+      'numbers on a classifier',
+      chain({ form: 'vector', shape: [4] }, softmaxHead(3), classify),
+      info({ task: 'regression', classNames: undefined, targetSize: 2 }),
+    ],
+    [
+      'digits on an MLP',
+      chain({ form: 'vector', shape: [2] }, softmaxHead(2), classify),
+      info({ featureShape: [28, 28, 1], classNames: [...'0123456789'] }),
+    ],
+  ])('never leaves a mismatch once applied: %s', (_name, graph, data) => {
+    const fit = checkFit(data, graph);
+    expect(fit.status).toBe('mismatch');
+    expect(fit.applyAll).toBeDefined();
+    expect(checkFit(data, withAll(graph, fit)).status).toBe('fits');
+  });
+
+  it('is not offered when a problem has no edit to apply', () => {
+    const graph = chain({ form: 'sequence', shape: [20, 1] }, [
+      ['LSTM', { units: 8 }],
+      ['Dense', { units: 1 }],
+    ]);
+    const fit = checkFit(info({ featureShape: [2], classNames: ['0', '1'] }), graph);
+    expect(fit.applyAll).toBeUndefined();
+  });
+});

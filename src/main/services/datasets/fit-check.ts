@@ -1,7 +1,7 @@
 import { plural } from '../../../shared/text/plural';
 import { ACTIVATIONS_FOR_LOSS, LOSS_TITLES } from '../../../shared/catalog/losses';
 import type { DatasetInfo } from '../../../shared/data/dataset-info';
-import type { DatasetFit, FitProblem } from '../../../shared/data/dataset-preview';
+import type { DatasetFit, FitEdit, FitProblem } from '../../../shared/data/dataset-preview';
 import { nodeDisplayName } from '../../../shared/graph/document';
 import type { GraphDocument } from '../../../shared/graph/document';
 import { analyzeGraph } from '../../../shared/inference/analyze';
@@ -20,6 +20,54 @@ import { graphEnds, lastDense } from './graph-ends';
  * fit either is reported in the same pass.
  */
 export function checkFit(data: DatasetInfo, graph: unknown): DatasetFit {
+  const fit = checkOnce(data, graph);
+  if (fit.status !== 'mismatch') return fit;
+  const applyAll = planAllFixes(data, graph, fit);
+  return applyAll ? { ...fit, applyAll } : fit;
+}
+
+/** Fixing one thing can reveal the next (a task changed, then its units): a few rounds do. */
+const PLAN_ROUNDS = 4;
+
+/**
+ * The edits of every problem applied together, then the network checked again, adding the
+ * edits of whatever that reveals, until it fits. Undefined when some problem has no edit or
+ * the rounds run out: then no button may promise to fix it all.
+ */
+function planAllFixes(data: DatasetInfo, graph: unknown, fit: DatasetFit): FitEdit[] | undefined {
+  const parsed = graphEnds(graph);
+  if (parsed.kind !== 'ready') return undefined;
+  let plan: FitEdit[] = [];
+  let current = fit;
+  for (let round = 0; round < PLAN_ROUNDS; round += 1) {
+    if (current.problems.length === 0 || current.problems.some((p) => !p.edit)) return undefined;
+    plan = mergeEdits([...plan, ...current.problems.map((p) => p.edit!)]);
+    current = checkOnce(data, withEdits(parsed.ends.document, plan));
+    if (current.status === 'fits') return plan;
+    if (current.status !== 'mismatch') return undefined;
+  }
+  return undefined;
+}
+
+/** One edit per node, later settings winning, in the order the nodes were first edited. */
+function mergeEdits(edits: readonly FitEdit[]): FitEdit[] {
+  const byNode = new Map<string, Record<string, unknown>>();
+  for (const edit of edits) byNode.set(edit.nodeId, { ...byNode.get(edit.nodeId), ...edit.params });
+  return [...byNode].map(([nodeId, params]) => ({ nodeId, params }));
+}
+
+function withEdits(document: GraphDocument, edits: readonly FitEdit[]): GraphDocument {
+  const byNode = new Map(edits.map((edit) => [edit.nodeId, edit.params]));
+  return {
+    ...document,
+    nodes: document.nodes.map((node) => {
+      const params = byNode.get(node.id);
+      return params ? { ...node, params: { ...node.params, ...params } } : node;
+    }),
+  };
+}
+
+function checkOnce(data: DatasetInfo, graph: unknown): DatasetFit {
   if (graph === undefined) return { status: 'unchecked', ok: false, problems: [], notes: [] };
   const read = graphEnds(graph);
   if (read.kind !== 'ready') {

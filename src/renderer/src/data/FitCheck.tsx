@@ -23,7 +23,11 @@ export function FitCheck({ fit, checking, onApply, applyError }: FitCheckProps) 
       : fit.status === 'mismatch'
         ? 'Does not fit your network'
         : 'Not checked against your network yet';
-  const edits = fit.problems.flatMap((p) => (p.edit ? [p.edit] : []));
+  // Offered only as the fit check planned it: every fix together, checked to leave no mismatch.
+  const allFixes = fit.applyAll ?? [];
+  const onlyEdit = fit.problems.length === 1 ? fit.problems[0]!.edit : undefined;
+  const offerAll =
+    allFixes.length > 0 && JSON.stringify(allFixes) !== JSON.stringify(onlyEdit ? [onlyEdit] : []);
   return (
     <section
       className={`data-fit data-fit-${fit.status}`}
@@ -71,13 +75,14 @@ export function FitCheck({ fit, checking, onApply, applyError }: FitCheckProps) 
           ))}
         </ul>
       )}
-      {onApply && edits.length > 1 && (
+      {onApply && offerAll && (
         <div className="data-fit-apply-all">
           <button
             type="button"
             className="button button-primary"
             disabled={checking}
-            onClick={() => onApply(edits)}
+            title={allFixes.map(editSummary).join('; ')}
+            onClick={() => onApply(allFixes)}
           >
             Apply all fixes
           </button>
