@@ -59,7 +59,8 @@ export function ShortcutsPanel({ onClose }: ShortcutsPanelProps) {
         </table>
         <p className="shortcuts-note">
           Shortcuts do nothing while you type in a field. Drag with the mouse on empty canvas to
-          move the view, scroll to zoom, and hold Shift while dragging to select several layers.
+          move the view, scroll to move it up and down, Ctrl + scroll (or pinch) to zoom, and hold
+          Shift while dragging to select several layers.
         </p>
         <button
           type="button"

@@ -98,9 +98,10 @@ const NetworkInspector = memo(function NetworkInspector({
       />
       <IssueList issues={graphIssues} />
       <p className="inspector-hint">
-        Select a layer to change its settings. Drag layers from the palette on the left, and connect
-        them by dragging from the dot at the bottom of one layer to the dot at the top of the next.
-        Press ? for keyboard shortcuts.
+        Select a layer to change its settings. Drag layers from the palette on the left: one dropped
+        onto a connection goes in between, one dropped just below the selected layer comes after it.
+        Connect layers by dragging from the dot at the bottom of one to the next layer. Press ? for
+        keyboard shortcuts.
       </p>
     </div>
   );
