@@ -10,7 +10,7 @@ export interface NodeSize {
 export type LayoutDirection = 'TB' | 'LR';
 
 /** A layer's size before the canvas has measured it: the card's width, a typical height. */
-export const DEFAULT_NODE_SIZE: NodeSize = { width: 200, height: 90 };
+export const DEFAULT_NODE_SIZE: NodeSize = { width: 216, height: 90 };
 
 export interface LayoutOptions {
   /** Top to bottom (the way the ports face) or left to right. */
