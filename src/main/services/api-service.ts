@@ -1,5 +1,5 @@
 import { withShortQuotes } from '../../shared/text/excerpt';
-import { withUploadNames } from './datasets/upload-paths';
+import { withUploadNames, withUploadNamesIn } from './datasets/upload-paths';
 import { EventEmitter } from 'node:events';
 import type { ApiCallName, ApiError, ApiEventName } from '../../shared/api/contract';
 import { API_CALLS, API_EVENTS } from '../../shared/api/contract';
@@ -65,7 +65,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const emit = <N extends ApiEventName>(name: N, payload: unknown): void => {
     // Events are checked like calls: a bug must not reach the UI as a malformed message.
     const parsed = API_EVENTS[name].safeParse(payload);
-    if (parsed.success) events.emit('event', name, parsed.data);
+    // A failed run's message names an uploaded file as the student uploaded it.
+    if (parsed.success) events.emit('event', name, withUploadNamesIn(parsed.data, options.dataDir));
   };
   const notices: string[] = [];
   const store = openStore(options.dataDir, {
@@ -148,7 +149,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
             },
           };
         }
-        return { ok: true, output: checked.data };
+        return { ok: true, output: withUploadNamesIn(checked.data, options.dataDir) };
       } catch (error) {
         return { ok: false, error: toApiError(error, options.dataDir) };
       }
