@@ -109,6 +109,8 @@ export const trainerEventSchema = z.discriminatedUnion('type', [
     type: z.literal('stopped'),
     epoch: z.number().int(),
     batch: z.number().int(),
+    /** Absent in runs stored before it was added (and for a run stopped before it started). */
+    batchesPerEpoch: z.number().int().optional(),
     /** Stopped while it waited for a free core: no trainer was ever started for it. */
     beforeStart: z.literal(true).optional(),
     /** Where the weights at the moment of stopping were saved, when there is an output folder. */

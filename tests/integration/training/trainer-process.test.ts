@@ -206,6 +206,22 @@ describe('a run in its own process', () => {
     await run.trainer.done;
   });
 
+  it('reports the last batch before a stop too, and where it stopped with the batch count', async () => {
+    const run = new Followed(xorJob({ epochs: 100_000, batchSize: 1, batchEventInterval: 10_000 }));
+    await run.next('batch', 0, (e) => e.epoch >= 3);
+    run.send({ type: 'stop' });
+    const stoppedAt = await run.next('stopped');
+    const at = run.events[stoppedAt] as TrainerEventOf<'stopped'>;
+    const before = run.events
+      .slice(0, stoppedAt)
+      .filter((e): e is TrainerEventOf<'batch'> => e.type === 'batch')
+      .at(-1)!;
+    const last = at.batch > 1 ? [at.epoch, at.batch - 1] : [at.epoch - 1, 4];
+    expect([before.epoch, before.batch]).toEqual(last);
+    expect(at.batchesPerEpoch).toBe(4);
+    await run.trainer.done;
+  });
+
   it('obeys pause, step, a new learning rate, resume and stop between batches', async () => {
     const run = new Followed(endlessJob());
     await run.next('batch');

@@ -255,7 +255,8 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
         ? await saveOutputsOrRescue(
             job.outDir,
             compiled.model,
-            { stoppedAt: outcome.stoppedAt },
+            // metrics.json keeps its form: where it stopped, without the batch count.
+            { stoppedAt: { epoch: outcome.stoppedAt.epoch, batch: outcome.stoppedAt.batch } },
             { job, document: graph.document, dataset },
           )
         : undefined;

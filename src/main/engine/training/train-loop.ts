@@ -39,7 +39,11 @@ export interface LoopOutcome {
   readonly epochsRun: number;
   readonly stoppedEarly?: { readonly epoch: number; readonly bestEpoch: number };
   /** Set when the user stopped the run. */
-  readonly stoppedAt?: { readonly epoch: number; readonly batch: number };
+  readonly stoppedAt?: {
+    readonly epoch: number;
+    readonly batch: number;
+    readonly batchesPerEpoch: number;
+  };
   readonly restoredBestFrom?: number;
   readonly lastValidation?: Evaluation;
 }
@@ -93,8 +97,14 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
           () => emit({ type: 'resumed' }),
         );
         waitedMs += performance.now() - waitStart;
-        if (decision === 'stop')
-          return { epochsRun: epoch, stoppedAt: { epoch: epoch + 1, batch: batch + 1 } };
+        if (decision === 'stop') {
+          // As for a pause: the batch held back goes first, so the view ends where the run did.
+          if (unsent) emit(unsent);
+          return {
+            epochsRun: epoch,
+            stoppedAt: { epoch: epoch + 1, batch: batch + 1, batchesPerEpoch },
+          };
+        }
         const requested = controls.takeLearningRate();
         if (requested !== undefined) {
           // The schedule goes on from the rate the user chose.

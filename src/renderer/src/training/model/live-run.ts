@@ -1,7 +1,9 @@
-import type { TrainerEvent, TrainerEventOf } from '../../../../shared/training/events';
+import type { TrainerEvent } from '../../../../shared/training/events';
 import type { LiveInsideEvent } from '../../../../shared/training/live-inside';
 import { etaSeconds, fractionDone, type RunPosition } from './eta';
 import { RunSeries } from './series';
+import type { HeldAt } from '../../../../shared/training/run-position';
+import { lastTrainedBatch } from '../../../../shared/training/run-position';
 
 /** The progress bar's numbers, replaced (never mutated) at most once per frame. */
 export interface ProgressSnapshot {
@@ -102,8 +104,20 @@ export class LiveRun {
       case 'resumed':
         this.activeSince = this.now();
         break;
-      case 'finished':
       case 'stopped':
+        if (!event.beforeStart) {
+          this.position = positionBefore(
+            { ...event, batchesPerEpoch: event.batchesPerEpoch ?? this.position?.batchesPerEpoch },
+            this.position,
+            this.epochs,
+            this.fold,
+          );
+        }
+        this.pauseClock();
+        this.ended = true;
+        this.publish();
+        return;
+      case 'finished':
       case 'failed':
         this.pauseClock();
         // The final numbers and the last chart points appear together with "Finished".
@@ -169,15 +183,12 @@ export class LiveRun {
  * last of the epoch before. Without the batch count (older runs) the shown position stays.
  */
 function positionBefore(
-  paused: TrainerEventOf<'paused'>,
+  at: HeldAt,
   shown: RunPosition | undefined,
   epochs: number,
   fold: { index: number; of: number } | undefined,
 ): RunPosition | undefined {
-  const perEpoch = paused.batchesPerEpoch;
-  if (perEpoch === undefined) return shown;
-  const [epoch, batch] =
-    paused.batch > 1 ? [paused.epoch, paused.batch - 1] : [paused.epoch - 1, perEpoch];
-  if (epoch < 1) return shown;
-  return { epoch, epochs, batch, batchesPerEpoch: perEpoch, ...(fold ? { fold } : {}) };
+  const trained = lastTrainedBatch(at);
+  if (!trained || trained === 'none') return shown;
+  return { ...trained, epochs, ...(fold ? { fold } : {}) };
 }

@@ -1,3 +1,5 @@
+import type { HeldAt } from '../../../../shared/training/run-position';
+import { heldAtText } from '../../../../shared/training/run-position';
 import type { TrainerEvent, TrainerEventOf } from '../../../../shared/training/events';
 
 /** Where the current run stands, for the controls and the status line. */
@@ -27,7 +29,7 @@ export interface RunView {
   readonly final: FinalEvent | undefined;
   /** Why training.start refused, in the words main used. */
   readonly startError: string | undefined;
-  readonly pausedAt: { readonly epoch: number; readonly batch: number } | undefined;
+  readonly pausedAt: HeldAt | undefined;
   /** While it waits for a free core: its place in line (1 = next) and how many may train. */
   readonly queue: { readonly position: number; readonly limit: number } | undefined;
   readonly logs: readonly TrainerEventOf<'log'>[];
@@ -73,7 +75,15 @@ export function runViewAfter(view: RunView, event: TrainerEvent): RunView {
     case 'paused':
       return view.phase === 'stopping'
         ? view
-        : { ...view, phase: 'paused', pausedAt: { epoch: event.epoch, batch: event.batch } };
+        : {
+            ...view,
+            phase: 'paused',
+            pausedAt: {
+              epoch: event.epoch,
+              batch: event.batch,
+              batchesPerEpoch: event.batchesPerEpoch,
+            },
+          };
     case 'resumed':
       return view.phase === 'stopping' ? view : { ...view, phase: 'running', pausedAt: undefined };
     case 'finished':
@@ -101,9 +111,7 @@ export function phaseText(view: RunView): string {
         ? `Training fold ${view.started.fold.index} of ${view.started.fold.of}`
         : 'Training';
     case 'paused':
-      return view.pausedAt
-        ? `Paused before epoch ${view.pausedAt.epoch}, batch ${view.pausedAt.batch}`
-        : 'Paused';
+      return view.pausedAt ? `Paused ${heldAtText(view.pausedAt)}` : 'Paused';
     case 'stopping':
       return 'Stopping…';
     case 'finished':
@@ -114,7 +122,7 @@ export function phaseText(view: RunView): string {
       if (view.final?.type !== 'stopped') return 'Stopped';
       return view.final.beforeStart
         ? 'Stopped before it started: it was still waiting for a free core'
-        : `Stopped at epoch ${view.final.epoch}, batch ${view.final.batch}`;
+        : `Stopped ${heldAtText(view.final)}`;
     case 'failed':
       return 'Training failed';
   }
