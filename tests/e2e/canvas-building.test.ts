@@ -213,6 +213,11 @@ describe('building on the canvas without fighting it', () => {
     expect(c1.colour).not.toBe(f5.colour);
     expect(c1.icon).not.toBe(f5.icon);
     expect(c1.icon).toMatch(/./);
+    // The overview draws each layer in its kind's colour too.
+    const fills = await page
+      .locator('.react-flow__minimap-node')
+      .evaluateAll((rects) => rects.map((rect) => rect.getAttribute('style')));
+    expect(new Set(fills).size).toBeGreaterThanOrEqual(4);
     await screenshot('lenet-look');
     expect(pageErrors).toEqual([]);
   });

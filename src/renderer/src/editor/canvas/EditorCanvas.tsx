@@ -39,7 +39,7 @@ const MULTI_SELECTION_KEYS = ['Control', 'Meta'];
 /** How close (screen px) a connection drag must come to a dot to snap to it and light it up. */
 const CONNECTION_RADIUS = 36;
 const minimapColour = (node: LayerFlowNode): string =>
-  node.data.hasError ? 'var(--error)' : 'var(--border-strong)';
+  node.data.hasError ? 'var(--error)' : node.data.colour || 'var(--border-strong)';
 
 interface EditorCanvasProps {
   readonly history: EditorHistory;

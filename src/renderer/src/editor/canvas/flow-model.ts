@@ -8,12 +8,20 @@ export type { LayerNodeData } from '../model';
 export { NodeDataCache } from '../model';
 
 /**
- * What React Flow holds for a layer: only whether it has an error (the minimap colours it).
- * The card's words come from the FaceStore, so an edit does not replace React Flow's nodes.
+ * What React Flow holds for a layer: only what the minimap draws, its kind's colour or red for
+ * an error. The card's words come from the FaceStore, so an edit does not replace React Flow's
+ * nodes.
  */
-export type LayerFlowData = { readonly hasError: boolean };
-const WITH_ERROR: LayerFlowData = { hasError: true };
-const WITHOUT_ERROR: LayerFlowData = { hasError: false };
+export type LayerFlowData = { readonly hasError: boolean; readonly colour: string };
+
+/** One object per colour and error state, so a node's data keeps its identity across edits. */
+const FLOW_DATA = new Map<string, LayerFlowData>();
+function flowData(hasError: boolean, colour: string): LayerFlowData {
+  const key = `${hasError}\n${colour}`;
+  let data = FLOW_DATA.get(key);
+  if (!data) FLOW_DATA.set(key, (data = { hasError, colour }));
+  return data;
+}
 
 export type LayerFlowNode = Node<LayerFlowData, 'layer'>;
 
@@ -53,7 +61,8 @@ export class FlowNodes {
     const list = doc.nodes.map((node): LayerFlowNode => {
       const size = measured.get(node.id);
       const selected = selection.nodes.has(node.id);
-      const data = (faces.get(node.id)?.errors.length ?? 0) > 0 ? WITH_ERROR : WITHOUT_ERROR;
+      const face = faces.get(node.id);
+      const data = flowData((face?.errors.length ?? 0) > 0, face?.colour ?? '');
       const position = dragged.get(node.id) ?? node.position;
       const before = this.last.get(node.id);
       if (
