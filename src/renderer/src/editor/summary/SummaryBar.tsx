@@ -2,7 +2,12 @@ import type { EditorStatus } from '../actions/use-editor-actions';
 import { ruinousWarnings } from '../../../../shared/inference/ruinous';
 import './summary-bar.css';
 import type { GraphAnalysis } from '../../../../shared/inference/analyze';
-import { formatBytes, formatCount } from '../../../../shared/inference/memory';
+import {
+  describeMemoryToRun,
+  formatBytes,
+  formatCount,
+  memoryToRun,
+} from '../../../../shared/inference/memory';
 
 interface SummaryBarProps {
   readonly layers: number;
@@ -16,7 +21,7 @@ interface SummaryBarProps {
  * every edit. The warnings' tooltip lists the ones that will ruin training.
  */
 export function SummaryBar({ layers, analysis, status }: SummaryBarProps) {
-  const { total, trainable, parameterBytes, activationBytesPerSample } = analysis.totals;
+  const { total, trainable } = analysis.totals;
   const errors = analysis.errorCount;
   const warnings = analysis.warningCount;
   const ruinous = ruinousWarnings(analysis.issues);
@@ -24,13 +29,9 @@ export function SummaryBar({ layers, analysis, status }: SummaryBarProps) {
     ruinous.length > 0
       ? `Training will not learn until this is fixed: ${ruinous.map((w) => w.message).join(' ')}`
       : undefined;
-  const memory = parameterBytes + activationBytesPerSample;
-  const memoryHelp =
-    `About ${formatBytes(memory)} to run the network on one example: the weights ` +
-    `(${formatCount(total)} parameters × 4 bytes = ${formatBytes(parameterBytes)}) plus the output ` +
-    `of every layer for that example (${formatBytes(activationBytesPerSample)}). Training needs ` +
-    `more: every example in a batch adds ${formatBytes(activationBytesPerSample)}, and the ` +
-    'gradients and the optimizer keep about three more copies of the weights.';
+  // The one memory figure, as the template browser and neurite inspect show it.
+  const memory = memoryToRun(analysis.totals);
+  const memoryHelp = describeMemoryToRun(analysis.totals);
   return (
     <footer className="summary-bar">
       <dl className="summary">
