@@ -46,16 +46,24 @@ class ChartFeed {
   }
 }
 
-function lossTraces(series: RunSeries): { traces: Data[]; sources: () => TraceSource[] } {
+/** Runs this short draw every batch as a point: their few epochs alone make no curve. */
+const FEW_EPOCHS = 5;
+
+function lossTraces(
+  series: RunSeries,
+  epochs: number,
+): { traces: Data[]; sources: () => TraceSource[] } {
   const b = series.batches;
+  const few = epochs <= FEW_EPOCHS;
   const e = series.epochs;
   return {
     traces: [
       {
         name: 'Batch loss',
-        mode: 'lines',
+        mode: few ? 'lines+markers' : 'lines',
         line: { color: COLORS.train, width: 1 },
-        opacity: 0.25,
+        marker: { size: 4 },
+        opacity: few ? 0.6 : 0.25,
         hovertemplate: '%{text}<br>loss %{y:.4g}<extra>batch</extra>',
       },
       {
@@ -119,15 +127,19 @@ function metricTraces(
   };
 }
 
-function learningRateTraces(series: RunSeries): { traces: Data[]; sources: () => TraceSource[] } {
+function learningRateTraces(
+  series: RunSeries,
+  epochs: number,
+): { traces: Data[]; sources: () => TraceSource[] } {
   const r = series.rates;
   return {
     traces: [
       {
         type: 'scatter',
         name: 'Learning rate',
-        mode: 'lines',
+        mode: epochs <= FEW_EPOCHS ? 'lines+markers' : 'lines',
         line: { color: COLORS.learningRate, width: 2, shape: 'hv' },
+        marker: { size: 4 },
         x: [],
         y: [],
         text: [],
@@ -259,13 +271,13 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
     feeds,
     setDrawError,
     () => ({
-      ...lossTraces(run.series),
+      ...lossTraces(run.series, run.epochs),
       layout: { title: lossName ? `Loss (${lossName})` : 'Loss', xTitle: 'epoch', yTitle: 'loss' },
     }),
     lossName,
   );
   useChart(plotly, rateRef, feeds, setDrawError, () => ({
-    ...learningRateTraces(run.series),
+    ...learningRateTraces(run.series, run.epochs),
     layout: { title: 'Learning rate', xTitle: 'epoch', yTitle: 'α', yFromZero: true },
   }));
   useChart(plotly, metricRef, feeds, setDrawError, () =>

@@ -37,10 +37,14 @@ export function chartLayout(options: {
   /** Start the y axis at 0, so a constant curve does not float in the middle of ±0.5. */
   readonly yFromZero?: boolean;
 }): Partial<Layout> {
+  // A fraction (accuracy) always reads on 0–100%, never on an autorange like −50%…100%.
+  const fractionRange = options.yPercent ? { range: [0, 1.04], autorange: false } : {};
   return {
     title: { text: options.title, font: { size: 14, color: COLORS.text }, x: 0.02 },
     height: 260,
-    margin: { l: 56, r: 16, t: 36, b: 40 },
+    // The toolbar stands upright in the right margin, clear of the title.
+    margin: { l: 56, r: 40, t: 36, b: 40 },
+    modebar: { orientation: 'v' },
     font: { family: 'system-ui, sans-serif', size: 12, color: COLORS.muted },
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
@@ -49,17 +53,26 @@ export function chartLayout(options: {
     legend: { orientation: 'h', y: -0.2, x: 0, font: { size: 11 } },
     xaxis: {
       title: { text: options.xTitle, standoff: 4 },
+      // Margins grow to fit long tick labels (0.0001), so a title never lies on them.
+      automargin: true,
       gridcolor: COLORS.grid,
       zeroline: false,
       rangemode: 'tozero',
     },
     yaxis: {
-      title: { text: options.yTitle },
+      title: { text: options.yTitle, standoff: 8 },
+      automargin: true,
+      // Outside ticks keep the labels clear of the x axis's first label where the axes meet.
+      ticks: 'outside',
+      ticklen: 4,
+      tickcolor: COLORS.grid,
+      exponentformat: 'power',
       gridcolor: COLORS.grid,
       zeroline: false,
       ...(options.yPercent ? { tickformat: '.0%' } : {}),
       ...(options.yLog ? { type: 'log' as const } : {}),
       ...(options.yFromZero ? { rangemode: 'tozero' as const } : {}),
+      ...fractionRange,
     },
   };
 }

@@ -61,7 +61,8 @@ export class LiveRun {
 
   constructor(
     readonly runId: string,
-    private readonly epochs: number,
+    /** Epochs the run was started for (per fold). */
+    readonly epochs: number,
     private readonly scheduleFrame: FrameScheduler,
     private readonly now: () => number = () => performance.now(),
   ) {}

@@ -68,6 +68,12 @@ export class RunSeries {
     const label = `${this.foldLabel}epoch ${event.epoch}, batch ${event.batch} of ${event.batchesPerEpoch}`;
     b.label.push(label);
     const r = this.rates;
+    if (r.x.length === 0) {
+      // The rate holds from the start of the first batch: even a run of one batch draws a line.
+      r.x.push(this.offset + event.epoch - 1 + (event.batch - 1) / event.batchesPerEpoch);
+      r.value.push(event.learningRate);
+      r.label.push(label);
+    }
     if (r.value.at(-1) !== event.learningRate || event.batch === event.batchesPerEpoch) {
       r.x.push(b.x.at(-1)!);
       r.value.push(event.learningRate);
