@@ -5,12 +5,14 @@ import { RunCurves, type NamedSeries } from '../charts/RunCurves';
 import { RunSeries } from '../model/series';
 import { FinalResults } from '../results/FinalResults';
 import { RunDiagnosis } from '../results/RunDiagnosis';
+import type { ComparedRun } from './CompareSettings';
+import { CompareSettings } from './CompareSettings';
 import { ExportModelButton } from '../results/ExportModelButton';
 import { ExportResultsButtons } from '../results/ExportResultsButtons';
 import { RunsList } from './RunsList';
 import { LiveInsideView } from '../live-inside/LiveInsideView';
 import { InsidePanel } from '../../inside/InsidePanel';
-import { runNames } from '../model/run-labels';
+import { datasetLabel, runNames } from '../model/run-labels';
 
 export interface PastRunsProps {
   readonly projectId: string;
@@ -100,6 +102,18 @@ export function PastRuns({
     [runs, selected, details, names],
   );
   const single = selected.size === 1 ? details.get([...selected][0]!) : undefined;
+  const compared: ComparedRun[] = useMemo(
+    () =>
+      runs
+        .filter((run) => selected.has(run.id) && details.has(run.id))
+        .reverse()
+        .map((run) => ({
+          name: names.get(run.id) ?? 'Run',
+          config: details.get(run.id)!.config,
+          data: datasetLabel(run.data, datasetTitles),
+        })),
+    [runs, selected, details, names, datasetTitles],
+  );
 
   const toggle = (runId: string) =>
     setSelected((current) => {
@@ -143,6 +157,7 @@ export function PastRuns({
       {shown.length > 0 && (
         <div className="compare-block" aria-label="Curves of the chosen runs">
           <RunCurves runs={shown} />
+          {compared.length > 1 && <CompareSettings runs={compared} />}
           {single && single.id !== liveRunId && (
             <RunDiagnosis
               key={`diagnosis-${single.id}`}
