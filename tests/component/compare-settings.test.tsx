@@ -40,7 +40,12 @@ describe('the runs comparison', () => {
   it('lists the settings that differ between the checked runs', async () => {
     const fast = {
       ...DEFAULT_TRAINING_CONFIG,
-      optimizer: { type: 'sgd' as const, learningRate: 10, momentum: 0 },
+      optimizer: {
+        type: 'sgd' as const,
+        learningRate: 10,
+        momentum: 0,
+        momentumForm: 'average' as const,
+      },
     };
     const first = summary('r1', '2026-12-07T10:00:00.000Z');
     const second = summary('r2', '2026-12-07T11:00:00.000Z');
@@ -51,7 +56,12 @@ describe('the runs comparison', () => {
     });
     renderWithHost(
       host,
-      <PastRuns projectId="p1" version={0} datasetTitles={{ xor: 'XOR gate' }} />,
+      <PastRuns
+        projectId="p1"
+        version={0}
+        datasetTitles={{ xor: 'XOR gate' }}
+        liveRunId={undefined}
+      />,
     );
     await settle();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show Run 1 on the charts' }));

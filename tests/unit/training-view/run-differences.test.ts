@@ -12,7 +12,7 @@ describe('settingsThatDiffer', () => {
     const sgd: TrainingConfig = {
       ...base,
       epochs: base.epochs * 2,
-      optimizer: { type: 'sgd', learningRate: 10, momentum: 0 },
+      optimizer: { type: 'sgd', learningRate: 10, momentum: 0, momentumForm: 'average' },
     };
     const differences = settingsThatDiffer([base, sgd]);
     const byLabel = new Map(differences.map((d) => [d.label, d.values]));
