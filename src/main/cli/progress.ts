@@ -1,3 +1,4 @@
+import { heldAtText } from '../../shared/training/run-position';
 import type { TrainerEvent } from '../../shared/training/events';
 import { BACKEND_TITLES } from '../../shared/training/backends';
 import { formatCount } from '../../shared/inference/memory';
@@ -74,7 +75,8 @@ export function describeEvent(event: TrainerEvent, isTTY: boolean): string | und
       return lines.join('\n');
     }
     case 'stopped':
-      return `\nStopped at epoch ${event.epoch}, batch ${event.batch}.${event.outDir ? ` The weights so far are in ${event.outDir}.` : ''}\n`;
+      // Worded as the app's status says it: after the last batch trained.
+      return `\nStopped ${heldAtText(event)}.${event.outDir ? ` The weights so far are in ${event.outDir}.` : ''}\n`;
     case 'failed':
       return `\nTraining failed: ${event.message}\n${event.detail ? `\nDetails:\n${event.detail}\n` : ''}`;
     case 'log':
