@@ -166,7 +166,9 @@ describe('stopping neurite train', () => {
     await expect.poll(output, { timeout: 30_000 }).toMatch(/Epoch \d+\/100000/);
     process.kill(-child.pid!, 'SIGINT');
     expect(await exitOf(child)).toBe(130);
-    expect(output()).toMatch(/Stopped after epoch \d+, batch \d+ of \d+\. The weights so far are in /);
+    expect(output()).toMatch(
+      /Stopped after epoch \d+, batch \d+ of \d+\. The weights so far are in /,
+    );
     expect(output()).not.toMatch(/failed|unexpectedly/i);
     expect(existsSync(path.join(out, 'model.json'))).toBe(true);
   });
