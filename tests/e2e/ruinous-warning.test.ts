@@ -5,7 +5,7 @@ import { TrainingPage } from './harness/pages/training-page';
 import { WorkspacePage } from './harness/pages/workspace-page';
 
 describe('a warning that will ruin training', () => {
-  test('is counted in the footer, does not "fit" in the data panel, and Start asks once', async ({
+  test('is shown on its card, counted in the footer, does not "fit" in the data panel, and Start asks once', async ({
     server,
     page,
     pageErrors,
@@ -20,6 +20,10 @@ describe('a warning that will ruin training', () => {
     await editor.selectNode('prediction');
     await editor.field('Activation').selectOption('linear');
     expect(await editor.summary()).toMatchObject({ Errors: '0', Warnings: '1' });
+    // The card the warning is about says it too, on one line.
+    await expect
+      .poll(() => page.locator('.layer-node-warning').allTextContents())
+      .toEqual([expect.stringMatching(/^⚠ .*Binary cross-entropy, which expects Sigmoid/)]);
     await workspace.waitForSaved();
 
     const data = await DataPanelPage.open(workspace);

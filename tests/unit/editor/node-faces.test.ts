@@ -119,4 +119,33 @@ describe('the faces the canvas keeps between edits', () => {
     expect(told).toEqual([output.id]);
     expect(store.get(output.id)?.name).toBe('Answer');
   });
+
+  it('puts a warning that will ruin training on the card it is about, and no other warning', () => {
+    const file = templates.find((f) => f.startsWith('xor-mlp'))!;
+    const doc = parseGraphDocumentOrThrow(JSON.parse(readFileSync(TEMPLATES_DIR + file, 'utf8')));
+    const linearHead = applyChange(doc, {
+      type: 'setParams',
+      id: 'prediction',
+      params: { ...doc.nodes.find((n) => n.id === 'prediction')!.params, activation: 'linear' },
+    });
+    if (!linearHead.ok) throw new Error(linearHead.message);
+    const analysis = analyzeGraph(linearHead.doc);
+    const cache = new NodeDataCache();
+    const faces = linearHead.doc.nodes.map((n) => ({
+      id: n.id,
+      face: cache.get(n, analysis.nodes.get(n.id)),
+    }));
+    const withRuinous = faces.filter(({ face }) => face.ruinous.length > 0);
+    expect(withRuinous).toHaveLength(1);
+    expect(withRuinous[0]!.face.ruinous[0]).toMatch(/Binary cross-entropy, which expects Sigmoid/);
+    // Every ruinous warning is one of the card's warnings; a card without one shows none.
+    for (const { face } of faces) {
+      for (const message of face.ruinous) expect(face.warnings).toContain(message);
+    }
+    const plain = new NodeDataCache();
+    const plainAnalysis = analyzeGraph(doc);
+    for (const node of doc.nodes) {
+      expect(plain.get(node, plainAnalysis.nodes.get(node.id)).ruinous).toEqual([]);
+    }
+  });
 });

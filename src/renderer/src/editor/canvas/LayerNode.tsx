@@ -16,6 +16,7 @@ import type { LayerFlowNode } from './flow-model';
 function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
   const known = useFacePart(id, isKnown);
   const hasError = useFacePart(id, hasErrors) ?? false;
+  const hasRuinous = useFacePart(id, hasRuinousWarning) ?? false;
   const summary = useFacePart(id, kindSummary);
   const frozen = useFacePart(id, isFrozen) ?? false;
   const colour = useFacePart(id, kindColour);
@@ -24,6 +25,7 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
     'layer-node',
     frozen ? 'layer-node-frozen' : '',
     hasError ? 'layer-node-has-error' : '',
+    !hasError && hasRuinous ? 'layer-node-has-warning' : '',
     selected ? 'layer-node-selected' : '',
   ]
     .filter(Boolean)
@@ -34,6 +36,7 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
       <Head id={id} />
       <Facts id={id} />
       {hasError && <FirstError id={id} />}
+      {!hasError && hasRuinous && <RuinousWarning id={id} />}
       <OutputPorts id={id} />
     </div>
   );
@@ -41,6 +44,8 @@ function LayerNodeView({ id, selected }: NodeProps<LayerFlowNode>) {
 
 const isKnown = (): boolean => true;
 const hasErrors = (face: LayerNodeData) => face.errors.length > 0;
+const hasRuinousWarning = (face: LayerNodeData) => face.ruinous.length > 0;
+const firstRuinous = (face: LayerNodeData) => face.ruinous[0] ?? '';
 const kindSummary = (face: LayerNodeData) => face.kindSummary;
 const kindTitle = (face: LayerNodeData) => face.kindTitle;
 const kindColour = (face: LayerNodeData) => face.colour;
@@ -184,6 +189,20 @@ const FirstError = memo(function FirstError({ id }: { readonly id: string }) {
     <p className="layer-node-error" role="alert" title={`${first}${more}`}>
       {first}
       {more}
+    </p>
+  );
+});
+
+/**
+ * A warning that will ruin training (a loss the final activation cannot serve, a step unit
+ * under gradient descent), on one line like an error: the student sees it where the fault is,
+ * not only in the footer's count.
+ */
+const RuinousWarning = memo(function RuinousWarning({ id }: { readonly id: string }) {
+  const warning = useFacePart(id, firstRuinous);
+  return (
+    <p className="layer-node-warning" role="note" title={warning}>
+      ⚠ {warning}
     </p>
   );
 });

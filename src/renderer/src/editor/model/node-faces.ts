@@ -3,6 +3,7 @@ import type { PortSpec } from '../../../../shared/catalog/types';
 import type { GraphNode } from '../../../../shared/graph/document';
 import type { NodeAnalysis } from '../../../../shared/inference/analyze';
 import { formatCount } from '../../../../shared/inference/memory';
+import { ruinousWarnings } from '../../../../shared/inference/ruinous';
 import type { Shape } from '../../../../shared/shapes/shape';
 import { formatShape } from '../../../../shared/shapes/shape';
 
@@ -25,6 +26,8 @@ export type LayerNodeData = {
   readonly parameters: string;
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
+  /** The warnings that will ruin training (see ruinousWarnings): shown on the card itself. */
+  readonly ruinous: readonly string[];
   readonly inputPorts: readonly PortSpec[];
   readonly outputPorts: readonly PortSpec[];
 };
@@ -56,7 +59,8 @@ export class NodeDataCache {
       before.outputShape === found.outputShape &&
       before.parameters === found.parameters &&
       sameTexts(before.errors, found.errors) &&
-      sameTexts(before.warnings, found.warnings)
+      sameTexts(before.warnings, found.warnings) &&
+      sameTexts(before.ruinous, found.ruinous)
         ? before
         : { ...own.words, ...found };
     this.entries.set(node.id, { own, result, data });
@@ -79,7 +83,7 @@ type OwnFields =
   | 'settings'
   | 'inputPorts'
   | 'outputPorts';
-type ResultFields = 'outputShape' | 'outputDims' | 'parameters' | 'errors' | 'warnings';
+type ResultFields = 'outputShape' | 'outputDims' | 'parameters' | 'errors' | 'warnings' | 'ruinous';
 
 /** The words that come from the layer itself, and what they were worked out from. */
 interface OwnWords {
@@ -152,6 +156,7 @@ function resultWords(result: NodeAnalysis | undefined): Pick<LayerNodeData, Resu
     parameters: formatCount(params),
     errors: issues.filter((i) => i.severity === 'error').map((i) => i.message),
     warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
+    ruinous: ruinousWarnings(issues).map((i) => i.message),
   };
 }
 
