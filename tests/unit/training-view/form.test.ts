@@ -32,8 +32,12 @@ describe('the training form', () => {
 
   it('explains at the field a value that is missing, not a number, or out of range', () => {
     expect(withFields({ epochs: '' }).errors).toEqual({ epochs: 'Enter a value for Epochs.' });
+    // Each field asks for what it takes, with its own usual value as the example.
     expect(withFields({ epochs: 'ten' }).errors['epochs']).toBe(
-      '“ten” is not a number. Enter one such as 0.5.',
+      'Epochs must be a whole number, such as 20 (not “ten”).',
+    );
+    expect(withFields({ 'optimizer.beta1': 'high' }).errors['optimizer.beta1']).toBe(
+      '“high” is not a number. Enter one such as 0.9.',
     );
     expect(withFields({ epochs: '2.5' }).errors['epochs']).toBe('Epochs must be a whole number.');
     expect(withFields({ batchSize: '0' }).errors['batchSize']).toBe(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEFAULT_TRAINING_CONFIG } from '../../../../shared/api/project-settings';
 import { trainingConfigSchema, type TrainingConfig } from '../../../../shared/training/config';
 import {
   CLIPPING_FIELDS,
@@ -29,6 +30,30 @@ export function readNumber(text: string): number | undefined {
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i.test(trimmed)) return undefined;
   const value = Number(trimmed.replace(',', '.'));
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Text that is no number, said for its field: a whole-number field asks for a whole number,
+ * and the example is the field's usual value (epochs: 20), not one that would not fit it.
+ */
+function notANumber(key: string, raw: string): string {
+  const example = exampleOf(key);
+  if (NUMBER_FIELDS[key]?.integer) {
+    return `${labelOf(key)} must be a whole number, such as ${example ?? 10} (not “${raw}”).`;
+  }
+  return `“${raw}” is not a number. Enter one such as ${example ?? 0.5}.`;
+}
+
+/** The default value of a field, written as the form writes numbers. */
+function exampleOf(key: string): string | undefined {
+  let value: unknown = DEFAULT_TRAINING_CONFIG;
+  for (const part of key.split('.')) {
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[part]
+        : undefined;
+  }
+  return typeof value === 'number' && value > 0 ? formatNumber(value) : undefined;
 }
 
 /** A schema issue on a number field, said for the student. */
@@ -67,7 +92,7 @@ export function checkForm(draft: FormDraft): FormCheck {
       return undefined;
     }
     const value = readNumber(raw);
-    if (value === undefined) errors[key] = `“${raw}” is not a number. Enter one such as 0.5.`;
+    if (value === undefined) errors[key] = notANumber(key, raw);
     return value;
   };
   const fields = (group: string, names: readonly string[]) =>
