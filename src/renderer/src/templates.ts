@@ -1,3 +1,4 @@
+import { inCourseOrder } from '../../shared/catalog/template-order';
 import type { GraphDocument } from '../../shared/graph/document';
 import { parseGraphDocument } from '../../shared/graph/parse';
 import type { DocumentProblem } from '../../shared/graph/problems';
@@ -28,10 +29,10 @@ const files = import.meta.glob<unknown>('../../../resources/templates/*.json', {
   import: 'default',
 });
 
-/** Every built-in template, sorted by name. */
-export const TEMPLATES: readonly TemplateEntry[] = Object.entries(files)
-  .map(([path, json]) => readTemplate(templateId(path), json))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Every built-in template, in the gallery's order (the recommended one, then the course's). */
+export const TEMPLATES: readonly TemplateEntry[] = inCourseOrder(
+  Object.entries(files).map(([path, json]) => readTemplate(templateId(path), json)),
+);
 
 /** "…/templates/xor-mlp.json" → "xor-mlp" */
 function templateId(path: string): string {

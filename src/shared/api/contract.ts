@@ -130,9 +130,22 @@ export const API_CALLS = {
     input: projectRef.extend({ settings: z.record(z.string(), z.unknown()) }),
     output: ok,
   },
+  /** The built-in templates in gallery order: the recommended one, then the course's order. */
   'templates.list': {
     input: z.strictObject({}),
-    output: z.array(z.strictObject({ id: z.string(), name: z.string(), description: z.string() })),
+    output: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        description: z.string(),
+        /** Where the course teaches it ("Convolutional networks"). */
+        topic: z.string(),
+        /** The starting point recommended to a first-year student. */
+        recommended: z.boolean(),
+        /** Each layer's kind, from the input to the output: what the gallery draws. */
+        layers: z.array(z.string()),
+      }),
+    ),
   },
   'datasets.builtins': {
     input: z.strictObject({}),

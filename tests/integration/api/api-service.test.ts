@@ -1,3 +1,4 @@
+import type { ApiOutput } from '../../../src/shared/api/contract';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +36,19 @@ describe('the API service', () => {
 
   it('creates a project from a template, saves revisions and lists it', async () => {
     const { service, events } = open();
-    const templates = await call<{ id: string }[]>(service, 'templates.list', {});
+    const templates = await call<ApiOutput<'templates.list'>>(service, 'templates.list', {});
     expect(templates.map((t) => t.id)).toContain('lenet-5');
+    // The gallery's order: the recommended start, then the course from the perceptron on.
+    expect(templates.slice(0, 2)).toMatchObject([
+      {
+        id: 'xor-mlp',
+        recommended: true,
+        topic: 'Single units and small networks',
+        layers: ['Input', 'Dense', 'Dense', 'Output'],
+      },
+      { id: 'perceptron', recommended: false },
+    ]);
+    expect(templates.at(-1)?.topic).toBe('Autoencoders');
     const project = await call<Project>(service, 'projects.create', {
       name: 'My LeNet',
       template: 'lenet-5',

@@ -1,6 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ApiOutput } from '../../../shared/api/contract';
+import {
+  inCourseOrder,
+  RECOMMENDED_TEMPLATE,
+  templateTopic,
+} from '../../../shared/catalog/template-order';
 import { parseGraphDocument } from '../../../shared/graph/parse';
+import { analyzeGraph } from '../../../shared/inference/analyze';
 import { ServiceError } from '../service-error';
 import { askWorker } from '../workers/request-client';
 import type { Handlers, ServiceContext } from './context';
@@ -33,25 +40,30 @@ export function catalogHandlers(context: ServiceContext): Pick<Handlers, Catalog
   };
 }
 
-interface TemplateSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-}
+type TemplateSummary = ApiOutput<'templates.list'>[number];
 
-/** Every template that parses, by name. */
+/** Every template that parses, in gallery order (the recommended one, then the course's). */
 async function readTemplateList(resourcesDir: string): Promise<TemplateSummary[]> {
   const folder = path.join(resourcesDir, 'templates');
   const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
   const templates = await Promise.all(
-    files.map(async (file) => {
+    files.map(async (file): Promise<TemplateSummary | undefined> => {
       const parsed = parseGraphDocument(await readFile(path.join(folder, file), 'utf8'));
       if (!parsed.ok) return undefined;
-      const { name, description } = parsed.document.metadata;
-      return { id: file.replace(/\.json$/, ''), name, description };
+      const { document } = parsed;
+      const id = file.replace(/\.json$/, '');
+      const kinds = new Map(document.nodes.map((node) => [node.id, node.kind]));
+      return {
+        id,
+        name: document.metadata.name,
+        description: document.metadata.description,
+        topic: templateTopic(id),
+        recommended: id === RECOMMENDED_TEMPLATE,
+        layers: analyzeGraph(document).order.map((nodeId) => kinds.get(nodeId) ?? ''),
+      };
     }),
   );
-  return templates.filter((t) => t !== undefined).sort((a, b) => a.name.localeCompare(b.name));
+  return inCourseOrder(templates.filter((t) => t !== undefined));
 }
 
 /** A template's graph document, or a not-found error naming it. */

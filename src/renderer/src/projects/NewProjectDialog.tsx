@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { describeError, useApi, useApiQuery } from '../api';
 import { Dialog } from '../components/Dialog';
 import { DialogForm } from '../components/DialogForm';
 import { FieldError, TextField } from '../components/Field';
+import { TemplatePicture } from './TemplatePicture';
 
 type TemplateEntry = ApiOutput<'templates.list'>[number];
 
@@ -68,15 +69,19 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
             checked={chosen === EMPTY}
             onChoose={choose}
           />
-          {templates?.map((t) => (
-            <TemplateOption
-              key={t.id}
-              id={t.id}
-              name={t.name}
-              description={t.description}
-              checked={chosen === t.id}
-              onChoose={choose}
-            />
+          {templates?.map((t, index) => (
+            <Fragment key={t.id}>
+              {startsTopic(templates, index) && <h3 className="template-topic">{t.topic}</h3>}
+              <TemplateOption
+                id={t.id}
+                name={t.name}
+                description={t.description}
+                checked={chosen === t.id}
+                onChoose={choose}
+                layers={t.layers}
+                recommended={t.recommended}
+              />
+            </Fragment>
           ))}
           {!templates && !problem && <p className="loading">Reading the templates…</p>}
         </fieldset>
@@ -95,15 +100,36 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
   );
 }
 
+/**
+ * Whether the template at `index` opens a topic of the course: the recommended one stands
+ * alone at the top, under "Start here"; the others are grouped by the course's topics.
+ */
+function startsTopic(templates: readonly TemplateEntry[], index: number): boolean {
+  const here = templates[index]!;
+  const before = templates[index - 1];
+  if (here.recommended) return false;
+  return before === undefined || before.recommended || before.topic !== here.topic;
+}
+
 interface TemplateOptionProps {
   readonly id: string;
   readonly name: string;
   readonly description: string;
   readonly checked: boolean;
   readonly onChoose: (id: string) => void;
+  readonly layers?: readonly string[];
+  readonly recommended?: boolean;
 }
 
-function TemplateOption({ id, name, description, checked, onChoose }: TemplateOptionProps) {
+function TemplateOption({
+  id,
+  name,
+  description,
+  checked,
+  onChoose,
+  layers,
+  recommended = false,
+}: TemplateOptionProps) {
   return (
     <label className={`template-option${checked ? ' template-option-checked' : ''}`}>
       <input
@@ -113,8 +139,14 @@ function TemplateOption({ id, name, description, checked, onChoose }: TemplateOp
         checked={checked}
         onChange={() => onChoose(id)}
       />
-      <span className="template-option-name">{name}</span>
-      <span className="template-option-description">{firstSentences(description)}</span>
+      {layers && <TemplatePicture layers={layers} />}
+      <span className="template-option-words">
+        <span className="template-option-name">
+          {name}
+          {recommended && <span className="template-option-start"> Start here</span>}
+        </span>
+        <span className="template-option-description">{firstSentences(description)}</span>
+      </span>
     </label>
   );
 }
