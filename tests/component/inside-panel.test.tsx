@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InsidePanel } from '../../src/renderer/src/inside/InsidePanel';
 import type { ExamplesPage } from '../../src/shared/inside/inside-schemas';
 import { FakeHost, refuse } from '../fixtures/fake-host';
@@ -126,6 +126,11 @@ describe('the Inside panel of a run', () => {
   });
 
   it('asks the network about numbers the student types, starting from the chosen example', async () => {
+    const scrolledTo: Element[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView');
+    scroll.mockImplementation(function (this: Element) {
+      scrolledTo.push(this);
+    });
     const fake = host().answer('runs.predict', () => ({ output: [0.7, 0.2, 0.1], predicted: 0 }));
     renderWithHost(fake, <InsidePanel runId="r1" />);
     fireEvent.click(await screen.findByRole('button', { name: /Example 2:/ }));
@@ -140,6 +145,8 @@ describe('the Inside panel of a run', () => {
       { runId: 'r1', example: { values: [6.3, 2.5, 1.5, 1.5] } },
     ]);
     expect(screen.getByRole('heading', { name: 'Your example: setosa' })).toBeTruthy();
+    // The answer is drawn below every section: it is brought into view, not left off screen.
+    expect(scrolledTo.at(-1)?.textContent).toContain('Your example: setosa');
     expect(fake.inputsOf('runs.explain').at(-1)).toEqual({
       runId: 'r1',
       example: { values: [6.3, 2.5, 1.5, 1.5] },
@@ -151,6 +158,7 @@ describe('the Inside panel of a run', () => {
     expect(
       screen.getByRole<HTMLButtonElement>('button', { name: 'Ask the network' }).disabled,
     ).toBe(true);
+    scroll.mockRestore();
   });
 
   it('reads a sentence for a text model and marks the words it does not know', async () => {

@@ -20,6 +20,7 @@ import { MakeExample } from './MakeExample';
 import { MistakesMatrix } from './MistakesMatrix';
 import { shownFromData } from './model/shown-example';
 import { examplesOf, PART_TITLES } from './model/parts';
+import { useScrollToAnswer } from './use-scroll-to-answer';
 import { WeightsView } from './WeightsView';
 
 const PAGE = 24;
@@ -81,6 +82,9 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
   const [known, setKnown] = useState<ExamplesPage>();
   if (data && known !== data) setKnown(data);
   const example = data?.examples.find((e) => e.index === chosen);
+  const answerPlace = useScrollToAnswer<HTMLDivElement>(
+    made ? JSON.stringify(made) : example ? `${part}-${example.index}` : undefined,
+  );
   // While the next page loads, the last one stays in place, greyed out and not clickable, so
   // nothing below it jumps.
   const stale = !data && page.loading && known !== undefined;
@@ -282,19 +286,21 @@ export function InsidePanel({ runId }: { readonly runId: string }) {
               />
             )}
           </details>
-          {made ? (
-            <MadeExampleDetails runId={runId} page={known} made={made} />
-          ) : (
-            example &&
-            data && (
-              <ExampleDetails
-                key={`${part}-${example.index}`}
-                runId={runId}
-                page={data}
-                example={shownFromData(example, data, part)}
-              />
-            )
-          )}
+          <div ref={answerPlace}>
+            {made ? (
+              <MadeExampleDetails runId={runId} page={known} made={made} />
+            ) : (
+              example &&
+              data && (
+                <ExampleDetails
+                  key={`${part}-${example.index}`}
+                  runId={runId}
+                  page={data}
+                  example={shownFromData(example, data, part)}
+                />
+              )
+            )}
+          </div>
         </>
       )}
     </section>
