@@ -19,11 +19,16 @@ const CUT = /… \([\d,]+ characters\)$/;
 
 /** Every "quoted" part of a message shortened to an excerpt, and the whole kept to a size. */
 export function withShortQuotes(message: string): string {
-  const quotesShortened = message.replace(
-    new RegExp(`"([^"]{${MAX_QUOTE_CHARS + 1},})"`, 'g'),
-    // A quote already cut to an excerpt stays as it is: messages pass through here twice.
-    (whole, quoted: string) => (CUT.test(quoted) ? whole : `"${excerpt(quoted)}"`),
-  );
+  // Quotes pair up from the left: the text between a closing quote and the next opening one
+  // is the message's own words, never cut. A last quote without its pair opens nothing.
+  const parts = message.split('"');
+  const quotesShortened = parts
+    .map((part, index) => {
+      const quoted = index % 2 === 1 && index < parts.length - 1;
+      // A quote already cut to an excerpt stays as it is: messages pass through here twice.
+      return quoted && part.length > MAX_QUOTE_CHARS && !CUT.test(part) ? excerpt(part) : part;
+    })
+    .join('"');
   return quotesShortened.length <= MAX_MESSAGE_CHARS
     ? quotesShortened
     : `${quotesShortened.slice(0, MAX_MESSAGE_CHARS)}… (message cut)`;

@@ -85,7 +85,8 @@ describe('reading data files is bounded', () => {
       data: { source: 'idx', images: imagesFile.path, labels: labelsFile.path },
     });
     expect(refusal.message).toBe(
-      `${imagesFile.path} unpacks to more than 96 MB, more than Neurite reads. Use a part of the data set (fewer examples).`,
+      // Named as the student uploaded it, never by the server's uploads folder.
+      'train-images-idx3-ubyte.gz unpacks to more than 96 MB, more than Neurite reads. Use a part of the data set (fewer examples).',
     );
     await stillAnswers(service);
   });
