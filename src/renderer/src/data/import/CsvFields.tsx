@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { describeError, useApi, useLatestRequest } from '../../api';
 import {
   TEXT_LENGTH,
@@ -10,9 +10,13 @@ import {
 } from '../model/import-forms';
 import { NumberField } from '../NumberField';
 import { chooseOnDesktop } from './choose-on-desktop';
+import { ColumnSelect } from './ColumnSelect';
 import { Choice } from './Choice';
 import type { FieldsProps } from './fields';
 import { FilePicker } from './FilePicker';
+
+/** A new file, separator or header setting: the columns must be read again, choices forgotten. */
+const COLUMNS_UNREAD = { table: undefined, target: '', targetLast: '', textColumn: '' } as const;
 
 /**
  * A CSV table: the file, the column to predict, the task, scaling, and how to read the file;
@@ -32,9 +36,6 @@ export function CsvFields({
   const reading = useLatestRequest();
   const form = forms.csv;
   const file = form.file;
-  const targetId = useId();
-  const lastId = useId();
-  const textId = useId();
   const asText = form.textColumn !== '';
   const several = !asText && form.targetLast !== '';
   const maxLength = textLengthCheck(form);
@@ -62,7 +63,7 @@ export function CsvFields({
       },
       (error: unknown) => {
         setProblem('csv', describeError(error));
-        update('csv', { table: undefined, target: '', targetLast: '', textColumn: '' });
+        update('csv', COLUMNS_UNREAD);
       },
     );
     // Only a new file, delimiter or header row setting changes the columns.
@@ -75,10 +76,7 @@ export function CsvFields({
       if (picked)
         update('csv', {
           file: picked,
-          table: undefined,
-          target: '',
-          targetLast: '',
-          textColumn: '',
+          ...COLUMNS_UNREAD,
           savedTextColumn: undefined,
         });
     } catch (error) {
@@ -121,40 +119,28 @@ export function CsvFields({
             </label>
             {asText && (
               <>
-                <label htmlFor={textId}>Column with the texts</label>
-                <select
-                  id={textId}
+                <ColumnSelect
+                  label="Column with the texts"
+                  columns={form.table.columns}
                   value={form.textColumn}
-                  onChange={(event) => update('csv', { textColumn: event.target.value })}
-                >
-                  {form.table.columns.map((column, i) => (
-                    <option key={i} value={String(i)}>
-                      {column}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(textColumn) => update('csv', { textColumn })}
+                />
               </>
             )}
           </div>
           <div className="data-field">
-            <label htmlFor={targetId}>
-              {asText
-                ? 'Column with the labels (classes)'
-                : several
-                  ? 'First column to predict'
-                  : 'Column to predict (target)'}
-            </label>
-            <select
-              id={targetId}
+            <ColumnSelect
+              label={
+                asText
+                  ? 'Column with the labels (classes)'
+                  : several
+                    ? 'First column to predict'
+                    : 'Column to predict (target)'
+              }
+              columns={form.table.columns}
               value={form.target}
-              onChange={(event) => update('csv', { target: event.target.value })}
-            >
-              {form.table.columns.map((column, i) => (
-                <option key={i} value={String(i)}>
-                  {column}
-                </option>
-              ))}
-            </select>
+              onChange={(target) => update('csv', { target })}
+            />
             {!asText && (
               <label className="data-check">
                 <input
@@ -174,18 +160,12 @@ export function CsvFields({
             )}
             {several && (
               <>
-                <label htmlFor={lastId}>Last column to predict</label>
-                <select
-                  id={lastId}
+                <ColumnSelect
+                  label="Last column to predict"
+                  columns={form.table.columns}
                   value={form.targetLast}
-                  onChange={(event) => update('csv', { targetLast: event.target.value })}
-                >
-                  {form.table.columns.map((column, i) => (
-                    <option key={i} value={String(i)}>
-                      {column}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(targetLast) => update('csv', { targetLast })}
+                />
               </>
             )}
             <span className="data-field-hint">
@@ -264,15 +244,7 @@ export function CsvFields({
               ['\t', 'Tab'],
               ['|', 'Vertical bar |'],
             ]}
-            onChange={(delimiter) =>
-              update('csv', {
-                delimiter,
-                table: undefined,
-                target: '',
-                targetLast: '',
-                textColumn: '',
-              })
-            }
+            onChange={(delimiter) => update('csv', { delimiter, ...COLUMNS_UNREAD })}
           />
           <Choice
             label="First row"
@@ -282,15 +254,7 @@ export function CsvFields({
               ['yes', 'Column names'],
               ['no', 'Data'],
             ]}
-            onChange={(header) =>
-              update('csv', {
-                header,
-                table: undefined,
-                target: '',
-                targetLast: '',
-                textColumn: '',
-              })
-            }
+            onChange={(header) => update('csv', { header, ...COLUMNS_UNREAD })}
           />
         </details>
       )}
