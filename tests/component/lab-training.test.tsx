@@ -1,6 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingView } from '../../src/renderer/src/training/TrainingView';
 import {
   DEFAULT_TRAINING_CONFIG,
   type ProjectSettings,
@@ -10,7 +9,8 @@ import { labStartSettings } from '../../src/renderer/src/labs/lab-settings';
 import { templateDefaults } from '../../src/shared/training/template-defaults';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { renderWithHost, settle } from './render-with-host';
+import { settle } from './render-with-host';
+import { renderTrainingTab } from './training-view-harness';
 
 // Plotly never arrives: the charts are not what this test looks at.
 vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
@@ -45,18 +45,11 @@ const settings: ProjectSettings = {
 const labSettings = { ...settings.training, batchSize: 8 };
 
 function renderTab(onSettingsChange: (next: ProjectSettings) => void) {
-  renderWithHost(
+  renderTrainingTab(
     new FakeHost({ 'datasets.builtins': [], 'runs.list': [] }),
-    <TrainingView
-      projectId="p1"
-      graph={graph}
-      settings={{ ...settings, training: { ...settings.training, batchSize: 16 } }}
-      onSettingsChange={onSettingsChange}
-      saveNow={() => Promise.resolve()}
-      onChooseData={() => undefined}
-      lockedSettings={['learningRate']}
-      labSettings={labSettings}
-    />,
+    graph,
+    { ...settings, training: { ...settings.training, batchSize: 16 } },
+    { onSettingsChange, lockedSettings: ['learningRate'], labSettings },
   );
 }
 

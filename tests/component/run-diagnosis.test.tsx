@@ -1,13 +1,15 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingView } from '../../src/renderer/src/training/TrainingView';
-import type { ProjectSettings } from '../../src/shared/api/project-settings';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/shared/api/project-settings';
 import type { TrainerEvent } from '../../src/shared/training/events';
-import { trainerEventSchema } from '../../src/shared/training/events';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { renderWithHost, settle } from './render-with-host';
+import { settle } from './render-with-host';
+import {
+  builtinSettings,
+  pressStart,
+  renderTrainingTab,
+  sendTrainerEvent,
+} from './training-view-harness';
 
 vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
   loadPlotly: () => new Promise(() => undefined),
@@ -23,21 +25,7 @@ const graph = chain(
   ],
   { task: 'classification', loss: 'binaryCrossentropy' },
 );
-const settings: ProjectSettings = {
-  data: { source: 'builtin', name: 'xor' },
-  training: DEFAULT_TRAINING_CONFIG,
-  backend: 'auto',
-  template: undefined,
-};
-
-async function send(host: FakeHost, event: TrainerEvent): Promise<void> {
-  host.emit('training.event', {
-    runId: 'r1',
-    projectId: 'p1',
-    event: trainerEventSchema.parse(event),
-  });
-  await settle();
-}
+const settings = builtinSettings('xor');
 
 const epoch = (n: number, loss: number): TrainerEvent => ({
   type: 'epoch',
@@ -56,25 +44,14 @@ describe('the diagnosis in a run’s results', () => {
       'runs.list': [],
       'training.start': { runId: 'r1' },
     });
-    renderWithHost(
-      host,
-      <TrainingView
-        projectId="p1"
-        graph={graph}
-        settings={settings}
-        onSettingsChange={() => undefined}
-        saveNow={() => Promise.resolve()}
-        onChooseData={() => undefined}
-      />,
-    );
+    renderTrainingTab(host, graph, settings);
     await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Start training' }));
-    await settle();
-    await send(host, epoch(1, 0.76));
-    await send(host, epoch(2, 3.9));
+    await pressStart();
+    await sendTrainerEvent(host, epoch(1, 0.76));
+    await sendTrainerEvent(host, epoch(2, 3.9));
     expect(screen.queryByRole('region', { name: 'What went wrong' })).toBeNull();
-    await send(host, epoch(3, 8.06));
-    await send(host, {
+    await sendTrainerEvent(host, epoch(3, 8.06));
+    await sendTrainerEvent(host, {
       type: 'finished',
       epochsRun: 3,
       train: {

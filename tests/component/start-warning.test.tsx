@@ -1,12 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingView } from '../../src/renderer/src/training/TrainingView';
-import type { ProjectSettings } from '../../src/shared/api/project-settings';
-import { DEFAULT_TRAINING_CONFIG } from '../../src/shared/api/project-settings';
 import type { GraphDocument } from '../../src/shared/graph/document';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { renderWithHost, settle } from './render-with-host';
+import { settle } from './render-with-host';
+import { builtinSettings, renderTrainingTab } from './training-view-harness';
 
 vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
   loadPlotly: () => new Promise(() => undefined),
@@ -14,12 +12,7 @@ vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
 
 /** Start asks once, naming the warning, before training a network that will not learn. */
 
-const settings: ProjectSettings = {
-  data: { source: 'builtin', name: 'xor' },
-  training: DEFAULT_TRAINING_CONFIG,
-  backend: 'auto',
-  template: undefined,
-};
+const settings = builtinSettings('xor');
 
 /** XOR's head ends linear under binary cross-entropy, which expects a sigmoid. */
 const linearHead = (units: number): GraphDocument =>
@@ -34,17 +27,7 @@ async function open(graph: GraphDocument) {
     'runs.list': [],
     'training.start': { runId: 'r1' },
   });
-  const view = renderWithHost(
-    host,
-    <TrainingView
-      projectId="p1"
-      graph={graph}
-      settings={settings}
-      onSettingsChange={() => undefined}
-      saveNow={() => Promise.resolve()}
-      onChooseData={() => undefined}
-    />,
-  );
+  const view = renderTrainingTab(host, graph, settings);
   await settle();
   return { host, view };
 }

@@ -1,13 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingView } from '../../src/renderer/src/training/TrainingView';
 import {
   DEFAULT_TRAINING_CONFIG,
   type ProjectSettings,
 } from '../../src/shared/api/project-settings';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost, refuse } from '../fixtures/fake-host';
-import { renderWithHost, settle } from './render-with-host';
+import { settle } from './render-with-host';
+import { builtinSettings, renderTrainingTab } from './training-view-harness';
 
 // Plotly is several MB and draws on a canvas happy-dom does not have; the charts are not what
 // these tests look at, so it never arrives.
@@ -23,12 +23,7 @@ const graph = chain(
   { task: 'classification', loss: 'categoricalCrossentropy' },
 );
 
-const settings: ProjectSettings = {
-  data: { source: 'builtin', name: 'iris' },
-  training: DEFAULT_TRAINING_CONFIG,
-  backend: 'auto',
-  template: undefined,
-};
+const settings = builtinSettings('iris');
 
 function host() {
   return new FakeHost({
@@ -52,17 +47,7 @@ function host() {
 function renderTraining(fake: FakeHost) {
   const onSettingsChange = vi.fn<(settings: ProjectSettings) => void>();
   const saveNow = vi.fn(() => Promise.resolve());
-  renderWithHost(
-    fake,
-    <TrainingView
-      projectId="p1"
-      graph={graph}
-      settings={settings}
-      onSettingsChange={onSettingsChange}
-      saveNow={saveNow}
-      onChooseData={() => undefined}
-    />,
-  );
+  renderTrainingTab(fake, graph, settings, { onSettingsChange, saveNow });
   return { onSettingsChange, saveNow };
 }
 

@@ -1,15 +1,17 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TrainingView } from '../../src/renderer/src/training/TrainingView';
 import { ordinal } from '../../src/renderer/src/training/model/run-state';
-import type { ProjectSettings } from '../../src/shared/api/project-settings';
 import type { RunSummary } from '../../src/shared/api/records';
 import { DEFAULT_TRAINING_CONFIG } from '../../src/shared/api/project-settings';
-import type { TrainerEvent } from '../../src/shared/training/events';
-import { trainerEventSchema } from '../../src/shared/training/events';
 import { chain } from '../fixtures/build-graph';
 import { FakeHost } from '../fixtures/fake-host';
-import { renderWithHost, settle } from './render-with-host';
+import { settle } from './render-with-host';
+import {
+  builtinSettings,
+  pressStart,
+  renderTrainingTab,
+  sendTrainerEvent,
+} from './training-view-harness';
 
 // Plotly never arrives: the charts are not what this test looks at.
 vi.mock('../../src/renderer/src/training/charts/plotly', () => ({
@@ -26,12 +28,7 @@ const graph = chain(
   [['Dense', { units: 1, activation: 'sigmoid' }]],
   { task: 'classification', loss: 'binaryCrossentropy' },
 );
-const settings: ProjectSettings = {
-  data: { source: 'builtin', name: 'xor' },
-  training: DEFAULT_TRAINING_CONFIG,
-  backend: 'auto',
-  template: undefined,
-};
+const settings = builtinSettings('xor');
 
 /** The run as the database has it: running, since a waiting run is one whose trainer is late. */
 const storedRun: RunSummary = {
@@ -60,31 +57,10 @@ async function startQueuedRun(): Promise<FakeHost> {
     },
     'training.command': { ok: true },
   });
-  renderWithHost(
-    host,
-    <TrainingView
-      projectId="p1"
-      graph={graph}
-      settings={settings}
-      onSettingsChange={() => undefined}
-      saveNow={() => Promise.resolve()}
-      onChooseData={() => undefined}
-    />,
-  );
+  renderTrainingTab(host, graph, settings);
   await settle();
-  fireEvent.click(screen.getByRole('button', { name: 'Start training' }));
-  await settle();
+  await pressStart();
   return host;
-}
-
-async function send(host: FakeHost, event: TrainerEvent): Promise<void> {
-  // Through the schema, as main sends it: the test's events are real ones.
-  host.emit('training.event', {
-    runId: 'r1',
-    projectId: 'p1',
-    event: trainerEventSchema.parse(event),
-  });
-  await settle();
 }
 
 const status = () => screen.getByRole('status', { name: 'Run status' });
@@ -93,7 +69,7 @@ const button = (name: string) => screen.getByRole<HTMLButtonElement>('button', {
 describe('a run waiting for a free core', () => {
   it('shows its place in line in the badge and the progress panel, and moves up', async () => {
     const host = await startQueuedRun();
-    await send(host, { type: 'queued', position: 2, limit: 2 });
+    await sendTrainerEvent(host, { type: 'queued', position: 2, limit: 2 });
 
     expect(status().textContent).toBe('Waiting for a free core (2nd in line)');
     const note = screen.getByRole('note', { name: 'Waiting for a free core' });
@@ -106,11 +82,11 @@ describe('a run waiting for a free core', () => {
     const runsTable = await screen.findByRole('table', { name: 'Runs of this project' });
     expect(within(runsTable).getByText('Waiting for a free core')).toBeTruthy();
 
-    await send(host, { type: 'queued', position: 1, limit: 2 });
+    await sendTrainerEvent(host, { type: 'queued', position: 1, limit: 2 });
     expect(status().textContent).toBe('Waiting for a free core (next in line)');
     expect(within(note).getByText('Waiting for a free core (next in line).')).toBeTruthy();
 
-    await send(host, {
+    await sendTrainerEvent(host, {
       type: 'started',
       backend: { active: 'cpu', tried: [{ backend: 'cpu', available: true }] },
       parameters: { trainable: 3, nonTrainable: 0 },
@@ -135,7 +111,7 @@ describe('a run waiting for a free core', () => {
 
   it('is cancelled by Stop, and says it never started', async () => {
     const host = await startQueuedRun();
-    await send(host, { type: 'queued', position: 3, limit: 1 });
+    await sendTrainerEvent(host, { type: 'queued', position: 3, limit: 1 });
     expect(status().textContent).toBe('Waiting for a free core (3rd in line)');
 
     fireEvent.click(button('Stop'));
@@ -143,7 +119,7 @@ describe('a run waiting for a free core', () => {
     expect(host.inputsOf('training.command')).toEqual([{ runId: 'r1', command: { type: 'stop' } }]);
     expect(status().textContent).toBe('Stopping…');
 
-    await send(host, { type: 'stopped', epoch: 0, batch: 0, beforeStart: true });
+    await sendTrainerEvent(host, { type: 'stopped', epoch: 0, batch: 0, beforeStart: true });
     expect(status().textContent).toBe(
       'Stopped before it started: it was still waiting for a free core',
     );
@@ -165,17 +141,7 @@ describe('a run waiting for a free core', () => {
       },
       'training.command': { ok: true },
     });
-    renderWithHost(
-      host,
-      <TrainingView
-        projectId="p1"
-        graph={graph}
-        settings={settings}
-        onSettingsChange={() => undefined}
-        saveNow={() => Promise.resolve()}
-        onChooseData={() => undefined}
-      />,
-    );
+    renderTrainingTab(host, graph, settings);
     await settle();
     await settle();
     expect(status().textContent).toBe('Waiting for a free core (2nd in line)');
