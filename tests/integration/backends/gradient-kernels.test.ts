@@ -153,6 +153,47 @@ describe('Conv2DBackpropFilter on wasm', () => {
   });
 });
 
+describe('Conv2DBackpropInput on wasm (a convolution by XNNPACK)', () => {
+  type Padding = 'valid' | 'same' | number[][];
+  /** A random geometry: sizes 1–12, filters 1–5, strides 1–3, any of the three paddings. */
+  function randomCase(): [number[], number[], [number, number], Padding] {
+    const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
+    const [filterHeight, filterWidth] = [pick(1, 5), pick(1, 5)];
+    const xShape = [pick(1, 3), pick(filterHeight, 12), pick(filterWidth, 12), pick(1, 5)];
+    const filterShape = [filterHeight, filterWidth, xShape[3]!, pick(1, 6)];
+    const strides: [number, number] = [pick(1, 3), pick(1, 3)];
+    const kind = pick(0, 2);
+    const pad: Padding =
+      kind === 0
+        ? 'valid'
+        : kind === 1
+          ? 'same'
+          : [
+              [0, 0],
+              [pick(0, filterHeight - 1), pick(0, filterHeight - 1)],
+              [pick(0, filterWidth - 1), pick(0, filterWidth - 1)],
+              [0, 0],
+            ];
+    return [xShape, filterShape, strides, pad];
+  }
+  const cases: [number[], number[], number | [number, number], Padding][] = [
+    // The second convolutions of LeNet-5 and of the small MNIST CNN, at batch 64.
+    [[64, 14, 14, 6], [5, 5, 6, 16], 1, 'valid'],
+    [[64, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
+    [[2, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
+    [[2, 1, 20, 6], [1, 3, 6, 4], [1, 2], 'same'],
+    ...Array.from({ length: 30 }, randomCase),
+  ];
+  it.each(cases)('x %j, filter %j, strides %j, padding %j', async (xShape, filterShape, s, pad) => {
+    const dy = randomInput(convOutShape(xShape, filterShape, s, pad));
+    await expectSameOnWasmAndCpu(
+      'Conv2DBackpropInput',
+      { dy, filter: randomInput(filterShape) },
+      { strides: s, pad, dataFormat: 'NHWC', inputShape: xShape },
+    );
+  });
+});
+
 describe('MaxPoolGrad on wasm', () => {
   // [x shape, pool size, strides, padding]
   const cases: [number[], number | [number, number], number | [number, number], string][] = [

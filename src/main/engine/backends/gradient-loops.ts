@@ -136,3 +136,55 @@ export function unsortedSegmentSum(
     for (let k = 0; k < rowSize; k++) out[to + k]! += x[from + k]!;
   }
 }
+
+/**
+ * The filter of the convolution that computes a convolution's input gradient: `filter`
+ * [fH, fW, C, K] turned 180° in its two spatial axes, its in and out channels swapped
+ * ([fH, fW, K, C]).
+ */
+export function rotateFilterForInputGradient(
+  filter: Numbers,
+  out: Numbers,
+  filterHeight: number,
+  filterWidth: number,
+  inChannels: number,
+  outChannels: number,
+): void {
+  let to = 0;
+  for (let i = 0; i < filterHeight; i++) {
+    for (let j = 0; j < filterWidth; j++) {
+      const from = ((filterHeight - 1 - i) * filterWidth + (filterWidth - 1 - j)) * inChannels;
+      for (let k = 0; k < outChannels; k++) {
+        for (let c = 0; c < inChannels; c++) out[to++] = filter[(from + c) * outChannels + k]!;
+      }
+    }
+  }
+}
+
+/**
+ * Spreads the rows and columns of an NHWC image apart by a stride: pixel (y, x) goes to
+ * (y·strideHeight, x·strideWidth) of `out` ([N, (H−1)·sh+1, (W−1)·sw+1, C], zero-filled by
+ * the caller). A strided convolution's input gradient is a plain convolution of this.
+ */
+export function spreadByStride(
+  image: Numbers,
+  out: Numbers,
+  batch: number,
+  height: number,
+  width: number,
+  channels: number,
+  strideHeight: number,
+  strideWidth: number,
+): void {
+  const outWidth = (width - 1) * strideWidth + 1;
+  const outHeight = (height - 1) * strideHeight + 1;
+  let from = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let y = 0; y < height; y++) {
+      let to = (b * outHeight + y * strideHeight) * outWidth * channels;
+      for (let x = 0; x < width; x++, to += strideWidth * channels) {
+        for (let c = 0; c < channels; c++) out[to + c] = image[from++]!;
+      }
+    }
+  }
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type * as WasmBackendModule from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../tf';
 import { nodeRequire } from './node-require';
+import { registerFastWasmConv2DBackpropInput } from './wasm-conv-backprop-input';
 import { registerMissingWasmGradients } from './wasm-gradients';
 import { registerFastWasmMatMul } from './wasm-matmul';
 
@@ -68,6 +69,7 @@ async function load(): Promise<LoadResult> {
   wasm.setWasmPaths(`${folder}${path.sep}`);
   registerMissingWasmGradients();
   registerFastWasmMatMul();
+  registerFastWasmConv2DBackpropInput();
   return { ok: true };
 }
 
