@@ -235,6 +235,54 @@ describe('MaxPoolGrad on wasm', () => {
   });
 });
 
+describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => {
+  const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
+  /** Odd and even sizes; values from {0, 1, 2} in half the cases, so windows have ties. */
+  const cases: [number[], 'valid' | 'same', boolean][] = [
+    [[64, 26, 26, 16], 'valid', false],
+    [[3, 7, 5, 2], 'same', true],
+    ...Array.from({ length: 20 }, (_, i): [number[], 'valid' | 'same', boolean] => [
+      [pick(1, 3), pick(2, 11), pick(2, 11), pick(1, 6)],
+      i % 2 === 0 ? 'valid' : 'same',
+      i % 4 < 2,
+    ]),
+  ];
+  it.each(cases)('x %j, %s, ties %s', async (xShape, pad, ties) => {
+    const drawn = randomInput(xShape, ties ? { integers: 3 } : {});
+    // After a ReLU, most windows are all zeros: only their first input gets the gradient.
+    const input = { ...drawn, values: Float32Array.from(drawn.values), dtype: 'float32' as const };
+    const attrs = { filterSize: 2, strides: 2, pad };
+    const output = await runOn('cpu', 'MaxPool', { x: input }, attrs);
+    const dy = randomInput(output.shape);
+    await expectSameOnWasmAndCpu(
+      'MaxPoolGrad',
+      { dy, input, output: { ...output, dtype: 'float32' } },
+      attrs,
+    );
+  });
+});
+
+describe("AvgPoolGrad on wasm (the backend's own kernel)", () => {
+  // [x shape, pool size, strides, padding]: LeNet-5's pools and other geometries.
+  const cases: [number[], number | [number, number], number | [number, number], string][] = [
+    [[64, 28, 28, 6], 2, 2, 'valid'],
+    [[64, 10, 10, 16], 2, 2, 'valid'],
+    [[2, 7, 7, 3], 2, 2, 'same'],
+    [[2, 8, 7, 3], 3, 2, 'same'],
+    [[3, 5, 6, 2], [2, 3], [1, 2], 'valid'],
+    [[2, 6, 6, 2], 3, 1, 'same'],
+  ];
+  it.each(cases)('x %j, pool %j, strides %j, %s', async (xShape, filterSize, strides, pad) => {
+    const input = randomInput(xShape);
+    const output = await runOn('cpu', 'AvgPool', { x: input }, { filterSize, strides, pad });
+    await expectSameOnWasmAndCpu(
+      'AvgPoolGrad',
+      { dy: randomInput(output.shape), input },
+      { filterSize, strides, pad },
+    );
+  });
+});
+
 describe('UnsortedSegmentSum on wasm (the gradient of Embedding)', () => {
   // TF.js flattens the ids of a gather to one dimension before calling it.
   const cases: [string, () => [Input, Input, number]][] = [

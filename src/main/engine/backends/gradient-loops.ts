@@ -71,6 +71,86 @@ export function maxPoolGrad(x: Numbers, dy: Numbers, dx: Numbers, g: PoolGeometr
   }
 }
 
+/**
+ * maxPoolGrad for the commonest pooling, 2×2 windows at stride 2 without padding on the top
+ * or left ("valid", or "same", which pads only the bottom and right): the same result, about
+ * three times faster. Every window is four loads and one choice, and `dx` needs no zero-fill
+ * beforehand when the image's height and width are even (each full window writes all four
+ * of its inputs). The first largest input of each window gets the gradient, as above: after
+ * a ReLU whole windows are 0, and only their top-left input may receive it.
+ */
+export function maxPoolGrad2x2(x: Numbers, dy: Numbers, dx: Numbers, g: PoolGeometry): void {
+  const { batch, inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
+  if (H % 2 !== 0 || W % 2 !== 0) dx.fill(0);
+  const fullRows = Math.floor(H / 2);
+  const fullColumns = Math.floor(W / 2);
+  const rowStride = W * C;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < fullRows; oy++) {
+      let dyIndex = (b * outHeight + oy) * outWidth * C;
+      let topLeft = (b * H + 2 * oy) * rowStride;
+      for (let ox = 0; ox < fullColumns; ox++, topLeft += 2 * C) {
+        for (let c = 0; c < C; c++, dyIndex++) {
+          const i0 = topLeft + c;
+          const i1 = i0 + C;
+          const i2 = i0 + rowStride;
+          const i3 = i2 + C;
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          let value = x[i0]!;
+          if (value > best) {
+            best = value;
+            at = i0;
+          }
+          value = x[i1]!;
+          if (value > best) {
+            best = value;
+            at = i1;
+          }
+          value = x[i2]!;
+          if (value > best) {
+            best = value;
+            at = i2;
+          }
+          value = x[i3]!;
+          if (value > best) at = i3;
+          dx[i0] = 0;
+          dx[i1] = 0;
+          dx[i2] = 0;
+          dx[i3] = 0;
+          if (at >= 0) dx[at] = dy[dyIndex]!;
+        }
+      }
+    }
+  }
+  // "same" with an odd height or width: the last row or column of windows is cut short.
+  if (outHeight === fullRows && outWidth === fullColumns) return;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < outHeight; oy++) {
+      for (let ox = oy < fullRows ? fullColumns : 0; ox < outWidth; ox++) {
+        const rows = Math.min(2, H - 2 * oy);
+        const columns = Math.min(2, W - 2 * ox);
+        const topLeft = ((b * H + 2 * oy) * W + 2 * ox) * C;
+        let dyIndex = ((b * outHeight + oy) * outWidth + ox) * C;
+        for (let c = 0; c < C; c++, dyIndex++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          for (let fy = 0; fy < rows; fy++) {
+            for (let fx = 0; fx < columns; fx++) {
+              const index = topLeft + fy * rowStride + fx * C + c;
+              if (x[index]! > best) {
+                best = x[index]!;
+                at = index;
+              }
+            }
+          }
+          if (at >= 0) dx[at]! += dy[dyIndex]!;
+        }
+      }
+    }
+  }
+}
+
 export interface ResizeGeometry {
   readonly batch: number;
   readonly inHeight: number;
