@@ -24,6 +24,8 @@ export type DatasetErrorCode =
   | 'shape-mismatch'
   | 'label-out-of-range'
   | 'too-large'
+  /** The copy of a large image folder, decoded once to disk, is gone or cut short. */
+  | 'decoded-copy-unreadable'
   /** One example typed or given by hand (a prediction's input) that does not fit the Input. */
   | 'bad-example';
 

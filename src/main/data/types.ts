@@ -13,6 +13,22 @@ export interface ExampleTable {
   /** Classification: one class index per example (Int32Array, length count).
    *  Regression: targetSize numbers per example (Float32Array). */
   readonly y: Int32Array | Float32Array;
+  /**
+   * Set when the features stay on disk (an image folder too large to hold in memory): rows
+   * are read from there when a batch is gathered, and `x` is not there to read. Read features
+   * through `copyFeatures` / `featuresOfRow` (example-rows.ts), which work with both forms.
+   */
+  readonly onDisk?: FeatureRows;
+}
+
+/** Float32 feature rows kept in a file, read on demand. */
+export interface FeatureRows {
+  /** The file the rows are read from, for messages. */
+  readonly file: string;
+  /** Values per row. */
+  readonly rowSize: number;
+  /** Copies the features of `rows`, one after another, into `out` from value `outOffset` on. */
+  read(rows: ArrayLike<number>, out: Float32Array, outOffset?: number): void;
 }
 
 export interface LoadedDataset {

@@ -1,4 +1,5 @@
 import { tf } from '../tf';
+import { copyFeatures } from '../../data/example-rows';
 import type { ExampleTable } from '../../data/types';
 import type { TargetEncoding } from '../../data/target-plan';
 
@@ -24,10 +25,7 @@ export function gatherFeatures(
     source.featureType === 'int32'
       ? new Int32Array(rows.length * size)
       : new Float32Array(rows.length * size);
-  for (let i = 0; i < rows.length; i += 1) {
-    const start = rows[i]! * size;
-    out.set(source.table.x.subarray(start, start + size), i * size);
-  }
+  copyFeatures(source.table, rows, size, out);
   return out;
 }
 

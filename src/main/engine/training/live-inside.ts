@@ -11,6 +11,7 @@ import {
   LIVE_MAX_INPUT_VALUES,
   LIVE_TIME_BUDGET,
 } from '../../../shared/training/live-inside';
+import { featuresOfRow } from '../../data/example-rows';
 import type { TargetPlan } from '../../data/target-plan';
 import type { LoadedDataset } from '../../data/types';
 import { decisionBoundary } from '../inside/boundary';
@@ -198,7 +199,7 @@ export class LiveInside {
     const examples: LiveExample[] = [];
     for (const index of this.chosen) {
       const row = rows[index]!;
-      const values = source.table.x.subarray(row * size, (row + 1) * size) as Float32Array;
+      const values = featuresOfRow(source.table, row, size) as Float32Array;
       const explanation = explainExample(this.model, values, { method: 'saliency' });
       explained = explanation.explained;
       mapShape = explanation.mapShape;

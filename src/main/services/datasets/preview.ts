@@ -20,6 +20,7 @@ import type { Table, TableOptions } from '../../data/import/csv-table';
 import { parseTable } from '../../data/import/csv-table';
 import { readSourceText } from '../../data/import/read-source-file';
 import { PADDING_ID } from '../../data/import/tokenize';
+import { featuresOfRow } from '../../data/example-rows';
 import type { ExampleTable, LoadedDataset } from '../../data/types';
 
 /** Long cells (texts) are cut in the table so one review does not fill the screen. */
@@ -142,7 +143,7 @@ function imagesPreview(info: DatasetInfo, examples: ExampleTable): ImagesPreview
   const size = height * width * channels;
   const items = byClassInTurn(info, examples, MAX_PREVIEW_IMAGES).map((index) => {
     const bytes = new Uint8Array(size);
-    const values = examples.x.subarray(index * size, (index + 1) * size);
+    const values = featuresOfRow(examples, index, size);
     for (let i = 0; i < size; i += 1) {
       bytes[i] = Math.max(0, Math.min(255, Math.round((values[i] as number) * 255)));
     }
