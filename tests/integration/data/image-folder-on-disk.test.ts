@@ -140,7 +140,7 @@ describe('an image folder read from disk', () => {
       table: data.examples,
       featureShape: [8, 8, 3],
       featureType: 'float32' as const,
-      encoding: { kind: 'classIndex' as const },
+      encoding: { kind: 'classIndex' as const, classes: 3 },
     });
     const fromDisk = gatherFeatures(source(disk), rows);
     expect(fromDisk).toEqual(memory.examples.x);
