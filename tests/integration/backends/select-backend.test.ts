@@ -5,7 +5,7 @@ import {
   selectBackend,
 } from '../../../src/main/engine/backends/select-backend';
 import { tf } from '../../../src/main/engine/tf';
-import { backendReportSchema } from '../../../src/shared/training/backends';
+import { activeBackendTitle, backendReportSchema } from '../../../src/shared/training/backends';
 
 /**
  * Backend selection on this machine: no NVIDIA GPU, and neither tfjs-node nor tfjs-node-gpu
@@ -59,13 +59,19 @@ describe('selectBackend', () => {
       expect(report.active).toBe('wasm');
       expect(report.tried.map((t) => [t.backend, t.available])).toEqual([
         ['tensorflow-gpu', false],
+        ['webgpu', false],
         ['tensorflow', false],
         ['wasm', true],
       ]);
-      const [gpu, native, wasm] = report.tried;
+      const [gpu, webgpu, native, wasm] = report.tried;
       // Here there is no NVIDIA GPU; on a machine with one, the package is what is missing.
       expect(gpu!.reason).toMatch(/NVIDIA GPU|@tensorflow\/tfjs-node-gpu/);
       expect(gpu!.reason).toMatch(/CUDA 11\.2/);
+      // The build machines' only WebGPU adapter is lavapipe, which automatic passes over.
+      expect(webgpu!.adapter?.software).toBe(true);
+      expect(webgpu!.reason).toMatch(
+        /^The only WebGPU adapter is a software renderer \(llvmpipe.*\): it does the GPU's work on the processor, slower than WebAssembly\./,
+      );
       expect(native!.reason).toBe(
         'The @tensorflow/tfjs-node package is not installed (run npm install @tensorflow/tfjs-node in the Neurite folder).',
       );
@@ -73,6 +79,20 @@ describe('selectBackend', () => {
       expect(tf.getBackend()).toBe('wasm');
     },
   );
+
+  it('runs on WebGPU when asked, even on a software adapter, and names the adapter', async () => {
+    const report = await selectBackend('webgpu');
+    expect(backendReportSchema.parse(report)).toEqual(report);
+    expect(report.active).toBe('webgpu');
+    expect(tf.getBackend()).toBe('webgpu');
+    const adapter = report.tried[0]!.adapter!;
+    expect(adapter).toMatchObject({ vendor: 'mesa', software: true });
+    expect(adapter.description).toMatch(/^llvmpipe/);
+    expect(activeBackendTitle(report)).toBe(`GPU (WebGPU: ${adapter.description})`);
+    // Numbers come back from the GPU as they are read in training: asynchronously.
+    const product = tf.matMul(tf.ones([40, 30]), tf.ones([30, 20]));
+    expect(Array.from(await product.data()).every((v) => v === 30)).toBe(true);
+  });
 
   it.skipIf(nativeInstalled)(
     'fails with the reason when native TensorFlow is forced, instead of falling back',

@@ -214,14 +214,19 @@ export interface StepOptions {
   readonly applyAdam?: boolean;
 }
 
+/** A tensor's numbers, read as the WebGPU backend allows (it cannot read synchronously). */
+async function valuesOf(tensor: tf.Tensor): Promise<tf.TypedArray> {
+  return tensor.data<'float32' | 'int32'>();
+}
+
 /**
  * Builds the network on the current backend, sets its weights when given (so two backends
  * start from the same numbers) and runs one training step on a fixed batch.
  */
-export function trainStep(
+export async function trainStep(
   document: GraphDocument,
   options: StepOptions = {},
-): StepResult & { weights: WeightValues[]; updated?: WeightValues[] } {
+): Promise<StepResult & { weights: WeightValues[]; updated?: WeightValues[] }> {
   const { batch = 4, seed = 7 } = options;
   // As the trainer compiles it: a lone perceptron unit passes its gradient straight through.
   const { model } = compileGraph(document, {
@@ -234,7 +239,9 @@ export function trainStep(
       model.setWeights(tensors);
       tf.dispose(tensors);
     }
-    const weights = model.getWeights().map((w) => ({ shape: w.shape, values: w.dataSync() }));
+    const weights = await Promise.all(
+      model.getWeights().map(async (w) => ({ shape: w.shape, values: await valuesOf(w) })),
+    );
     const outputs = document.nodes.filter((n) => n.kind === 'Output');
     const losses = outputs.map((n) => lossFunction((n.params as { loss: Loss }).loss));
     const { xs, ys } = exampleBatch(
@@ -250,18 +257,26 @@ export function trainStep(
       return tf.addN<tf.Scalar>(ps.map((p, i) => losses[i]!(ys[i]!, p)));
     }, variables);
     const result = {
-      loss: value.dataSync()[0]!,
-      gradients: model.trainableWeights.map((w, i) => {
-        const g = grads[variables[i]!.name]!;
-        return { name: w.originalName, shape: g.shape, values: g.dataSync() as Float32Array };
-      }),
+      loss: (await valuesOf(value))[0]!,
+      gradients: await Promise.all(
+        model.trainableWeights.map(async (w, i) => {
+          const g = grads[variables[i]!.name]!;
+          return {
+            name: w.originalName,
+            shape: g.shape,
+            values: (await valuesOf(g)) as Float32Array,
+          };
+        }),
+      ),
       weights,
     };
     let updated: WeightValues[] | undefined;
     if (options.applyAdam) {
       const optimizer: tf.Optimizer = tf.train.adam(0.01);
       optimizer.applyGradients(grads);
-      updated = model.getWeights().map((w) => ({ shape: w.shape, values: w.dataSync() }));
+      updated = await Promise.all(
+        model.getWeights().map(async (w) => ({ shape: w.shape, values: await valuesOf(w) })),
+      );
       optimizer.dispose();
     }
     tf.dispose([value, ...Object.values(grads), ...xs, ...ys]);

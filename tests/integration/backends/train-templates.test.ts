@@ -67,11 +67,11 @@ describe.each(networks)('%s', (_, load) => {
 
     await tf.setBackend('cpu');
     vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
-    const cpu = trainStep(document, { batch: BATCH });
+    const cpu = await trainStep(document, { batch: BATCH });
 
     await tf.setBackend('wasm');
     vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
-    const wasm = trainStep(document, { batch: BATCH, weights: cpu.weights, applyAdam: true });
+    const wasm = await trainStep(document, { batch: BATCH, weights: cpu.weights, applyAdam: true });
 
     expect(Number.isFinite(wasm.loss)).toBe(true);
     expect(wasm.loss).toBeCloseTo(cpu.loss, 4);

@@ -38,7 +38,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIO): Promi
         );
       }
       const data = await dataOfCommand('evaluate', session, flags.data, flags.target);
-      const result = evaluateModel(model, data, flags.part as DataPart);
+      const result = await evaluateModel(model, data, flags.part as DataPart);
       if (flags.json) {
         io.stdout(
           `${JSON.stringify({ model: argument.description, data: data.dataset.info.title, part: flags.part, ...result })}\n`,

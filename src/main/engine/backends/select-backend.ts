@@ -1,10 +1,16 @@
-import type { BackendChoice, BackendName, BackendReport } from '../../../shared/training/backends';
+import type {
+  BackendChoice,
+  BackendName,
+  BackendReport,
+  WebGpuAdapter,
+} from '../../../shared/training/backends';
 import { BACKEND_TITLES, BACKENDS } from '../../../shared/training/backends';
 import { tf } from '../tf';
 import { registerCpuGradientFixes } from './cpu-gradient-fixes';
 import { CPU_PACKAGE, GPU_PACKAGE, gpuNotUsed, gpuRuledOut } from './explain-load-error';
 import { loadedNativePackage, loadNativePackage } from './load-native';
 import { startWasmBackend } from './load-wasm';
+import { startWebGpuBackend } from './load-webgpu';
 import { probeGpu } from './probe-gpu';
 import { quietCpuBackend } from './quiet-cpu';
 
@@ -26,10 +32,11 @@ export class BackendUnavailableError extends Error {
 
 /**
  * Makes a TensorFlow.js backend active for this process and reports which one, and why each
- * better one was not used. "auto" tries them best first: tfjs-node-gpu (CUDA), tfjs-node
- * (native CPU), WebAssembly, plain JavaScript (which always works). A backend the user chose
- * explicitly is the only one tried: if it cannot run, this throws BackendUnavailableError
- * rather than quietly training on something else.
+ * better one was not used. "auto" tries them best first: tfjs-node-gpu (CUDA), WebGPU on a
+ * hardware GPU adapter, tfjs-node (native CPU), WebAssembly, plain JavaScript (which always
+ * works). A backend the user chose explicitly is the only one tried: if it cannot run, this
+ * throws BackendUnavailableError rather than quietly training on something else. Chosen
+ * explicitly, WebGPU also runs on a software adapter (lavapipe), which "auto" passes over.
  */
 export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendReport> {
   // Whatever runs, the cpu backend must not print its "install tfjs-node" banner (the report
@@ -40,31 +47,44 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
   const candidates: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   const tried: Attempt[] = [];
   for (const backend of candidates) {
-    const reason = await start(backend);
+    const { reason, adapter } = await start(backend, choice === backend);
+    const facts = adapter ? { adapter } : {};
     if (reason === undefined) {
-      tried.push({ backend, available: true });
+      tried.push({ backend, available: true, ...facts });
       await tf.ready();
       return { active: backend, tried };
     }
-    tried.push({ backend, available: false, reason });
+    tried.push({ backend, available: false, reason, ...facts });
   }
   const last = tried[tried.length - 1]!;
   throw new BackendUnavailableError(last.backend, last.reason!, tried);
 }
 
-/** Starts one backend; undefined when it is now active, else why it cannot run. */
-async function start(backend: BackendName): Promise<string | undefined> {
+/**
+ * Starts one backend: no reason when it is now active, else why it cannot run; for WebGPU
+ * also the adapter it found. `chosen`: the user asked for this backend by name.
+ */
+async function start(
+  backend: BackendName,
+  chosen: boolean,
+): Promise<{ reason?: string | undefined; adapter?: WebGpuAdapter | undefined }> {
   switch (backend) {
     case 'tensorflow-gpu':
-      return startGpu();
+      return { reason: await startGpu() };
+    case 'webgpu': {
+      const started = await startWebGpuBackend({ allowSoftware: chosen });
+      return started.ok
+        ? { adapter: started.adapter }
+        : { reason: started.reason, adapter: started.adapter };
+    }
     case 'tensorflow':
-      return startNativeCpu();
+      return { reason: await startNativeCpu() };
     case 'wasm': {
       const started = await startWasmBackend();
-      return started.ok ? undefined : started.reason;
+      return { reason: started.ok ? undefined : started.reason };
     }
     case 'cpu':
-      return activate('cpu');
+      return { reason: await activate('cpu') };
   }
 }
 

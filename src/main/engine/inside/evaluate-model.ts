@@ -9,14 +9,14 @@ import { partOf } from './run-data';
  * Loss and metrics of the model on one part of the data, computed by the same code that
  * reports them during training (the same loss, the same metrics, the same confusion matrix).
  */
-export function evaluateModel(
+export async function evaluateModel(
   model: InsideModel,
   data: RunData,
   part: DataPart,
-): Evaluation & { readonly examples: number } {
+): Promise<Evaluation & { readonly examples: number }> {
   const { source, rows } = partOf(data, part);
   const loss = lossSpecFor(model.document, model.loss);
-  const evaluation = evaluateRows(
+  const evaluation = await evaluateRows(
     model.compiled.model,
     source,
     rows,

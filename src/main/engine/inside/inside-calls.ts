@@ -182,7 +182,7 @@ export async function insideEvaluate(
   input: WorkerParsedInput<'inside.evaluate'>,
 ): Promise<RunFigures> {
   const model = await openModel(input.model);
-  const { examples, loss, metrics } = evaluateModel(
+  const { examples, loss, metrics } = await evaluateModel(
     model,
     await runDataOf(input.model),
     input.part,

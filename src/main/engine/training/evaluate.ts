@@ -86,8 +86,12 @@ export class MetricAccumulator {
   }
 }
 
-/** Loss and metrics of the model on some rows, in inference mode (no dropout, no noise). */
-export function evaluateRows(
+/**
+ * Loss and metrics of the model on some rows, in inference mode (no dropout, no noise). The
+ * numbers are read back with `await data()`: on the WebGPU backend in Node.js a synchronous
+ * read (dataSync) is not possible.
+ */
+export async function evaluateRows(
   model: tf.LayersModel,
   source: BatchSource,
   rows: Int32Array,
@@ -95,22 +99,29 @@ export function evaluateRows(
   loss: LossSpec,
   classNames: readonly string[],
   batchSize = 256,
-): Evaluation {
+): Promise<Evaluation> {
   const outputs = (model.outputs[0]!.shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
   const accumulator = new MetricAccumulator(plan, outputs, classNames);
-  const penalty = regularizationPenalty(model);
+  const penalty = await regularizationPenalty(model);
   for (let start = 0; start < rows.length; start += batchSize) {
     const batchRows = rows.subarray(start, Math.min(rows.length, start + batchSize));
     const features = gatherFeatures(source, batchRows);
-    const [predictions, batchLoss] = tf.tidy(() => {
+    const [prediction, perExample] = tf.tidy((): [tf.Tensor, tf.Tensor] => {
       const x = featureTensor(source, features, batchRows.length);
       const y = targetTensor(source, batchRows, features);
       const prediction = model.predict(x) as tf.Tensor;
       const value = loss.fn(y, prediction);
-      const perExample = loss.summed ? tf.div(value, batchRows.length) : value;
-      return [prediction.dataSync() as Float32Array, perExample.dataSync()[0]!];
+      return [prediction, loss.summed ? tf.div(value, batchRows.length) : value];
     });
-    accumulator.add(source, batchRows, predictions, batchLoss + penalty, features);
+    const [predictions, batchLoss] = await Promise.all([prediction.data(), perExample.data()]);
+    tf.dispose([prediction, perExample]);
+    accumulator.add(
+      source,
+      batchRows,
+      predictions as Float32Array,
+      batchLoss[0]! + penalty,
+      features,
+    );
   }
   const result = accumulator.result(plan.task === 'classification');
   // The loop checks each batch's loss before its step; the last step can still make the weights
@@ -125,11 +136,11 @@ export function evaluateRows(
 }
 
 /** The L1/L2 penalty the layers' regularizers add to the loss right now. */
-export function regularizationPenalty(model: tf.LayersModel): number {
+export async function regularizationPenalty(model: tf.LayersModel): Promise<number> {
   const losses = model.calculateLosses();
   if (losses.length === 0) return 0;
   const total = tf.tidy(() => tf.addN(losses));
-  const value = total.dataSync()[0]!;
+  const value = (await total.data())[0]!;
   total.dispose();
   losses.forEach((l) => l.dispose());
   return value;

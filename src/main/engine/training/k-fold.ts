@@ -87,9 +87,16 @@ export async function runFolds(input: FoldInput): Promise<FinalEvent> {
       if (outcome.stoppedAt) return { type: 'stopped', ...outcome.stoppedAt };
       epochsRun = outcome.epochsRun;
       results.push(
-        evaluateRows(compiled.model, input.source, fold.validation, plan, loss, classNames),
+        await evaluateRows(compiled.model, input.source, fold.validation, plan, loss, classNames),
       );
-      lastTrain = evaluateRows(compiled.model, input.source, fold.train, plan, loss, classNames);
+      lastTrain = await evaluateRows(
+        compiled.model,
+        input.source,
+        fold.train,
+        plan,
+        loss,
+        classNames,
+      );
     } finally {
       optimizer.dispose();
       compiled.model.dispose();

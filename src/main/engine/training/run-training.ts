@@ -334,11 +334,11 @@ interface FinishInput {
 
 async function finish(input: FinishInput): Promise<TrainerEventOf<'finished'>> {
   const { model, plan, loss, classNames, outcome, notes } = input;
-  const evaluate = (set: EvaluationSet): Evaluation =>
+  const evaluate = (set: EvaluationSet): Promise<Evaluation> =>
     evaluateRows(model, set.source, set.rows, plan, loss, classNames);
-  const train = evaluate({ source: input.source, rows: input.trainRows });
-  const validation = input.validationSet ? evaluate(input.validationSet) : undefined;
-  const test = input.testSet ? evaluate(input.testSet) : undefined;
+  const train = await evaluate({ source: input.source, rows: input.trainRows });
+  const validation = input.validationSet ? await evaluate(input.validationSet) : undefined;
+  const test = input.testSet ? await evaluate(input.testSet) : undefined;
   if (outcome.restoredBestFrom !== undefined) {
     notes.push(
       `Early stopping put back the weights of epoch ${outcome.restoredBestFrom}, the best one.`,

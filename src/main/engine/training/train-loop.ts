@@ -129,7 +129,11 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
             setup.random,
           );
         }
-        const { loss, predictions } = trainStep(setup, variables, rows, inputs, clean);
+        const { loss, predictions } = await readStep(
+          setup,
+          rows,
+          trainStep(setup, variables, rows, inputs, clean),
+        );
         if (!Number.isFinite(loss)) {
           throw new TrainingFailure(
             'loss.not-finite',
@@ -166,7 +170,7 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
 
       const train = accumulator.result(false);
       const validation = setup.validation
-        ? evaluateRows(
+        ? await evaluateRows(
             model,
             setup.validation.source,
             setup.validation.rows,
@@ -246,21 +250,45 @@ function lookInside(
   }
 }
 
-/** One gradient step on one batch; returns the loss per example and the predictions. */
+/**
+ * The loss per example and the predictions of a step, read back with `await data()`: the
+ * WebGPU backend cannot read synchronously (dataSync) in Node.js. Disposes the step's tensors.
+ */
+async function readStep(
+  setup: LoopSetup,
+  rows: Int32Array,
+  step: { value: tf.Scalar; prediction: tf.Tensor },
+): Promise<{ loss: number; predictions: Float32Array }> {
+  try {
+    const [value, predictions] = await Promise.all([step.value.data(), step.prediction.data()]);
+    const total = value[0]!;
+    return {
+      loss: setup.loss.summed ? total / rows.length : total,
+      predictions: predictions as Float32Array,
+    };
+  } finally {
+    tf.dispose([step.value, step.prediction]);
+  }
+}
+
+/**
+ * One gradient step on one batch; returns the loss and the predictions as tensors, for
+ * readStep to read and dispose.
+ */
 function trainStep(
   setup: LoopSetup,
   variables: tf.Variable[],
   rows: Int32Array,
   inputs: Float32Array | Int32Array,
   clean: Float32Array | Int32Array,
-): { loss: number; predictions: Float32Array } {
+): { value: tf.Scalar; prediction: tf.Tensor } {
   const { model, source, loss, config } = setup;
-  let predictions: Float32Array = new Float32Array(0);
+  let prediction: tf.Tensor | undefined;
   const batchLoss = (): tf.Scalar => {
     const x = featureTensor(source, inputs, rows.length);
     const y = targetTensor(source, rows, clean);
-    const prediction = model.apply(x, { training: true }) as tf.Tensor;
-    predictions = prediction.dataSync() as Float32Array;
+    // Kept past the step's scope, to be read with the loss.
+    prediction = tf.keep(model.apply(x, { training: true }) as tf.Tensor);
     const penalties = model.calculateLosses();
     const dataLoss = loss.fn(y, prediction);
     return (penalties.length > 0 ? tf.add(dataLoss, tf.addN(penalties)) : dataLoss) as tf.Scalar;
@@ -268,14 +296,11 @@ function trainStep(
   if (variables.length === 0) {
     // Nothing to learn (Input → Activation → Output): the step only measures the loss.
     const value = tf.tidy(batchLoss);
-    const total = value.dataSync()[0]!;
-    value.dispose();
-    return { loss: loss.summed ? total / rows.length : total, predictions };
+    return { value, prediction: prediction! };
   }
   const step = tf.variableGrads(batchLoss, variables);
   const grads = clipGradients(step.grads, config.clipping);
   setup.optimizer.applyGradients(grads);
-  const total = step.value.dataSync()[0]!;
-  tf.dispose([step.value, ...Object.values(grads)]);
-  return { loss: loss.summed ? total / rows.length : total, predictions };
+  tf.dispose(Object.values(grads));
+  return { value: step.value, prediction: prediction! };
 }
