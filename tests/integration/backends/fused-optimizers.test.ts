@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startWasmBackend } from '../../../src/main/engine/backends/load-wasm';
 import { quietCpuBackend } from '../../../src/main/engine/backends/quiet-cpu';
+import { simdUpdatesAvailable } from '../../../src/main/engine/backends/wasm-simd-updates';
 import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
 import { tf } from '../../../src/main/engine/tf';
 import { LOSS_FUNCTIONS } from '../../../src/main/engine/training/losses';
@@ -135,6 +136,11 @@ beforeAll(async () => {
 });
 
 describe('optimizers on the wasm backend', () => {
+  it('run their updates four weights at a time with WebAssembly SIMD', async () => {
+    await tf.setBackend('wasm');
+    expect(simdUpdatesAvailable(tf.backend() as never)).toBe(true);
+  });
+
   for (const [title, config] of Object.entries(CONFIGS)) {
     it(`${title}: the same weights and state, bit for bit, as TF.js on the cpu backend`, async () => {
       const scenario = randomScenario(8, config.learningRate);

@@ -50,6 +50,11 @@ export function heapView(backend: BackendWasm, tensor: tf.Tensor): Float32Array 
   return new Float32Array(heap.buffer, data.memoryOffset, tensor.size);
 }
 
+/** Where the tensor's first value lies in the heap, in bytes. */
+export function heapOffset(backend: BackendWasm, tensor: tf.Tensor): number {
+  return dataOf(backend, tensor)!.memoryOffset;
+}
+
 /**
  * Makes sure the variable owns its values alone, so that writing them in place changes no
  * other tensor. TF.js shares one buffer between tensors (a reshape, a value saved for the

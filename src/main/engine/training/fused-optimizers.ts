@@ -1,11 +1,14 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
   activeWasmBackend,
+  heapOffset,
   heapView,
   onWasmHeap,
   ownValues,
   valuesChanged,
 } from '../backends/wasm-heap';
+import type { UpdateName } from '../backends/wasm-simd-updates';
+import { runSimdUpdate } from '../backends/wasm-simd-updates';
 import { tf } from '../tf';
 
 /**
@@ -76,6 +79,20 @@ function stateVariable(
   return slots[index].variable;
 }
 
+/**
+ * Runs the SIMD update (wasm-simd-updates.ts) on the tensors' values and returns where the
+ * JavaScript loop takes over: at the last few weights, or at 0 where SIMD is missing.
+ */
+function simdUpdate(
+  backend: BackendWasm,
+  name: UpdateName,
+  tensors: readonly tf.Tensor[],
+  constants: readonly number[],
+): number {
+  const offsets = tensors.map((t) => heapOffset(backend, t));
+  return runSimdUpdate(backend, name, offsets, tensors[1]!.size, constants);
+}
+
 function scalarValue(backend: BackendWasm, variable: tf.Variable): number {
   return heapView(backend, variable)[0]!;
 }
@@ -94,9 +111,10 @@ export class FusedSGDOptimizer extends tf.SGDOptimizer {
       if (gradient == null) continue;
       const value = tf.engine().registeredVariables[name]!;
       ownValues(backend, value);
+      const start = simdUpdate(backend, 'sgd', [gradient, value], [c]);
       const g = heapView(backend, gradient);
       const w = heapView(backend, value);
-      for (let i = 0; i < w.length; i++) w[i] = f(f(c * g[i]!) + w[i]!);
+      for (let i = start; i < w.length; i++) w[i] = f(f(c * g[i]!) + w[i]!);
       valuesChanged(backend, value);
     }
     this.incrementIterations();
@@ -128,7 +146,8 @@ export class FusedMomentumOptimizer extends tf.MomentumOptimizer {
       const g = heapView(backend, gradient);
       const w = heapView(backend, value);
       const a = heapView(backend, accumulation);
-      for (let i = 0; i < w.length; i++) {
+      const start = simdUpdate(backend, 'momentum', [gradient, value, accumulation], [c, beta]);
+      for (let i = start; i < w.length; i++) {
         const next = f(f(beta * a[i]!) + g[i]!);
         a[i] = next;
         w[i] = f(f(c * next) + w[i]!);
@@ -171,7 +190,8 @@ export class FusedAdagradOptimizer extends tf.AdagradOptimizer {
       const g = heapView(backend, gradient);
       const w = heapView(backend, value);
       const s = heapView(backend, accumulated);
-      for (let i = 0; i < w.length; i++) {
+      const start = simdUpdate(backend, 'adagrad', [gradient, value, accumulated], [rate, epsilon]);
+      for (let i = start; i < w.length; i++) {
         const gi = g[i]!;
         const next = f(s[i]! + f(gi * gi));
         s[i] = next;
@@ -218,7 +238,13 @@ export class FusedRMSPropOptimizer extends tf.RMSPropOptimizer {
       const w = heapView(backend, value);
       const s = heapView(backend, meanSquare);
       const m = heapView(backend, moment);
-      for (let i = 0; i < w.length; i++) {
+      const start = simdUpdate(
+        backend,
+        'rmsprop',
+        [gradient, value, meanSquare, moment],
+        [decay, rest, momentum, rate, epsilon],
+      );
+      for (let i = start; i < w.length; i++) {
         const gi = g[i]!;
         const nextS = f(f(s[i]! * decay) + f(f(gi * gi) * rest));
         const step = f(f(gi * rate) / f(Math.sqrt(f(nextS + epsilon))));
@@ -280,7 +306,13 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
       const w = heapView(backend, value);
       const m = heapView(backend, first);
       const v = heapView(backend, second);
-      for (let i = 0; i < w.length; i++) {
+      const start = simdUpdate(
+        backend,
+        'adam',
+        [gradient, value, first, second],
+        [beta1, rest1, beta2, rest2, correction1, correction2, epsilon, rate],
+      );
+      for (let i = start; i < w.length; i++) {
         const gi = g[i]!;
         const nextM = f(f(m[i]! * beta1) + f(gi * rest1));
         const nextV = f(f(v[i]! * beta2) + f(f(gi * gi) * rest2));
