@@ -262,11 +262,20 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
   });
 });
 
-describe("AvgPoolGrad on wasm (the backend's own kernel)", () => {
-  // [x shape, pool size, strides, padding]: LeNet-5's pools and other geometries.
+describe("AvgPoolGrad on wasm (a fast loop for 2×2 tiles, else the backend's own kernel)", () => {
+  const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
+  // [x shape, pool size, strides, padding]: LeNet-5's pools, random even-sized images (the
+  // fast loop), and geometries left to the backend's own kernel.
   const cases: [number[], number | [number, number], number | [number, number], string][] = [
     [[64, 28, 28, 6], 2, 2, 'valid'],
     [[64, 10, 10, 16], 2, 2, 'valid'],
+    ...Array.from({ length: 10 }, (_, i): [number[], number, number, string] => [
+      [pick(1, 3), 2 * pick(1, 6), 2 * pick(1, 6), pick(1, 6)],
+      2,
+      2,
+      i % 2 === 0 ? 'valid' : 'same',
+    ]),
+    [[2, 7, 6, 3], 2, 2, 'valid'],
     [[2, 7, 7, 3], 2, 2, 'same'],
     [[2, 8, 7, 3], 3, 2, 'same'],
     [[3, 5, 6, 2], [2, 3], [1, 2], 'valid'],

@@ -151,6 +151,32 @@ export function maxPoolGrad2x2(x: Numbers, dy: Numbers, dx: Numbers, g: PoolGeom
   }
 }
 
+/**
+ * Average pooling's gradient for 2×2 windows at stride 2 that all lie inside the image (no
+ * padding, even height and width): each input gets a quarter of its window's dy. Every `dx`
+ * element is written, so it needs no zero-fill.
+ */
+export function avgPoolGrad2x2(dy: Numbers, dx: Numbers, g: PoolGeometry): void {
+  const { batch, inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
+  const rowStride = W * C;
+  let dyIndex = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let oy = 0; oy < outHeight; oy++) {
+      let topLeft = (b * H + 2 * oy) * rowStride;
+      for (let ox = 0; ox < outWidth; ox++, topLeft += 2 * C) {
+        for (let c = 0; c < C; c++, dyIndex++) {
+          const share = dy[dyIndex]! * 0.25;
+          const i0 = topLeft + c;
+          dx[i0] = share;
+          dx[i0 + C] = share;
+          dx[i0 + rowStride] = share;
+          dx[i0 + rowStride + C] = share;
+        }
+      }
+    }
+  }
+}
+
 export interface ResizeGeometry {
   readonly batch: number;
   readonly inHeight: number;

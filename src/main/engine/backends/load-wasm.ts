@@ -3,6 +3,7 @@ import path from 'node:path';
 import type * as WasmBackendModule from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../tf';
 import { nodeRequire } from './node-require';
+import { registerFastWasmAvgPoolGrad } from './wasm-avg-pool-grad';
 import { registerFastWasmConv2DBackpropInput } from './wasm-conv-backprop-input';
 import { registerMissingWasmGradients } from './wasm-gradients';
 import { registerFastWasmMatMul } from './wasm-matmul';
@@ -70,6 +71,7 @@ async function load(): Promise<LoadResult> {
   registerMissingWasmGradients();
   registerFastWasmMatMul();
   registerFastWasmConv2DBackpropInput();
+  registerFastWasmAvgPoolGrad();
   return { ok: true };
 }
 
