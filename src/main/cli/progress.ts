@@ -1,6 +1,6 @@
 import { heldAtText } from '../../shared/training/run-position';
 import type { TrainerEvent } from '../../shared/training/events';
-import { BACKEND_TITLES } from '../../shared/training/backends';
+import { activeBackendTitle, BACKEND_TITLES } from '../../shared/training/backends';
 import { formatCount } from '../../shared/inference/memory';
 
 /**
@@ -15,7 +15,7 @@ export function describeEvent(event: TrainerEvent, isTTY: boolean): string | und
         .map((t) => `  skipped ${BACKEND_TITLES[t.backend]}: ${t.reason}`);
       const fold = event.fold ? ` (fold ${event.fold.index} of ${event.fold.of})` : '';
       return [
-        `Training${fold} on ${BACKEND_TITLES[event.backend.active]}`,
+        `Training${fold} on ${activeBackendTitle(event.backend)}`,
         ...skipped,
         `Data: ${event.dataset.title} — ${formatCount(event.samples.train)} training, ${formatCount(event.samples.validation)} validation, ${formatCount(event.samples.test)} test examples`,
         `Parameters: ${formatCount(event.parameters.trainable + event.parameters.nonTrainable)}`,

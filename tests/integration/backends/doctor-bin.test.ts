@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { withoutDawnDriverWarnings } from '../../fixtures/dawn-warnings';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
@@ -15,9 +16,12 @@ describe('neurite doctor, from the built bundle', () => {
       'doctor',
       '--json',
     ]);
-    expect(stderr).toBe('');
+    expect(withoutDawnDriverWarnings(stderr)).toBe('');
     const report = JSON.parse(stdout);
-    expect(['tensorflow-gpu', 'tensorflow', 'wasm']).toContain(report.backend.active);
+    expect(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm']).toContain(report.backend.active);
+    // The WebGPU packages are found from the bundle too: the attempt names its adapter.
+    const webgpu = report.backend.tried.find((t: { backend: string }) => t.backend === 'webgpu');
+    expect(webgpu.adapter.description.length).toBeGreaterThan(0);
     for (const attempt of report.backend.tried.slice(0, -1)) {
       expect(attempt.available).toBe(false);
       expect(attempt.reason.length).toBeGreaterThan(20);

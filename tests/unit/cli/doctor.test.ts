@@ -4,6 +4,7 @@ import { formatDoctor } from '../../../src/main/cli/commands/doctor';
 import type { BackendReport } from '../../../src/shared/training/backends';
 import { backendReportSchema, BACKENDS } from '../../../src/shared/training/backends';
 import { runNeurite } from '../../fixtures/cli';
+import { withoutDawnDriverWarnings } from '../../fixtures/dawn-warnings';
 
 const system: SystemFacts = {
   node: '20.20.2',
@@ -27,6 +28,19 @@ const report: BackendReport = {
         "No NVIDIA GPU was found on this computer; TensorFlow's GPU support needs one, with CUDA 11.2, cuDNN 8.1 and an NVIDIA driver 450 or newer.",
     },
     {
+      backend: 'webgpu',
+      available: false,
+      reason:
+        "The only WebGPU adapter is a software renderer (llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1): it does the GPU's work on the processor, slower than WebAssembly. To train on a GPU, install the GPU's Vulkan driver; to use the software renderer anyway, choose GPU (WebGPU) as the backend.",
+      adapter: {
+        vendor: 'mesa',
+        architecture: 'software',
+        device: 'llvmpipe-llvm-15-0-6-256-bits-',
+        description: 'llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1',
+        software: true,
+      },
+    },
+    {
       backend: 'tensorflow',
       available: false,
       reason:
@@ -45,6 +59,13 @@ describe('neurite doctor', () => {
         '  ✗ GPU (TensorFlow with CUDA)',
         "      No NVIDIA GPU was found on this computer; TensorFlow's GPU support needs one, with",
         '      CUDA 11.2, cuDNN 8.1 and an NVIDIA driver 450 or newer.',
+        '  ✗ GPU (WebGPU)',
+        '      Adapter: llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1 (vendor mesa,',
+        '      architecture software, device llvmpipe-llvm-15-0-6-256-bits-).',
+        '      The only WebGPU adapter is a software renderer (llvmpipe: Mesa 25.0.7-2~bpo12+1',
+        "      (LLVM 15.0.6) 0.0.1): it does the GPU's work on the processor, slower than",
+        "      WebAssembly. To train on a GPU, install the GPU's Vulkan driver; to use the",
+        '      software renderer anyway, choose GPU (WebGPU) as the backend.',
         '  ✗ CPU (TensorFlow native)',
         '      The @tensorflow/tfjs-node package is not installed (run npm install',
         '      @tensorflow/tfjs-node in the Neurite folder).',
@@ -67,7 +88,7 @@ describe('neurite doctor', () => {
   it('runs here, naming the active backend and every faster one', async () => {
     const run = await runNeurite('doctor');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(withoutDawnDriverWarnings(run.stderr)).toBe('');
     expect(run.stdout).toMatch(/^Training runs on: /);
     expect(run.stdout).toContain('  ✓ ');
     expect(run.stdout).toMatch(/Node\.js +\d+\.\d+\.\d+/);

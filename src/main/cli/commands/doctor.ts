@@ -2,7 +2,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../../../shared/inference/memory';
 import type { BackendName, BackendReport } from '../../../shared/training/backends';
-import { BACKEND_TITLES, BACKENDS } from '../../../shared/training/backends';
+import {
+  activeBackendTitle,
+  adapterName,
+  BACKEND_TITLES,
+  BACKENDS,
+} from '../../../shared/training/backends';
+import type { WebGpuAdapter } from '../../../shared/training/backends';
 import { selectBackend } from '../../engine/backends/select-backend';
 import { tf } from '../../engine/tf';
 import type { CliIO } from '../io';
@@ -88,7 +94,7 @@ export function doctorJson(report: BackendReport, details: BackendDetails, syste
   return {
     backend: {
       active: report.active,
-      title: BACKEND_TITLES[report.active],
+      title: activeBackendTitle(report),
       ...details,
       tried: report.tried.map((t) => ({ ...t, title: BACKEND_TITLES[t.backend] })),
     },
@@ -107,14 +113,32 @@ function backendLines(report: BackendReport, details: BackendDetails): string[] 
         details.simd === undefined
           ? ''
           : ` (SIMD ${details.simd ? 'on' : 'off'}, ${details.threads} thread${details.threads === 1 ? '' : 's'})`;
-      lines.push(`  ✓ ${title}`, ...wrap(`In use${extra}.`, 6));
+      lines.push(`  ✓ ${title}`, ...adapterLines(attempt.adapter), ...wrap(`In use${extra}.`, 6));
     } else if (attempt) {
-      lines.push(`  ✗ ${title}`, ...wrap(attempt.reason ?? 'Not available.', 6));
+      lines.push(
+        `  ✗ ${title}`,
+        ...adapterLines(attempt.adapter),
+        ...wrap(attempt.reason ?? 'Not available.', 6),
+      );
     } else {
       lines.push(`  · ${title}`, ...wrap('Not needed: a faster backend runs.', 6));
     }
   }
   return lines;
+}
+
+/** The GPU adapter WebGPU found: its name, then vendor, architecture and device. */
+function adapterLines(adapter: WebGpuAdapter | undefined): string[] {
+  if (!adapter) return [];
+  const facts = [
+    adapter.vendor && `vendor ${adapter.vendor}`,
+    adapter.architecture && `architecture ${adapter.architecture}`,
+    adapter.device && `device ${adapter.device}`,
+  ].filter((fact) => typeof fact === 'string' && fact.length > 0);
+  return wrap(
+    `Adapter: ${adapterName(adapter)}${facts.length ? ` (${facts.join(', ')})` : ''}.`,
+    6,
+  );
 }
 
 export function formatDoctor(
@@ -134,7 +158,7 @@ export function formatDoctor(
   ];
   const width = Math.max(...facts.map(([name]) => name.length));
   return [
-    `Training runs on: ${BACKEND_TITLES[report.active]}`,
+    `Training runs on: ${activeBackendTitle(report)}`,
     '',
     ...backendLines(report, details),
     '',

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import { BACKEND_TITLES, type BackendReport } from '../../../../shared/training/backends';
+import {
+  activeBackendTitle,
+  adapterName,
+  BACKEND_TITLES,
+  type BackendReport,
+} from '../../../../shared/training/backends';
 
 /**
  * Which backend runs the training, as a badge; clicking it shows every backend that was tried
@@ -18,7 +23,7 @@ export function BackendBadge({ report }: { readonly report: BackendReport }) {
         onClick={() => setOpen((value) => !value)}
         title="Show which backends were tried"
       >
-        Runs on {BACKEND_TITLES[report.active]}
+        Runs on {activeBackendTitle(report)}
       </button>
       {open && (
         <div id={panelId} className="backend-report" role="region" aria-label="Backend report">
@@ -27,6 +32,7 @@ export function BackendBadge({ report }: { readonly report: BackendReport }) {
             {report.tried.map((entry) => (
               <li key={entry.backend} className={entry.backend === report.active ? 'active' : ''}>
                 <strong>{BACKEND_TITLES[entry.backend]}</strong>
+                {entry.adapter && ` (adapter: ${adapterName(entry.adapter)})`}
                 {entry.backend === report.active
                   ? ' — in use.'
                   : entry.available
