@@ -180,7 +180,11 @@ describe('Conv2DBackpropInput on wasm (a convolution by XNNPACK)', () => {
     // The second convolutions of LeNet-5 and of the small MNIST CNN, at batch 64.
     [[64, 14, 14, 6], [5, 5, 6, 16], 1, 'valid'],
     [[64, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
+    // One input channel (a depthwise convolution summed over channels): LeNet-5's first layer.
     [[2, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
+    [[64, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
+    [[2, 9, 10, 1], [3, 3, 1, 4], [2, 2], 'same'],
+    [[1, 5, 5, 1], [2, 2, 1, 1], 1, 'valid'],
     [[2, 1, 20, 6], [1, 3, 6, 4], [1, 2], 'same'],
     ...Array.from({ length: 30 }, randomCase),
   ];
