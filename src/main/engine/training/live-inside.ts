@@ -19,7 +19,8 @@ import { explainExample } from '../inside/explain';
 import type { InsideModel } from '../inside/inside-model';
 import { openInsideModel } from '../inside/inside-model';
 import type { RunData } from '../inside/run-data';
-import type { tf } from '../tf';
+import { lookBackendFor, onBackend } from '../backends/look-backend';
+import { tf } from '../tf';
 import type { BatchSource } from './batches';
 import { allRows, featureSize } from './batches';
 
@@ -113,7 +114,9 @@ export function chooseLiveExamples(
  * The trainer's look inside a network as it learns: after an epoch, saliency maps of a few
  * fixed examples and, for data with two input features, the decision boundary, computed by
  * the same engine functions as the Inside panel's (explain.ts, boundary.ts) on a copy of the
- * network that reads the trained weights. `open` returns undefined when neither applies: text
+ * network that reads the trained weights. The copy lives on a backend that reads numbers
+ * back synchronously (see look-backend.ts: WebAssembly while training runs on WebGPU).
+ * `open` resolves with undefined when neither applies: text
  * (word ids), an autoencoder's reconstruction, inputs larger than a 64 × 64 colour image
  * without two features.
  */
@@ -126,6 +129,8 @@ export class LiveInside {
     private readonly model: InsideModel,
     private readonly chosen: readonly number[],
     private readonly boundaryData: RunData | undefined,
+    /** The backend the copy lives on. */
+    private readonly backend: string,
   ) {
     const trained = new Map(setup.model.weights.map((w) => [w.originalName, w]));
     this.copies = model.compiled.model.weights.map((w) => {
@@ -135,7 +140,7 @@ export class LiveInside {
     });
   }
 
-  static open(setup: LiveInsideSetup): LiveInside | undefined {
+  static async open(setup: LiveInsideSetup): Promise<LiveInside | undefined> {
     const { source, plan, examples } = setup;
     if (source.featureType !== 'float32' || plan.task === 'reconstruction') return undefined;
     const explains = featureSize(source) <= LIVE_MAX_INPUT_VALUES && examples.rows.length > 0;
@@ -150,7 +155,9 @@ export class LiveInside {
           notes: [],
         }
       : undefined;
-    return new LiveInside(setup, openInsideModel(setup.document), chosen, boundaryData);
+    const backend = await lookBackendFor(tf.getBackend());
+    const model = await onBackend(backend, () => openInsideModel(setup.document));
+    return new LiveInside(setup, model, chosen, boundaryData, backend);
   }
 
   /** Training time since the last call (batches and validation, not pauses). */
@@ -159,20 +166,22 @@ export class LiveInside {
   }
 
   /** The look after an epoch when the time budget allows it (always after the last one). */
-  afterEpoch(epoch: number, last: boolean): LiveInsideEvent | undefined {
+  async afterEpoch(epoch: number, last: boolean): Promise<LiveInsideEvent | undefined> {
     if (!this.budget.due(last)) return undefined;
     const started = performance.now();
-    const event = this.look(epoch);
+    const event = await this.look(epoch);
     this.budget.spent(performance.now() - started);
     return event;
   }
 
   /** Saliency and boundary for the weights the trained network has now. */
-  look(epoch: number): LiveInsideEvent | undefined {
+  async look(epoch: number): Promise<LiveInsideEvent | undefined> {
     const started = performance.now();
-    for (const [from, to] of this.copies) to.write(from.read());
-    const saliency = this.saliency();
-    const boundary = this.boundary();
+    const copied = await this.copyWeights();
+    const [saliency, boundary] = await onBackend(this.backend, () => {
+      copied();
+      return [this.saliency(), this.boundary()] as const;
+    });
     if (!saliency && !boundary) return undefined;
     const classNames = this.setup.dataset.info.classNames;
     return {
@@ -187,6 +196,27 @@ export class LiveInside {
 
   dispose(): void {
     this.model.dispose();
+  }
+
+  /**
+   * Reads the trained weights (asynchronously when the copy is on another backend) and returns
+   * what writes them into the copy, to be run with the copy's backend active.
+   */
+  private async copyWeights(): Promise<() => void> {
+    if (this.backend === tf.getBackend()) {
+      return () => {
+        for (const [from, to] of this.copies) to.write(from.read());
+      };
+    }
+    const values = await Promise.all(this.copies.map(([from]) => from.read().data()));
+    return () => {
+      this.copies.forEach(([from, to], i) => {
+        const value = tf.tensor(values[i]!, from.read().shape, from.dtype);
+        to.write(value);
+        // The copy's variable holds the numbers now.
+        value.dispose();
+      });
+    };
   }
 
   private saliency(): LiveSaliency | undefined {

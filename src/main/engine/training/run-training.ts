@@ -223,7 +223,7 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
   try {
     emitStarted(split.train.length, validationSet?.rows.length ?? 0);
     live = config.liveInside
-      ? openLiveInside(context, {
+      ? await openLiveInside(context, {
           document: graph.document,
           model: compiled.model,
           dataset,
@@ -291,12 +291,12 @@ async function run(job: TrainingJob, context: RunContext): Promise<FinalEvent> {
 }
 
 /** The live look inside, or none (with a warning when it could not be set up). */
-function openLiveInside(
+async function openLiveInside(
   context: RunContext,
   setup: Parameters<typeof LiveInside.open>[0],
-): LiveInside | undefined {
+): Promise<LiveInside | undefined> {
   try {
-    return LiveInside.open(setup);
+    return await LiveInside.open(setup);
   } catch (error) {
     context.emit({
       type: 'log',

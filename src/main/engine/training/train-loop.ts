@@ -199,7 +199,9 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
       if (watching && early.observe(epoch + 1, watched, model))
         emit({ type: 'checkpoint', epoch: epoch + 1, reason: 'best' });
       const stopEarly = watching && early.shouldStop();
-      if (live) live = lookInside(live, epoch + 1, stopEarly || epoch + 1 === config.epochs, emit);
+      if (live) {
+        live = await lookInside(live, epoch + 1, stopEarly || epoch + 1 === config.epochs, emit);
+      }
       if (stopEarly) {
         const restored = config.earlyStopping.restoreBestWeights && early.restoreBest(model);
         return {
@@ -230,14 +232,14 @@ export async function trainLoop(setup: LoopSetup): Promise<LoopOutcome> {
  * (a layer whose gradient TF.js cannot take) trains on without it, and the student is told:
  * returns undefined then, so it is not tried again.
  */
-function lookInside(
+async function lookInside(
   live: LiveInside,
   epoch: number,
   last: boolean,
   emit: (event: TrainerEvent) => void,
-): LiveInside | undefined {
+): Promise<LiveInside | undefined> {
   try {
-    const event = live.afterEpoch(epoch, last);
+    const event = await live.afterEpoch(epoch, last);
     if (event) emit(event);
     return live;
   } catch (error) {
