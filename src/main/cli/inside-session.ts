@@ -27,7 +27,7 @@ export interface InsideSession {
 /** Opens `<model>` on the best backend here, quietly (the trainer's choice, never a GPU probe print). */
 export async function openSession(value: string, run?: string): Promise<InsideSession> {
   const argument = readModelArgument(value, run);
-  await selectBackend('auto');
+  await selectBackend('auto', { synchronousReads: true });
   const model = openInsideModel(argument.document, argument.weights);
   return { model, argument };
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BackendUnavailableError,
   selectBackend,
+  WEBGPU_READS_ASYNCHRONOUSLY,
 } from '../../../src/main/engine/backends/select-backend';
 import { tf } from '../../../src/main/engine/tf';
 import { activeBackendTitle, backendReportSchema } from '../../../src/shared/training/backends';
@@ -93,6 +94,19 @@ describe('selectBackend', () => {
     const product = tf.matMul(tf.ones([40, 30]), tf.ones([30, 20]));
     expect(Array.from(await product.data()).every((v) => v === 30)).toBe(true);
   });
+
+  it.skipIf(nativeInstalled)(
+    'for looking inside a model, passes over WebGPU, which cannot read results synchronously',
+    async () => {
+      const report = await selectBackend('auto', { synchronousReads: true });
+      expect(report.active).toBe('wasm');
+      expect(report.tried.find((t) => t.backend === 'webgpu')).toEqual({
+        backend: 'webgpu',
+        available: false,
+        reason: WEBGPU_READS_ASYNCHRONOUSLY,
+      });
+    },
+  );
 
   it.skipIf(nativeInstalled)(
     'fails with the reason when native TensorFlow is forced, instead of falling back',

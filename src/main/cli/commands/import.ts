@@ -70,7 +70,7 @@ export async function importCommand(args: readonly string[], io: CliIO): Promise
       specs: specs as unknown as SavedWeights['specs'],
       data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
     };
-    await selectBackend('auto');
+    await selectBackend('auto', { synchronousReads: true });
     const layers = checkImportedWeights(imported.document, weights);
     const text = (value: unknown) =>
       new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);

@@ -30,6 +30,18 @@ export class BackendUnavailableError extends Error {
   }
 }
 
+export interface SelectOptions {
+  /**
+   * The caller reads its results back synchronously (dataSync): looking inside a saved model,
+   * exporting it, checking an imported one. WebGPU cannot in Node.js, so "auto" passes over it.
+   */
+  readonly synchronousReads?: boolean;
+}
+
+/** Why "auto" passes over WebGPU for a caller that reads synchronously. */
+export const WEBGPU_READS_ASYNCHRONOUSLY =
+  'Looking inside a saved model, exporting it and checking an imported one read every result back at once, which WebGPU cannot do in Node.js; they run on the best other backend (training uses WebGPU).';
+
 /**
  * Makes a TensorFlow.js backend active for this process and reports which one, and why each
  * better one was not used. "auto" tries them best first: tfjs-node-gpu (CUDA), WebGPU on a
@@ -38,7 +50,10 @@ export class BackendUnavailableError extends Error {
  * throws BackendUnavailableError rather than quietly training on something else. Chosen
  * explicitly, WebGPU also runs on a software adapter (lavapipe), which "auto" passes over.
  */
-export async function selectBackend(choice: BackendChoice = 'auto'): Promise<BackendReport> {
+export async function selectBackend(
+  choice: BackendChoice = 'auto',
+  options: SelectOptions = {},
+): Promise<BackendReport> {
   // Whatever runs, the cpu backend must not print its "install tfjs-node" banner (the report
   // says why tfjs-node is not used) and must compute correct gradients if it is used.
   registerCpuGradientFixes();
@@ -47,6 +62,10 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<Bac
   const candidates: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   const tried: Attempt[] = [];
   for (const backend of candidates) {
+    if (backend === 'webgpu' && choice === 'auto' && options.synchronousReads) {
+      tried.push({ backend, available: false, reason: WEBGPU_READS_ASYNCHRONOUSLY });
+      continue;
+    }
     const { reason, adapter } = await start(backend, choice === backend);
     const facts = adapter ? { adapter } : {};
     if (reason === undefined) {

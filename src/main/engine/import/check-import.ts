@@ -20,7 +20,7 @@ let backend: Promise<unknown> | undefined;
 export async function checkImport(
   input: WorkerParsedInput<'import.check'>,
 ): Promise<WorkerOutput<'import.check'>> {
-  backend ??= selectBackend('auto');
+  backend ??= selectBackend('auto', { synchronousReads: true });
   await backend;
   const parsed = parseGraphDocument(input.graph);
   if (!parsed.ok) {

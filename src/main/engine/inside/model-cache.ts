@@ -25,7 +25,10 @@ interface Open {
 let current: Open | undefined;
 /** Examples predicted between two progress reports. */
 const CHUNK = 2048;
-/** The backend is chosen once per process, as the trainer chooses it: the best one here. */
+/**
+ * The backend is chosen once per process, as the trainer chooses it (the best one here), but
+ * never WebGPU: looking inside reads results synchronously, which WebGPU cannot in Node.js.
+ */
 let backend: Promise<unknown> | undefined;
 
 /**
@@ -35,7 +38,7 @@ let backend: Promise<unknown> | undefined;
  */
 export async function openModel(ref: ModelRef): Promise<InsideModel> {
   if (current?.key === ref.key) return current.model;
-  backend ??= selectBackend('auto');
+  backend ??= selectBackend('auto', { synchronousReads: true });
   await backend;
   const parsed = parseGraphDocument(ref.graph);
   if (!parsed.ok) {
