@@ -11,6 +11,8 @@
  *           real Fashion-MNIST images (--fashion, Debian's copy by default) and 30,000 of them
  *           mirrored left-right, 28 × 28 grayscale, in class folders under the temporary
  *           folder. LeNet-5 trains one epoch on it while its memory is sampled over the epoch.
+ *   held    The same folder and training with every image held in memory instead
+ *           (NEURITE_IMAGES_IN_MEMORY_MB=2048), for comparison; not run unless asked for.
  *
  * Linux only (it reads /proc). Build first: npm run build (or point --cli at another build).
  *
@@ -37,12 +39,12 @@ import { measureCommand, totalRss } from './process-memory';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 ** 2;
-const PARTS = ['lenet', 'vgg', 'stream'] as const;
+const PARTS = ['lenet', 'vgg', 'stream', 'held'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values: options } = parseArgs({
   options: {
-    parts: { type: 'string', default: PARTS.join(',') },
+    parts: { type: 'string', default: 'lenet,vgg,stream' },
     backend: { type: 'string', default: 'auto' },
     'target-mb': { type: 'string', default: '1024' },
     photos: { type: 'string', default: path.join(os.tmpdir(), 'neurite-bench-photos') },
@@ -53,6 +55,8 @@ const { values: options } = parseArgs({
   },
 });
 const parts = options.parts.split(',') as Part[];
+const unknownPart = parts.find((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownPart) throw new Error(`--parts: "${unknownPart}" is not one of ${PARTS.join(', ')}.`);
 const targetBytes = Number(options['target-mb']) * MB;
 const cli = path.resolve(options.cli);
 
@@ -208,7 +212,7 @@ async function vgg(work: string): Promise<void> {
   );
 }
 
-async function stream(): Promise<void> {
+async function stream(where: 'disk' | 'memory'): Promise<void> {
   const files = Number(options['stream-files']);
   const folder = path.join(os.tmpdir(), `neurite-bench-fashion-${files}`);
   if (filesInFolder(folder) !== files) {
@@ -232,10 +236,13 @@ async function stream(): Promise<void> {
         '--validation',
         'none',
       ],
-      { TMPDIR: temp },
+      {
+        TMPDIR: temp,
+        NEURITE_IMAGES_IN_MEMORY_MB: where === 'disk' ? '256' : '2048',
+      },
     );
     report(
-      `(c) LeNet-5 on an image folder of ${files} PNG files (Fashion-MNIST), 1 epoch, batch 32`,
+      `${where === 'disk' ? '(c)' : '(d)'} LeNet-5 on an image folder of ${files} PNG files (Fashion-MNIST), ${where === 'disk' ? 'read from disk' : 'every image held in memory'}, 1 epoch, batch 32`,
       measurement,
     );
     const started = measurement.events.find((event) => event.type === 'started')!;
@@ -247,7 +254,7 @@ async function stream(): Promise<void> {
     const copy = path.join(temp, 'neurite-decoded-images');
     const copyBytes = existsSync(copy) ? folderBytes(copy) : 0;
     console.log(
-      `  decoding ${files} files into the copy on disk (${mb(copyBytes)}): ${seconds(started.at)}, trainer peak RSS so far ${mb(peakTrainerBetween(measurement, 0, started.at))}`,
+      `  decoding ${files} files ${where === 'disk' ? `into the copy on disk (${mb(copyBytes)})` : 'into memory'}: ${seconds(started.at)}, trainer peak RSS so far ${mb(peakTrainerBetween(measurement, 0, started.at))}`,
     );
     const batches = measurement.events.filter(
       (event) => event.type === 'batch' && event['epoch'] === 1,
@@ -266,8 +273,9 @@ async function stream(): Promise<void> {
       );
     }
     const during = trainerSamplesBetween(measurement, started.at, epoch.at);
+    const highest = during.indexOf(Math.max(...during));
     console.log(
-      `    over the epoch: ${during.length} samples, min ${mb(Math.min(...during))}, max ${mb(Math.max(...during))}; time per epoch ${seconds(epoch.at - started.at)} (${((perEpoch * 32) / ((epoch.at - started.at) / 1000)).toFixed(0)} images/s)`,
+      `    over the epoch: ${during.length} samples, min ${mb(Math.min(...during))}, max ${mb(Math.max(...during))} (${Math.round((100 * highest) / Math.max(1, during.length - 1))} % into the epoch); time per epoch ${seconds(epoch.at - started.at)} (${((perEpoch * 32) / ((epoch.at - started.at) / 1000)).toFixed(0)} images/s)`,
     );
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -324,7 +332,8 @@ async function main(): Promise<void> {
   try {
     if (parts.includes('lenet')) await lenet();
     if (parts.includes('vgg')) await vgg(work);
-    if (parts.includes('stream')) await stream();
+    if (parts.includes('stream')) await stream('disk');
+    if (parts.includes('held')) await stream('memory');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

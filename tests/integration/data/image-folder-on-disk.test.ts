@@ -205,6 +205,18 @@ describe('an image folder read from disk', () => {
     expect(disk.final.train).toEqual(memory.final.train);
   });
 
+  it('gives the same k-fold results as from memory', async () => {
+    const config: TrainingConfigInput = { epochs: 1, batchSize: 32, seed: 3, kFold: 3 };
+    const memory = await train('memory', config);
+    const disk = await train('disk', config);
+    if (disk.final.type !== 'finished' || memory.final.type !== 'finished') {
+      throw new Error(`k-fold did not finish: ${JSON.stringify([memory.final, disk.final])}`);
+    }
+    expect(disk.final.folds).toHaveLength(3);
+    expect(disk.final.folds).toEqual(memory.final.folds);
+    expect(disk.final.foldMean).toEqual(memory.final.foldMean);
+  });
+
   it('stops with a message naming the decoded copy when it is removed while training', async () => {
     process.env['NEURITE_IMAGES_IN_MEMORY_MB'] = '0';
     let removed = '';
