@@ -292,8 +292,6 @@ async function child(): Promise<void> {
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ unavailable: (error as Error).message })}\n`);
   }
-  // Dawn's device keeps the process alive; the answer is written.
-  process.exit(0);
 }
 
 if (process.argv.includes('--child')) void child();

@@ -58,7 +58,7 @@ template's data set and settings, as in the app. The options below override them
   --test <f|none|dataset>  fraction held out for a final test, or the data set's own test part
   --stratify            held-out parts and k folds keep each class's share of the examples
   --config <file.json>  any training options as JSON (the flags above override it)
-  --backend <name>      auto, tensorflow-gpu, tensorflow, wasm or cpu (default auto)
+  --backend <name>      auto, tensorflow-gpu, webgpu, tensorflow, wasm or cpu (default auto)
   --out <folder>        save model.json, weights.bin, metrics.json and history.json there
   --start-from <folder> start from the weights of a saved model folder (what --out or neurite
                         import writes) instead of fresh ones, in every layer they fit; a
