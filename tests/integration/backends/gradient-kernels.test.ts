@@ -245,6 +245,12 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
   const cases: [number[], 'valid' | 'same', boolean][] = [
     [[64, 26, 26, 16], 'valid', false],
     [[3, 7, 5, 2], 'same', true],
+    // Channels in fours and even sizes: the SIMD module (wasm-max-pool-simd.ts).
+    [[2, 6, 8, 4], 'valid', true],
+    [[3, 4, 4, 8], 'same', true],
+    [[1, 12, 10, 12], 'valid', true],
+    [[2, 8, 6, 16], 'same', false],
+    [[2, 7, 6, 8], 'valid', true],
     ...Array.from({ length: 20 }, (_, i): [number[], 'valid' | 'same', boolean] => [
       [pick(1, 3), pick(2, 11), pick(2, 11), pick(1, 6)],
       i % 2 === 0 ? 'valid' : 'same',
@@ -263,6 +269,31 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
       { dy, input, output: { ...output, dtype: 'float32' } },
       attrs,
     );
+  });
+  it('sends the gradient of an all-zero window (after a ReLU) to its top-left input', async () => {
+    for (const shape of [
+      [2, 4, 6, 8],
+      [1, 4, 4, 3],
+    ]) {
+      const input = {
+        shape,
+        values: new Float32Array(shape.reduce((a, b) => a * b)),
+        dtype: 'float32' as const,
+      };
+      const attrs = { filterSize: 2, strides: 2, pad: 'valid' };
+      const output = await runOn('cpu', 'MaxPool', { x: input }, attrs);
+      const dy = randomInput(output.shape);
+      const inputs = { dy, input, output: { ...output, dtype: 'float32' as const } };
+      await expectSameOnWasmAndCpu('MaxPoolGrad', inputs, attrs);
+      const dx = await runOn('wasm', 'MaxPoolGrad', inputs, attrs);
+      const [, , width, channels] = shape as [number, number, number, number];
+      const topLeft = dx.values.filter((_, i) => {
+        const pixel = Math.floor(i / channels);
+        return (pixel % width) % 2 === 0 && Math.floor(pixel / width) % 2 === 0;
+      });
+      expect(Array.from(topLeft)).toEqual(Array.from(dy.values));
+      expect(dx.values.filter((v) => v !== 0).length).toBe(dy.values.length);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { tf } from '../tf';
 import * as loops from './gradient-loops';
 import { quietCpuBackend } from './quiet-cpu';
 import { replaceKernel } from './replace-kernel';
+import { maxPoolGrad2x2Simd } from './wasm-max-pool-simd';
 
 /**
  * Kernels that training needs and @tensorflow/tfjs-backend-wasm 4.22 lacks or gets wrong.
@@ -16,7 +17,8 @@ import { replaceKernel } from './replace-kernel';
  *   step for a 10,000-word vocabulary); this one is a single scatter-add.
  * - MaxPoolGrad (wrong): the wasm kernel sends gradients to the wrong inputs for most pool
  *   sizes and paddings (2×2 "valid" among them). Replaced by a loop matching TensorFlow, with
- *   a faster one for the common 2×2 windows at stride 2.
+ *   faster ones for the common 2×2 windows at stride 2 (wasm-max-pool-simd.ts when the
+ *   channels come in fours).
  * - DepthwiseConv2dNativeBackpropFilter / …Input (missing): no layer in the catalog uses a
  *   depthwise convolution yet; they run the cpu backend's kernel on copies of the tensors.
  *
@@ -204,6 +206,20 @@ function maxPoolGrad({
     geometry.padTop === 0 &&
     geometry.padLeft === 0;
   const [x, dyValues, dxValues] = [input, dy, dx].map((t) => heapNumbers(backend, t));
+  const floats = [x, dyValues, dxValues].every((v) => v instanceof Float32Array);
+  if (
+    twoByTwo &&
+    floats &&
+    maxPoolGrad2x2Simd(
+      backend,
+      x as Float32Array,
+      dyValues as Float32Array,
+      dxValues as Float32Array,
+      geometry,
+    )
+  ) {
+    return dx;
+  }
   if (twoByTwo) loops.maxPoolGrad2x2(x!, dyValues!, dxValues!, geometry);
   else loops.maxPoolGrad(x!, dyValues!, dxValues!.fill(0), geometry);
   return dx;
