@@ -245,12 +245,15 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
   const cases: [number[], 'valid' | 'same', boolean][] = [
     [[64, 26, 26, 16], 'valid', false],
     [[3, 7, 5, 2], 'same', true],
-    // Channels in fours and even sizes: the SIMD module (wasm-max-pool-simd.ts).
+    // Channels in fours: the SIMD module (wasm-max-pool-simd.ts), odd sizes included.
     [[2, 6, 8, 4], 'valid', true],
     [[3, 4, 4, 8], 'same', true],
     [[1, 12, 10, 12], 'valid', true],
     [[2, 8, 6, 16], 'same', false],
     [[2, 7, 6, 8], 'valid', true],
+    [[3, 9, 7, 4], 'same', true],
+    [[2, 5, 5, 8], 'same', false],
+    [[64, 11, 11, 32], 'valid', false],
     ...Array.from({ length: 20 }, (_, i): [number[], 'valid' | 'same', boolean] => [
       [pick(1, 3), pick(2, 11), pick(2, 11), pick(1, 6)],
       i % 2 === 0 ? 'valid' : 'same',

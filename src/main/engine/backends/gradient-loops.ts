@@ -123,7 +123,23 @@ export function maxPoolGrad2x2(x: Numbers, dy: Numbers, dx: Numbers, g: PoolGeom
       }
     }
   }
-  // "same" with an odd height or width: the last row or column of windows is cut short.
+  maxPoolGrad2x2CutWindows(x, dy, dx, g);
+}
+
+/**
+ * The windows of a 2×2 stride-2 "same" pooling that an odd height or width cuts short (the
+ * last row or column of windows), added to a zero-filled `dx` as maxPoolGrad does.
+ */
+export function maxPoolGrad2x2CutWindows(
+  x: Numbers,
+  dy: Numbers,
+  dx: Numbers,
+  g: PoolGeometry,
+): void {
+  const { batch, inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
+  const fullRows = Math.floor(H / 2);
+  const fullColumns = Math.floor(W / 2);
+  const rowStride = W * C;
   if (outHeight === fullRows && outWidth === fullColumns) return;
   for (let b = 0; b < batch; b++) {
     for (let oy = 0; oy < outHeight; oy++) {

@@ -207,18 +207,14 @@ function maxPoolGrad({
     geometry.padLeft === 0;
   const [x, dyValues, dxValues] = [input, dy, dx].map((t) => heapNumbers(backend, t));
   const floats = [x, dyValues, dxValues].every((v) => v instanceof Float32Array);
-  if (
-    twoByTwo &&
-    floats &&
-    maxPoolGrad2x2Simd(
-      backend,
-      x as Float32Array,
-      dyValues as Float32Array,
-      dxValues as Float32Array,
-      geometry,
-    )
-  ) {
-    return dx;
+  if (twoByTwo && floats && info.inChannels % 4 === 0) {
+    // Only an odd height or width leaves inputs outside every full window.
+    if (info.inHeight % 2 !== 0 || info.inWidth % 2 !== 0) dxValues!.fill(0);
+    const [xFloats, dyFloats, dxFloats] = [x, dyValues, dxValues] as Float32Array[];
+    if (maxPoolGrad2x2Simd(backend, xFloats!, dyFloats!, dxFloats!, geometry)) {
+      loops.maxPoolGrad2x2CutWindows(x!, dyValues!, dxValues!, geometry);
+      return dx;
+    }
   }
   if (twoByTwo) loops.maxPoolGrad2x2(x!, dyValues!, dxValues!, geometry);
   else loops.maxPoolGrad(x!, dyValues!, dxValues!.fill(0), geometry);

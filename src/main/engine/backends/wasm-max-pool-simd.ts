@@ -172,8 +172,10 @@ export interface TwoByTwoGeometry {
 
 /**
  * Runs the SIMD gradient of 2×2 stride-2 max pooling (no padding on the top or left) over
- * float32 tensors on the heap, given as views. Returns false, having done nothing, where it
- * cannot: channels not a multiple of 4, an odd height or width (windows cut short), no SIMD.
+ * the full windows of float32 tensors on the heap, given as views. With an odd height or
+ * width, the last input row or column is no full window's: `dx` must then be zero-filled
+ * beforehand, and windows cut short ("same") are left to the caller. Returns false, having
+ * done nothing, where it cannot: channels not a multiple of 4, no SIMD.
  */
 export function maxPoolGrad2x2Simd(
   backend: BackendWasm,
@@ -183,14 +185,15 @@ export function maxPoolGrad2x2Simd(
   g: TwoByTwoGeometry,
 ): boolean {
   const { batch, inHeight: H, inWidth: W, channels: C, outHeight, outWidth } = g;
-  if (C % 4 !== 0 || H % 2 !== 0 || W % 2 !== 0) return false;
-  if (outHeight !== H / 2 || outWidth !== W / 2) return false;
+  if (C % 4 !== 0) return false;
   const run = rowFunction(backend);
   if (!run) return false;
   const rowBytes = W * C * 4;
   const pixelBytes = C * 4;
+  const fullRows = Math.floor(H / 2);
+  const fullColumns = Math.floor(W / 2);
   for (let b = 0; b < batch; b++) {
-    for (let oy = 0; oy < outHeight; oy++) {
+    for (let oy = 0; oy < fullRows; oy++) {
       const xRow = (b * H + 2 * oy) * W * C * 4;
       const dyRow = (b * outHeight + oy) * outWidth * C * 4;
       run(
@@ -199,7 +202,7 @@ export function maxPoolGrad2x2Simd(
         dy.byteOffset + dyRow,
         rowBytes,
         pixelBytes,
-        outWidth,
+        fullColumns,
       );
     }
   }
