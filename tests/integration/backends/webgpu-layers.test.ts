@@ -86,3 +86,17 @@ describe.each(networks)('%s', (_, load) => {
     expect(moved).toBe(true);
   });
 });
+
+describe('AddN on WebGPU', () => {
+  it('adds up more tensors than one shader may bind (as the norm of all of a ResNet’s gradients does)', async () => {
+    await tf.setBackend('webgpu');
+    for (const count of [2, 7, 8, 9, 16, 17, 30]) {
+      const terms = Array.from({ length: count }, (_, i) => tf.fill([3, 5], i + 1));
+      const sum = tf.addN(terms);
+      // 1 + 2 + … + count in every element.
+      const expected = (count * (count + 1)) / 2;
+      expect(Array.from(await sum.data()), `${count} terms`).toEqual(Array(15).fill(expected));
+      tf.dispose([...terms, sum]);
+    }
+  });
+});

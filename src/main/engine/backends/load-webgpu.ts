@@ -2,6 +2,7 @@ import type { WebGpuAdapter } from '../../../shared/training/backends';
 import { adapterName } from '../../../shared/training/backends';
 import { tf } from '../tf';
 import { nodeRequire } from './node-require';
+import { registerWebGpuAddN } from './webgpu-addn';
 import { explainNoWebGpuAdapter, softwareAdapterSkipped } from './explain-webgpu';
 
 const DAWN_PACKAGE = 'webgpu';
@@ -169,6 +170,7 @@ async function register(adapter: GpuAdapter, facts: WebGpuAdapter): Promise<WebG
       adapter: facts,
     };
   }
+  registerWebGpuAddN();
   if (tf.findBackendFactory('webgpu') === null) {
     // Priority 0: TF.js never picks it on its own; selectBackend chooses.
     tf.registerBackend('webgpu', () => new module.WebGPUBackend(device, adapter.info), 0);

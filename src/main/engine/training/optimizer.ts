@@ -88,6 +88,7 @@ export function clipGradients(
     return clipped;
   }
   const norm = tf.tidy(() => tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n]!))))));
+  if (tf.getBackend() === 'webgpu') return scaleOnDevice(grads, norm, clipping.maxNorm);
   const value = norm.dataSync()[0]!;
   norm.dispose();
   if (value <= clipping.maxNorm) return grads;
@@ -97,5 +98,26 @@ export function clipGradients(
     clipped[name] = tf.mul(grads[name]!, scale);
     grads[name]!.dispose();
   }
+  return clipped;
+}
+
+/**
+ * Clipping by norm without reading the norm back: WebGPU cannot read synchronously in Node.js
+ * (and a read would wait for the GPU every step). Each gradient is multiplied by
+ * min(1, maxNorm / norm) on the device; disposes `norm` and the gradients it replaces.
+ */
+function scaleOnDevice(
+  grads: tf.NamedTensorMap,
+  norm: tf.Tensor,
+  maxNorm: number,
+): tf.NamedTensorMap {
+  const scale = tf.tidy(() => tf.minimum(1, tf.div(maxNorm, norm)));
+  norm.dispose();
+  const clipped: tf.NamedTensorMap = {};
+  for (const [name, grad] of Object.entries(grads)) {
+    clipped[name] = tf.mul(grad, scale);
+    grad.dispose();
+  }
+  scale.dispose();
   return clipped;
 }
