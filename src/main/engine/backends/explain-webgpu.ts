@@ -22,7 +22,7 @@ export function explainNoWebGpuAdapter(platform: NodeJS.Platform, detail?: strin
     return `WebGPU found no GPU it can use${found}: it needs a GPU with a Direct3D 12 driver; update the graphics driver from the GPU maker's website.`;
   }
   if (platform === 'darwin') {
-    return `WebGPU found no GPU it can use${found}: it needs Metal, which every Mac since 2012 has with macOS 10.15 or newer.`;
+    return `WebGPU found no GPU it can use${found}: it needs Metal, which Macs have with a current macOS: update macOS.`;
   }
   return `WebGPU runs on Linux, Windows and macOS, not on ${platform}${found}.`;
 }
