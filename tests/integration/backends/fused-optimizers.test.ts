@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startWasmBackend } from '../../../src/main/engine/backends/load-wasm';
 import { quietCpuBackend } from '../../../src/main/engine/backends/quiet-cpu';
-import { simdUpdatesAvailable } from '../../../src/main/engine/backends/wasm-simd-updates';
+import { simdUpdatesAvailable } from '../../../src/main/engine/backends/wasm-simd-loops';
 import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
 import { tf } from '../../../src/main/engine/tf';
 import { LOSS_FUNCTIONS } from '../../../src/main/engine/training/losses';

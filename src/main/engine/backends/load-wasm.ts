@@ -4,8 +4,10 @@ import type * as WasmBackendModule from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../tf';
 import { nodeRequire } from './node-require';
 import { registerFastWasmAvgPoolGrad } from './wasm-avg-pool-grad';
+import { registerFastWasmBiasKernels } from './wasm-bias-kernels';
 import { registerFastWasmConv2DBackpropInput } from './wasm-conv-backprop-input';
 import { registerMissingWasmGradients } from './wasm-gradients';
+import { registerSharingWasmIdentity } from './wasm-identity';
 import { registerFastWasmMatMul } from './wasm-matmul';
 
 const PACKAGE = '@tensorflow/tfjs-backend-wasm';
@@ -72,6 +74,8 @@ async function load(): Promise<LoadResult> {
   registerFastWasmMatMul();
   registerFastWasmConv2DBackpropInput();
   registerFastWasmAvgPoolGrad();
+  registerFastWasmBiasKernels();
+  registerSharingWasmIdentity();
   return { ok: true };
 }
 

@@ -7,8 +7,8 @@ import {
   ownValues,
   valuesChanged,
 } from '../backends/wasm-heap';
-import type { UpdateName } from '../backends/wasm-simd-updates';
-import { runSimdUpdate } from '../backends/wasm-simd-updates';
+import type { UpdateName } from '../backends/wasm-simd-loops';
+import { runSimdUpdate } from '../backends/wasm-simd-loops';
 import { tf } from '../tf';
 
 /**
@@ -80,7 +80,7 @@ function stateVariable(
 }
 
 /**
- * Runs the SIMD update (wasm-simd-updates.ts) on the tensors' values and returns where the
+ * Runs the SIMD update (wasm-simd-loops.ts) on the tensors' values and returns where the
  * JavaScript loop takes over: at the last few weights, or at 0 where SIMD is missing.
  */
 function simdUpdate(
