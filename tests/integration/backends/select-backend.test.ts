@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BackendUnavailableError,
   selectBackend,
+  useSynchronousBackend,
   WEBGPU_READS_ASYNCHRONOUSLY,
 } from '../../../src/main/engine/backends/select-backend';
 import { tf } from '../../../src/main/engine/tf';
@@ -107,6 +108,17 @@ describe('selectBackend', () => {
       });
     },
   );
+
+  it('puts the synchronous backend back for looking inside after a report started WebGPU', async () => {
+    // A serving process answers both: the backend report of a user who chose WebGPU, then
+    // looking inside a model, which must not run on WebGPU.
+    await selectBackend('webgpu');
+    expect(tf.getBackend()).toBe('webgpu');
+    const report = await useSynchronousBackend();
+    expect(report.active).not.toBe('webgpu');
+    expect(tf.getBackend()).toBe(report.active);
+    expect(tf.tensor([1, 2, 3]).square().dataSync()).toEqual(new Float32Array([1, 4, 9]));
+  });
 
   it.skipIf(nativeInstalled)(
     'fails with the reason when native TensorFlow is forced, instead of falling back',

@@ -79,6 +79,20 @@ export async function selectBackend(
   throw new BackendUnavailableError(last.backend, last.reason!, tried);
 }
 
+let synchronousChoice: Promise<BackendReport> | undefined;
+
+/**
+ * For a serving process's calls that read results synchronously (looking inside, export,
+ * import checks): the best backend but WebGPU, chosen once per process, and made active again
+ * on every call, since a backend report asked of the same process may have started another.
+ */
+export async function useSynchronousBackend(): Promise<BackendReport> {
+  synchronousChoice ??= selectBackend('auto', { synchronousReads: true });
+  const report = await synchronousChoice;
+  if (tf.getBackend() !== report.active) await tf.setBackend(report.active);
+  return report;
+}
+
 /**
  * Starts one backend: no reason when it is now active, else why it cannot run; for WebGPU
  * also the adapter it found. `chosen`: the user asked for this backend by name.

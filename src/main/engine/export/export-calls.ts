@@ -1,5 +1,6 @@
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import type { WorkerOutput, WorkerParsedInput } from '../../../shared/worker/requests';
+import { useSynchronousBackend } from '../backends/select-backend';
 import { readWeights } from '../inside/model-cache';
 import { ExportError } from './export-error';
 import { EXPORTERS } from './exporters';
@@ -15,6 +16,8 @@ export async function exportModelCall(
       `The run's network cannot be read: ${parsed.problems[0]?.message ?? 'it is broken'}.`,
     );
   }
+  // The exporters read weights synchronously: never on WebGPU (see useSynchronousBackend).
+  await useSynchronousBackend();
   const weights = input.model.weightsDir ? await readWeights(input.model.weightsDir) : undefined;
   const files = await EXPORTERS[input.format].write({ document: parsed.document, weights });
   return {

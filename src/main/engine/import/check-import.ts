@@ -3,15 +3,12 @@ import { nodeDisplayName } from '../../../shared/graph/document';
 import { parseGraphDocument } from '../../../shared/graph/parse';
 import type { WorkerOutput, WorkerParsedInput } from '../../../shared/worker/requests';
 import { ModelImportError } from '../../model-import/import-error';
-import { selectBackend } from '../backends/select-backend';
+import { useSynchronousBackend } from '../backends/select-backend';
 import { compileGraph } from '../compiler/compile-graph';
 import type { SavedWeights } from '../inside/inside-model';
 import { INITIAL_WEIGHTS_SEED } from '../inside/inside-model';
 import { tf } from '../tf';
 import { loadStartingWeights } from '../training/starting-weights';
-
-/** The backend is chosen once per process, as for every other question. */
-let backend: Promise<unknown> | undefined;
 
 /**
  * The serving process's `import.check`: see checkImportedWeights. The app asks it before it
@@ -20,8 +17,7 @@ let backend: Promise<unknown> | undefined;
 export async function checkImport(
   input: WorkerParsedInput<'import.check'>,
 ): Promise<WorkerOutput<'import.check'>> {
-  backend ??= selectBackend('auto', { synchronousReads: true });
-  await backend;
+  await useSynchronousBackend();
   const parsed = parseGraphDocument(input.graph);
   if (!parsed.ok) {
     throw new ModelImportError(

@@ -6,7 +6,7 @@ import { SAVED_MODEL_FILES } from '../../../shared/training/saved-run';
 import { InsideError } from './inside-error';
 import type { InsideModel, SavedWeights } from './inside-model';
 import { openInsideModel, savedWeights } from './inside-model';
-import { selectBackend } from '../backends/select-backend';
+import { useSynchronousBackend } from '../backends/select-backend';
 import { predictRows } from './predict';
 import { nextTurn, reportProgress } from '../work-progress';
 import type { DataPart, RunData } from './run-data';
@@ -26,20 +26,14 @@ let current: Open | undefined;
 /** Examples predicted between two progress reports. */
 const CHUNK = 2048;
 /**
- * The backend is chosen once per process, as the trainer chooses it (the best one here), but
- * never WebGPU: looking inside reads results synchronously, which WebGPU cannot in Node.js.
- */
-let backend: Promise<unknown> | undefined;
-
-/**
  * The model a request names, opened once and kept while requests keep naming it: a student
  * clicking through examples of one run never waits for the weights again. Opening another
  * model lets the previous one go.
  */
 export async function openModel(ref: ModelRef): Promise<InsideModel> {
+  // Looking inside reads results synchronously: never on WebGPU (see useSynchronousBackend).
+  await useSynchronousBackend();
   if (current?.key === ref.key) return current.model;
-  backend ??= selectBackend('auto', { synchronousReads: true });
-  await backend;
   const parsed = parseGraphDocument(ref.graph);
   if (!parsed.ok) {
     throw new InsideError(
