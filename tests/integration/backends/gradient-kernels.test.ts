@@ -130,6 +130,23 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[2, 1, 20, 6], [1, 3, 6, 4], [1, 2], 'same'],
     [[2, 6, 6, 4], [1, 1, 4, 3], 1, 'valid'],
     [[4, 28, 28, 1], [3, 3, 1, 8], 1, 'valid'],
+    // One input channel and filters in fours: the SIMD module (wasm-conv-filter-simd.ts).
+    [[16, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
+    [[2, 9, 11, 1], [3, 2, 1, 4], [2, 3], 'same'],
+    [[3, 12, 7, 1], [5, 5, 1, 12], 1, 'same'],
+    [[2, 8, 8, 1], [4, 4, 1, 8], 3, 'valid'],
+    [[1, 5, 6, 1], [5, 6, 1, 4], 1, 'valid'],
+    [
+      [2, 7, 6, 1],
+      [3, 3, 1, 8],
+      [2, 1],
+      [
+        [0, 0],
+        [2, 1],
+        [1, 2],
+        [0, 0],
+      ],
+    ],
     [
       [2, 6, 7, 2],
       [3, 3, 2, 3],
@@ -177,12 +194,12 @@ describe('Conv2DBackpropInput on wasm (a convolution by XNNPACK)', () => {
     return [xShape, filterShape, strides, pad];
   }
   const cases: [number[], number[], number | [number, number], Padding][] = [
-    // The second convolutions of LeNet-5 and of the small MNIST CNN, at batch 64.
-    [[64, 14, 14, 6], [5, 5, 6, 16], 1, 'valid'],
-    [[64, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
+    // The second convolutions of LeNet-5 and of the small MNIST CNN.
+    [[8, 14, 14, 6], [5, 5, 6, 16], 1, 'valid'],
+    [[8, 13, 13, 16], [3, 3, 16, 32], 1, 'valid'],
     // One input channel (a depthwise convolution summed over channels): LeNet-5's first layer.
     [[2, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
-    [[64, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
+    [[8, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
     [[2, 9, 10, 1], [3, 3, 1, 4], [2, 2], 'same'],
     [[1, 5, 5, 1], [2, 2, 1, 1], 1, 'valid'],
     [[2, 1, 20, 6], [1, 3, 6, 4], [1, 2], 'same'],
@@ -243,7 +260,7 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
   const pick = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
   /** Odd and even sizes; values from {0, 1, 2} in half the cases, so windows have ties. */
   const cases: [number[], 'valid' | 'same', boolean][] = [
-    [[64, 26, 26, 16], 'valid', false],
+    [[8, 26, 26, 16], 'valid', false],
     [[3, 7, 5, 2], 'same', true],
     // Channels in fours: the SIMD module (wasm-max-pool-simd.ts), odd sizes included.
     [[2, 6, 8, 4], 'valid', true],
@@ -253,7 +270,7 @@ describe('MaxPoolGrad on wasm, 2×2 windows at stride 2 (the fast path)', () => 
     [[2, 7, 6, 8], 'valid', true],
     [[3, 9, 7, 4], 'same', true],
     [[2, 5, 5, 8], 'same', false],
-    [[64, 11, 11, 32], 'valid', false],
+    [[8, 11, 11, 32], 'valid', false],
     ...Array.from({ length: 20 }, (_, i): [number[], 'valid' | 'same', boolean] => [
       [pick(1, 3), pick(2, 11), pick(2, 11), pick(1, 6)],
       i % 2 === 0 ? 'valid' : 'same',
@@ -305,8 +322,8 @@ describe("AvgPoolGrad on wasm (a fast loop for 2×2 tiles, else the backend's ow
   // [x shape, pool size, strides, padding]: LeNet-5's pools, random even-sized images (the
   // fast loop), and geometries left to the backend's own kernel.
   const cases: [number[], number | [number, number], number | [number, number], string][] = [
-    [[64, 28, 28, 6], 2, 2, 'valid'],
-    [[64, 10, 10, 16], 2, 2, 'valid'],
+    [[8, 28, 28, 6], 2, 2, 'valid'],
+    [[8, 10, 10, 16], 2, 2, 'valid'],
     ...Array.from({ length: 10 }, (_, i): [number[], number, number, string] => [
       [pick(1, 3), 2 * pick(1, 6), 2 * pick(1, 6), pick(1, 6)],
       2,

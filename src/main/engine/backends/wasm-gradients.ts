@@ -3,6 +3,7 @@ import { tf } from '../tf';
 import * as loops from './gradient-loops';
 import { quietCpuBackend } from './quiet-cpu';
 import { replaceKernel } from './replace-kernel';
+import { conv2dFilterGradOneChannel, oneChannelFilterGradFits } from './wasm-conv-filter-simd';
 import { maxPoolGrad2x2Simd } from './wasm-max-pool-simd';
 
 /**
@@ -11,7 +12,9 @@ import { maxPoolGrad2x2Simd } from './wasm-max-pool-simd';
  * backend 'wasm'"; with the wrong one, convolutional networks learn from wrong gradients.
  *
  * - Conv2DBackpropFilter (missing): the weight gradient of every Conv2D and Conv1D layer
- *   (TF.js runs a Conv1D as a Conv2D of height 1). Built from the wasm backend's own Conv2D.
+ *   (TF.js runs a Conv1D as a Conv2D of height 1). Built from the wasm backend's own Conv2D;
+ *   a first layer on grey images (one input channel, filters in fours) runs in
+ *   wasm-conv-filter-simd.ts instead.
  * - UnsortedSegmentSum (missing): the gradient of a gather, so of every Embedding layer. The
  *   cpu backend's version loops once per vocabulary word over the whole gradient (35 s per
  *   step for a 10,000-word vocabulary); this one is a single scatter-add.
@@ -103,6 +106,24 @@ function conv2dBackpropFilter({
   }
   const { top, bottom, left, right } = info.padInfo;
   const [filterHeight, filterWidth, inChannels, outChannels] = filterShape;
+  if (
+    x.dtype === 'float32' &&
+    dy.dtype === 'float32' &&
+    oneChannelFilterGradFits(backend, inChannels, outChannels)
+  ) {
+    const dW = backend.makeOutput(filterShape, 'float32');
+    // Heap views only after makeOutput: allocating may grow (and detach) the wasm memory.
+    const [xValues, dyValues, dWValues] = [x, dy, dW].map(
+      (t) => backend.typedArrayFromHeap(t) as Float32Array,
+    );
+    conv2dFilterGradOneChannel(backend, xValues!, dyValues!, dWValues!, {
+      ...info,
+      batch: info.batchSize,
+      padTop: top,
+      padLeft: left,
+    });
+    return dW;
+  }
   const temporaries: tf.TensorInfo[] = [];
   const keep = (t: tf.TensorInfo): tf.TensorInfo => (temporaries.push(t), t);
   try {

@@ -1,0 +1,223 @@
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+/**
+ * The filter gradient of a convolution with one input channel (the first layer of a network
+ * on grey images), four filters at a time with WebAssembly SIMD, in a small module on the wasm
+ * backend's memory (its bytes are written out below; no compiler is needed).
+ *
+ *   dW[i, j, 0, k] = Σ over batch b and output positions (p, q) of
+ *                    x[b, p·sh + i − padTop, q·sw + j − padLeft] · dy[b, p, q, k]
+ *
+ * Through XNNPACK (the general kernel in wasm-gradients.ts) this costs mostly the copying and
+ * packing of dy, new at every step, for very little arithmetic; here each filter tap (i, j)
+ * runs once over the positions where it falls inside the image, its K sums held in registers.
+ * The sums are float32 as in XNNPACK, in another order than the cpu backend's, so the results
+ * agree to float rounding.
+ */
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+function uleb(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value !== 0);
+  return bytes;
+}
+
+const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const named = (text: string): number[] =>
+  vector([...new TextEncoder().encode(text)].map((b) => [b]));
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+
+const get = (local: number) => [0x20, ...uleb(local)];
+const set = (local: number) => [0x21, ...uleb(local)];
+const add = [0x6a];
+const mul = [0x6c];
+const loadVector = (offset: number) => [0xfd, 0x00, 0x00, ...uleb(offset)];
+const storeVector = (offset: number) => [0xfd, 0x0b, 0x00, ...uleb(offset)];
+const loadFloat = [0x2a, 0x00, 0x00];
+const splat = [0xfd, ...uleb(0x13)];
+const addFloats = [0xfd, ...uleb(0xe4)];
+const mulFloats = [0xfd, ...uleb(0xe6)];
+
+// Parameters, all byte addresses or byte steps: x at the tap's first position and its steps
+// between output rows and columns; dy at the first position, its step between output rows; the
+// output rows and columns; the K sums to add to (dW at the tap).
+const [X, X_ROW, X_COLUMN, DY, DY_ROW, ROWS, COLUMNS, SUMS] = [0, 1, 2, 3, 4, 5, 6, 7];
+const [R, Q, XP, DP, XV] = [8, 9, 10, 11, 12];
+const sum = (g: number) => 13 + g;
+/** Each output row's sums, added to the totals once per row: float32 sums of a few dozen
+ * terms lose far less than one running sum over a whole image. */
+const rowSum = (g: number, groups: number) => 13 + groups + g;
+const zeroVector = [0xfd, 0x0c, ...Array.from({ length: 16 }, () => 0)]; // v128.const 0
+
+/** The function for `groups` groups of four filters (K = 4·groups). */
+function tapFunction(groups: number): number[] {
+  const code: number[] = [];
+  for (let g = 0; g < groups; g++) code.push(...get(SUMS), ...loadVector(16 * g), ...set(sum(g)));
+  code.push(0x41, 0x00, ...set(R));
+  code.push(0x02, 0x40, 0x03, 0x40); // block, loop (rows)
+  code.push(...get(R), ...get(ROWS), 0x4e, 0x0d, 0x01); // r ≥ rows: br_if 1
+  code.push(...get(X), ...get(R), ...get(X_ROW), ...mul, ...add, ...set(XP));
+  code.push(...get(DY), ...get(R), ...get(DY_ROW), ...mul, ...add, ...set(DP));
+  for (let g = 0; g < groups; g++) code.push(...zeroVector, ...set(rowSum(g, groups)));
+  code.push(0x41, 0x00, ...set(Q));
+  code.push(0x02, 0x40, 0x03, 0x40); // block, loop (columns)
+  code.push(...get(Q), ...get(COLUMNS), 0x4e, 0x0d, 0x01); // q ≥ columns: br_if 1
+  code.push(...get(XP), ...loadFloat, ...splat, ...set(XV));
+  for (let g = 0; g < groups; g++) {
+    code.push(...get(rowSum(g, groups)), ...get(XV), ...get(DP), ...loadVector(16 * g));
+    code.push(...mulFloats, ...addFloats, ...set(rowSum(g, groups)));
+  }
+  code.push(...get(XP), ...get(X_COLUMN), ...add, ...set(XP));
+  code.push(...get(DP), 0x41, ...sleb(16 * groups), ...add, ...set(DP));
+  code.push(...get(Q), 0x41, 0x01, ...add, ...set(Q));
+  code.push(0x0c, 0x00, 0x0b, 0x0b); // br 0, end loop, end block
+  for (let g = 0; g < groups; g++) {
+    code.push(...get(sum(g)), ...get(rowSum(g, groups)), ...addFloats, ...set(sum(g)));
+  }
+  code.push(...get(R), 0x41, 0x01, ...add, ...set(R));
+  code.push(0x0c, 0x00, 0x0b, 0x0b);
+  for (let g = 0; g < groups; g++) code.push(...get(SUMS), ...get(sum(g)), ...storeVector(16 * g));
+  code.push(0x0b);
+  const locals = vector([
+    [4, I32],
+    [...uleb(1 + 2 * groups), V128],
+  ]);
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+function sleb(value: number): number[] {
+  const bytes: number[] = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+    bytes.push(done ? byte : byte | 0x80);
+    if (done) return bytes;
+  }
+}
+
+/** Filters per call, in groups of four: up to 16 filters' sums stay in registers. */
+const MAX_GROUPS = 4;
+
+function moduleBytes(): Uint8Array {
+  const groups = Array.from({ length: MAX_GROUPS }, (_, i) => i + 1);
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector([[0x60, ...vector(Array.from({ length: 8 }, () => [I32])), 0x00]])),
+    ...section(2, vector([[...named('env'), ...named('memory'), 0x02, 0x00, 0x00]])),
+    ...section(3, vector(groups.map(() => uleb(0)))),
+    ...section(7, vector(groups.map((g, i) => [...named(`tap${g}`), 0x00, ...uleb(i)]))),
+    ...section(10, vector(groups.map((g) => tapFunction(g)))),
+  ]);
+}
+
+type TapFunction = (...args: number[]) => void;
+
+/** The part of the WebAssembly API used here (the project's TypeScript libraries omit it). */
+interface WebAssemblyApi {
+  Memory: abstract new (...args: never[]) => object;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+
+const instances = new WeakMap<BackendWasm, TapFunction[] | null>();
+
+function tapFunctions(backend: BackendWasm): TapFunction[] | undefined {
+  if (!instances.has(backend)) {
+    let made: TapFunction[] | null = null;
+    try {
+      const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+      const memory = (backend.wasm as unknown as { asm?: { memory?: object } }).asm?.memory;
+      if (memory instanceof api.Memory) {
+        const instance = new api.Instance(new api.Module(moduleBytes()), { env: { memory } });
+        const exports = instance.exports as Record<string, TapFunction>;
+        made = Array.from({ length: MAX_GROUPS }, (_, i) => exports[`tap${i + 1}`]!);
+      }
+    } catch {
+      // No SIMD in this WebAssembly engine, or a backend build that hides its memory.
+      made = null;
+    }
+    instances.set(backend, made);
+  }
+  return instances.get(backend) ?? undefined;
+}
+
+export interface OneChannelFilterGeometry {
+  readonly batch: number;
+  readonly inHeight: number;
+  readonly inWidth: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+  readonly filterHeight: number;
+  readonly filterWidth: number;
+  readonly outChannels: number;
+  readonly strideHeight: number;
+  readonly strideWidth: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+}
+
+/** Whether conv2dFilterGradOneChannel can run this geometry on this backend. */
+export function oneChannelFilterGradFits(
+  backend: BackendWasm,
+  inChannels: number,
+  outChannels: number,
+): boolean {
+  return (
+    inChannels === 1 &&
+    outChannels % 4 === 0 &&
+    outChannels <= 4 * MAX_GROUPS &&
+    tapFunctions(backend) !== undefined
+  );
+}
+
+/**
+ * Writes dW ([fH, fW, 1, K], a view on the heap) from x ([N, H, W, 1]) and dy ([N, oH, oW, K]),
+ * views on the heap. Only where oneChannelFilterGradFits.
+ */
+export function conv2dFilterGradOneChannel(
+  backend: BackendWasm,
+  x: Float32Array,
+  dy: Float32Array,
+  dW: Float32Array,
+  g: OneChannelFilterGeometry,
+): void {
+  const tap = tapFunctions(backend)![g.outChannels / 4 - 1]!;
+  const { batch, inHeight: H, inWidth: W, outHeight, outWidth, outChannels: K } = g;
+  const { strideHeight: sh, strideWidth: sw, padTop, padLeft } = g;
+  dW.fill(0);
+  for (let i = 0; i < g.filterHeight; i++) {
+    // The output rows p whose tap row i falls inside the image: p·sh + i − padTop in [0, H).
+    const pFirst = Math.max(0, Math.ceil((padTop - i) / sh));
+    const pEnd = Math.min(outHeight, Math.floor((H - 1 + padTop - i) / sh) + 1);
+    if (pEnd <= pFirst) continue;
+    for (let j = 0; j < g.filterWidth; j++) {
+      const qFirst = Math.max(0, Math.ceil((padLeft - j) / sw));
+      const qEnd = Math.min(outWidth, Math.floor((W - 1 + padLeft - j) / sw) + 1);
+      if (qEnd <= qFirst) continue;
+      const sums = dW.byteOffset + (i * g.filterWidth + j) * K * 4;
+      for (let b = 0; b < batch; b++) {
+        const xFirst = (b * H + pFirst * sh + i - padTop) * W + qFirst * sw + j - padLeft;
+        const dyFirst = ((b * outHeight + pFirst) * outWidth + qFirst) * K;
+        tap(
+          x.byteOffset + xFirst * 4,
+          sh * W * 4,
+          sw * 4,
+          dy.byteOffset + dyFirst * 4,
+          outWidth * K * 4,
+          pEnd - pFirst,
+          qEnd - qFirst,
+          sums,
+        );
+      }
+    }
+  }
+}
