@@ -8,6 +8,7 @@ import { registerFastWasmBiasKernels } from './wasm-bias-kernels';
 import { registerFastWasmConv2DBackpropInput } from './wasm-conv-backprop-input';
 import { registerMissingWasmGradients } from './wasm-gradients';
 import { registerSharingWasmIdentity } from './wasm-identity';
+import { registerFastWasmReluGrad } from './wasm-relu-grad';
 import { registerFastWasmMatMul } from './wasm-matmul';
 
 const PACKAGE = '@tensorflow/tfjs-backend-wasm';
@@ -76,6 +77,7 @@ async function load(): Promise<LoadResult> {
   registerFastWasmAvgPoolGrad();
   registerFastWasmBiasKernels();
   registerSharingWasmIdentity();
+  registerFastWasmReluGrad();
   return { ok: true };
 }
 

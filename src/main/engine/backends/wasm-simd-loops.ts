@@ -21,8 +21,14 @@ type Expr =
   | { readonly load: string }
   | { readonly constant: string }
   | { readonly value: string }
-  | { readonly op: 'add' | 'sub' | 'mul' | 'div'; readonly a: Expr; readonly b: Expr }
-  | { readonly sqrt: Expr };
+  | {
+      readonly op: 'add' | 'sub' | 'mul' | 'div' | 'gt' | 'ne';
+      readonly a: Expr;
+      readonly b: Expr;
+    }
+  | { readonly sqrt: Expr }
+  /** Lane by lane: `then` where `mask` (a comparison) holds, else `otherwise`. */
+  | { readonly then: Expr; readonly otherwise: Expr; readonly mask: Expr };
 
 type Statement =
   { readonly let: string; readonly be: Expr } | { readonly store: string; readonly be: Expr };
@@ -49,6 +55,9 @@ const sub = (a: Expr, b: Expr): Expr => ({ op: 'sub', a, b });
 const mul = (a: Expr, b: Expr): Expr => ({ op: 'mul', a, b });
 const div = (a: Expr, b: Expr): Expr => ({ op: 'div', a, b });
 const sqrt = (a: Expr): Expr => ({ sqrt: a });
+const gt = (a: Expr, b: Expr): Expr => ({ op: 'gt', a, b });
+const ne = (a: Expr, b: Expr): Expr => ({ op: 'ne', a, b });
+const choose = (mask: Expr, then: Expr, otherwise: Expr): Expr => ({ then, otherwise, mask });
 
 /**
  * The updates, operation for operation as TF.js' optimizers compute them (tfjs-core 4.22,
@@ -164,6 +173,26 @@ export const UPDATES = {
     constants: [],
     body: [{ store: 's', be: add(load('s'), load('x')) }],
   },
+  /**
+   * out ← dy · step(x), ReLU's gradient as TF.js computes it (mul(dy, cast(step(x)))), where
+   * step(x) is 1 for x > 0, NaN for NaN and 0 otherwise.
+   */
+  reluGrad: {
+    arrays: ['dy', 'x', 'out'],
+    constants: ['one', 'zero'],
+    body: [
+      { let: 'x', be: load('x') },
+      {
+        let: 'step',
+        be: choose(
+          ne(val('x'), val('x')),
+          val('x'),
+          choose(gt(val('x'), k('zero')), k('one'), k('zero')),
+        ),
+      },
+      { store: 'out', be: mul(load('dy'), val('step')) },
+    ],
+  },
 } as const satisfies Record<string, UpdateDefinition>;
 
 export type UpdateName = keyof typeof UPDATES;
@@ -175,7 +204,8 @@ const I32 = 0x7f;
 const F32 = 0x7d;
 const V128 = 0x7b;
 const SIMD = 0xfd;
-const OP = { add: 0xe4, sub: 0xe5, mul: 0xe6, div: 0xe7, sqrt: 0xe3 } as const;
+const OP = { add: 0xe4, sub: 0xe5, mul: 0xe6, div: 0xe7, sqrt: 0xe3, gt: 0x44, ne: 0x42 } as const;
+const BITSELECT = 0x52;
 
 function uleb(value: number): number[] {
   const bytes: number[] = [];
@@ -242,6 +272,8 @@ function assemble(definition: UpdateDefinition): { params: number[]; code: numbe
     if ('constant' in e) return [0x20, ...uleb(splat(constants.indexOf(e.constant)))];
     if ('value' in e) return [0x20, ...uleb(letLocal(e.value))];
     if ('sqrt' in e) return [...expr(e.sqrt), ...simd(OP.sqrt)];
+    if ('mask' in e)
+      return [...expr(e.then), ...expr(e.otherwise), ...expr(e.mask), ...simd(BITSELECT)];
     return [...expr(e.a), ...expr(e.b), ...simd(OP[e.op])];
   };
 
