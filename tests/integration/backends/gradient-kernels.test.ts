@@ -130,7 +130,11 @@ describe('Conv2DBackpropFilter on wasm', () => {
     [[2, 1, 20, 6], [1, 3, 6, 4], [1, 2], 'same'],
     [[2, 6, 6, 4], [1, 1, 4, 3], 1, 'valid'],
     [[4, 28, 28, 1], [3, 3, 1, 8], 1, 'valid'],
-    // One input channel and filters in fours: the SIMD module (wasm-conv-filter-simd.ts).
+    // One input channel, up to 16 filters: the SIMD module (wasm-conv-filter-simd.ts).
+    [[8, 28, 28, 1], [5, 5, 1, 6], 1, 'same'],
+    [[2, 9, 8, 1], [3, 3, 1, 5], 2, 'same'],
+    [[3, 6, 7, 1], [2, 3, 1, 3], 1, 'valid'],
+    [[2, 10, 10, 1], [3, 3, 1, 13], 1, 'valid'],
     [[16, 28, 28, 1], [3, 3, 1, 16], 1, 'valid'],
     [[2, 9, 11, 1], [3, 2, 1, 4], [2, 3], 'same'],
     [[3, 12, 7, 1], [5, 5, 1, 12], 1, 'same'],

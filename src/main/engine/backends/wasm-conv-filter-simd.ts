@@ -46,14 +46,16 @@ const addFloats = [0xfd, ...uleb(0xe4)];
 const mulFloats = [0xfd, ...uleb(0xe6)];
 
 // Parameters, all byte addresses or byte steps: x at the tap's first position and its steps
-// between output rows and columns; dy at the first position, its step between output rows; the
-// output rows and columns; the K sums to add to (dW at the tap).
-const [X, X_ROW, X_COLUMN, DY, DY_ROW, ROWS, COLUMNS, SUMS] = [0, 1, 2, 3, 4, 5, 6, 7];
-const [R, Q, XP, DP, XV] = [8, 9, 10, 11, 12];
-const sum = (g: number) => 13 + g;
+// between output rows and columns; dy at the first position and its steps between output
+// rows and columns; the output rows and columns; the sums to add to (4·groups of them).
+const [X, X_ROW, X_COLUMN, DY, DY_ROW, DY_COLUMN, ROWS, COLUMNS, SUMS] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8,
+];
+const [R, Q, XP, DP, XV] = [9, 10, 11, 12, 13];
+const sum = (g: number) => 14 + g;
 /** Each output row's sums, added to the totals once per row: float32 sums of a few dozen
  * terms lose far less than one running sum over a whole image. */
-const rowSum = (g: number, groups: number) => 13 + groups + g;
+const rowSum = (g: number, groups: number) => 14 + groups + g;
 const zeroVector = [0xfd, 0x0c, ...Array.from({ length: 16 }, () => 0)]; // v128.const 0
 
 /** The function for `groups` groups of four filters (K = 4·groups). */
@@ -75,7 +77,7 @@ function tapFunction(groups: number): number[] {
     code.push(...mulFloats, ...addFloats, ...set(rowSum(g, groups)));
   }
   code.push(...get(XP), ...get(X_COLUMN), ...add, ...set(XP));
-  code.push(...get(DP), 0x41, ...sleb(16 * groups), ...add, ...set(DP));
+  code.push(...get(DP), ...get(DY_COLUMN), ...add, ...set(DP));
   code.push(...get(Q), 0x41, 0x01, ...add, ...set(Q));
   code.push(0x0c, 0x00, 0x0b, 0x0b); // br 0, end loop, end block
   for (let g = 0; g < groups; g++) {
@@ -93,17 +95,6 @@ function tapFunction(groups: number): number[] {
   return [...uleb(body.length), ...body];
 }
 
-function sleb(value: number): number[] {
-  const bytes: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
-    bytes.push(done ? byte : byte | 0x80);
-    if (done) return bytes;
-  }
-}
-
 /** Filters per call, in groups of four: up to 16 filters' sums stay in registers. */
 const MAX_GROUPS = 4;
 
@@ -111,7 +102,7 @@ function moduleBytes(): Uint8Array {
   const groups = Array.from({ length: MAX_GROUPS }, (_, i) => i + 1);
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector(Array.from({ length: 8 }, () => [I32])), 0x00]])),
+    ...section(1, vector([[0x60, ...vector(Array.from({ length: 9 }, () => [I32])), 0x00]])),
     ...section(2, vector([[...named('env'), ...named('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vector(groups.map(() => uleb(0)))),
     ...section(7, vector(groups.map((g, i) => [...named(`tap${g}`), 0x00, ...uleb(i)]))),
@@ -165,35 +156,47 @@ export interface OneChannelFilterGeometry {
   readonly padLeft: number;
 }
 
-/** Whether conv2dFilterGradOneChannel can run this geometry on this backend. */
+/** Filters rounded up to a multiple of 4: the sums conv2dFilterGradOneChannel writes per tap. */
+export function paddedFilters(outChannels: number): number {
+  return 4 * Math.ceil(outChannels / 4);
+}
+
+/**
+ * Whether conv2dFilterGradOneChannel can run this geometry on this backend. With filters not
+ * in fours, the last group of four also reads the next position's first values (its sums are
+ * thrown away), up to 12 bytes past dy's end, which must still lie in the heap.
+ */
 export function oneChannelFilterGradFits(
   backend: BackendWasm,
   inChannels: number,
   outChannels: number,
+  dy: Float32Array,
 ): boolean {
   return (
     inChannels === 1 &&
-    outChannels % 4 === 0 &&
     outChannels <= 4 * MAX_GROUPS &&
+    dy.byteOffset + dy.byteLength + 16 <= dy.buffer.byteLength &&
     tapFunctions(backend) !== undefined
   );
 }
 
 /**
- * Writes dW ([fH, fW, 1, K], a view on the heap) from x ([N, H, W, 1]) and dy ([N, oH, oW, K]),
- * views on the heap. Only where oneChannelFilterGradFits.
+ * Writes the filter gradient of x ([N, H, W, 1]) and dy ([N, oH, oW, K]) into `sums`
+ * ([fH, fW, 1, paddedFilters(K)]; its first K values per tap are dW's). All three are views
+ * on the heap. Only where oneChannelFilterGradFits.
  */
 export function conv2dFilterGradOneChannel(
   backend: BackendWasm,
   x: Float32Array,
   dy: Float32Array,
-  dW: Float32Array,
+  sums: Float32Array,
   g: OneChannelFilterGeometry,
 ): void {
-  const tap = tapFunctions(backend)![g.outChannels / 4 - 1]!;
   const { batch, inHeight: H, inWidth: W, outHeight, outWidth, outChannels: K } = g;
+  const padded = paddedFilters(K);
+  const tap = tapFunctions(backend)![padded / 4 - 1]!;
   const { strideHeight: sh, strideWidth: sw, padTop, padLeft } = g;
-  dW.fill(0);
+  sums.fill(0);
   for (let i = 0; i < g.filterHeight; i++) {
     // The output rows p whose tap row i falls inside the image: p·sh + i − padTop in [0, H).
     const pFirst = Math.max(0, Math.ceil((padTop - i) / sh));
@@ -203,7 +206,7 @@ export function conv2dFilterGradOneChannel(
       const qFirst = Math.max(0, Math.ceil((padLeft - j) / sw));
       const qEnd = Math.min(outWidth, Math.floor((W - 1 + padLeft - j) / sw) + 1);
       if (qEnd <= qFirst) continue;
-      const sums = dW.byteOffset + (i * g.filterWidth + j) * K * 4;
+      const tapSums = sums.byteOffset + (i * g.filterWidth + j) * padded * 4;
       for (let b = 0; b < batch; b++) {
         const xFirst = (b * H + pFirst * sh + i - padTop) * W + qFirst * sw + j - padLeft;
         const dyFirst = ((b * outHeight + pFirst) * outWidth + qFirst) * K;
@@ -213,9 +216,10 @@ export function conv2dFilterGradOneChannel(
           sw * 4,
           dy.byteOffset + dyFirst * 4,
           outWidth * K * 4,
+          K * 4,
           pEnd - pFirst,
           qEnd - qFirst,
-          sums,
+          tapSums,
         );
       }
     }

@@ -3,7 +3,11 @@ import { tf } from '../tf';
 import * as loops from './gradient-loops';
 import { quietCpuBackend } from './quiet-cpu';
 import { replaceKernel } from './replace-kernel';
-import { conv2dFilterGradOneChannel, oneChannelFilterGradFits } from './wasm-conv-filter-simd';
+import {
+  conv2dFilterGradOneChannel,
+  oneChannelFilterGradFits,
+  paddedFilters,
+} from './wasm-conv-filter-simd';
 import { maxPoolGrad2x2Simd } from './wasm-max-pool-simd';
 
 /**
@@ -13,7 +17,7 @@ import { maxPoolGrad2x2Simd } from './wasm-max-pool-simd';
  *
  * - Conv2DBackpropFilter (missing): the weight gradient of every Conv2D and Conv1D layer
  *   (TF.js runs a Conv1D as a Conv2D of height 1). Built from the wasm backend's own Conv2D;
- *   a first layer on grey images (one input channel, filters in fours) runs in
+ *   a first layer on grey images (one input channel, up to 16 filters) runs in
  *   wasm-conv-filter-simd.ts instead.
  * - UnsortedSegmentSum (missing): the gradient of a gather, so of every Embedding layer. The
  *   cpu backend's version loops once per vocabulary word over the whole gradient (35 s per
@@ -109,20 +113,29 @@ function conv2dBackpropFilter({
   if (
     x.dtype === 'float32' &&
     dy.dtype === 'float32' &&
-    oneChannelFilterGradFits(backend, inChannels, outChannels)
+    oneChannelFilterGradFits(backend, inChannels, outChannels, heapFloats(backend, dy))
   ) {
-    const dW = backend.makeOutput(filterShape, 'float32');
+    const padded = paddedFilters(outChannels);
+    const sums = backend.makeOutput([filterHeight, filterWidth, 1, padded], 'float32');
     // Heap views only after makeOutput: allocating may grow (and detach) the wasm memory.
-    const [xValues, dyValues, dWValues] = [x, dy, dW].map(
-      (t) => backend.typedArrayFromHeap(t) as Float32Array,
-    );
-    conv2dFilterGradOneChannel(backend, xValues!, dyValues!, dWValues!, {
+    const [xValues, dyValues, sumValues] = [x, dy, sums].map((t) => heapFloats(backend, t));
+    conv2dFilterGradOneChannel(backend, xValues!, dyValues!, sumValues!, {
       ...info,
       batch: info.batchSize,
       padTop: top,
       padLeft: left,
     });
-    return dW;
+    if (padded === outChannels) return sums;
+    try {
+      return runWasm(
+        backend,
+        'Slice',
+        { x: sums },
+        { begin: [0, 0, 0, 0], size: [filterHeight, filterWidth, 1, outChannels] },
+      );
+    } finally {
+      backend.disposeData(sums.dataId);
+    }
   }
   const temporaries: tf.TensorInfo[] = [];
   const keep = (t: tf.TensorInfo): tf.TensorInfo => (temporaries.push(t), t);
@@ -240,6 +253,10 @@ function maxPoolGrad({
   if (twoByTwo) loops.maxPoolGrad2x2(x!, dyValues!, dxValues!, geometry);
   else loops.maxPoolGrad(x!, dyValues!, dxValues!.fill(0), geometry);
   return dx;
+}
+
+function heapFloats(backend: BackendWasm, t: tf.TensorInfo): Float32Array {
+  return backend.typedArrayFromHeap(t) as Float32Array;
 }
 
 function heapNumbers(backend: BackendWasm, t: tf.TensorInfo): Float32Array | Int32Array {
