@@ -1,20 +1,19 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /**
- * Element-wise loops (the optimizers' updates, a per-channel bias and its gradient) as a small
- * WebAssembly module with SIMD, sharing the wasm backend's memory so it reads and writes
- * tensors where they lie. A JavaScript loop that rounds
- * every operation with Math.fround takes about 9 ns per weight (1 ms per Adam step for a
- * 100,000-weight network); four float32 lanes at a time without rounding calls take a fraction
- * of that.
+ * Element-wise loops (the optimizers' updates, a per-channel bias and its gradient, ReLU's
+ * gradient) as a small WebAssembly module with SIMD, sharing the wasm backend's memory so it
+ * reads and writes tensors where they lie. A JavaScript loop that rounds every operation with
+ * Math.fround takes about 9 ns per weight (1 ms per Adam step for a 100,000-weight network);
+ * four float32 lanes at a time take a tenth of that.
  *
  * WebAssembly's f32x4 add, sub, mul, div and sqrt are IEEE float32 operations on each lane, so
- * an update written here with TF.js' operations in TF.js' order gives its numbers bit for bit,
+ * a loop written here with TF.js' operations in TF.js' order gives its numbers bit for bit,
  * as the JavaScript loops in fused-optimizers.ts do. The module is assembled here, byte by
  * byte, from the expressions below (no compiler is needed to build Neurite).
  *
- * Each update handles whole groups of four weights and returns how many it did; the caller
- * does the rest (at most three) in JavaScript.
+ * An update handles whole groups of four numbers and returns how many it did; the caller does
+ * the rest (at most three) in JavaScript.
  */
 
 type Expr =

@@ -12,14 +12,15 @@ import { runSimdUpdate } from '../backends/wasm-simd-loops';
 import { tf } from '../tf';
 
 /**
- * TF.js' optimizers, with the update done in one JavaScript pass per weight on the WebAssembly
- * backend. TF.js runs Adam as 13 element-wise kernels per weight, each allocating a tensor;
- * on wasm each kernel call costs about 10 µs before it computes anything, so for small
- * networks the optimizer was a large share of a training step.
+ * TF.js' optimizers, with the update done in one pass per weight tensor on the WebAssembly
+ * backend. TF.js runs Adam as 13 element-wise kernels per weight tensor, each allocating a
+ * tensor; for small networks that was a large share of a training step (0.22 ms of Adam for a
+ * 13,610-weight CNN, 0.02 ms in one pass).
  *
- * The pass repeats TF.js' own float32 operations in TF.js' order, each rounded to float32
- * with Math.fround. A float32 +, −, ×, ÷ or √ computed in double and then rounded gives the
- * float32 result exactly, so the new weights and optimizer state are bit for bit those of
+ * The pass repeats TF.js' own float32 operations in TF.js' order: four weights at a time with
+ * WebAssembly SIMD (wasm-simd-loops.ts), the last few in JavaScript, each operation rounded to
+ * float32 with Math.fround. A float32 +, −, ×, ÷ or √ computed in double and then rounded gives
+ * the float32 result exactly, so the new weights and optimizer state are bit for bit those of
  * TF.js' optimizer (fused-optimizers.test.ts compares them with the cpu backend's).
  *
  * The values are written in place on the wasm heap, after making sure no other tensor shares
