@@ -40,7 +40,7 @@ function firstDifference(actual: Uint32Array, expected: Uint32Array): string {
   return `at ${i}: ${asFloat(actual[i]!)} instead of ${asFloat(expected[i]!)}`;
 }
 
-/** Shapes of a batch of feature maps and their channel counts: fours, and others. */
+/** Shapes of a batch of feature maps and their channel counts: fours, and others (LeNet-5's 6). */
 const SHAPES: number[][] = [
   [64, 26, 26, 8],
   [3, 5, 5, 4],
@@ -48,7 +48,10 @@ const SHAPES: number[][] = [
   [9, 12],
   [1, 1, 1, 20],
   [4, 6, 6, 10],
+  [8, 28, 28, 6],
+  [3, 5, 5, 7],
   [5, 3],
+  [2, 3],
 ];
 
 beforeAll(async () => {

@@ -8,10 +8,10 @@ import { runSimdCyclic } from './wasm-simd-loops';
  * gradient (the sum over every axis but the channels). TF.js' wasm Add takes a generic
  * broadcasting path ten times slower than adding two tensors of one shape, and its Sum first
  * transposes the whole tensor to put the summed axes last; together about 0.9 ms of a 9 ms
- * step of a small MNIST CNN. Both run here as one SIMD pass (wasm-simd-loops.ts) when the
- * channels come in fours, with the same float32 operations in the same order (each channel
- * summed row after row from zero, as TF.js' Sum does), so the numbers do not change. Other
- * shapes go to TF.js' kernels.
+ * step of a small MNIST CNN. Both run here as one SIMD pass (wasm-simd-loops.ts), the add for
+ * any number of channels and the sum when the channels come in fours, with the same float32
+ * operations in the same order (each channel summed row after row from zero, as TF.js' Sum
+ * does), so the numbers do not change. Other shapes go to TF.js' kernels.
  */
 
 interface BinaryArgs {
@@ -54,17 +54,53 @@ function add(args: BinaryArgs): tf.TensorInfo {
     ] as const) {
       const channels = biasChannels(x, bias);
       const size = tf.util.sizeFromShape(x.shape);
-      if (channels === undefined || channels % 4 !== 0 || size === 0 || size === channels) {
-        continue;
-      }
-      const out = backend.makeOutput(x.shape, 'float32');
-      const offsets = [offsetOf(backend, x), offsetOf(backend, out), offsetOf(backend, bias)];
-      if (runSimdCyclic(backend, 'biasAdd', offsets, size, channels)) return out;
-      backend.disposeData(out.dataId);
+      if (channels === undefined || size === 0 || size === channels) continue;
+      const out = addBias(backend, x, bias, channels, size);
+      if (out) return out;
       break;
     }
   }
   return (originals.get('Add')!.kernelFunc as unknown as (args: BinaryArgs) => tf.TensorInfo)(args);
+}
+
+function heapFloats(backend: BackendWasm, info: tf.TensorInfo, size: number): Float32Array {
+  const heap = (backend.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+  return new Float32Array(heap.buffer, offsetOf(backend, info), size);
+}
+
+/**
+ * x + bias along x's last axis. SIMD reads the bias four channels at a time, so a bias whose
+ * channels are not a multiple of four (LeNet-5's 6) is first repeated up to a length that is
+ * (12 for 6); the few numbers past the last whole repeat are added in JavaScript.
+ */
+function addBias(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  bias: tf.TensorInfo,
+  channels: number,
+  size: number,
+): tf.TensorInfo | undefined {
+  const period = channels % 4 === 0 ? channels : channels * (channels % 2 === 0 ? 2 : 4);
+  const out = backend.makeOutput(x.shape, 'float32');
+  const repeated = period === channels ? bias : backend.makeOutput([period], 'float32');
+  // Views only after every allocation: a growing heap replaces its buffer.
+  const biasValues = heapFloats(backend, bias, channels);
+  if (repeated !== bias) {
+    const values = heapFloats(backend, repeated, period);
+    for (let i = 0; i < period; i++) values[i] = biasValues[i % channels]!;
+  }
+  const whole = size - (size % period);
+  const offsets = [offsetOf(backend, x), offsetOf(backend, out), offsetOf(backend, repeated)];
+  const done = whole > 0 && runSimdCyclic(backend, 'biasAdd', offsets, whole, period);
+  if (repeated !== bias) backend.disposeData(repeated.dataId);
+  if (!done) {
+    backend.disposeData(out.dataId);
+    return undefined;
+  }
+  const xValues = heapFloats(backend, x, size);
+  const outValues = heapFloats(backend, out, size);
+  for (let i = whole; i < size; i++) outValues[i] = xValues[i]! + biasValues[i % channels]!;
+  return out;
 }
 
 function sum(args: SumArgs): tf.TensorInfo {
