@@ -1,4 +1,15 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { AssembledFunction } from './wasm-module-bytes';
+import {
+  functionsOnBackendMemory,
+  get,
+  I32,
+  moduleOnImportedMemory,
+  set,
+  simd,
+  uleb,
+  V128,
+} from './wasm-module-bytes';
 
 /**
  * The filter gradient of a convolution with one input channel (the first layer of a network
@@ -15,35 +26,14 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  * agree to float rounding.
  */
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
-}
-
-const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const named = (text: string): number[] =>
-  vector([...new TextEncoder().encode(text)].map((b) => [b]));
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-const get = (local: number) => [0x20, ...uleb(local)];
-const set = (local: number) => [0x21, ...uleb(local)];
 const add = [0x6a];
 const mul = [0x6c];
-const loadVector = (offset: number) => [0xfd, 0x00, 0x00, ...uleb(offset)];
-const storeVector = (offset: number) => [0xfd, 0x0b, 0x00, ...uleb(offset)];
+const loadVector = (offset: number) => [...simd(0x00), 0x00, ...uleb(offset)];
+const storeVector = (offset: number) => [...simd(0x0b), 0x00, ...uleb(offset)];
 const loadFloat = [0x2a, 0x00, 0x00];
-const splat = [0xfd, ...uleb(0x13)];
-const addFloats = [0xfd, ...uleb(0xe4)];
-const mulFloats = [0xfd, ...uleb(0xe6)];
+const splat = simd(0x13);
+const addFloats = simd(0xe4);
+const mulFloats = simd(0xe6);
 
 // Parameters, all byte addresses or byte steps: x at the tap's first position and its steps
 // between output rows and columns; dy at the first position and its steps between output
@@ -56,10 +46,10 @@ const sum = (g: number) => 14 + g;
 /** Each output row's sums, added to the totals once per row: float32 sums of a few dozen
  * terms lose far less than one running sum over a whole image. */
 const rowSum = (g: number, groups: number) => 14 + groups + g;
-const zeroVector = [0xfd, 0x0c, ...Array.from({ length: 16 }, () => 0)]; // v128.const 0
+const zeroVector = [...simd(0x0c), ...Array.from({ length: 16 }, () => 0)]; // v128.const 0
 
 /** The function for `groups` groups of four filters (K = 4·groups). */
-function tapFunction(groups: number): number[] {
+function tapFunction(groups: number): AssembledFunction {
   const code: number[] = [];
   for (let g = 0; g < groups; g++) code.push(...get(SUMS), ...loadVector(16 * g), ...set(sum(g)));
   code.push(0x41, 0x00, ...set(R));
@@ -87,12 +77,15 @@ function tapFunction(groups: number): number[] {
   code.push(0x0c, 0x00, 0x0b, 0x0b);
   for (let g = 0; g < groups; g++) code.push(...get(SUMS), ...get(sum(g)), ...storeVector(16 * g));
   code.push(0x0b);
-  const locals = vector([
-    [4, I32],
-    [...uleb(1 + 2 * groups), V128],
-  ]);
-  const body = [...locals, ...code];
-  return [...uleb(body.length), ...body];
+  return {
+    name: `tap${groups}`,
+    params: Array.from({ length: 9 }, () => I32),
+    locals: [
+      [4, I32],
+      [1 + 2 * groups, V128],
+    ],
+    code,
+  };
 }
 
 /** Filters per call, in groups of four: up to 16 filters' sums stay in registers. */
@@ -100,45 +93,20 @@ const MAX_GROUPS = 4;
 
 function moduleBytes(): Uint8Array {
   const groups = Array.from({ length: MAX_GROUPS }, (_, i) => i + 1);
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector(Array.from({ length: 9 }, () => [I32])), 0x00]])),
-    ...section(2, vector([[...named('env'), ...named('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vector(groups.map(() => uleb(0)))),
-    ...section(7, vector(groups.map((g, i) => [...named(`tap${g}`), 0x00, ...uleb(i)]))),
-    ...section(10, vector(groups.map((g) => tapFunction(g)))),
-  ]);
+  return moduleOnImportedMemory(groups.map(tapFunction));
 }
 
 type TapFunction = (...args: number[]) => void;
 
-/** The part of the WebAssembly API used here (the project's TypeScript libraries omit it). */
-interface WebAssemblyApi {
-  Memory: abstract new (...args: never[]) => object;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
+/** tap1 … tap4 by number of groups less one; undefined where SIMD cannot run here. */
+function tapFunctions(backend: BackendWasm): TapFunction[] | undefined {
+  const exports = functionsOnBackendMemory(backend, 'convFilterTaps', moduleBytes);
+  return exports && Array.from({ length: MAX_GROUPS }, (_, i) => exports[`tap${i + 1}`]!);
 }
 
-const instances = new WeakMap<BackendWasm, TapFunction[] | null>();
-
-function tapFunctions(backend: BackendWasm): TapFunction[] | undefined {
-  if (!instances.has(backend)) {
-    let made: TapFunction[] | null = null;
-    try {
-      const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-      const memory = (backend.wasm as unknown as { asm?: { memory?: object } }).asm?.memory;
-      if (memory instanceof api.Memory) {
-        const instance = new api.Instance(new api.Module(moduleBytes()), { env: { memory } });
-        const exports = instance.exports as Record<string, TapFunction>;
-        made = Array.from({ length: MAX_GROUPS }, (_, i) => exports[`tap${i + 1}`]!);
-      }
-    } catch {
-      // No SIMD in this WebAssembly engine, or a backend build that hides its memory.
-      made = null;
-    }
-    instances.set(backend, made);
-  }
-  return instances.get(backend) ?? undefined;
+/** Whether the SIMD path runs on this backend (else XNNPACK's general kernel does). */
+export function oneChannelFilterSimdAvailable(backend: BackendWasm): boolean {
+  return tapFunctions(backend) !== undefined;
 }
 
 export interface OneChannelFilterGeometry {

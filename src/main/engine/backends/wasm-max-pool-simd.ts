@@ -1,4 +1,13 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import {
+  functionsOnBackendMemory,
+  get,
+  I32,
+  moduleOnImportedMemory,
+  set,
+  simd,
+  V128,
+} from './wasm-module-bytes';
 
 /**
  * The gradient of 2×2 stride-2 max pooling, four channels at a time with WebAssembly SIMD, in
@@ -13,40 +22,19 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  * bits unchanged, the others +0, exactly as the JavaScript loop writes them.
  */
 
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
-}
-
-const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const named = (text: string): number[] =>
-  vector([...new TextEncoder().encode(text)].map((b) => [b]));
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
 // Instructions.
-const get = (local: number) => [0x20, ...uleb(local)];
-const set = (local: number) => [0x21, ...uleb(local)];
 const add = [0x6a];
 const mul = [0x6c];
 const shiftLeftOne = [0x41, 0x01, 0x74]; // i32.const 1, i32.shl
-const load = [0xfd, 0x00, 0x00, 0x00]; // v128.load, align 1, offset 0
-const store = [0xfd, 0x0b, 0x00, 0x00];
-const greater = [0xfd, ...uleb(0x44)]; // f32x4.gt
-const and = [0xfd, ...uleb(0x4e)];
-const andNot = [0xfd, ...uleb(0x4f)]; // a & ~b
-const or = [0xfd, ...uleb(0x50)];
-const bitselect = [0xfd, ...uleb(0x52)]; // (a & c) | (b & ~c)
+const load = [...simd(0x00), 0x00, 0x00]; // v128.load, align 1, offset 0
+const store = [...simd(0x0b), 0x00, 0x00];
+const greater = simd(0x44); // f32x4.gt
+const and = simd(0x4e);
+const andNot = simd(0x4f); // a & ~b
+const or = simd(0x50);
+const bitselect = simd(0x52); // (a & c) | (b & ~c)
 // f32.const −∞ (0xff800000), f32x4.splat
-const minusInfinity = [0x43, 0x00, 0x00, 0x80, 0xff, 0xfd, ...uleb(0x13)];
+const minusInfinity = [0x43, 0x00, 0x00, 0x80, 0xff, ...simd(0x13)];
 
 // Parameters: the byte addresses of one row of windows in x, dx and dy; the bytes of an image
 // row (W·C·4) and of a pixel's channels (C·4, a multiple of 16); the windows in the row.
@@ -105,21 +93,16 @@ function body(): number[] {
 }
 
 function moduleBytes(): Uint8Array {
-  const locals = vector([
-    [4, I32],
-    [11, V128],
-  ]);
-  const code = [...locals, ...body()];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(
-      1,
-      vector([[0x60, ...vector([I32, I32, I32, I32, I32, I32].map((t) => [t])), 0x00]]),
-    ),
-    ...section(2, vector([[...named('env'), ...named('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vector([uleb(0)])),
-    ...section(7, vector([[...named('maxPoolGrad2x2'), 0x00, 0x00]])),
-    ...section(10, vector([[...uleb(code.length), ...code]])),
+  return moduleOnImportedMemory([
+    {
+      name: 'maxPoolGrad2x2',
+      params: [I32, I32, I32, I32, I32, I32],
+      locals: [
+        [4, I32],
+        [11, V128],
+      ],
+      code: body(),
+    },
   ]);
 }
 
@@ -132,33 +115,14 @@ type RowFunction = (
   columns: number,
 ) => void;
 
-/** The part of the WebAssembly API used here (the project's TypeScript libraries omit it). */
-interface WebAssemblyApi {
-  Memory: abstract new (...args: never[]) => object;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
+/** Undefined where the JavaScript loop does the work (no SIMD, or a hidden memory). */
+function rowFunction(backend: BackendWasm): RowFunction | undefined {
+  return functionsOnBackendMemory(backend, 'maxPoolGrad2x2', moduleBytes)?.['maxPoolGrad2x2'];
 }
 
-const instances = new WeakMap<BackendWasm, RowFunction | null>();
-
-function rowFunction(backend: BackendWasm): RowFunction | undefined {
-  if (!instances.has(backend)) {
-    let made: RowFunction | null = null;
-    try {
-      const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-      const memory = (backend.wasm as unknown as { asm?: { memory?: object } }).asm?.memory;
-      if (memory instanceof api.Memory) {
-        const instance = new api.Instance(new api.Module(moduleBytes()), { env: { memory } });
-        made = (instance.exports as { maxPoolGrad2x2: RowFunction }).maxPoolGrad2x2;
-      }
-    } catch {
-      // No SIMD in this WebAssembly engine, or a backend build that hides its memory: the
-      // JavaScript loop does the work.
-      made = null;
-    }
-    instances.set(backend, made);
-  }
-  return instances.get(backend) ?? undefined;
+/** Whether the SIMD path runs on this backend (else the JavaScript loop does the work). */
+export function maxPoolGradSimdAvailable(backend: BackendWasm): boolean {
+  return rowFunction(backend) !== undefined;
 }
 
 export interface TwoByTwoGeometry {

@@ -1,4 +1,15 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { AssembledFunction, MemoryFunction } from './wasm-module-bytes';
+import {
+  F32,
+  functionsOnBackendMemory,
+  I32,
+  moduleOnImportedMemory,
+  simd,
+  sleb,
+  uleb,
+  V128,
+} from './wasm-module-bytes';
 
 /**
  * Element-wise loops (the optimizers' updates, a per-channel bias and its gradient, ReLU's
@@ -199,46 +210,14 @@ export type UpdateName = keyof typeof UPDATES;
 // ---------------------------------------------------------------------------------------
 // The assembler: just what these functions need.
 
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
-const SIMD = 0xfd;
 const OP = { add: 0xe4, sub: 0xe5, mul: 0xe6, div: 0xe7, sqrt: 0xe3, gt: 0x44, ne: 0x42 } as const;
 const BITSELECT = 0x52;
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
-}
-
-function sleb(value: number): number[] {
-  const bytes: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
-    bytes.push(done ? byte : byte | 0x80);
-    if (done) return bytes;
-  }
-}
-
-const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const named = (text: string): number[] =>
-  vector([...new TextEncoder().encode(text)].map((b) => [b]));
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const simd = (op: number): number[] => [SIMD, ...uleb(op)];
 
 /**
  * One function: (array byte offsets…, end byte offset, constants…) → nothing; it runs the body
  * for the byte offsets 0, 16, 32… below the end.
  */
-function assemble(definition: UpdateDefinition): { params: number[]; code: number[] } {
+function assemble(name: string, definition: UpdateDefinition): AssembledFunction {
   const cyclic = definition.cyclic ?? [];
   const arrays = [...definition.arrays, ...cyclic];
   const constants = definition.constants;
@@ -297,69 +276,28 @@ function assemble(definition: UpdateDefinition): { params: number[]; code: numbe
   body.push(0x0c, 0x00, 0x0b, 0x0b); // br 0, end loop, end block
   body.push(0x0b); // end function
 
-  const locals = vector([
+  const vectors = constants.length + lets.length;
+  const locals: [number, number][] = [
     [2, I32],
-    ...(constants.length + lets.length > 0
-      ? [[...uleb(constants.length + lets.length), V128]]
-      : []),
-  ]);
-  const code = [...locals, ...body];
-  return { params, code: [...uleb(code.length), ...code] };
+    ...(vectors > 0 ? [[vectors, V128] as [number, number]] : []),
+  ];
+  return { name, params, locals, code: body };
 }
 
 function moduleBytes(): Uint8Array {
   const names = Object.keys(UPDATES) as UpdateName[];
-  const functions = names.map((name) => assemble(UPDATES[name]));
-  const bytes = [
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, vector(functions.map((f) => [0x60, ...vector(f.params.map((p) => [p])), 0x00]))),
-    ...section(2, vector([[...named('env'), ...named('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vector(functions.map((_, i) => uleb(i)))),
-    ...section(7, vector(names.map((name, i) => [...named(name), 0x00, ...uleb(i)]))),
-    ...section(10, vector(functions.map((f) => f.code))),
-  ];
-  return Uint8Array.from(bytes);
+  return moduleOnImportedMemory(names.map((name) => assemble(name, UPDATES[name])));
 }
 
 // ---------------------------------------------------------------------------------------
 
-type UpdateFunction = (...args: number[]) => void;
-
-/** The part of the WebAssembly API used here (the project's TypeScript libraries omit it). */
-interface WebAssemblyApi {
-  Memory: abstract new (...args: never[]) => object;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
-
-const instances = new WeakMap<BackendWasm, Record<UpdateName, UpdateFunction> | null>();
+type UpdateFunction = MemoryFunction;
 
 /** The updates, running on this backend's memory; undefined where wasm SIMD is missing. */
 function updatesFor(backend: BackendWasm): Record<UpdateName, UpdateFunction> | undefined {
-  if (!instances.has(backend)) {
-    let made: Record<UpdateName, UpdateFunction> | null = null;
-    try {
-      const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-      const memory = (backend.wasm as unknown as { asm?: { memory?: object } }).asm?.memory;
-      if (memory instanceof api.Memory) {
-        const instance = new api.Instance(new api.Module(moduleBytes()), { env: { memory } });
-        made = instance.exports as unknown as Record<UpdateName, UpdateFunction>;
-      }
-    } catch {
-      // No SIMD in this WebAssembly engine (or a backend build that hides its memory): the
-      // JavaScript loops do the whole update.
-      made = null;
-    }
-    instances.set(backend, made);
-  }
-  return instances.get(backend) ?? undefined;
+  // Without them (no SIMD, or a backend build that hides its memory) the JavaScript loops do
+  // the whole update.
+  return functionsOnBackendMemory(backend, 'updates', moduleBytes);
 }
 
 /** Whether the SIMD updates run on this backend (else the JavaScript loops do everything). */
