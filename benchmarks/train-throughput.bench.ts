@@ -24,36 +24,30 @@
  *                              --seconds=4 --repeat=1 --no-pytorch]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../src/main/engine/backends/select-backend';
-import { compileGraph } from '../src/main/engine/compiler/compile-graph';
 import { tf } from '../src/main/engine/tf';
-import { LOSS_FUNCTIONS } from '../src/main/engine/training/losses';
-import { createOptimizer } from '../src/main/engine/training/optimizer';
-import type { GraphDocument } from '../src/shared/graph/document';
-import { parseGraphDocumentOrThrow } from '../src/shared/graph/parse';
 import type { BackendName } from '../src/shared/training/backends';
 import { BACKEND_TITLES, BACKENDS } from '../src/shared/training/backends';
 import { nodeRequire } from '../src/main/engine/backends/node-require';
+import type { ModelName } from './mnist-training';
+import {
+  BATCH,
+  inputShape,
+  MODEL_TITLES,
+  MODELS,
+  prepareTraining,
+  SAMPLES,
+  timeSteps,
+  WARMUP_STEPS,
+} from './mnist-training';
 
 const SELF = fileURLToPath(import.meta.url);
-const BATCH = 64;
-const SAMPLES = 2048;
-const WARMUP_STEPS = 5;
-const MODELS = ['mlp', 'cnn', 'cnn2', 'lenet'] as const;
-type ModelName = (typeof MODELS)[number];
 const METHODS = ['step', 'fit'] as const;
 type Method = (typeof METHODS)[number];
 
-const MODEL_TITLES: Record<ModelName, string> = {
-  mlp: 'MLP 784-128-10',
-  cnn: 'CNN conv8-pool-dense10',
-  cnn2: 'CNN two convolutions',
-  lenet: 'LeNet-5',
-};
 /** Targets on the 2-core build machine with wasm (samples per second). */
 const TARGETS: Partial<Record<ModelName, number>> = { mlp: 5000, cnn: 1500 };
 const MEMORY_TARGET_BYTES = 1.5 * 1024 ** 3;
@@ -71,94 +65,6 @@ interface Measurement {
 }
 
 // ---------------------------------------------------------------------------------------
-// The networks, as Neurite graph documents (compiled by Neurite's own compiler).
-
-function graph(
-  layers: { id: string; kind: string; params: object }[],
-  input: object,
-): GraphDocument {
-  const nodes = [
-    { id: 'x', kind: 'Input', params: input },
-    ...layers,
-    {
-      id: 'y',
-      kind: 'Output',
-      params: { task: 'classification', loss: 'categoricalCrossentropy' },
-    },
-  ];
-  return parseGraphDocumentOrThrow({
-    format: 'neurite-graph',
-    version: 1,
-    metadata: { name: 'bench' },
-    nodes: nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 100 } })),
-    edges: nodes.slice(1).map((n, i) => ({
-      id: `e${i}`,
-      source: { node: nodes[i]!.id, port: 'out' },
-      target: { node: n.id, port: 'in' },
-    })),
-  });
-}
-
-const NETWORKS: Record<ModelName, () => GraphDocument> = {
-  mlp: () =>
-    graph(
-      [
-        { id: 'hidden', kind: 'Dense', params: { units: 128, activation: 'relu' } },
-        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      { form: 'vector', shape: [784] },
-    ),
-  cnn: () =>
-    graph(
-      [
-        {
-          id: 'conv',
-          kind: 'Conv2D',
-          params: { filters: 8, kernelSize: [3, 3], activation: 'relu' },
-        },
-        { id: 'pool', kind: 'MaxPool2D', params: { poolSize: [2, 2] } },
-        { id: 'flat', kind: 'Flatten', params: {} },
-        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      { form: 'image', shape: [28, 28, 1] },
-    ),
-  cnn2: () => template('mnist-small-cnn'),
-  lenet: () => template('lenet-5'),
-};
-
-/** A network of Neurite's template catalog, as the app opens it. */
-function template(name: string): GraphDocument {
-  const file = path.join(path.dirname(SELF), '..', 'resources', 'templates', `${name}.json`);
-  return parseGraphDocumentOrThrow(JSON.parse(readFileSync(file, 'utf8')));
-}
-
-// ---------------------------------------------------------------------------------------
-// Data: real MNIST digits from the `mnist` package (10,000 digits, 28×28, values 0…1).
-
-interface Digits {
-  readonly images: Float32Array;
-  readonly labels: Float32Array;
-}
-
-interface MnistDigit {
-  length: number;
-  get(index: number): number[];
-}
-
-function loadDigits(count: number): Digits {
-  const mnist = nodeRequire('mnist') as MnistDigit[];
-  const images = new Float32Array(count * 784);
-  const labels = new Float32Array(count * 10);
-  for (let i = 0; i < count; i++) {
-    // Round-robin over the digits, a different example of each every time.
-    const digit = i % 10;
-    images.set(mnist[digit]!.get(Math.floor(i / 10)), i * 784);
-    labels[i * 10 + digit] = 1;
-  }
-  return { images, labels };
-}
-
-// ---------------------------------------------------------------------------------------
 // One measurement, in a child process.
 
 async function measure(
@@ -168,58 +74,21 @@ async function measure(
   seconds: number,
 ): Promise<Measurement> {
   await selectBackend(backend);
-  const digits = loadDigits(SAMPLES);
-  const { model: net } = compileGraph(NETWORKS[model](), { seed: 1 });
-  const shape = model === 'mlp' ? [784] : [28, 28, 1];
-  const optimizer = createOptimizer({
-    type: 'adam',
-    learningRate: 0.001,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-  });
-  const loss = LOSS_FUNCTIONS.categoricalCrossentropy;
+  const training = prepareTraining(model);
+  const { net, optimizer, loss, digits } = training;
   const batches = SAMPLES / BATCH;
   let rssPeak = process.memoryUsage.rss();
   let lastLoss = Number.NaN;
 
-  const batchTensors = (b: number) => {
-    const from = (b % batches) * BATCH;
-    return {
-      x: tf.tensor(digits.images.subarray(from * 784, (from + BATCH) * 784), [BATCH, ...shape]),
-      y: tf.tensor2d(digits.labels.subarray(from * 10, (from + BATCH) * 10), [BATCH, 10]),
-    };
-  };
-
   if (method === 'step') {
-    const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
-    // As the trainer's step: the predictions are kept and read with the loss (the live view
-    // draws them), with await data(), which every backend answers (WebGPU cannot read
-    // synchronously in Node.js).
-    const step = async (b: number) => {
-      const { x, y } = batchTensors(b);
-      let prediction: tf.Tensor | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        prediction = tf.keep(net.apply(x, { training: true }) as tf.Tensor);
-        return loss(y, prediction) as tf.Scalar;
-      }, variables);
-      optimizer.applyGradients(grads);
-      tf.dispose(Object.values(grads));
-      const [lossValue] = await Promise.all([value.data(), prediction!.data()]);
-      lastLoss = lossValue[0]!;
-      tf.dispose([x, y, value, prediction!]);
+    const timed = await timeSteps(training, seconds, () => {
       rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-    };
-    for (let b = 0; b < WARMUP_STEPS; b++) await step(b);
-    let steps = 0;
-    const started = performance.now();
-    while (steps < 10 || performance.now() - started < seconds * 1000) {
-      await step(WARMUP_STEPS + steps++);
-    }
-    const elapsed = (performance.now() - started) / 1000;
-    return result(steps, elapsed);
+    });
+    lastLoss = timed.lastLoss;
+    return result(timed.steps, timed.elapsed);
   }
 
+  const shape = inputShape(model);
   // model.fit: one epoch over the same batches per call; the first call is the warm-up.
   net.compile({ optimizer, loss: (y: tf.Tensor, p: tf.Tensor) => loss(y, p) });
   const xs = tf.tensor(digits.images, [SAMPLES, ...shape]);

@@ -21,28 +21,15 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { nodeRequire } from '../src/main/engine/backends/node-require';
 import { selectBackend } from '../src/main/engine/backends/select-backend';
-import { compileGraph } from '../src/main/engine/compiler/compile-graph';
-import { tf } from '../src/main/engine/tf';
-import { LOSS_FUNCTIONS } from '../src/main/engine/training/losses';
-import { createOptimizer } from '../src/main/engine/training/optimizer';
-import type { GraphDocument } from '../src/shared/graph/document';
-import { parseGraphDocumentOrThrow } from '../src/shared/graph/parse';
 import type { BackendName, BackendReport, WebGpuAdapter } from '../src/shared/training/backends';
 import { activeBackendTitle, adapterName, webGpuAdapterOf } from '../src/shared/training/backends';
+import type { ModelName } from './mnist-training';
+import { BATCH, MODEL_TITLES, timeSteps, prepareTraining, WARMUP_STEPS } from './mnist-training';
 
 const SELF = fileURLToPath(import.meta.url);
-const BATCH = 64;
-const SAMPLES = 2048;
-const WARMUP_STEPS = 5;
-const MODELS = ['mlp', 'cnn'] as const;
-type ModelName = (typeof MODELS)[number];
-
-const MODEL_TITLES: Record<ModelName, string> = {
-  mlp: 'MLP 784-128-10',
-  cnn: 'CNN conv8-pool-dense10',
-};
+/** The two networks Neurite's targets are set on (mnist-training.ts has them all). */
+const WEBGPU_MODELS = ['mlp', 'cnn'] as const satisfies readonly ModelName[];
 
 interface Measurement {
   readonly backend: BackendName;
@@ -55,118 +42,13 @@ interface Measurement {
   readonly adapter?: WebGpuAdapter;
 }
 
-/** A chain of layers between an Input and a classification Output. */
-function chain(
-  layers: { id: string; kind: string; params: object }[],
-  input: object,
-): GraphDocument {
-  const nodes = [
-    { id: 'x', kind: 'Input', params: input },
-    ...layers,
-    {
-      id: 'y',
-      kind: 'Output',
-      params: { task: 'classification', loss: 'categoricalCrossentropy' },
-    },
-  ];
-  return parseGraphDocumentOrThrow({
-    format: 'neurite-graph',
-    version: 1,
-    metadata: { name: 'bench' },
-    nodes: nodes.map((n, i) => ({ ...n, position: { x: 0, y: i * 100 } })),
-    edges: nodes.slice(1).map((n, i) => ({
-      id: `e${i}`,
-      source: { node: nodes[i]!.id, port: 'out' },
-      target: { node: n.id, port: 'in' },
-    })),
-  });
-}
-
-/** The same networks as train-throughput.bench.ts's mlp and cnn. */
-const NETWORKS: Record<ModelName, () => GraphDocument> = {
-  mlp: () =>
-    chain(
-      [
-        { id: 'hidden', kind: 'Dense', params: { units: 128, activation: 'relu' } },
-        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      { form: 'vector', shape: [784] },
-    ),
-  cnn: () =>
-    chain(
-      [
-        {
-          id: 'conv',
-          kind: 'Conv2D',
-          params: { filters: 8, kernelSize: [3, 3], activation: 'relu' },
-        },
-        { id: 'pool', kind: 'MaxPool2D', params: { poolSize: [2, 2] } },
-        { id: 'flat', kind: 'Flatten', params: {} },
-        { id: 'digits', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      { form: 'image', shape: [28, 28, 1] },
-    ),
-};
-
-interface MnistDigit {
-  get(index: number): number[];
-}
-
-/** Real MNIST digits, round-robin over the ten classes, one-hot labels. */
-function loadDigits(count: number): { images: Float32Array; labels: Float32Array } {
-  const mnist = nodeRequire('mnist') as MnistDigit[];
-  const images = new Float32Array(count * 784);
-  const labels = new Float32Array(count * 10);
-  for (let i = 0; i < count; i++) {
-    const digit = i % 10;
-    images.set(mnist[digit]!.get(Math.floor(i / 10)), i * 784);
-    labels[i * 10 + digit] = 1;
-  }
-  return { images, labels };
-}
-
 async function measure(
   backend: BackendName,
   model: ModelName,
   seconds: number,
 ): Promise<Measurement> {
   const report = await selectBackend(backend);
-  const digits = loadDigits(SAMPLES);
-  const { model: net } = compileGraph(NETWORKS[model](), { seed: 1 });
-  const shape = model === 'mlp' ? [784] : [28, 28, 1];
-  const optimizer = createOptimizer({
-    type: 'adam',
-    learningRate: 0.001,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-  });
-  const loss = LOSS_FUNCTIONS.categoricalCrossentropy;
-  const variables = net.trainableWeights.map((w) => w.read() as tf.Variable);
-  const batches = SAMPLES / BATCH;
-  let lastLoss = Number.NaN;
-  const step = async (b: number) => {
-    const from = (b % batches) * BATCH;
-    const x = tf.tensor(digits.images.subarray(from * 784, (from + BATCH) * 784), [
-      BATCH,
-      ...shape,
-    ]);
-    const y = tf.tensor2d(digits.labels.subarray(from * 10, (from + BATCH) * 10), [BATCH, 10]);
-    const { value, grads } = tf.variableGrads(
-      () => loss(y, net.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
-      variables,
-    );
-    optimizer.applyGradients(grads);
-    lastLoss = (await value.data())[0]!;
-    tf.dispose([x, y, value, ...Object.values(grads)]);
-  };
-  for (let b = 0; b < WARMUP_STEPS; b++) await step(b);
-  let steps = 0;
-  const started = performance.now();
-  while (steps < 10 || performance.now() - started < seconds * 1000) {
-    await step(WARMUP_STEPS + steps++);
-  }
-  const elapsed = (performance.now() - started) / 1000;
+  const { steps, elapsed, lastLoss } = await timeSteps(prepareTraining(model), seconds);
   const adapter = webGpuAdapterOf(report);
   return {
     backend,
@@ -217,7 +99,7 @@ function loadAverage(): string {
 
 function parent(): void {
   const backends = (option('backends')?.split(',') ?? ['webgpu', 'wasm']) as BackendName[];
-  const models = (option('models')?.split(',') ?? [...MODELS]) as ModelName[];
+  const models = (option('models')?.split(',') ?? [...WEBGPU_MODELS]) as ModelName[];
   const seconds = Number(option('seconds') ?? 5);
   const repeat = Number(option('repeat') ?? 1);
   const cpus = os.cpus();
