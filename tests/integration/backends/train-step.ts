@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compileGraph } from '../../../src/main/engine/compiler/compile-graph';
 import { perceptronUnit } from '../../../src/shared/inference/perceptron';
@@ -284,4 +285,58 @@ export async function trainStep(
   } finally {
     model.dispose();
   }
+}
+
+/** Every template a student can open, then the networks that cover the rest of the catalog. */
+export const EVERY_NETWORK: readonly [string, () => GraphDocument][] = [
+  ...TEMPLATE_FILES.map((file): [string, () => GraphDocument] => [file, () => loadTemplate(file)]),
+  ...Object.entries(COVERAGE_GRAPHS),
+];
+
+/**
+ * One training step of `document` on `reference`, then on `other` from the same weights and
+ * batch (Dropout masks and noise from the same seeded Math.random): the same loss to 4
+ * decimals, every gradient within 1e-4 of the network's largest gradient, and an Adam step on
+ * `other` that moves the weights without a NaN or an infinity. Mocks end with the caller's
+ * vi.restoreAllMocks().
+ */
+export async function expectSameStep(
+  document: GraphDocument,
+  reference: string,
+  other: string,
+  batch: number,
+): Promise<void> {
+  // TF.js warns that orthogonal initialisation of recurrent kernels is slow; it is not news.
+  const warn = console.warn.bind(console);
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).startsWith('Orthogonal initializer')) warn(...args);
+  });
+
+  await tf.setBackend(reference);
+  vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
+  const first = await trainStep(document, { batch });
+
+  await tf.setBackend(other);
+  vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
+  const second = await trainStep(document, { batch, weights: first.weights, applyAdam: true });
+
+  expect(Number.isFinite(second.loss)).toBe(true);
+  expect(second.loss).toBeCloseTo(first.loss, 4);
+  let scale = 0;
+  for (const g of first.gradients) for (const v of g.values) scale = Math.max(scale, Math.abs(v));
+  let worst = 0;
+  first.gradients.forEach((g, i) => {
+    const theirs = second.gradients[i]!;
+    expect(theirs.name).toBe(g.name);
+    expect(theirs.shape).toEqual(g.shape);
+    for (let k = 0; k < g.values.length; k++) {
+      worst = Math.max(worst, Math.abs(g.values[k]! - theirs.values[k]!));
+    }
+  });
+  expect(worst).toBeLessThanOrEqual(1e-4 * Math.max(scale, 1e-3));
+
+  const updated = second.updated!;
+  expect(updated.every((w) => w.values.every(Number.isFinite))).toBe(true);
+  const moved = updated.some((w, i) => w.values.some((v, k) => v !== second.weights[i]!.values[k]));
+  expect(moved).toBe(true);
 }

@@ -1,14 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { selectBackend } from '../../../src/main/engine/backends/select-backend';
 import { tf } from '../../../src/main/engine/tf';
-import type { StepResult } from './train-step';
-import {
-  COVERAGE_GRAPHS,
-  loadTemplate,
-  seededRandom,
-  TEMPLATE_FILES,
-  trainStep,
-} from './train-step';
+import { EVERY_NETWORK, expectSameStep } from './train-step';
 import { startForcedWebGpu } from './webgpu-adapter';
 
 /**
@@ -25,21 +18,6 @@ import { startForcedWebGpu } from './webgpu-adapter';
 
 const BATCH = 2;
 
-function worstDifference(wasm: StepResult, gpu: StepResult): { worst: number; allowed: number } {
-  let scale = 0;
-  for (const g of wasm.gradients) for (const v of g.values) scale = Math.max(scale, Math.abs(v));
-  let worst = 0;
-  wasm.gradients.forEach((g, i) => {
-    const other = gpu.gradients[i]!;
-    expect(other.name).toBe(g.name);
-    expect(other.shape).toEqual(g.shape);
-    for (let k = 0; k < g.values.length; k++) {
-      worst = Math.max(worst, Math.abs(g.values[k]! - other.values[k]!));
-    }
-  });
-  return { worst, allowed: 1e-4 * Math.max(scale, 1e-3) };
-}
-
 beforeAll(async () => {
   // Registers Neurite's wasm kernels, as a training run does, then WebGPU's.
   await selectBackend('wasm');
@@ -50,40 +28,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const networks: [string, () => ReturnType<typeof loadTemplate>][] = [
-  ...TEMPLATE_FILES.map((file): [string, () => ReturnType<typeof loadTemplate>] => [
-    file,
-    () => loadTemplate(file),
-  ]),
-  ...Object.entries(COVERAGE_GRAPHS),
-];
-
-describe.each(networks)('%s', (_, load) => {
+describe.each(EVERY_NETWORK)('%s', (_, load) => {
   it('trains one step on WebGPU with the loss and gradients WebAssembly computes', async () => {
-    const document = load();
-    // TF.js warns that orthogonal initialisation of recurrent kernels is slow; it is not news.
-    const warn = console.warn.bind(console);
-    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-      if (!String(args[0]).startsWith('Orthogonal initializer')) warn(...args);
-    });
-
-    await tf.setBackend('wasm');
-    vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
-    const wasm = await trainStep(document, { batch: BATCH });
-
-    await tf.setBackend('webgpu');
-    vi.spyOn(Math, 'random').mockImplementation(seededRandom(5));
-    const gpu = await trainStep(document, { batch: BATCH, weights: wasm.weights, applyAdam: true });
-
-    expect(Number.isFinite(gpu.loss)).toBe(true);
-    expect(gpu.loss).toBeCloseTo(wasm.loss, 4);
-    const { worst, allowed } = worstDifference(wasm, gpu);
-    expect(worst).toBeLessThanOrEqual(allowed);
-
-    const updated = gpu.updated!;
-    expect(updated.every((w) => w.values.every(Number.isFinite))).toBe(true);
-    const moved = updated.some((w, i) => w.values.some((v, k) => v !== gpu.weights[i]!.values[k]));
-    expect(moved).toBe(true);
+    await expectSameStep(load(), 'wasm', 'webgpu', BATCH);
   });
 });
 
