@@ -162,7 +162,8 @@ function CopyButton({ text }: { readonly text: string }) {
         {outcome === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span
-        className={outcome === 'failed' ? 'code-panel-copy-failed' : 'code-panel-copied'}
+        // "Copied" is said to screen readers only: the button itself shows it.
+        className={outcome === 'failed' ? 'code-panel-copy-failed' : 'visually-hidden'}
         role="status"
       >
         {outcome === 'copied' && 'Copied the code to the clipboard.'}
