@@ -6,11 +6,11 @@ import type { TrainerEvent } from '../../src/shared/training/events';
 import { settle } from './render-with-host';
 
 /** Every point a chart was given, by chart, as a fake Plotly records them. */
-const drawn = new Map<HTMLElement, { x: number[][] }>();
+const drawn = new Map<HTMLElement, { x: number[][]; modes: (string | undefined)[] }>();
 let release: (plotly: unknown) => void = () => undefined;
 const fakePlotly = {
-  newPlot: (div: HTMLElement, traces: { x: number[] }[]) => {
-    drawn.set(div, { x: traces.map((t) => [...t.x]) });
+  newPlot: (div: HTMLElement, traces: { x: number[]; mode?: string }[]) => {
+    drawn.set(div, { x: traces.map((t) => [...t.x]), modes: traces.map((t) => t.mode) });
     return Promise.resolve(div);
   },
   extendTraces: (div: HTMLElement, update: { x: number[][] }, indices: number[]) => {
@@ -69,5 +69,44 @@ describe('the live charts of a run that ends before they are first drawn', () =>
     const metric = container.querySelector<HTMLElement>('[data-chart="metric"]')!;
     expect(drawn.get(metric)?.x[0]).toHaveLength(300);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('the dots on the live per-epoch curves', () => {
+  const modes = async (epochs: number) => {
+    vi.stubGlobal('ResizeObserver', NoResize);
+    const run = new LiveRun(`r${epochs}`, epochs, (callback) => callback());
+    const { container, unmount } = render(<LiveCharts run={run} />);
+    run.handle({
+      type: 'epoch',
+      epoch: 1,
+      epochs,
+      loss: 1,
+      metrics: { accuracy: 0.5 },
+      learningRate: 0.05,
+      elapsedMs: 10,
+    });
+    release(fakePlotly);
+    await settle();
+    await settle();
+    const of = (chart: string) =>
+      drawn.get(container.querySelector<HTMLElement>(`[data-chart="${chart}"]`)!)?.modes;
+    const result = { loss: of('loss'), metric: of('metric') };
+    unmount();
+    vi.unstubAllGlobals();
+    return result;
+  };
+
+  it('mark each epoch of a run of up to 200 epochs', async () => {
+    const { loss, metric } = await modes(200);
+    // The loss chart's third and fourth traces are per epoch, training and validation.
+    expect(loss?.slice(2)).toEqual(['lines+markers', 'lines+markers']);
+    expect(metric).toEqual(['lines+markers', 'lines+markers']);
+  });
+
+  it('are plain lines in a longer run, where thousands of dots would be a smear', async () => {
+    const { loss, metric } = await modes(201);
+    expect(loss?.slice(2)).toEqual(['lines', 'lines']);
+    expect(metric).toEqual(['lines', 'lines']);
   });
 });

@@ -2,12 +2,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { LiveRun } from '../model/live-run';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
-import { CHART_CONFIG, COLORS, chartLayout, followSize } from './chart-style';
+import { CHART_CONFIG, COLORS, chartLayout, epochCurveMode, followSize } from './chart-style';
 import { type Data, type Plotly } from './plotly';
+import { DrawPacer } from '../model/draw-pacer';
 import { usePlotly } from './use-plotly';
-
-/** Charts are extended at most this often: each extend redraws a chart, and 7 a second looks live. */
-const MIN_FLUSH_MS = 150;
 
 interface TraceSource {
   readonly x: readonly number[];
@@ -74,14 +72,14 @@ function lossTraces(
       },
       {
         name: 'Training loss per epoch',
-        mode: 'lines+markers',
+        mode: epochCurveMode(epochs),
         line: { color: COLORS.train, width: 2, dash: 'dot' },
         marker: { size: 5 },
         hovertemplate: 'epoch %{x}<br>training loss %{y:.4g}<extra></extra>',
       },
       {
         name: 'Validation loss per epoch',
-        mode: 'lines+markers',
+        mode: epochCurveMode(epochs),
         line: { color: COLORS.validation, width: 2 },
         marker: { size: 5 },
         hovertemplate: 'epoch %{x}<br>validation loss %{y:.4g}<extra></extra>',
@@ -99,6 +97,7 @@ function lossTraces(
 function metricTraces(
   series: RunSeries,
   metric: string,
+  epochs: number,
 ): { traces: Data[]; sources: () => TraceSource[] } {
   const e = series.epochs;
   const title = metricTitle(metric).toLowerCase();
@@ -107,19 +106,19 @@ function metricTraces(
     traces: [
       {
         name: `Training ${title}`,
-        mode: 'lines+markers',
+        mode: epochCurveMode(epochs),
         line: { color: COLORS.train, width: 2 },
         marker: { size: 5 },
         hovertemplate: `epoch %{x}<br>training ${title} %{y:${format}}<extra></extra>`,
       },
       {
         name: `Validation ${title}`,
-        mode: 'lines+markers',
+        mode: epochCurveMode(epochs),
         line: { color: COLORS.validation, width: 2 },
         marker: { size: 5 },
         hovertemplate: `epoch %{x}<br>validation ${title} %{y:${format}}<extra></extra>`,
       },
-    ].map((trace) => ({ ...trace, type: 'scatter', x: [], y: [], text: [] }) as Data),
+    ].map((trace) => ({ ...trace, type: 'scatter', x: [], y: [], text: [] })),
     sources: () => [
       { x: e.x, y: e.metric },
       { x: e.x, y: series.hasValidation ? e.validationMetric : [] },
@@ -237,15 +236,16 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
     });
   }, [run, lossName]);
 
-  // New points are drawn at most every MIN_FLUSH_MS, in the frame after they arrive.
+  // New points are drawn in the frame after they arrive, as often as the pacer allows.
   useEffect(() => {
     if (!plotly) return;
-    let lastFlush = 0;
+    const pacer = new DrawPacer();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       timer = undefined;
-      lastFlush = performance.now();
+      const start = performance.now();
       for (const feed of feeds.current) feed.flush(plotly);
+      pacer.drew(start, performance.now());
     };
     const unsubscribe = run.subscribe(() => {
       if (run.ended) {
@@ -255,7 +255,7 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
         return;
       }
       if (timer !== undefined) return;
-      const wait = MIN_FLUSH_MS - (performance.now() - lastFlush);
+      const wait = pacer.waitFrom(performance.now());
       if (wait <= 0) flush();
       else timer = setTimeout(() => requestAnimationFrame(flush), wait);
     });
@@ -283,7 +283,7 @@ export function LiveCharts({ run }: { readonly run: LiveRun }) {
   useChart(plotly, metricRef, feeds, setDrawError, () =>
     metric
       ? {
-          ...metricTraces(run.series, metric),
+          ...metricTraces(run.series, metric, run.epochs),
           layout: {
             title: metricTitle(metric),
             xTitle: 'epoch',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunSeries } from '../model/series';
 import { isFraction, metricTitle } from '../model/metric-names';
-import { CHART_CONFIG, RUN_COLORS, chartLayout, followSize } from './chart-style';
+import { CHART_CONFIG, RUN_COLORS, chartLayout, epochCurveMode, followSize } from './chart-style';
 import { type Data } from './plotly';
 import { usePlotly } from './use-plotly';
 
@@ -18,10 +18,11 @@ function traces(runs: readonly NamedSeries[], pick: 'loss' | 'metric'): Data[] {
     const validation = pick === 'loss' ? e.validationLoss : e.validationMetric;
     const what = pick === 'loss' ? 'loss' : metricTitle(series.metric ?? '').toLowerCase();
     const format = pick === 'metric' && series.metric && isFraction(series.metric) ? '.1%' : '.4g';
+    const mode = epochCurveMode(e.x.length);
     const result: Data[] = [
       {
         type: 'scatter',
-        mode: 'lines+markers',
+        mode,
         name: `${name}: training`,
         x: e.x,
         y: train,
@@ -33,7 +34,7 @@ function traces(runs: readonly NamedSeries[], pick: 'loss' | 'metric'): Data[] {
     if (series.hasValidation) {
       result.push({
         type: 'scatter',
-        mode: 'lines+markers',
+        mode,
         name: `${name}: validation`,
         x: e.x,
         y: validation,

@@ -23,6 +23,19 @@ export const RUN_COLORS = [
   '#495057',
 ] as const;
 
+/**
+ * Up to this many epochs a per-epoch curve marks every epoch with a dot. Beyond it the dots
+ * merge into a smear, and each is an SVG element Plotly restyles on every redraw: a long run
+ * of a small network (XOR for 50,000 epochs) drew tens of thousands of them, until its view
+ * fell seconds behind the trainer and Stop took a minute to show.
+ */
+const MOST_MARKED_EPOCHS = 200;
+
+/** A per-epoch curve's Plotly mode for a run of `epochs` epochs. */
+export function epochCurveMode(epochs: number): 'lines+markers' | 'lines' {
+  return epochs <= MOST_MARKED_EPOCHS ? 'lines+markers' : 'lines';
+}
+
 export const CHART_CONFIG: Partial<Config> = {
   displaylogo: false,
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines'],
