@@ -74,22 +74,23 @@ describe('looking inside a run in browser mode', () => {
           sum: trace?.z ? trace.z.flat().reduce((a, b) => a + b, 0) : undefined,
         };
       });
-    // A look drawn while the network is still learning…
+    // A look drawn while the network is still learning, its epoch and map read together…
+    let during: Awaited<ReturnType<typeof drawn>> | undefined;
     await expect
       .poll(
         async () => {
           const now = await drawn().catch(() => undefined);
-          return now?.sum !== undefined && now.epoch < 3000;
+          if (now?.sum !== undefined && now.epoch < 3000) during ??= now;
+          return during !== undefined;
         },
         { timeout: 30_000 },
       )
       .toBe(true);
-    const during = await drawn();
     await training.waitForStatus(/^Finished/, 90_000);
     // …and the last one, after epoch 3000, where the map has moved.
     await expect.poll(async () => (await drawn()).epoch).toBe(3000);
     // (How far it moves between the first and last look is checked in the training tests.)
-    await expect.poll(async () => (await drawn()).sum).not.toBe(during.sum);
+    await expect.poll(async () => (await drawn()).sum).not.toBe(during!.sum);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('training LeNet-5 on MNIST in browser mode', () => {
     await expect.poll(() => data.fact('Examples'), { timeout: 15_000 }).toMatch(/^1,500\b/);
     await workspace.waitForSaved();
     const training = await TrainingPage.open(workspace);
-    expect(await training.datasetName()).toBe(`MNIST digits (first 1,500)`);
+    await expect.poll(() => training.datasetName()).toBe(`MNIST digits (first 1,500)`);
     const validationFraction = Number(await training.field('Validation fraction').inputValue());
 
     await training.field('Epochs').fill('1');

@@ -15,8 +15,8 @@ describe('training the XOR template in browser mode', () => {
     });
     const training = await TrainingPage.open(workspace);
 
-    // The template brought its data set and settings.
-    expect(await training.datasetName()).toBe('XOR gate');
+    // The template brought its data set (named once the list of data sets is in) and settings.
+    await expect.poll(() => training.datasetName()).toBe('XOR gate');
     expect(await training.field('Epochs').inputValue()).toBe('300');
     expect(await training.field('Learning rate').inputValue()).toBe('0.05');
 
