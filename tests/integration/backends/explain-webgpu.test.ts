@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adapterFacts,
   explainNoWebGpuAdapter,
   softwareAdapterSkipped,
 } from '../../../src/main/engine/backends/explain-webgpu';
-import { adapterFacts } from '../../../src/main/engine/backends/load-webgpu';
 import type { BackendReport, WebGpuAdapter } from '../../../src/shared/training/backends';
 import { activeBackendTitle, adapterName } from '../../../src/shared/training/backends';
 

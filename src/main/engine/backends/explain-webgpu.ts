@@ -34,3 +34,32 @@ export function softwareAdapterSkipped(
 ): string {
   return `The only WebGPU adapter is a software renderer (${adapterName(adapter)}): it does the GPU's work on the processor, slower than WebAssembly. To train on a GPU, install the GPU's ${graphicsApi(platform)} driver; to use the software renderer anyway, choose GPU (WebGPU) as the backend.`;
 }
+
+/** What Dawn says of an adapter (GPUAdapterInfo), as far as Neurite reads it. */
+export interface GpuAdapterInfo {
+  readonly vendor: string;
+  readonly architecture: string;
+  readonly device: string;
+  readonly description: string;
+  /** Newer Dawn reports it here; the specification first had it on the adapter. */
+  readonly isFallbackAdapter?: boolean;
+}
+
+/** Software renderers that may not call themselves a fallback adapter. */
+const SOFTWARE_RENDERER = /llvmpipe|lavapipe|softpipe|swiftshader|microsoft basic render/i;
+
+/** The adapter's facts for the backend report, and whether it is a software renderer. */
+export function adapterFacts(adapter: {
+  readonly info: GpuAdapterInfo;
+  readonly isFallbackAdapter?: boolean | undefined;
+}): WebGpuAdapter {
+  const { vendor, architecture, device, description } = adapter.info;
+  const fallback = adapter.info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+  return {
+    vendor,
+    architecture,
+    device,
+    description,
+    software: fallback || SOFTWARE_RENDERER.test(`${device} ${description}`),
+  };
+}

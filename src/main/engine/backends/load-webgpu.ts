@@ -3,20 +3,13 @@ import { adapterName } from '../../../shared/training/backends';
 import { tf } from '../tf';
 import { nodeRequire } from './node-require';
 import { registerWebGpuAddN } from './webgpu-addn';
-import { explainNoWebGpuAdapter, softwareAdapterSkipped } from './explain-webgpu';
+import type { GpuAdapterInfo } from './explain-webgpu';
+import { adapterFacts, explainNoWebGpuAdapter, softwareAdapterSkipped } from './explain-webgpu';
+import { DAWN_PACKAGE, dawnNotLoaded, probeWebGpuAdapter } from './probe-webgpu';
 
-const DAWN_PACKAGE = 'webgpu';
 const BACKEND_PACKAGE = '@tensorflow/tfjs-backend-webgpu';
 
 /** The parts of the WebGPU API (as Dawn's `webgpu` package gives it) this file uses. */
-interface GpuAdapterInfo {
-  readonly vendor: string;
-  readonly architecture: string;
-  readonly device: string;
-  readonly description: string;
-  /** Newer Dawn reports it here; the specification first had it on the adapter. */
-  readonly isFallbackAdapter?: boolean;
-}
 interface GpuAdapter {
   readonly info: GpuAdapterInfo;
   readonly isFallbackAdapter?: boolean;
@@ -59,6 +52,14 @@ let registered: Promise<WebGpuStart> | undefined;
 export async function startWebGpuBackend(options: {
   readonly allowSoftware: boolean;
 }): Promise<WebGpuStart> {
+  if (!options.allowSoftware && search === undefined) {
+    // Asked in a child process first: Dawn is loaded here only for an adapter it will use.
+    const probed = await probeWebGpuAdapter();
+    if (!probed.ok) return probed;
+    if (probed.facts.software) {
+      return { ok: false, reason: softwareAdapterSkipped(probed.facts), adapter: probed.facts };
+    }
+  }
   const found = await findAdapter();
   if (!found.ok) return found;
   if (found.facts.software && !options.allowSoftware) {
@@ -89,10 +90,7 @@ async function requestAdapter(): Promise<AdapterSearch> {
     const specifier = DAWN_PACKAGE;
     dawn = (await import(/* @vite-ignore */ specifier)) as DawnModule;
   } catch (error) {
-    return {
-      ok: false,
-      reason: `The ${DAWN_PACKAGE} package (WebGPU for Node.js) could not be loaded (${firstLine(error)}); reinstall Neurite.`,
-    };
+    return { ok: false, reason: dawnNotLoaded(firstLine(error)) };
   }
   // TF.js' WebGPU backend uses the WebGPU constants (GPUBufferUsage, GPUMapMode, …) as
   // globals and checks navigator.gpu, as in a browser.
@@ -109,23 +107,6 @@ async function requestAdapter(): Promise<AdapterSearch> {
   if (!adapter) return { ok: false, reason: explainNoWebGpuAdapter(process.platform) };
   exposeNavigatorGpu(gpu);
   return { ok: true, adapter, facts: adapterFacts(adapter) };
-}
-
-/** Software renderers that may not call themselves a fallback adapter. */
-const SOFTWARE_RENDERER = /llvmpipe|lavapipe|softpipe|swiftshader|microsoft basic render/i;
-
-export function adapterFacts(
-  adapter: Pick<GpuAdapter, 'info' | 'isFallbackAdapter'>,
-): WebGpuAdapter {
-  const { vendor, architecture, device, description } = adapter.info;
-  const fallback = adapter.info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  return {
-    vendor,
-    architecture,
-    device,
-    description,
-    software: fallback || SOFTWARE_RENDERER.test(`${device} ${description}`),
-  };
 }
 
 function exposeNavigatorGpu(gpu: Gpu): void {
