@@ -32,6 +32,7 @@ import { tf } from '../src/main/engine/tf';
 import type { BackendName } from '../src/shared/training/backends';
 import { BACKEND_TITLES, BACKENDS } from '../src/shared/training/backends';
 import { nodeRequire } from '../src/main/engine/backends/node-require';
+import { answerParent, childArguments, option, runChild } from './child-runs';
 import type { ModelName } from './mnist-training';
 import {
   BATCH,
@@ -175,37 +176,6 @@ function runPyTorch(
 // ---------------------------------------------------------------------------------------
 // The parent: one child process per measurement, then the table.
 
-function option(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
-}
-
-type ChildRun = { ok: true; measurement: Measurement } | { ok: false; reason: string };
-
-function runChild(
-  backend: BackendName,
-  model: ModelName,
-  method: Method,
-  seconds: number,
-): ChildRun {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, SELF, '--child', backend, model, method, String(seconds)],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 },
-  );
-  const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (child.status !== 0 || !line) {
-    return {
-      ok: false,
-      reason: (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' '),
-    };
-  }
-  const parsed = JSON.parse(line) as { measurement?: Measurement; unavailable?: string };
-  return parsed.measurement
-    ? { ok: true, measurement: parsed.measurement }
-    : { ok: false, reason: parsed.unavailable ?? 'unknown' };
-}
-
 /** The fastest of `repeat` runs: other processes on the machine only ever slow a run down. */
 function best<T extends { samplesPerSecond: number }>(repeat: number, run: () => T): T {
   let fastest = run();
@@ -263,8 +233,8 @@ function parent(): void {
         let failure: string | undefined;
         const measurement = best(repeat, () => {
           if (failure !== undefined) return { samplesPerSecond: Number.NaN } as Measurement;
-          const run = runChild(backend, model, method, seconds);
-          if (run.ok) return run.measurement;
+          const run = runChild<Measurement>(SELF, [backend, model, method, String(seconds)]);
+          if (run.ok) return run.value;
           failure = run.reason;
           return { samplesPerSecond: Number.NaN } as Measurement;
         });
@@ -349,20 +319,10 @@ function parent(): void {
   console.log(`\nload average at the end: ${loadAverage()}`);
 }
 
-async function child(): Promise<void> {
-  const [backend, model, method, seconds] = process.argv.slice(process.argv.indexOf('--child') + 1);
-  try {
-    const measurement = await measure(
-      backend as BackendName,
-      model as ModelName,
-      method as Method,
-      Number(seconds),
-    );
-    process.stdout.write(`${JSON.stringify({ measurement })}\n`);
-  } catch (error) {
-    process.stdout.write(`${JSON.stringify({ unavailable: (error as Error).message })}\n`);
-  }
-}
-
-if (process.argv.includes('--child')) void child();
-else parent();
+const args = childArguments();
+if (args) {
+  const [backend, model, method, seconds] = args;
+  void answerParent(() =>
+    measure(backend as BackendName, model as ModelName, method as Method, Number(seconds)),
+  );
+} else parent();

@@ -18,12 +18,12 @@
  *
  * Run: npm run bench:webgpu [-- --backends=webgpu,wasm --models=mlp,cnn --seconds=5 --repeat=1]
  */
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../src/main/engine/backends/select-backend';
 import type { BackendName, BackendReport, WebGpuAdapter } from '../src/shared/training/backends';
 import { activeBackendTitle, adapterName, webGpuAdapterOf } from '../src/shared/training/backends';
+import { answerParent, childArguments, option, runChild } from './child-runs';
 import type { ModelName } from './mnist-training';
 import { BATCH, MODEL_TITLES, timeSteps, prepareTraining, WARMUP_STEPS } from './mnist-training';
 
@@ -61,31 +61,6 @@ async function measure(
   };
 }
 
-function option(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
-}
-
-/** Runs this file as a child: `--child <what> …`, which prints one JSON line. */
-function runChild(args: string[]): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const child = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (child.status !== 0 || !line) {
-    return {
-      ok: false,
-      reason: (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' '),
-    };
-  }
-  const parsed = JSON.parse(line) as { value?: unknown; unavailable?: string };
-  return parsed.unavailable === undefined
-    ? { ok: true, value: parsed.value }
-    : { ok: false, reason: parsed.unavailable };
-}
-
 function describeAdapter(adapter: WebGpuAdapter): string {
   return `${adapterName(adapter)} (vendor ${adapter.vendor || '?'}, architecture ${adapter.architecture || '?'}, device ${adapter.device || '?'}${adapter.software ? ', a software renderer' : ', hardware'})`;
 }
@@ -113,9 +88,9 @@ function parent(): void {
     `${WARMUP_STEPS} warm-up steps, then at least ${seconds} s per row; best of ${repeat}; load average ${loadAverage()}\n`,
   );
 
-  const auto = runChild(['auto']);
+  const auto = runChild<BackendReport>(SELF, ['auto']);
   if (auto.ok) {
-    const report = auto.value as BackendReport;
+    const report = auto.value;
     const adapter = webGpuAdapterOf(report);
     console.log(`WebGPU adapter: ${adapter ? describeAdapter(adapter) : 'none found'}`);
     console.log(`Automatic selection trains on: ${activeBackendTitle(report)}`);
@@ -131,14 +106,14 @@ function parent(): void {
     for (const backend of backends) {
       let fastest: Measurement | undefined;
       for (let i = 0; i < repeat; i++) {
-        const run = runChild(['measure', backend, model, String(seconds)]);
+        const run = runChild<Measurement>(SELF, ['measure', backend, model, String(seconds)]);
         if (!run.ok) {
           console.log(
             `  ${backend.padEnd(7)} ${MODEL_TITLES[model].padEnd(24)} not measured: ${run.reason}`,
           );
           break;
         }
-        const m = run.value as Measurement;
+        const m = run.value;
         if (!fastest || m.samplesPerSecond > fastest.samplesPerSecond) fastest = m;
       }
       if (!fastest) continue;
@@ -163,18 +138,11 @@ function parent(): void {
   console.log(`\nload average at the end: ${loadAverage()}`);
 }
 
-async function child(): Promise<void> {
-  const args = process.argv.slice(process.argv.indexOf('--child') + 1);
-  try {
-    const value =
-      args[0] === 'auto'
-        ? await selectBackend('auto')
-        : await measure(args[1] as BackendName, args[2] as ModelName, Number(args[3]));
-    process.stdout.write(`${JSON.stringify({ value })}\n`);
-  } catch (error) {
-    process.stdout.write(`${JSON.stringify({ unavailable: (error as Error).message })}\n`);
-  }
-}
-
-if (process.argv.includes('--child')) void child();
-else parent();
+const args = childArguments();
+if (args) {
+  void answerParent(() =>
+    args[0] === 'auto'
+      ? selectBackend('auto')
+      : measure(args[1] as BackendName, args[2] as ModelName, Number(args[3])),
+  );
+} else parent();
