@@ -24,6 +24,7 @@ import { WebSocket } from 'ws';
 import type { ConnectSocket } from '../tests/fixtures/renderer-api';
 import type { WebSocketApiClient } from '../tests/fixtures/renderer-api';
 import { apiSocketUrl, createWebSocketClient } from '../tests/fixtures/renderer-api';
+import { option } from './child-runs';
 import { launchBrowser, newContext } from '../tests/e2e/harness/browser';
 import { startNeuriteServer } from '../tests/e2e/harness/neurite-server';
 import { TrainingPage } from '../tests/e2e/harness/pages/training-page';
@@ -33,10 +34,8 @@ const TARGET_FPS = 30;
 const TARGET_VIEW_AGE_MS = 1000;
 const TARGET_STOP_MS = 2000;
 const STOP_WAIT_MS = 120_000;
-const option = (name: string, fallback: number): number =>
-  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const seconds = option('seconds', 10);
-const longRunSeconds = option('long-run-seconds', 40);
+const seconds = Number(option('seconds') ?? 10);
+const longRunSeconds = Number(option('long-run-seconds') ?? 40);
 
 const connectWs: ConnectSocket = (url, handlers) => {
   const socket = new WebSocket(url);
@@ -63,6 +62,24 @@ function countFrames(page: Page, ms: number): Promise<number> {
   );
 }
 
+/** A new project from the XOR template, its data set and training settings changed as given. */
+async function xorProject(
+  api: WebSocketApiClient,
+  name: string,
+  changes: { data?: object; training: object },
+): Promise<string> {
+  const project = await api.call('projects.create', { name, template: 'xor-mlp' });
+  await api.call('settings.save', {
+    projectId: project.id,
+    settings: {
+      ...project.settings,
+      ...(changes.data ? { data: changes.data } : {}),
+      training: { ...(project.settings['training'] as object), ...changes.training },
+    },
+  });
+  return project.id;
+}
+
 /** The Training tab of a project in a fresh page. */
 async function openTraining(browser: Browser, serverUrl: string, projectId: string) {
   const page = await (await newContext(browser)).newPage();
@@ -78,28 +95,22 @@ async function measureSmoothness(
   serverUrl: string,
   api: WebSocketApiClient,
 ): Promise<boolean> {
-  const project = await api.call('projects.create', { name: 'Moons', template: 'xor-mlp' });
-  await api.call('settings.save', {
-    projectId: project.id,
-    settings: {
-      ...project.settings,
-      data: { source: 'builtin', name: 'moons', samples: 2000 },
-      training: {
-        ...(project.settings['training'] as object),
-        epochs: 200,
-        batchSize: 1,
-        validation: { kind: 'split', fraction: 0.2 },
-        batchEventInterval: 8,
-      },
+  const projectId = await xorProject(api, 'Moons', {
+    data: { source: 'builtin', name: 'moons', samples: 2000 },
+    training: {
+      epochs: 200,
+      batchSize: 1,
+      validation: { kind: 'split', fraction: 0.2 },
+      batchEventInterval: 8,
     },
   });
   // The same events as the page gets, counted in Node: what the trainer actually sends.
   let sent = 0;
-  api.on('training.event', ({ projectId, event }) => {
-    if (projectId === project.id && event.type === 'batch') sent += 1;
+  api.on('training.event', ({ projectId: from, event }) => {
+    if (from === projectId && event.type === 'batch') sent += 1;
   });
 
-  const { page, training } = await openTraining(browser, serverUrl, project.id);
+  const { page, training } = await openTraining(browser, serverUrl, projectId);
 
   const idleFrames = await countFrames(page, seconds * 1000);
 
@@ -142,20 +153,13 @@ async function measureLongRun(
   serverUrl: string,
   api: WebSocketApiClient,
 ): Promise<boolean> {
-  const project = await api.call('projects.create', { name: 'Long XOR', template: 'xor-mlp' });
-  await api.call('settings.save', {
-    projectId: project.id,
-    settings: {
-      ...project.settings,
-      training: { ...(project.settings['training'] as object), epochs: 50_000 },
-    },
-  });
+  const projectId = await xorProject(api, 'Long XOR', { training: { epochs: 50_000 } });
   // When each epoch's event reached this client: the page should show it about as soon.
   const arrived: number[] = [];
-  api.on('training.event', ({ projectId, event }) => {
-    if (projectId === project.id && event.type === 'epoch') arrived[event.epoch] = Date.now();
+  api.on('training.event', ({ projectId: from, event }) => {
+    if (from === projectId && event.type === 'epoch') arrived[event.epoch] = Date.now();
   });
-  const { page, training } = await openTraining(browser, serverUrl, project.id);
+  const { page, training } = await openTraining(browser, serverUrl, projectId);
   await training.start();
   await training.waitForStatus(/^Training/, 30_000);
 
