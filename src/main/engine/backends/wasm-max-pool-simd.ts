@@ -1,4 +1,5 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { PoolGeometry } from './gradient-loops';
 import {
   functionsOnBackendMemory,
   get,
@@ -125,14 +126,11 @@ export function maxPoolGradSimdAvailable(backend: BackendWasm): boolean {
   return rowFunction(backend) !== undefined;
 }
 
-export interface TwoByTwoGeometry {
-  readonly batch: number;
-  readonly inHeight: number;
-  readonly inWidth: number;
-  readonly channels: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-}
+/** What the 2×2 stride-2 case reads of a pooling's geometry: the rest is fixed. */
+export type TwoByTwoGeometry = Pick<
+  PoolGeometry,
+  'batch' | 'inHeight' | 'inWidth' | 'channels' | 'outHeight' | 'outWidth'
+>;
 
 /**
  * Runs the SIMD gradient of 2×2 stride-2 max pooling (no padding on the top or left) over
